@@ -1,0 +1,8 @@
+/**
+ * The append-only audit trail: who changed what, when and why, for every write in Baton.
+ * <p>
+ * Modules call {@link dev.baton.audit.AuditLog} inside their business transaction, so an entry
+ * exists exactly when the change does. Admins read the trail through {@code /api/v1/audit}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+package dev.baton.audit;

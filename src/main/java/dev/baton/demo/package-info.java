@@ -1,0 +1,8 @@
+/**
+ * A realistic demo organisation (regions, boards, two circles, AEs of every segment, managers,
+ * accounts and opportunities, one login per role) loaded on first start against an empty
+ * database. On by default only with the embedded database; never loaded into an external
+ * database unless asked for.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data")
+package dev.baton.demo;

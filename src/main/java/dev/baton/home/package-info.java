@@ -1,0 +1,5 @@
+/**
+ * The web UI's landing pages: what the signed-in user works on, by role, and the pipeline list.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Home")
+package dev.baton.home;

@@ -1,0 +1,59 @@
+package dev.baton.identity;
+
+import java.io.IOException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.baton.platform.ProblemResponses;
+import dev.baton.platform.ProblemType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Authenticates API calls that carry {@code Authorization: Bearer <token>}. A bad token is
+ * refused at once with 401; it never falls through to another way of logging in.
+ */
+class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
+
+	private static final String BEARER = "Bearer ";
+
+	private final ApiTokenService tokens;
+
+	ApiTokenAuthenticationFilter(ApiTokenService tokens) {
+		this.tokens = tokens;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		var header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+			chain.doFilter(request, response);
+			return;
+		}
+		var account = tokens.authenticate(header.substring(BEARER.length()).strip());
+		if (account.isEmpty()) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+			ProblemResponses.write(request, response, ProblemType.UNAUTHENTICATED,
+					"The API token is unknown, expired or revoked, or its account is disabled");
+			return;
+		}
+		var user = account.get();
+		var authorities = user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+		var authentication = UsernamePasswordAuthenticationToken.authenticated(user.username(), null, authorities);
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(authentication);
+		SecurityContextHolder.setContext(context);
+		try {
+			chain.doFilter(request, response);
+		} finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+}

@@ -1,0 +1,45 @@
+package dev.baton.identity;
+
+import java.io.IOException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import dev.baton.platform.ProblemResponses;
+import dev.baton.platform.ProblemType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * 401 and 403 for API clients as Problem Details, never a login page or a browser popup.
+ */
+class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+			throws IOException {
+		String detail;
+		if (exception instanceof LockedException) {
+			detail = "The account is locked for a while after too many wrong passwords";
+		} else if (exception instanceof DisabledException) {
+			detail = "The account is disabled";
+		} else if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+			detail = "The credentials are not valid";
+		} else {
+			detail = null;
+		}
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer, Basic realm=\"Baton\"");
+		ProblemResponses.write(request, response, ProblemType.UNAUTHENTICATED, detail);
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
+			throws IOException {
+		ProblemResponses.write(request, response, ProblemType.FORBIDDEN, null);
+	}
+}

@@ -1,0 +1,92 @@
+package dev.baton.identity;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two ways in: the API (tokens or HTTP Basic, stateless, Problem Details on refusal) and the web
+ * UI (form login or OIDC, session, CSRF). What each role may do is declared on the endpoints.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+			+ "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens) throws Exception {
+		var problems = new ProblemSecurityHandlers();
+		http.securityMatcher("/api/**", "/actuator/**")
+				.authorizeHttpRequests(requests -> requests
+						.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+						.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+						.anyRequest().authenticated())
+				.csrf(csrf -> csrf.disable())
+				.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.requestCache(cache -> cache.disable())
+				.httpBasic(basic -> basic.authenticationEntryPoint(problems))
+				.addFilterBefore(new ApiTokenAuthenticationFilter(tokens), BasicAuthenticationFilter.class)
+				.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
+						.accessDeniedHandler(problems))
+				.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain webSecurity(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> registrations,
+			UserAccounts accounts) throws Exception {
+		var failure = new SimpleUrlAuthenticationFailureHandler("/login?error") {
+
+			@Override
+			public void onAuthenticationFailure(jakarta.servlet.http.HttpServletRequest request,
+					jakarta.servlet.http.HttpServletResponse response,
+					org.springframework.security.core.AuthenticationException exception)
+					throws java.io.IOException, jakarta.servlet.ServletException {
+				if (exception instanceof LockedException) {
+					getRedirectStrategy().sendRedirect(request, response, "/login?locked");
+					return;
+				}
+				super.onAuthenticationFailure(request, response, exception);
+			}
+		};
+		http.authorizeHttpRequests(requests -> requests
+						.requestMatchers("/login", "/error", "/problems", "/problems/**", "/webjars/**", "/css/**",
+								"/js/**", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+								"/swagger-ui/**")
+						.permitAll()
+						.anyRequest().authenticated())
+				.formLogin(form -> form.loginPage("/login").failureHandler(failure).permitAll())
+				.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+				.headers(headers -> headers
+						.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+						.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+						.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
+		if (registrations.getIfAvailable() != null) {
+			http.oauth2Login(oauth -> oauth.loginPage("/login").failureHandler(failure)
+					.userInfoEndpoint(userInfo -> userInfo.oidcUserService(new OidcAccountMapping(accounts))));
+		}
+		return http.build();
+	}
+}

@@ -1,0 +1,173 @@
+package dev.baton.identity;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.baton.audit.AuditLog;
+import dev.baton.platform.BatonException;
+import dev.baton.platform.FieldError;
+import dev.baton.platform.Page;
+import dev.baton.platform.ProblemType;
+import dev.baton.platform.Versions;
+
+/**
+ * Creates, changes and finds user accounts; every change is audited.
+ */
+@Service
+public class UserDirectory {
+
+	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	private final UserAccounts accounts;
+	private final PasswordEncoder passwords;
+	private final AuditLog audit;
+	private final Clock clock;
+	private final IdentityProperties properties;
+
+	UserDirectory(UserAccounts accounts, PasswordEncoder passwords, AuditLog audit, Clock clock,
+			IdentityProperties properties) {
+		this.accounts = accounts;
+		this.passwords = passwords;
+		this.audit = audit;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	/** What it takes to open an account. */
+	public record NewUser(String username, String displayName, String email, Set<Role> roles, String password) {
+	}
+
+	/** The changeable part of an account. */
+	public record UserChange(String displayName, String email, Set<Role> roles, boolean enabled) {
+	}
+
+	@Transactional
+	public UserAccount create(NewUser user) {
+		var errors = new ArrayList<FieldError>();
+		checkUsername(user.username(), errors);
+		checkProfile(user.displayName(), user.email(), user.roles(), errors);
+		checkPassword("password", user.password(), errors);
+		failIfAny(errors);
+		var now = clock.instant();
+		var account = new UserAccount(UUID.randomUUID(), user.username(), user.displayName().strip(),
+				user.email().strip(), user.roles(), true, null, 0, now, now);
+		try {
+			accounts.insert(account, passwords.encode(user.password()));
+		} catch (DuplicateKeyException e) {
+			throw new BatonException(IdentityProblems.USERNAME_TAKEN,
+					"An account with username " + user.username() + " or e-mail " + user.email() + " exists already");
+		}
+		audit.record("user.created", "user", account.id(), null,
+				Map.of("username", account.username(), "roles", account.roles().stream().map(Role::name).sorted().toList()));
+		return account;
+	}
+
+	@Transactional
+	public UserAccount update(UUID id, UserChange change, int expectedVersion) {
+		var current = find(id);
+		var errors = new ArrayList<FieldError>();
+		checkProfile(change.displayName(), change.email(), change.roles(), errors);
+		failIfAny(errors);
+		if (current.hasRole(Role.ADMIN) && current.enabled()
+				&& (!change.roles().contains(Role.ADMIN) || !change.enabled())
+				&& accounts.countEnabledAdminsOtherThan(id) == 0) {
+			throw new BatonException(IdentityProblems.LAST_ADMIN,
+					current.username() + " is the last enabled administrator and must stay one");
+		}
+		var updated = new UserAccount(id, current.username(), change.displayName().strip(), change.email().strip(),
+				change.roles(), change.enabled(), current.lockedUntil(), expectedVersion + 1, current.createdAt(),
+				clock.instant());
+		boolean changed;
+		try {
+			changed = accounts.update(updated, expectedVersion);
+		} catch (DuplicateKeyException e) {
+			throw new BatonException(IdentityProblems.USERNAME_TAKEN, "Another account uses e-mail " + change.email());
+		}
+		if (!changed) {
+			throw Versions.stale("User", id, expectedVersion);
+		}
+		audit.record("user.updated", "user", id, null, Map.of(
+				"displayName", updated.displayName(), "email", updated.email(), "enabled", updated.enabled(),
+				"roles", updated.roles().stream().map(Role::name).sorted().toList(),
+				"previousRoles", current.roles().stream().map(Role::name).sorted().toList()));
+		return updated;
+	}
+
+	@Transactional
+	public void changePassword(String username, String currentPassword, String newPassword) {
+		var credentials = accounts.findCredentials(username)
+				.orElseThrow(() -> BatonException.notFound("User", username));
+		if (currentPassword == null || credentials.passwordHash() == null
+				|| !passwords.matches(currentPassword, credentials.passwordHash())) {
+			throw new BatonException(IdentityProblems.WRONG_PASSWORD, "The current password is not right",
+					List.of(new FieldError("currentPassword", "is not your current password")), Map.of());
+		}
+		var errors = new ArrayList<FieldError>();
+		checkPassword("newPassword", newPassword, errors);
+		failIfAny(errors);
+		accounts.updatePassword(credentials.account().id(), passwords.encode(newPassword), clock.instant());
+		audit.record("user.password-changed", "user", credentials.account().id());
+	}
+
+	@Transactional(readOnly = true)
+	public UserAccount find(UUID id) {
+		return accounts.findById(id).orElseThrow(() -> BatonException.notFound("User", id));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<UserAccount> findByUsername(String username) {
+		return accounts.findByUsername(username);
+	}
+
+	@Transactional(readOnly = true)
+	public Page<UserAccount> list(Page.Request request) {
+		return new Page<>(accounts.page(request.offset(), request.size()), request.page(), request.size(), accounts.count());
+	}
+
+	private static void checkUsername(String username, List<FieldError> errors) {
+		if (username == null || !USERNAME.matcher(username).matches()) {
+			errors.add(new FieldError("username",
+					"must be 2 to 64 lower-case letters, digits, dots, dashes or underscores"));
+		}
+	}
+
+	private static void checkProfile(String displayName, String email, Set<Role> roles, List<FieldError> errors) {
+		if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+			errors.add(new FieldError("displayName", "must be 1 to 200 characters"));
+		}
+		if (email == null || email.length() > 320 || !EMAIL.matcher(email.strip()).matches()) {
+			errors.add(new FieldError("email", "must be an e-mail address"));
+		}
+		if (roles == null || roles.isEmpty()) {
+			errors.add(new FieldError("roles", "must name at least one role"));
+		}
+	}
+
+	private void checkPassword(String field, String password, List<FieldError> errors) {
+		if (password == null || password.length() < properties.passwordMinLength()) {
+			errors.add(new FieldError(field, "must be at least " + properties.passwordMinLength() + " characters"));
+		} else if (password.length() > 128) {
+			errors.add(new FieldError(field, "must be at most 128 characters"));
+		}
+	}
+
+	private static void failIfAny(List<FieldError> errors) {
+		if (!errors.isEmpty()) {
+			var detail = errors.stream().map(e -> e.field() + " " + e.message())
+					.collect(java.util.stream.Collectors.joining("; "));
+			throw new BatonException(ProblemType.VALIDATION_FAILED, detail, errors, Map.of());
+		}
+	}
+}

@@ -1,0 +1,7 @@
+package dev.baton.organisation;
+
+/**
+ * A sales region (AMER, EMEA, APAC).
+ */
+public record Region(String key, String name) {
+}

@@ -1,0 +1,82 @@
+package dev.baton.pipeline;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.baton.audit.AuditLog;
+import dev.baton.organisation.Segment;
+import dev.baton.platform.BatonException;
+import dev.baton.platform.Page;
+
+/**
+ * Reads and records accounts and opportunities; every change is audited.
+ */
+@Service
+public class Pipeline {
+
+	private final PipelineRepository repository;
+	private final AuditLog audit;
+	private final Clock clock;
+
+	Pipeline(PipelineRepository repository, AuditLog audit, Clock clock) {
+		this.repository = repository;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Account addAccount(String externalId, String name, String industry, String regionKey, boolean named) {
+		var now = clock.instant();
+		var account = new Account(UUID.randomUUID(), externalId, name, industry, regionKey, named, 0, now, now);
+		repository.insert(account);
+		audit.record("account.created", "account", account.id(), null, Map.of("externalId", externalId, "name", name));
+		return account;
+	}
+
+	/** What the CRM knows of an opportunity. */
+	public record OpportunityData(String externalId, UUID accountId, String name, UUID ownerId, Segment segment,
+			String businessUnit, String regionKey, Stage stage, dev.baton.platform.Money netArr,
+			java.time.LocalDate closeDate, SubscriptionType subscriptionType, String forecastCategory,
+			CommandPlan commandPlan) {
+	}
+
+	@Transactional
+	public Opportunity addOpportunity(OpportunityData data) {
+		var now = clock.instant();
+		var opportunity = new Opportunity(UUID.randomUUID(), data.externalId(), data.accountId(), data.name(),
+				data.ownerId(), data.segment(), data.businessUnit(), data.regionKey(), data.stage(), data.netArr(),
+				data.closeDate(), data.subscriptionType(), data.forecastCategory(),
+				data.commandPlan() == null ? CommandPlan.empty() : data.commandPlan(), 0, now, now);
+		repository.insert(opportunity);
+		audit.record("opportunity.created", "opportunity", opportunity.id(), null,
+				Map.of("externalId", data.externalId(), "name", data.name(), "stage", data.stage().name()));
+		return opportunity;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Account> accounts() {
+		return repository.accounts();
+	}
+
+	@Transactional(readOnly = true)
+	public Account account(UUID id) {
+		return repository.account(id).orElseThrow(() -> BatonException.notFound("Account", id));
+	}
+
+	@Transactional(readOnly = true)
+	public Page<Opportunity> opportunities(UUID ownerId, Stage stage, Segment segment, Page.Request page) {
+		var filter = new PipelineRepository.Filter(ownerId, stage, segment);
+		return new Page<>(repository.opportunities(filter, page.offset(), page.size()), page.page(), page.size(),
+				repository.countOpportunities(filter));
+	}
+
+	@Transactional(readOnly = true)
+	public Opportunity opportunity(UUID id) {
+		return repository.opportunity(id).orElseThrow(() -> BatonException.notFound("Opportunity", id));
+	}
+}

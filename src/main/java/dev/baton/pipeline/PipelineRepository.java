@@ -1,0 +1,125 @@
+package dev.baton.pipeline;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.baton.organisation.Segment;
+import dev.baton.platform.Money;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Accounts and opportunities in PostgreSQL; the command plan is a JSON document.
+ */
+@Repository
+class PipelineRepository {
+
+	private final JdbcClient jdbc;
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	PipelineRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Account account) {
+		jdbc.sql("""
+				INSERT INTO account (id, external_id, name, industry, region_key, named, version, created_at, updated_at)
+				VALUES (:id, :externalId, :name, :industry, :region, :named, 0, :createdAt, :updatedAt)
+				""")
+				.param("id", account.id()).param("externalId", account.externalId()).param("name", account.name())
+				.param("industry", account.industry()).param("region", account.regionKey())
+				.param("named", account.named()).param("createdAt", Timestamp.from(account.createdAt()))
+				.param("updatedAt", Timestamp.from(account.updatedAt())).update();
+	}
+
+	List<Account> accounts() {
+		return jdbc.sql("SELECT * FROM account ORDER BY name").query(PipelineRepository::mapAccount).list();
+	}
+
+	Optional<Account> account(UUID id) {
+		return jdbc.sql("SELECT * FROM account WHERE id = :id").param("id", id).query(PipelineRepository::mapAccount)
+				.optional();
+	}
+
+	void insert(Opportunity opportunity) {
+		jdbc.sql("""
+				INSERT INTO opportunity (id, external_id, account_id, name, owner_id, segment, business_unit, region_key,
+				                         stage, net_arr_amount, net_arr_currency, close_date, subscription_type,
+				                         forecast_category, command_plan, version, created_at, updated_at)
+				VALUES (:id, :externalId, :accountId, :name, :ownerId, :segment, :businessUnit, :region, :stage,
+				        :amount, :currency, :closeDate, :subscriptionType, :forecast, CAST(:commandPlan AS jsonb), 0,
+				        :createdAt, :updatedAt)
+				""")
+				.param("id", opportunity.id()).param("externalId", opportunity.externalId())
+				.param("accountId", opportunity.accountId()).param("name", opportunity.name())
+				.param("ownerId", opportunity.ownerId()).param("segment", opportunity.segment().name())
+				.param("businessUnit", opportunity.businessUnit()).param("region", opportunity.regionKey())
+				.param("stage", opportunity.stage().name()).param("amount", opportunity.netArr().amount())
+				.param("currency", opportunity.netArr().currency().getCurrencyCode())
+				.param("closeDate", opportunity.closeDate())
+				.param("subscriptionType", opportunity.subscriptionType().name())
+				.param("forecast", opportunity.forecastCategory())
+				.param("commandPlan", json.writeValueAsString(opportunity.commandPlan()))
+				.param("createdAt", Timestamp.from(opportunity.createdAt()))
+				.param("updatedAt", Timestamp.from(opportunity.updatedAt())).update();
+	}
+
+	record Filter(UUID ownerId, Stage stage, Segment segment) {
+	}
+
+	List<Opportunity> opportunities(Filter filter, long offset, int limit) {
+		return jdbc.sql("""
+				SELECT * FROM opportunity
+				WHERE (CAST(:owner AS uuid) IS NULL OR owner_id = :owner)
+				  AND (CAST(:stage AS text) IS NULL OR stage = :stage)
+				  AND (CAST(:segment AS text) IS NULL OR segment = :segment)
+				ORDER BY close_date, name LIMIT :limit OFFSET :offset
+				""")
+				.param("owner", filter.ownerId()).param("stage", filter.stage() == null ? null : filter.stage().name())
+				.param("segment", filter.segment() == null ? null : filter.segment().name())
+				.param("limit", limit).param("offset", offset)
+				.query(this::mapOpportunity).list();
+	}
+
+	long countOpportunities(Filter filter) {
+		return jdbc.sql("""
+				SELECT count(*) FROM opportunity
+				WHERE (CAST(:owner AS uuid) IS NULL OR owner_id = :owner)
+				  AND (CAST(:stage AS text) IS NULL OR stage = :stage)
+				  AND (CAST(:segment AS text) IS NULL OR segment = :segment)
+				""")
+				.param("owner", filter.ownerId()).param("stage", filter.stage() == null ? null : filter.stage().name())
+				.param("segment", filter.segment() == null ? null : filter.segment().name())
+				.query(Long.class).single();
+	}
+
+	Optional<Opportunity> opportunity(UUID id) {
+		return jdbc.sql("SELECT * FROM opportunity WHERE id = :id").param("id", id).query(this::mapOpportunity)
+				.optional();
+	}
+
+	private static Account mapAccount(ResultSet rs, int row) throws SQLException {
+		return new Account(rs.getObject("id", UUID.class), rs.getString("external_id"), rs.getString("name"),
+				rs.getString("industry"), rs.getString("region_key"), rs.getBoolean("named"), rs.getInt("version"),
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+	}
+
+	private Opportunity mapOpportunity(ResultSet rs, int row) throws SQLException {
+		return new Opportunity(rs.getObject("id", UUID.class), rs.getString("external_id"),
+				rs.getObject("account_id", UUID.class), rs.getString("name"), rs.getObject("owner_id", UUID.class),
+				Segment.valueOf(rs.getString("segment")), rs.getString("business_unit"), rs.getString("region_key"),
+				Stage.valueOf(rs.getString("stage")),
+				Money.of(rs.getBigDecimal("net_arr_amount"), rs.getString("net_arr_currency").strip()),
+				rs.getObject("close_date", LocalDate.class), SubscriptionType.valueOf(rs.getString("subscription_type")),
+				rs.getString("forecast_category"), json.readValue(rs.getString("command_plan"), CommandPlan.class),
+				rs.getInt("version"), rs.getTimestamp("created_at").toInstant(),
+				rs.getTimestamp("updated_at").toInstant());
+	}
+}

@@ -1,0 +1,46 @@
+package dev.baton.platform;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An amount in a currency, always held at the currency's minor unit with one rounding policy
+ * (half-even), so the same money is always the same value.
+ */
+public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
+
+	public static final RoundingMode ROUNDING = RoundingMode.HALF_EVEN;
+
+	public Money {
+		Objects.requireNonNull(amount, "amount");
+		Objects.requireNonNull(currency, "currency");
+		amount = amount.setScale(Math.max(currency.getDefaultFractionDigits(), 0), ROUNDING);
+	}
+
+	public static Money of(String amount, String currency) {
+		return new Money(new BigDecimal(amount), Currency.getInstance(currency));
+	}
+
+	public static Money of(BigDecimal amount, String currency) {
+		return new Money(amount, Currency.getInstance(currency));
+	}
+
+	public boolean isGreaterThan(Money other) {
+		return compareTo(other) > 0;
+	}
+
+	@Override
+	public int compareTo(Money other) {
+		if (!currency.equals(other.currency)) {
+			throw new IllegalArgumentException("Cannot compare " + currency + " with " + other.currency);
+		}
+		return amount.compareTo(other.amount);
+	}
+
+	@Override
+	public String toString() {
+		return currency.getCurrencyCode() + " " + amount.toPlainString();
+	}
+}

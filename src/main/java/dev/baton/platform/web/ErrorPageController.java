@@ -1,0 +1,68 @@
+package dev.baton.platform.web;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+import dev.baton.platform.ProblemResponses;
+import dev.baton.platform.ProblemType;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Answers errors that happen outside a controller (the servlet container's {@code /error}):
+ * a Problem Detail for API clients, a plain page for people.
+ */
+@Controller
+class ErrorPageController implements ErrorController {
+
+	@RequestMapping(path = "/error", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
+	ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
+		var status = status(request);
+		var problem = ProblemResponses.problem(typeFor(status), null, request);
+		problem.setStatus(status.value());
+		var uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		if (uri != null) {
+			problem.setInstance(java.net.URI.create(uri));
+		}
+		return ResponseEntity.status(status).contentType(ProblemResponses.PROBLEM_JSON).body(problem);
+	}
+
+	@RequestMapping("/error")
+	Object page(HttpServletRequest request, HttpServletResponse response, Model model) {
+		var uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		if (uri != null && uri.startsWith("/api/")) {
+			return problem(request);
+		}
+		var status = status(request);
+		response.setStatus(status.value());
+		model.addAttribute("status", status.value());
+		model.addAttribute("reason", status.getReasonPhrase());
+		model.addAttribute("requestId", dev.baton.platform.RequestIds.current());
+		return "error";
+	}
+
+	private static HttpStatus status(HttpServletRequest request) {
+		var code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		var status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+		return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+	}
+
+	private static ProblemType typeFor(HttpStatus status) {
+		return switch (status) {
+			case NOT_FOUND -> ProblemType.NOT_FOUND;
+			case UNAUTHORIZED -> ProblemType.UNAUTHENTICATED;
+			case FORBIDDEN -> ProblemType.FORBIDDEN;
+			case METHOD_NOT_ALLOWED -> ProblemType.METHOD_NOT_ALLOWED;
+			case CONTENT_TOO_LARGE, PAYLOAD_TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
+			case SERVICE_UNAVAILABLE -> ProblemType.SERVICE_UNAVAILABLE;
+			default -> status.is4xxClientError() ? ProblemType.BAD_REQUEST : ProblemType.INTERNAL_ERROR;
+		};
+	}
+}
