@@ -30,8 +30,10 @@ class HomeController {
 	private final UserDirectory users;
 	private final Organisation organisation;
 	private final Pipeline pipeline;
+	private final java.time.Clock clock;
 
-	HomeController(UserDirectory users, Organisation organisation, Pipeline pipeline) {
+	HomeController(UserDirectory users, Organisation organisation, Pipeline pipeline, java.time.Clock clock) {
+		this.clock = clock;
 		this.users = users;
 		this.organisation = organisation;
 		this.pipeline = pipeline;
@@ -49,6 +51,7 @@ class HomeController {
 			var people = organisation.people(null).stream().collect(Collectors.toMap(Person::id, Function.identity()));
 			model.addAttribute("people", people);
 			model.addAttribute("boards", organisation.boards());
+			model.addAttribute("today", java.time.LocalDate.now(clock));
 			model.addAttribute("circles", organisation.circles());
 			person.ifPresent(p -> model.addAttribute("myOpportunities",
 					pipeline.opportunities(p.id(), null, null, new Page.Request(0, 50)).items()));

@@ -37,7 +37,14 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		var account = tokens.authenticate(header.substring(BEARER.length()).strip());
+		java.util.Optional<UserAccount> account;
+		try {
+			account = tokens.authenticate(header.substring(BEARER.length()).strip());
+		} catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+			ProblemResponses.write(request, response, ProblemType.SERVICE_UNAVAILABLE, null);
+			return;
+		}
 		if (account.isEmpty()) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
 			ProblemResponses.write(request, response, ProblemType.UNAUTHENTICATED,

@@ -58,7 +58,7 @@ class ApiTokens {
 	void touch(UUID id, Instant at) {
 		jdbc.sql("""
 				UPDATE api_token SET last_used_at = :at
-				WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :at - interval '1 minute')
+				WHERE id = :id AND (last_used_at IS NULL OR last_used_at < CAST(:at AS timestamptz) - interval '1 minute')
 				""")
 				.param("at", Timestamp.from(at)).param("id", id).update();
 	}

@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -23,6 +24,13 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
 			throws IOException {
+		if (exception instanceof InternalAuthenticationServiceException
+				&& exception.getCause() instanceof org.springframework.dao.DataAccessException) {
+			// the account store is unreachable: that is our outage, not the caller's bad credentials
+			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+			ProblemResponses.write(request, response, ProblemType.SERVICE_UNAVAILABLE, null);
+			return;
+		}
 		String detail;
 		if (exception instanceof LockedException) {
 			detail = "The account is locked for a while after too many wrong passwords";

@@ -43,6 +43,13 @@ public record BusinessCalendar(ZoneId zone, Map<DayOfWeek, WorkingHours> hours, 
 		return new BusinessCalendar(zone, hours, copy);
 	}
 
+	/** The first holiday on or after a day, as "2026-12-25 Christmas Day", if any is known. */
+	public java.util.Optional<String> nextHolidayFrom(LocalDate day) {
+		var next = holidays.tailMap(day);
+		return next.isEmpty() ? java.util.Optional.empty()
+				: java.util.Optional.of(next.firstKey() + " " + next.get(next.firstKey()));
+	}
+
 	public boolean isWorkingDay(LocalDate day) {
 		return hours.containsKey(day.getDayOfWeek()) && !holidays.containsKey(day);
 	}

@@ -30,6 +30,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 	private final EmbeddedPostgres postgres;
 	private final FileChannel lockChannel;
 	private final FileLock lock;
+	private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
 	private EmbeddedPostgresServer(EmbeddedPostgres postgres, FileChannel lockChannel, FileLock lock) {
 		this.postgres = postgres;
@@ -48,7 +49,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 		FileLock lock = null;
 		var dataDirectory = properties.dataDirectory();
 		try {
-			if (dataDirectory != null) {
+			if (dataDirectory != null && !dataDirectory.toString().isBlank()) {
 				var root = dataDirectory.toAbsolutePath();
 				Files.createDirectories(root);
 				channel = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -92,17 +93,24 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 		return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
 	}
 
+	int port() {
+		return postgres.getPort();
+	}
+
 	String username() {
 		return "postgres";
 	}
 
 	@Override
 	public void close() throws IOException {
+		if (!closed.compareAndSet(false, true)) {
+			return;
+		}
 		try {
 			log.info("Stopping embedded PostgreSQL");
 			postgres.close();
 		} finally {
-			if (lock != null) {
+			if (lock != null && lock.isValid()) {
 				lock.release();
 			}
 			closeQuietly(lockChannel);

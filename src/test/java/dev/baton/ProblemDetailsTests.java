@@ -1,0 +1,160 @@
+package dev.baton;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Bad input gets a 4xx Problem Detail that names what is wrong; never a 500 or a stack trace,
+ * never a half-written record.
+ */
+@BatonIntegrationTest
+class ProblemDetailsTests {
+
+	@LocalServerPort
+	int port;
+
+	private Http admin() {
+		return Http.to(port).as("admin");
+	}
+
+	@Test
+	void malformedJsonNamesWhereItBroke() {
+		var response = admin().post("/api/v1/users", "{\"username\": \"x\",");
+
+		assertProblem(response, 400, "malformed-body");
+		assertThat(response.json().path("detail").asString()).contains("not valid JSON").contains("line 1");
+	}
+
+	@Test
+	void unknownEnumValueListsTheAllowedValues() {
+		var response = admin().post("/api/v1/users", "{\"username\": \"enum.user\", \"roles\": [\"WIZARD\"]}");
+
+		assertProblem(response, 400, "malformed-body");
+		var error = response.json().path("errors").get(0);
+		assertThat(error.path("field").asString()).isEqualTo("roles[0]");
+		assertThat(error.path("message").asString()).contains("WIZARD").contains("SA_MANAGER");
+	}
+
+	@Test
+	void wrongTypeNamesTheField() {
+		var response = admin().post("/api/v1/me/tokens", "{\"name\": \"t\", \"expiresAt\": \"next tuesday\"}");
+
+		assertProblem(response, 400, "malformed-body");
+		assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("expiresAt");
+	}
+
+	@Test
+	void wrongStructureNamesTheField() {
+		var response = admin().post("/api/v1/users", "{\"username\": \"x\", \"roles\": \"SA\"}");
+
+		assertProblem(response, 400, "malformed-body");
+		assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("roles");
+	}
+
+	@Test
+	void unknownFieldIsRefused() {
+		var response = admin().post("/api/v1/me/tokens", "{\"name\": \"t\", \"scope\": \"all\"}");
+
+		assertProblem(response, 400, "malformed-body");
+		assertThat(response.json().path("detail").asString()).contains("scope").contains("not a known field");
+	}
+
+	@Test
+	void missingFieldsAreEachNamed() {
+		var response = admin().post("/api/v1/users", "{\"username\": \"missing.fields\"}");
+
+		assertProblem(response, 400, "validation-failed");
+		assertThat(response.json().path("errors").toString()).contains("displayName").contains("email")
+				.contains("roles").contains("password");
+		assertThat(admin().get("/api/v1/audit?entityType=user&limit=500").body()).doesNotContain("missing.fields");
+	}
+
+	@Test
+	void emptyBodyIsRefused() {
+		var response = admin().post("/api/v1/users", "");
+
+		assertProblem(response, 400, "malformed-body");
+	}
+
+	@Test
+	void oversizedBodyIsRefusedWith413() {
+		var huge = "{\"name\": \"" + "x".repeat(1_100_000) + "\"}";
+		var response = admin().send("POST", "/api/v1/me/tokens", "application/json", huge.getBytes(StandardCharsets.UTF_8));
+
+		assertProblem(response, 413, "payload-too-large");
+	}
+
+	@Test
+	void badQueryParameterNamesTheParameter() {
+		var response = admin().get("/api/v1/users?page=first");
+
+		assertProblem(response, 400, "validation-failed");
+		assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("page");
+	}
+
+	@Test
+	void outOfRangePageSizeIsRefused() {
+		var response = admin().get("/api/v1/users?size=100000");
+
+		assertProblem(response, 400, "validation-failed");
+		assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("size");
+	}
+
+	@Test
+	void badUuidInPathIsA400() {
+		var response = admin().get("/api/v1/users/not-a-uuid");
+
+		assertProblem(response, 400, "validation-failed");
+		assertThat(response.json().path("errors").get(0).path("message").asString()).contains("UUID");
+	}
+
+	@Test
+	void unknownResourceIsA404Problem() {
+		assertProblem(admin().get("/api/v1/users/3f1f0a5e-0000-4000-8000-000000000000"), 404, "not-found");
+		assertProblem(admin().get("/api/v1/no-such-thing"), 404, "not-found");
+	}
+
+	@Test
+	void wrongMethodIsA405Problem() {
+		assertProblem(admin().delete("/api/v1/users"), 405, "method-not-allowed");
+	}
+
+	@Test
+	void wrongMediaTypeIsA415Problem() {
+		var response = admin().send("POST", "/api/v1/users", "text/plain", "hello".getBytes(StandardCharsets.UTF_8));
+
+		assertProblem(response, 415, "unsupported-media-type");
+	}
+
+	@Test
+	void problemTypesAreDocumentedAtTheirUri() {
+		var page = Http.to(port).header("Accept", "text/html").get("/problems/validation-failed");
+
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("Validation failed");
+	}
+
+	@Test
+	void everyAnswerCarriesARequestId() {
+		var response = Http.to(port).header("X-Request-Id", "trace-12345678").as("sa").get("/api/v1/me");
+
+		assertThat(response.header("X-Request-Id")).isEqualTo("trace-12345678");
+		var generated = Http.to(port).get("/api/v1/me");
+		assertThat(generated.header("X-Request-Id")).isNotBlank();
+		assertThat(generated.json().path("requestId").asString()).isEqualTo(generated.header("X-Request-Id"));
+	}
+
+	static void assertProblem(Http.Response response, int status, String type) {
+		assertThat(response.status()).as(response.body()).isEqualTo(status);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		var json = response.json();
+		assertThat(json.path("type").asString()).isEqualTo("/problems/" + type);
+		assertThat(json.path("status").asInt()).isEqualTo(status);
+		assertThat(json.path("title").asString()).isNotBlank();
+		assertThat(response.body()).doesNotContain("at dev.baton").doesNotContain("Exception").doesNotContain("SELECT");
+	}
+}
