@@ -93,6 +93,10 @@ class UserAccounts {
 		return jdbc.sql("SELECT count(*) FROM user_account").query(Long.class).single();
 	}
 
+	long countEnabledAdmins() {
+		return jdbc.sql("SELECT count(*) FROM user_account WHERE enabled AND 'ADMIN' = ANY(roles)").query(Long.class).single();
+	}
+
 	long countEnabledAdminsOtherThan(UUID id) {
 		return jdbc.sql("SELECT count(*) FROM user_account WHERE enabled AND 'ADMIN' = ANY(roles) AND id <> :id")
 				.param("id", id).query(Long.class).single();
