@@ -139,6 +139,17 @@ class ProblemDetailsTests {
 	}
 
 	@Test
+	void openApiDescribesTheApiAndHowToAuthenticate() {
+		var description = Http.to(port).get("/v3/api-docs");
+
+		assertThat(description.status()).isEqualTo(200);
+		var json = description.json();
+		assertThat(json.path("info").path("title").asString()).isEqualTo("Baton API");
+		assertThat(json.path("components").path("securitySchemes").path("token").path("scheme").asString()).isEqualTo("bearer");
+		assertThat(json.path("paths").has("/api/v1/users")).isTrue();
+	}
+
+	@Test
 	void everyAnswerCarriesARequestId() {
 		var response = Http.to(port).header("X-Request-Id", "trace-12345678").as("sa").get("/api/v1/me");
 

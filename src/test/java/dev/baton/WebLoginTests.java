@@ -35,7 +35,7 @@ class WebLoginTests {
 		var home = browser.get("/");
 		assertThat(home.status()).isEqualTo(200);
 		assertThat(home.body()).contains("Hello, Alex Morgan").contains("Acme Logistics: platform consolidation")
-				.contains("Circle Cascade");
+				.contains("USD 85,000.00").contains("Circle Cascade").doesNotContain("FACTOR_");
 		assertThat(home.header("Content-Security-Policy")).contains("default-src 'self'");
 		assertThat(home.header("X-Frame-Options")).isEqualTo("DENY");
 	}

@@ -39,6 +39,14 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 		return amount.compareTo(other.amount);
 	}
 
+	/** For people: {@code USD 85,000.00}. */
+	public String formatted() {
+		var format = java.text.NumberFormat.getNumberInstance(java.util.Locale.US);
+		format.setMinimumFractionDigits(amount.scale());
+		format.setMaximumFractionDigits(amount.scale());
+		return currency.getCurrencyCode() + " " + format.format(amount);
+	}
+
 	@Override
 	public String toString() {
 		return currency.getCurrencyCode() + " " + amount.toPlainString();

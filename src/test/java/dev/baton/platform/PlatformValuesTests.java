@@ -62,6 +62,12 @@ class PlatformValuesTests {
 	}
 
 	@Test
+	void moneyIsFormattedForPeopleWithGrouping() {
+		assertThat(Money.of("85000", "USD").formatted()).isEqualTo("USD 85,000.00");
+		assertThat(Money.of("1200", "JPY").formatted()).isEqualTo("JPY 1,200");
+	}
+
+	@Test
 	void moneyRefusesToCompareCurrencies() {
 		assertThatThrownBy(() -> Money.of("1", "USD").compareTo(Money.of("1", "EUR")))
 				.hasMessageContaining("Cannot compare USD with EUR");
