@@ -1,0 +1,18 @@
+package dev.baton.sizing;
+
+import org.springframework.http.HttpStatus;
+
+import dev.baton.platform.ProblemType;
+
+/**
+ * The sizing module's problem types.
+ */
+final class SizingProblems {
+
+	static final ProblemType EDITION_NOT_FOUND = ProblemType.of("sizing-edition-not-found", HttpStatus.NOT_FOUND,
+			"Sizing data edition not found",
+			"No reference-architecture data edition has this id; list the editions to see which exist.");
+
+	private SizingProblems() {
+	}
+}
