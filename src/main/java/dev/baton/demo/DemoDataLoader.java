@@ -142,7 +142,7 @@ class DemoDataLoader implements ApplicationRunner {
 		amerAes.add(jamie.id());
 		var drew = person("drew.kim", null, "Drew Kim", "Account Executive, SMB Pooled", EnumSet.of(Role.AE), null, Segment.SMB_POOLED, "AMER", "America/Los_Angeles", marcus, Map.of());
 		amerAes.add(drew.id());
-		organisation.addCircle(new Circle(UUID.randomUUID(), "Circle Cascade", "commercial-amer", morgan.id(), "#sa-circle-cascade", cascade, amerAes, 0));
+		organisation.addCircle(new Circle(UUID.randomUUID(), "Circle Cascade", "commercial-amer", morgan.id(), "#sa-circle-cascade", null, cascade, amerAes, 0));
 
 		// EMEA commercial
 		var ingrid = person("ingrid.larsen", null, "Ingrid Larsen", "Manager, Solutions Architecture (EMEA Commercial)", EnumSet.of(Role.SA_MANAGER), null, null, "EMEA", "Europe/Oslo", null, Map.of());
@@ -158,7 +158,7 @@ class DemoDataLoader implements ApplicationRunner {
 		emeaAes.add(person("emma.rossi", null, "Emma Rossi", "Account Executive, Mid-Market Named", EnumSet.of(Role.AE), null, Segment.MM_NAMED, "EMEA", "Europe/Rome", elena, Map.of()).id());
 		var oliver = person("oliver.schmidt", null, "Oliver Schmidt", "Account Executive, SMB Named", EnumSet.of(Role.AE), null, Segment.SMB_NAMED, "EMEA", "Europe/Berlin", elena, Map.of());
 		emeaAes.add(oliver.id());
-		organisation.addCircle(new Circle(UUID.randomUUID(), "Circle Thames", "commercial-emea", ingrid.id(), "#sa-circle-thames", thames, emeaAes, 0));
+		organisation.addCircle(new Circle(UUID.randomUUID(), "Circle Thames", "commercial-emea", ingrid.id(), "#sa-circle-thames", null, thames, emeaAes, 0));
 
 		var victoria = person("victoria.hayes", null, "Victoria Hayes", "Strategic Account Leader", EnumSet.of(Role.AE), null, Segment.STRATEGIC, "AMER", "America/New_York", marcus, Map.of());
 		person("nora.quinn", "csm", "Nora Quinn", "Customer Success Manager", EnumSet.of(Role.CSM), null, null, "AMER", "America/Chicago", null, Map.of());

@@ -111,11 +111,12 @@ class OrganisationRepository {
 
 	void insert(Circle circle) {
 		jdbc.sql("""
-				INSERT INTO circle (id, name, board_key, manager_id, chat_channel, version)
-				VALUES (:id, :name, :board, :manager, :channel, 0)
+				INSERT INTO circle (id, name, board_key, manager_id, chat_channel, chat_webhook_url, version)
+				VALUES (:id, :name, :board, :manager, :channel, :webhook, 0)
 				""")
 				.param("id", circle.id()).param("name", circle.name()).param("board", circle.boardKey())
-				.param("manager", circle.managerId()).param("channel", circle.chatChannel()).update();
+				.param("manager", circle.managerId()).param("channel", circle.chatChannel())
+				.param("webhook", circle.chatWebhookUrl()).update();
 		circle.memberIds().forEach(member -> jdbc
 				.sql("INSERT INTO circle_member (circle_id, person_id) VALUES (:circle, :person)")
 				.param("circle", circle.id()).param("person", member).update());
@@ -130,7 +131,8 @@ class OrganisationRepository {
 		return jdbc.sql("SELECT * FROM circle ORDER BY name").query((rs, n) -> {
 			var id = rs.getObject("id", UUID.class);
 			return new Circle(id, rs.getString("name"), rs.getString("board_key"), rs.getObject("manager_id", UUID.class),
-					rs.getString("chat_channel"), members.getOrDefault(id, List.of()), served.getOrDefault(id, List.of()),
+					rs.getString("chat_channel"), rs.getString("chat_webhook_url"), members.getOrDefault(id, List.of()),
+					served.getOrDefault(id, List.of()),
 					rs.getInt("version"));
 		}).list();
 	}
