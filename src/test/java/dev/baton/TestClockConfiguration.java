@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Puts a {@link MutableClock} in place of the system clock.
+ * Puts a {@link MutableClock} in place of the system clock, and records the events published.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestClockConfiguration {
@@ -14,5 +14,10 @@ public class TestClockConfiguration {
 	@Primary
 	MutableClock testClock() {
 		return new MutableClock();
+	}
+
+	@Bean
+	RecordedEvents recordedEvents() {
+		return new RecordedEvents();
 	}
 }

@@ -1,0 +1,16 @@
+package dev.baton.engagement;
+
+import java.util.Set;
+
+import dev.baton.identity.Role;
+import dev.baton.organisation.Person;
+
+/**
+ * The person acting, with the roles of their login.
+ */
+record Actor(Person person, Set<Role> roles) {
+
+	boolean has(Role role) {
+		return roles.contains(role);
+	}
+}

@@ -1,0 +1,80 @@
+package dev.baton.engagement;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.baton.organisation.BusinessCalendar;
+
+/**
+ * The due times of a request on its board's calendar, with the reasons for each, so an AE can
+ * see them before filing and an SA can see why a request is due when it is.
+ */
+final class RequestClock {
+
+	/** A meeting less than this far ahead makes a request Fast Track. */
+	static final Duration FAST_TRACK_WINDOW = Duration.ofHours(24);
+
+	private RequestClock() {
+	}
+
+	/** When triage and the activity SLA fall due, and why. */
+	record DueTimes(Instant receivedAt, Instant triageDueAt, Instant slaDueAt, boolean fastTrack, List<String> reasons) {
+	}
+
+	static DueTimes compute(BusinessCalendar calendar, SlaPolicy policy, Instant receivedAt, boolean expedite,
+			Instant firstMeeting) {
+		var reasons = new ArrayList<String>();
+		var fastTrack = firstMeeting != null && firstMeeting.isBefore(receivedAt.plus(FAST_TRACK_WINDOW));
+		var triageDue = calendar.addBusinessDays(receivedAt, policy.triageDays());
+		reasons.add("Triage is due " + plural(policy.triageDays(), "business day") + " after receipt on the board's "
+				+ calendar.zone() + " calendar");
+		Instant slaDue;
+		if (expedite) {
+			slaDue = calendar.addBusinessTime(receivedAt, policy.expediteTime());
+			reasons.add("Expedite: the activity SLA is " + hours(policy.expediteTime()) + " business hours");
+		} else {
+			slaDue = calendar.addBusinessDays(receivedAt, policy.activityDays());
+			reasons.add("The activity SLA is " + plural(policy.activityDays(), "business day"));
+		}
+		if (firstMeeting != null) {
+			var prepared = calendar.subtractBusinessTime(firstMeeting, policy.preparationBuffer());
+			if (prepared.isBefore(slaDue)) {
+				slaDue = prepared.isBefore(receivedAt) ? receivedAt : prepared;
+				reasons.add("The first meeting at " + firstMeeting + " comes first: the SLA falls due "
+						+ hours(policy.preparationBuffer()) + " business hours before it"
+						+ (prepared.isBefore(receivedAt) ? ", which has already passed, so it is due now" : ""));
+			}
+		}
+		if (slaDue.isBefore(triageDue)) {
+			triageDue = slaDue;
+			reasons.add("Triage is due no later than the SLA");
+		}
+		if (fastTrack) {
+			reasons.add("Fast Track: the first meeting is less than 24 hours after filing");
+		}
+		return new DueTimes(receivedAt, triageDue, slaDue, fastTrack, List.copyOf(reasons));
+	}
+
+	/**
+	 * A due time after a pause: the business time that was left when the clock stopped is
+	 * granted again from the moment it restarts. A due time already passed stays where it was.
+	 */
+	static Instant resumed(BusinessCalendar calendar, Instant due, Instant pausedAt, Instant resumedAt) {
+		if (due == null || !due.isAfter(pausedAt)) {
+			return due;
+		}
+		var left = calendar.businessTimeBetween(pausedAt, due);
+		return calendar.addBusinessTime(resumedAt, left);
+	}
+
+	private static String plural(int count, String unit) {
+		return count + " " + unit + (count == 1 ? "" : "s");
+	}
+
+	private static String hours(Duration duration) {
+		var minutes = duration.toMinutes();
+		return minutes % 60 == 0 ? String.valueOf(minutes / 60) : String.format("%.1f", minutes / 60.0);
+	}
+}

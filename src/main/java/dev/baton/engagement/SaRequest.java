@@ -1,0 +1,228 @@
+package dev.baton.engagement;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.baton.platform.BatonException;
+
+/**
+ * An AE's request for a solutions architect on an opportunity, as it moves across its board.
+ * Every change goes through a method that refuses it when the current state does not allow it,
+ * naming that state.
+ */
+final class SaRequest {
+
+	private static final Map<RequestStatus, Set<RequestStatus>> MOVES = Map.of(
+			RequestStatus.SA_TRIAGED, EnumSet.of(RequestStatus.SA_DOING),
+			RequestStatus.SA_DOING, EnumSet.of(RequestStatus.SA_FOLLOWUP, RequestStatus.DONE),
+			RequestStatus.SA_FOLLOWUP, EnumSet.of(RequestStatus.SA_DOING, RequestStatus.DONE));
+
+	private final UUID id;
+	private final UUID opportunityId;
+	private final UUID requesterId;
+	private final UUID circleId;
+	private final String boardKey;
+	private final RequestTemplate template;
+	private final String title;
+	private final RequestDetails details;
+	private final List<Advisory> advisories;
+	private final ApprovalGate gate;
+	private final LocalDate techEvalTarget;
+	private final boolean techEvalAtRisk;
+	private final boolean fastTrack;
+	private final Instant createdAt;
+	private final int version;
+
+	private RequestStatus status;
+	private EnumSet<RequestLabel> labels;
+	private Instant receivedAt;
+	private Instant triageDueAt;
+	private Instant slaDueAt;
+	private Instant pausedAt;
+	private RequestStatus waitingFrom;
+	private UUID assigneeId;
+	private UUID assistId;
+	private Instant triagedAt;
+	private Instant engagedAt;
+	private Instant closedAt;
+	private String declineReason;
+	private Instant updatedAt;
+
+	SaRequest(UUID id, UUID opportunityId, UUID requesterId, UUID circleId, String boardKey, RequestTemplate template,
+			String title, RequestDetails details, List<Advisory> advisories, ApprovalGate gate, LocalDate techEvalTarget,
+			boolean techEvalAtRisk, boolean fastTrack, Instant createdAt, int version, RequestStatus status,
+			Set<RequestLabel> labels, Instant receivedAt, Instant triageDueAt, Instant slaDueAt, Instant pausedAt,
+			RequestStatus waitingFrom, UUID assigneeId, UUID assistId, Instant triagedAt, Instant engagedAt,
+			Instant closedAt, String declineReason, Instant updatedAt) {
+		this.id = id;
+		this.opportunityId = opportunityId;
+		this.requesterId = requesterId;
+		this.circleId = circleId;
+		this.boardKey = boardKey;
+		this.template = template;
+		this.title = title;
+		this.details = details;
+		this.advisories = List.copyOf(advisories);
+		this.gate = gate;
+		this.techEvalTarget = techEvalTarget;
+		this.techEvalAtRisk = techEvalAtRisk;
+		this.fastTrack = fastTrack;
+		this.createdAt = createdAt;
+		this.version = version;
+		this.status = status;
+		this.labels = labels.isEmpty() ? EnumSet.noneOf(RequestLabel.class) : EnumSet.copyOf(labels);
+		this.receivedAt = receivedAt;
+		this.triageDueAt = triageDueAt;
+		this.slaDueAt = slaDueAt;
+		this.pausedAt = pausedAt;
+		this.waitingFrom = waitingFrom;
+		this.assigneeId = assigneeId;
+		this.assistId = assistId;
+		this.triagedAt = triagedAt;
+		this.engagedAt = engagedAt;
+		this.closedAt = closedAt;
+		this.declineReason = declineReason;
+		this.updatedAt = updatedAt;
+	}
+
+	/** Puts a request that waited for approval on the board, its clocks starting now. */
+	void approved(RequestClock.DueTimes due) {
+		require(RequestStatus.AWAITING_APPROVAL, "start triage");
+		status = RequestStatus.NEW;
+		setClocks(due);
+		updatedAt = due.receivedAt();
+	}
+
+	void assign(UUID assignee, UUID assist, Instant at) {
+		require(RequestStatus.NEW, "assign it");
+		status = RequestStatus.SA_TRIAGED;
+		assigneeId = assignee;
+		assistId = assist;
+		triagedAt = at;
+		updatedAt = at;
+	}
+
+	/** The circle asked the AE; the clocks stop until the AE answers. */
+	void waitForRequestor(Instant at) {
+		if (status != RequestStatus.NEW && status != RequestStatus.SA_TRIAGED && status != RequestStatus.SA_DOING) {
+			throw illegal("wait for the requestor");
+		}
+		waitingFrom = status;
+		status = RequestStatus.SA_WAITING;
+		pausedAt = at;
+		updatedAt = at;
+	}
+
+	/** The AE answered; the clocks run again with the business time they had left. */
+	void resume(dev.baton.organisation.BusinessCalendar calendar, Instant at) {
+		require(RequestStatus.SA_WAITING, "resume it");
+		triageDueAt = RequestClock.resumed(calendar, triageDueAt, pausedAt, at);
+		slaDueAt = RequestClock.resumed(calendar, slaDueAt, pausedAt, at);
+		status = waitingFrom;
+		waitingFrom = null;
+		pausedAt = null;
+		updatedAt = at;
+	}
+
+	void decline(String reason, Instant at) {
+		if (status != RequestStatus.NEW && status != RequestStatus.SA_WAITING && status != RequestStatus.AWAITING_APPROVAL) {
+			throw illegal("decline it");
+		}
+		status = RequestStatus.DECLINED;
+		declineReason = reason;
+		pausedAt = null;
+		closedAt = at;
+		updatedAt = at;
+	}
+
+	void moveTo(RequestStatus target, Instant at) {
+		var allowed = MOVES.getOrDefault(status, Set.of());
+		if (!allowed.contains(target)) {
+			throw new BatonException(EngagementProblems.ILLEGAL_TRANSITION, "A request in " + status.label()
+					+ " cannot move to " + target.label() + (allowed.isEmpty() ? "" : "; it can move to "
+							+ String.join(", ", allowed.stream().map(RequestStatus::label).sorted().toList())));
+		}
+		if (target == RequestStatus.SA_DOING && engagedAt == null) {
+			engagedAt = at;
+		}
+		if (target == RequestStatus.DONE) {
+			closedAt = at;
+		}
+		status = target;
+		updatedAt = at;
+	}
+
+	/** Sets the board labels a person may set; Fast Track stays as the clock decided. */
+	void relabel(Set<RequestLabel> requested, RequestClock.DueTimes expediteClocks, Instant at) {
+		if (!status.isOpen()) {
+			throw illegal("change its labels");
+		}
+		var next = requested.isEmpty() ? EnumSet.noneOf(RequestLabel.class) : EnumSet.copyOf(requested);
+		next.remove(RequestLabel.FAST_TRACK);
+		if (fastTrack) {
+			next.add(RequestLabel.FAST_TRACK);
+		}
+		var expediteChanged = next.contains(RequestLabel.EXPEDITE) != labels.contains(RequestLabel.EXPEDITE);
+		labels = next;
+		if (expediteChanged && expediteClocks != null && receivedAt != null && status != RequestStatus.SA_WAITING) {
+			slaDueAt = expediteClocks.slaDueAt();
+			if (engagedAt == null) {
+				triageDueAt = triagedAt == null ? expediteClocks.triageDueAt() : triageDueAt;
+			}
+		}
+		updatedAt = at;
+	}
+
+	void setClocks(RequestClock.DueTimes due) {
+		receivedAt = due.receivedAt();
+		triageDueAt = due.triageDueAt();
+		slaDueAt = due.slaDueAt();
+	}
+
+	private void require(RequestStatus expected, String what) {
+		if (status != expected) {
+			throw illegal(what);
+		}
+	}
+
+	private BatonException illegal(String what) {
+		return new BatonException(EngagementProblems.ILLEGAL_TRANSITION,
+				"Cannot " + what + ": the request is in " + status.label());
+	}
+
+	UUID id() { return id; }
+	UUID opportunityId() { return opportunityId; }
+	UUID requesterId() { return requesterId; }
+	UUID circleId() { return circleId; }
+	String boardKey() { return boardKey; }
+	RequestTemplate template() { return template; }
+	String title() { return title; }
+	RequestDetails details() { return details; }
+	List<Advisory> advisories() { return advisories; }
+	ApprovalGate gate() { return gate; }
+	LocalDate techEvalTarget() { return techEvalTarget; }
+	boolean techEvalAtRisk() { return techEvalAtRisk; }
+	boolean fastTrack() { return fastTrack; }
+	Instant createdAt() { return createdAt; }
+	int version() { return version; }
+	RequestStatus status() { return status; }
+	Set<RequestLabel> labels() { return EnumSet.copyOf(labels.isEmpty() ? EnumSet.noneOf(RequestLabel.class) : labels); }
+	boolean expedite() { return labels.contains(RequestLabel.EXPEDITE); }
+	Instant receivedAt() { return receivedAt; }
+	Instant triageDueAt() { return triageDueAt; }
+	Instant slaDueAt() { return slaDueAt; }
+	Instant pausedAt() { return pausedAt; }
+	RequestStatus waitingFrom() { return waitingFrom; }
+	UUID assigneeId() { return assigneeId; }
+	UUID assistId() { return assistId; }
+	Instant triagedAt() { return triagedAt; }
+	Instant engagedAt() { return engagedAt; }
+	Instant closedAt() { return closedAt; }
+	String declineReason() { return declineReason; }
+	Instant updatedAt() { return updatedAt; }
+}

@@ -1,0 +1,196 @@
+package dev.baton.engagement;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.baton.platform.Page;
+import dev.baton.platform.Versions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * SA requests: filing, the circle's triage on the thread, assignment and the board workflow.
+ */
+@RestController
+@RequestMapping("/api/v1/sa-requests")
+@Tag(name = "SA requests")
+@PreAuthorize("hasAnyRole('AE','SA','SA_MANAGER','ASM','CSM','ADMIN')")
+class SaRequestController {
+
+	private final Engagement engagement;
+
+	SaRequestController(Engagement engagement) {
+		this.engagement = engagement;
+	}
+
+	record FileRequest(UUID opportunityId, RequestTemplate template, Set<RequestLabel> labels, RequestDetails details) {
+	}
+
+	record SaRequestView(UUID id, String title, UUID opportunityId, UUID requesterId, String board, UUID circle,
+			RequestTemplate template, RequestStatus status, String statusLabel, Set<RequestLabel> labels,
+			boolean fastTrack, boolean expedite, ApprovalGate approvalGate, Instant receivedAt, Instant triageDueAt,
+			Instant slaDueAt, boolean clocksPaused, LocalDate techEvalTargetDate, boolean techEvalAtRisk,
+			List<Advisory> advisories, UUID assigneeId, UUID assistId, Instant triagedAt, Instant engagedAt,
+			Instant closedAt, String declineReason, RequestDetails details, int version, Instant createdAt,
+			Instant updatedAt) {
+
+		static SaRequestView of(SaRequest r) {
+			return new SaRequestView(r.id(), r.title(), r.opportunityId(), r.requesterId(), r.boardKey(), r.circleId(),
+					r.template(), r.status(), r.status().label(), r.labels(), r.fastTrack(), r.expedite(), r.gate(),
+					r.receivedAt(), r.triageDueAt(), r.slaDueAt(), r.pausedAt() != null, r.techEvalTarget(),
+					r.techEvalAtRisk(), r.advisories(), r.assigneeId(), r.assistId(), r.triagedAt(), r.engagedAt(),
+					r.closedAt(), r.declineReason(), r.details(), r.version(), r.createdAt(), r.updatedAt());
+		}
+	}
+
+	@PostMapping
+	@PreAuthorize("hasRole('AE')")
+	@Operation(summary = "File an SA request from an opportunity with a template; honours Idempotency-Key")
+	ResponseEntity<SaRequestView> file(@RequestBody FileRequest request) {
+		var filed = engagement.file(new Engagement.Filing(request.opportunityId(), request.template(), request.labels(),
+				request.details()));
+		return ResponseEntity.created(URI.create("/api/v1/sa-requests/" + filed.id())).eTag(Versions.etag(filed.version()))
+				.body(SaRequestView.of(filed));
+	}
+
+	@GetMapping
+	@Operation(summary = "List requests by triage due time, filtered by status, circle, board, assignee, requester or opportunity")
+	Page<SaRequestView> list(@RequestParam(required = false) RequestStatus status,
+			@RequestParam(required = false) UUID circleId, @RequestParam(required = false) String board,
+			@RequestParam(required = false) UUID assigneeId, @RequestParam(required = false) UUID requesterId,
+			@RequestParam(required = false) UUID opportunityId, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		return engagement.list(new SaRequestRepository.Filter(status, circleId, board, assigneeId, requesterId, opportunityId),
+				new Page.Request(page, size)).map(SaRequestView::of);
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "Read a request; the ETag is its version")
+	ResponseEntity<SaRequestView> get(@PathVariable UUID id) {
+		var request = engagement.find(id);
+		return ResponseEntity.ok().eTag(Versions.etag(request.version())).body(SaRequestView.of(request));
+	}
+
+	@GetMapping("/{id}/thread")
+	@Operation(summary = "The request's thread: discussion, questions to the AE and answers, the 4 questions, reviews, waiver, approvals")
+	Engagement.RequestThread thread(@PathVariable UUID id) {
+		engagement.find(id);
+		return engagement.thread(id);
+	}
+
+	record CommentRequest(String body) {
+	}
+
+	@PostMapping("/{id}/comments")
+	@Operation(summary = "Add to the circle's discussion on the thread")
+	ResponseEntity<Engagement.RequestThread> comment(@PathVariable UUID id, @RequestBody CommentRequest request) {
+		engagement.comment(id, request.body());
+		return ResponseEntity.status(201).body(engagement.thread(id));
+	}
+
+	@PutMapping("/{id}/triage-answers")
+	@Operation(summary = "Answer the 4 questions; an incomplete command plan sends questionsForRequestor to the AE and pauses the clocks")
+	SaRequestView answer(@PathVariable UUID id, @RequestBody Engagement.Answers answers) {
+		return SaRequestView.of(engagement.answerQuestions(id, answers));
+	}
+
+	record RequestorAnswer(String answer) {
+	}
+
+	@PostMapping("/{id}/requestor-answer")
+	@Operation(summary = "The AE answers the circle's questions; the clocks run again")
+	SaRequestView requestorAnswer(@PathVariable UUID id, @RequestBody RequestorAnswer request) {
+		return SaRequestView.of(engagement.answerAsRequestor(id, request.answer()));
+	}
+
+	record ReviewRequest(ThreadItems.Review.Verdict verdict, String note) {
+	}
+
+	@PostMapping("/{id}/reviews")
+	@Operation(summary = "Review the command plan (one review per person; the second counts toward the second review)")
+	ResponseEntity<Engagement.RequestThread> review(@PathVariable UUID id, @RequestBody ReviewRequest request) {
+		engagement.review(id, request.verdict(), request.note());
+		return ResponseEntity.status(201).body(engagement.thread(id));
+	}
+
+	record WaiverRequest(String reason) {
+	}
+
+	@PostMapping("/{id}/review-waiver")
+	@Operation(summary = "Waive the second review, with the reason kept")
+	ResponseEntity<Engagement.RequestThread> waive(@PathVariable UUID id, @RequestBody WaiverRequest request) {
+		engagement.waiveSecondReview(id, request.reason());
+		return ResponseEntity.status(201).body(engagement.thread(id));
+	}
+
+	record ApprovalRequest(ThreadItems.Approval.Decision decision, String reason) {
+	}
+
+	@PostMapping("/{id}/approvals")
+	@PreAuthorize("hasAnyRole('ASM','SA_MANAGER')")
+	@Operation(summary = "Approve or reject a request that its segment gates (ASM review; ASM and SA Manager)")
+	SaRequestView approve(@PathVariable UUID id, @RequestBody ApprovalRequest request) {
+		return SaRequestView.of(engagement.decideApproval(id, request.decision(), request.reason()));
+	}
+
+	record AssignmentRequest(UUID assigneeId, UUID assistId) {
+	}
+
+	@GetMapping("/{id}/assignment-check")
+	@Operation(summary = "Whether the triage rules allow assigning this request to someone, and every rule still in the way")
+	TriageDecision check(@PathVariable UUID id, @RequestParam UUID assigneeId, @RequestParam(required = false) UUID assistId) {
+		return engagement.checkAssignment(id, assigneeId, assistId);
+	}
+
+	@PostMapping("/{id}/assignment")
+	@Operation(summary = "Assign a circle member under the triage rules; If-Match optional, a concurrent assignment gets 409")
+	SaRequestView assign(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestBody AssignmentRequest request) {
+		var expected = ifMatch == null ? null : Versions.expectedVersion(ifMatch);
+		return SaRequestView.of(engagement.assign(id, request.assigneeId(), request.assistId(), expected));
+	}
+
+	record DeclineRequest(String reason) {
+	}
+
+	@PostMapping("/{id}/decline")
+	@Operation(summary = "Decline with a reason; the AE is told")
+	SaRequestView decline(@PathVariable UUID id, @RequestBody DeclineRequest request) {
+		return SaRequestView.of(engagement.decline(id, request.reason()));
+	}
+
+	record TransitionRequest(RequestStatus to) {
+	}
+
+	@PostMapping("/{id}/transitions")
+	@Operation(summary = "Move on the board: SA Triaged -> SA Doing -> SA Followup -> Done")
+	SaRequestView move(@PathVariable UUID id, @RequestBody TransitionRequest request) {
+		return SaRequestView.of(engagement.moveTo(id, request.to()));
+	}
+
+	record LabelsRequest(Set<RequestLabel> labels) {
+	}
+
+	@PutMapping("/{id}/labels")
+	@Operation(summary = "Set the board labels; Expedite re-times the SLA; Fast Track is Baton's to set")
+	SaRequestView labels(@PathVariable UUID id, @RequestBody LabelsRequest request) {
+		return SaRequestView.of(engagement.relabel(id, request.labels()));
+	}
+}
