@@ -35,9 +35,26 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class SaRequestController {
 
 	private final Engagement engagement;
+	private final TriageMetrics metrics;
+	private final java.time.Clock clock;
 
-	SaRequestController(Engagement engagement) {
+	SaRequestController(Engagement engagement, TriageMetrics metrics, java.time.Clock clock) {
 		this.engagement = engagement;
+		this.metrics = metrics;
+		this.clock = clock;
+	}
+
+	@GetMapping("/metrics")
+	@PreAuthorize("hasAnyRole('SA','SA_MANAGER','ASM','ADMIN')")
+	@Operation(summary = "Triage metrics over requests filed in [from, to): fast-track share, triage and SLA attainment, time to triage")
+	TriageMetrics.Report metrics(@RequestParam(required = false) String board, @RequestParam(required = false) UUID circleId,
+			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
+		var end = to == null ? clock.instant() : to;
+		var start = from == null ? end.minus(java.time.Duration.ofDays(30)) : from;
+		if (!start.isBefore(end)) {
+			throw dev.baton.platform.BatonException.invalid("from", "must be before to");
+		}
+		return metrics.report(board, circleId, start, end);
 	}
 
 	record FileRequest(UUID opportunityId, RequestTemplate template, Set<RequestLabel> labels, RequestDetails details) {

@@ -383,6 +383,28 @@ class SaRequestFlowTests {
 	}
 
 	@Test
+	void metricsReportFastTrackShareAndAttainment() {
+		// a quiet week of its own, so other tests' requests stay out of the window
+		clock.set(at("2026-10-05T10:00"));
+		var fast = file(at("2026-10-05T15:00").toString(), List.of()).path("id").asString();
+		file("2026-10-20T15:00:00Z", List.of());
+		as("sa").put("/api/v1/sa-requests/" + fast + "/triage-answers", Http.json(Map.of("commandPlanComplete", true,
+				"understandsContext", true, "leadTime", false, "relatableExperience", true)));
+		clock.set(at("2026-10-05T11:00"));
+		as("sa").post("/api/v1/sa-requests/" + fast + "/assignment", Http.json(Map.of("assigneeId", person("Sam Rivera"))));
+
+		var report = as("sa-manager").get("/api/v1/sa-requests/metrics?board=commercial-amer&from="
+				+ at("2026-10-05T00:00") + "&to=" + at("2026-10-06T00:00")).json();
+
+		assertThat(report.path("filed").asLong()).isEqualTo(2);
+		assertThat(report.path("fastTrackShare").asDouble()).isEqualTo(0.5);
+		assertThat(report.path("triaged").asLong()).isEqualTo(1);
+		assertThat(report.path("triageAttainment").asDouble()).isEqualTo(1.0);
+		assertThat(report.path("medianTimeToTriage").asString()).isEqualTo("PT1H");
+		ProblemAssertions.assertProblem(as("ae").get("/api/v1/sa-requests/metrics"), 403, "forbidden");
+	}
+
+	@Test
 	void theClockWatchRunsOnTheClusterWideScheduler() {
 		var task = jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'sa-request-clock-watch'")
 				.query(Long.class).single();

@@ -1,0 +1,70 @@
+package dev.baton.engagement;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * How a board or circle triages: volume, fast-track share, triage and SLA attainment, and time to
+ * triage, over requests filed in a period.
+ */
+@Repository
+class TriageMetrics {
+
+	private final JdbcClient jdbc;
+
+	TriageMetrics(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @param triageAttainment share of triaged requests assigned or declined by their triage due time
+	 * @param slaAttainment share of engaged requests started (SA Doing) by their SLA due time
+	 * @param medianTimeToTriage wall-clock time from receipt to assignment, median
+	 */
+	record Report(Instant from, Instant to, long filed, long fastTrack, double fastTrackShare, long triaged,
+			double triageAttainment, long engaged, double slaAttainment, Duration medianTimeToTriage, long waiting,
+			long declined, long open) {
+	}
+
+	Report report(String boardKey, UUID circleId, Instant from, Instant to) {
+		return jdbc.sql("""
+				SELECT count(*) AS filed,
+				       count(*) FILTER (WHERE fast_track) AS fast_track,
+				       count(*) FILTER (WHERE triaged_at IS NOT NULL OR status = 'DECLINED') AS triaged,
+				       count(*) FILTER (WHERE (triaged_at IS NOT NULL AND triaged_at <= triage_due_at)
+				                           OR (status = 'DECLINED' AND closed_at <= triage_due_at)) AS triaged_on_time,
+				       count(*) FILTER (WHERE engaged_at IS NOT NULL) AS engaged,
+				       count(*) FILTER (WHERE engaged_at IS NOT NULL AND engaged_at <= sla_due_at) AS engaged_on_time,
+				       percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM (triaged_at - received_at)))
+				           FILTER (WHERE triaged_at IS NOT NULL) AS median_seconds,
+				       count(*) FILTER (WHERE status = 'SA_WAITING') AS waiting,
+				       count(*) FILTER (WHERE status = 'DECLINED') AS declined,
+				       count(*) FILTER (WHERE status NOT IN ('DONE', 'DECLINED')) AS open
+				FROM sa_request
+				WHERE created_at >= :from AND created_at < :to
+				  AND (CAST(:board AS text) IS NULL OR board_key = :board)
+				  AND (CAST(:circle AS uuid) IS NULL OR circle_id = :circle)
+				""")
+				.param("from", java.sql.Timestamp.from(from)).param("to", java.sql.Timestamp.from(to))
+				.param("board", boardKey).param("circle", circleId)
+				.query((rs, n) -> {
+					var filed = rs.getLong("filed");
+					var triaged = rs.getLong("triaged");
+					var engaged = rs.getLong("engaged");
+					var median = rs.getObject("median_seconds") == null ? null
+							: Duration.ofSeconds(Math.round(rs.getDouble("median_seconds")));
+					return new Report(from, to, filed, rs.getLong("fast_track"), share(rs.getLong("fast_track"), filed),
+							triaged, share(rs.getLong("triaged_on_time"), triaged), engaged,
+							share(rs.getLong("engaged_on_time"), engaged), median, rs.getLong("waiting"),
+							rs.getLong("declined"), rs.getLong("open"));
+				}).single();
+	}
+
+	private static double share(long part, long whole) {
+		return whole == 0 ? 0.0 : Math.round(1000.0 * part / whole) / 1000.0;
+	}
+}
