@@ -48,6 +48,21 @@ public class AuditLog {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(String action, String entityType, Object entityId, String reason, Map<String, ?> details) {
+		insert(currentActor(), action, entityType, entityId, reason != null ? reason : requestReason(), details);
+	}
+
+	/**
+	 * Records a change Baton made by itself, whoever's request it happened in (a lock set after
+	 * too many wrong passwords); must run inside the transaction that makes it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordBySystem(String action, String entityType, Object entityId, String reason,
+			Map<String, ?> details) {
+		insert(SYSTEM, action, entityType, entityId, reason, details);
+	}
+
+	private void insert(String actor, String action, String entityType, Object entityId, String reason,
+			Map<String, ?> details) {
 		Objects.requireNonNull(action, "action");
 		Objects.requireNonNull(entityType, "entityType");
 		Objects.requireNonNull(entityId, "entityId");
@@ -56,11 +71,11 @@ public class AuditLog {
 				VALUES (:at, :actor, :action, :entityType, :entityId, :reason, CAST(:details AS jsonb), :requestId)
 				""")
 				.param("at", java.sql.Timestamp.from(clock.instant()))
-				.param("actor", currentActor())
+				.param("actor", actor)
 				.param("action", action)
 				.param("entityType", entityType)
 				.param("entityId", String.valueOf(entityId))
-				.param("reason", reason != null ? reason : requestReason())
+				.param("reason", reason)
 				.param("details", json.writeValueAsString(details == null ? Map.of() : details))
 				.param("requestId", RequestIds.current())
 				.update();

@@ -167,6 +167,45 @@ class SaRequestFlowTests {
 	}
 
 	@Test
+	void theCirclesChannelAndTheAeAreToldAlongTheWay() throws Exception {
+		var hook = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		var posts = new java.util.concurrent.CopyOnWriteArrayList<String>();
+		hook.createContext("/hook", exchange -> {
+			posts.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		hook.start();
+		var cascade = "UPDATE circle SET chat_webhook_url = :url WHERE name = 'Circle Cascade'";
+		try {
+			jdbc.sql(cascade).param("url", "http://127.0.0.1:" + hook.getAddress().getPort() + "/hook").update();
+			var id = file("2026-12-02T15:00:00Z", List.of()).path("id").asString();
+			discussAndReview(id);
+			as("sa").post("/api/v1/sa-requests/" + id + "/assignment", Http.json(Map.of("assigneeId", person("Sam Rivera"))));
+
+			awaitUntil(() -> posts.stream().filter(p -> p.contains("/requests/" + id)).count() >= 2);
+			assertThat(posts).anyMatch(p -> p.contains("/requests/" + id) && p.contains("Alex Morgan filed"));
+			assertThat(posts).anyMatch(p -> p.contains("/requests/" + id) && p.contains("Sam Rivera"));
+			awaitUntil(() -> as("ae").get("/api/v1/me/notifications?size=200").body().contains("/requests/" + id));
+			var inbox = as("ae").get("/api/v1/me/notifications?size=200").body();
+			assertThat(inbox).contains("Sam Rivera");
+		} finally {
+			jdbc.sql(cascade).param("url", null).update();
+			hook.stop(0);
+		}
+	}
+
+	private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+		var deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("condition not met within 15 seconds");
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	@Test
 	void refusesARequestWithoutTheTemplatesInformationNamingEachField() {
 		var response = as("ae").post("/api/v1/sa-requests", Http.json(Map.of("opportunityId",
 				opportunity("Acme Logistics: platform consolidation"), "template", "SA_ACTIVITY", "details",
