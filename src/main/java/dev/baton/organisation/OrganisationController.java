@@ -3,7 +3,9 @@ package dev.baton.organisation;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -11,11 +13,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.baton.identity.Role;
+import dev.baton.platform.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * The organisation, readable by the vendor's own staff (not partners or customers).
+ * The organisation, readable by the vendor's own staff (not partners or customers). Single
+ * resources carry their version as the ETag, for the administrators' updates.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -35,6 +39,12 @@ class OrganisationController {
 		return organisation.regions();
 	}
 
+	@GetMapping("/regions/{key}")
+	@Operation(summary = "Read one region")
+	Region region(@PathVariable String key) {
+		return organisation.region(key);
+	}
+
 	@GetMapping("/boards")
 	@Operation(summary = "List the triage boards with their business calendars")
 	List<Board> boards() {
@@ -42,21 +52,32 @@ class OrganisationController {
 	}
 
 	@GetMapping("/boards/{key}")
-	@Operation(summary = "Read one triage board")
-	Board board(@PathVariable String key) {
-		return organisation.board(key);
+	@Operation(summary = "Read one triage board; the ETag is its version")
+	ResponseEntity<Board> board(@PathVariable String key) {
+		var board = organisation.board(key);
+		return ResponseEntity.ok().eTag(Versions.etag(board.version())).body(board);
 	}
 
 	@GetMapping("/circles")
 	@Operation(summary = "List the circles with their members and the AEs they serve")
-	List<Circle> circles() {
-		return organisation.circles();
+	List<Circle> circles(Authentication authentication) {
+		return organisation.circles().stream().map(c -> visible(c, authentication)).toList();
 	}
 
 	@GetMapping("/circles/{id}")
-	@Operation(summary = "Read one circle")
-	Circle circle(@PathVariable UUID id) {
-		return organisation.circle(id);
+	@Operation(summary = "Read one circle; the ETag is its version; the chat webhook URL only for administrators")
+	ResponseEntity<Circle> circle(@PathVariable UUID id, Authentication authentication) {
+		var circle = organisation.circle(id);
+		return ResponseEntity.ok().eTag(Versions.etag(circle.version())).body(visible(circle, authentication));
+	}
+
+	/** A webhook URL lets anyone who has it post to the channel, so only administrators see it. */
+	private static Circle visible(Circle circle, Authentication authentication) {
+		var admin = authentication.getAuthorities().stream()
+				.anyMatch(a -> Role.ADMIN.authority().equals(a.getAuthority()));
+		return admin || circle.chatWebhookUrl() == null ? circle
+				: new Circle(circle.id(), circle.name(), circle.boardKey(), circle.managerId(), circle.chatChannel(), null,
+						circle.memberIds(), circle.servedAeIds(), circle.version());
 	}
 
 	@GetMapping("/people")
@@ -66,8 +87,9 @@ class OrganisationController {
 	}
 
 	@GetMapping("/people/{id}")
-	@Operation(summary = "Read one person")
-	Person person(@PathVariable UUID id) {
-		return organisation.person(id);
+	@Operation(summary = "Read one person; the ETag is their version")
+	ResponseEntity<Person> person(@PathVariable UUID id) {
+		var person = organisation.person(id);
+		return ResponseEntity.ok().eTag(Versions.etag(person.version())).body(person);
 	}
 }

@@ -21,7 +21,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Regions, boards, people and circles in PostgreSQL.
+ * Regions, boards, people, circles and absences in PostgreSQL. Updates name the version they read; a
+ * stale one changes nothing and reports false.
  */
 @Repository
 class OrganisationRepository {
@@ -54,9 +55,13 @@ class OrganisationRepository {
 				.param("key", board.key()).param("name", board.name()).param("region", board.regionKey())
 				.param("model", board.engagementModel()).param("zone", board.calendar().zone().getId())
 				.param("hours", hoursJson(board.calendar())).update();
-		board.calendar().holidays().forEach((day, name) -> jdbc
+		insertHolidays(board.key(), board.calendar());
+	}
+
+	private void insertHolidays(String key, BusinessCalendar calendar) {
+		calendar.holidays().forEach((day, name) -> jdbc
 				.sql("INSERT INTO board_holiday (board_key, day, name) VALUES (:board, :day, :name)")
-				.param("board", board.key()).param("day", day).param("name", name).update());
+				.param("board", key).param("day", day).param("name", name).update());
 	}
 
 	List<Board> boards() {
@@ -85,9 +90,13 @@ class OrganisationRepository {
 				.param("segment", person.segment() == null ? null : person.segment().name())
 				.param("region", person.regionKey()).param("zone", person.timeZone().getId())
 				.param("manager", person.managerId()).update();
-		person.skills().forEach((skill, level) -> jdbc
+		insertSkills(person.id(), person.skills());
+	}
+
+	private void insertSkills(UUID personId, Map<String, SkillLevel> skills) {
+		new TreeMap<>(skills).forEach((skill, level) -> jdbc
 				.sql("INSERT INTO person_skill (person_id, skill, level) VALUES (:person, :skill, :level)")
-				.param("person", person.id()).param("skill", skill).param("level", level.name()).update());
+				.param("person", personId).param("skill", skill).param("level", level.name()).update());
 	}
 
 	List<Person> people(Role role) {
@@ -137,6 +146,171 @@ class OrganisationRepository {
 		}).list();
 	}
 
+	Optional<Region> region(String key) {
+		return jdbc.sql("SELECT key, name FROM region WHERE key = :key").param("key", key)
+				.query((rs, n) -> new Region(rs.getString("key"), rs.getString("name"))).optional();
+	}
+
+	/** Changes name and engagement model if the stored version is {@code expected}; false if it is not. */
+	boolean updateBoard(String key, String name, String engagementModel, int expected) {
+		return jdbc.sql("""
+				UPDATE board SET name = :name, engagement_model = :model, version = version + 1
+				WHERE key = :key AND version = :expected
+				""")
+				.param("name", name).param("model", engagementModel).param("key", key).param("expected", expected)
+				.update() == 1;
+	}
+
+	/** Replaces the calendar (zone, hours, every holiday) if the stored version is {@code expected}. */
+	boolean updateCalendar(String key, BusinessCalendar calendar, int expected) {
+		var updated = jdbc.sql("""
+				UPDATE board SET time_zone = :zone, working_hours = CAST(:hours AS jsonb), version = version + 1
+				WHERE key = :key AND version = :expected
+				""")
+				.param("zone", calendar.zone().getId()).param("hours", hoursJson(calendar)).param("key", key)
+				.param("expected", expected).update() == 1;
+		if (updated) {
+			jdbc.sql("DELETE FROM board_holiday WHERE board_key = :key").param("key", key).update();
+			insertHolidays(key, calendar);
+		}
+		return updated;
+	}
+
+	/** Sets one holiday (adding or renaming it) if the board's stored version is {@code expected}. */
+	boolean putHoliday(String key, java.time.LocalDate day, String name, int expected) {
+		if (!bumpBoard(key, expected)) {
+			return false;
+		}
+		jdbc.sql("""
+				INSERT INTO board_holiday (board_key, day, name) VALUES (:board, :day, :name)
+				ON CONFLICT (board_key, day) DO UPDATE SET name = EXCLUDED.name
+				""")
+				.param("board", key).param("day", day).param("name", name).update();
+		return true;
+	}
+
+	/** Removes one holiday if the board's stored version is {@code expected}. */
+	boolean removeHoliday(String key, java.time.LocalDate day, int expected) {
+		if (!bumpBoard(key, expected)) {
+			return false;
+		}
+		jdbc.sql("DELETE FROM board_holiday WHERE board_key = :board AND day = :day").param("board", key)
+				.param("day", day).update();
+		return true;
+	}
+
+	private boolean bumpBoard(String key, int expected) {
+		return jdbc.sql("UPDATE board SET version = version + 1 WHERE key = :key AND version = :expected")
+				.param("key", key).param("expected", expected).update() == 1;
+	}
+
+	/** Changes a person's details (not skills) if the stored version is {@code expected}. */
+	boolean update(Person person, int expected) {
+		return jdbc.sql("""
+				UPDATE person SET user_id = :userId, name = :name, email = :email, title = :title, role = :role,
+				       seniority = :seniority, segment = :segment, region_key = :region, time_zone = :zone,
+				       manager_id = :manager, version = version + 1
+				WHERE id = :id AND version = :expected
+				""")
+				.param("userId", person.userId()).param("name", person.name()).param("email", person.email())
+				.param("title", person.title()).param("role", person.role().name())
+				.param("seniority", person.seniority() == null ? null : person.seniority().name())
+				.param("segment", person.segment() == null ? null : person.segment().name())
+				.param("region", person.regionKey()).param("zone", person.timeZone().getId())
+				.param("manager", person.managerId()).param("id", person.id()).param("expected", expected)
+				.update() == 1;
+	}
+
+	/** Replaces every skill of a person if the stored version is {@code expected}. */
+	boolean replaceSkills(UUID personId, Map<String, SkillLevel> skills, int expected) {
+		var bumped = jdbc.sql("UPDATE person SET version = version + 1 WHERE id = :id AND version = :expected")
+				.param("id", personId).param("expected", expected).update() == 1;
+		if (bumped) {
+			jdbc.sql("DELETE FROM person_skill WHERE person_id = :id").param("id", personId).update();
+			insertSkills(personId, skills);
+		}
+		return bumped;
+	}
+
+	/** Changes a circle's own fields (not members or served AEs) if the stored version is {@code expected}. */
+	boolean update(Circle circle, int expected) {
+		return jdbc.sql("""
+				UPDATE circle SET name = :name, board_key = :board, manager_id = :manager, chat_channel = :channel,
+				       chat_webhook_url = :webhook, version = version + 1
+				WHERE id = :id AND version = :expected
+				""")
+				.param("name", circle.name()).param("board", circle.boardKey()).param("manager", circle.managerId())
+				.param("channel", circle.chatChannel()).param("webhook", circle.chatWebhookUrl())
+				.param("id", circle.id()).param("expected", expected).update() == 1;
+	}
+
+	/** Replaces the members if the circle's stored version is {@code expected}. */
+	boolean replaceMembers(UUID circleId, List<UUID> memberIds, int expected) {
+		return replaceLinks("circle_member", circleId, memberIds, expected);
+	}
+
+	/** Replaces the served AEs if the circle's stored version is {@code expected}. */
+	boolean replaceServedAes(UUID circleId, List<UUID> aeIds, int expected) {
+		return replaceLinks("circle_served_ae", circleId, aeIds, expected);
+	}
+
+	private boolean replaceLinks(String table, UUID circleId, List<UUID> personIds, int expected) {
+		var bumped = jdbc.sql("UPDATE circle SET version = version + 1 WHERE id = :id AND version = :expected")
+				.param("id", circleId).param("expected", expected).update() == 1;
+		if (bumped) {
+			jdbc.sql("DELETE FROM " + table + " WHERE circle_id = :circle").param("circle", circleId).update();
+			personIds.forEach(person -> jdbc
+					.sql("INSERT INTO " + table + " (circle_id, person_id) VALUES (:circle, :person)")
+					.param("circle", circleId).param("person", person).update());
+		}
+		return bumped;
+	}
+
+	void insert(Absence absence) {
+		jdbc.sql("""
+				INSERT INTO absence (id, person_id, kind, start_date, end_date, note, created_by, created_at)
+				VALUES (:id, :person, :kind, :start, :end, :note, :createdBy, :createdAt)
+				""")
+				.param("id", absence.id()).param("person", absence.personId()).param("kind", absence.kind().name())
+				.param("start", absence.startDate()).param("end", absence.endDate()).param("note", absence.note())
+				.param("createdBy", absence.createdBy())
+				.param("createdAt", java.sql.Timestamp.from(absence.createdAt())).update();
+	}
+
+	boolean deleteAbsence(UUID personId, UUID absenceId) {
+		return jdbc.sql("DELETE FROM absence WHERE id = :id AND person_id = :person").param("id", absenceId)
+				.param("person", personId).update() == 1;
+	}
+
+	Optional<Absence> absence(UUID personId, UUID absenceId) {
+		return jdbc.sql("SELECT * FROM absence WHERE id = :id AND person_id = :person").param("id", absenceId)
+				.param("person", personId).query(OrganisationRepository::mapAbsence).optional();
+	}
+
+	/** A person's absences that touch the inclusive range (either end may be open: null), earliest first. */
+	List<Absence> absences(UUID personId, java.time.LocalDate from, java.time.LocalDate to) {
+		return jdbc.sql("""
+				SELECT * FROM absence
+				WHERE person_id = :person
+				  AND (CAST(:to AS date) IS NULL OR start_date <= :to)
+				  AND (CAST(:from AS date) IS NULL OR end_date >= :from)
+				ORDER BY start_date, end_date
+				""")
+				.param("person", personId).param("from", from).param("to", to)
+				.query(OrganisationRepository::mapAbsence).list();
+	}
+
+	/** The absences of a circle's members that touch the inclusive range, earliest first. */
+	List<Absence> circleAbsences(UUID circleId, java.time.LocalDate from, java.time.LocalDate to) {
+		return jdbc.sql("""
+				SELECT a.* FROM absence a JOIN circle_member m ON m.person_id = a.person_id
+				WHERE m.circle_id = :circle AND a.start_date <= :to AND a.end_date >= :from
+				ORDER BY a.start_date, a.end_date, a.person_id
+				""")
+				.param("circle", circleId).param("from", from).param("to", to)
+				.query(OrganisationRepository::mapAbsence).list();
+	}
+
 	long countRegions() {
 		return jdbc.sql("SELECT count(*) FROM region").query(Long.class).single();
 	}
@@ -166,6 +340,13 @@ class OrganisationRepository {
 		var calendar = new BusinessCalendar(ZoneId.of(rs.getString("time_zone")), hours, holidays);
 		return new Board(rs.getString("key"), rs.getString("name"), rs.getString("region_key"),
 				rs.getString("engagement_model"), calendar, rs.getInt("version"));
+	}
+
+	private static Absence mapAbsence(ResultSet rs, int row) throws SQLException {
+		return new Absence(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class),
+				AbsenceKind.valueOf(rs.getString("kind")), rs.getObject("start_date", java.time.LocalDate.class),
+				rs.getObject("end_date", java.time.LocalDate.class), rs.getString("note"), rs.getString("created_by"),
+				rs.getTimestamp("created_at").toInstant());
 	}
 
 	private static Person mapPerson(ResultSet rs, Map<String, SkillLevel> skills) throws SQLException {

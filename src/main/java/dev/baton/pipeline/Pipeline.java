@@ -3,6 +3,7 @@ package dev.baton.pipeline;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -73,6 +74,18 @@ public class Pipeline {
 		var filter = new PipelineRepository.Filter(ownerId, stage, segment);
 		return new Page<>(repository.opportunities(filter, page.offset(), page.size()), page.page(), page.size(),
 				repository.countOpportunities(filter));
+	}
+
+	/** The opportunity with the CRM's id, if Baton has it. */
+	@Transactional(readOnly = true)
+	public Optional<Opportunity> opportunityByExternalId(String externalId) {
+		return repository.opportunityByExternalId(externalId, false);
+	}
+
+	/** The account with the CRM's id, if Baton has it. */
+	@Transactional(readOnly = true)
+	public Optional<Account> accountByExternalId(String externalId) {
+		return repository.accountByExternalId(externalId, false);
 	}
 
 	@Transactional(readOnly = true)

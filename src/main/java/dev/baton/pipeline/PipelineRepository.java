@@ -39,6 +39,38 @@ class PipelineRepository {
 				.param("updatedAt", Timestamp.from(account.updatedAt())).update();
 	}
 
+	/** Inserts an account unless one with its external id exists; false when one did. */
+	boolean insertIfAbsent(Account account) {
+		return jdbc.sql("""
+				INSERT INTO account (id, external_id, name, industry, region_key, named, version, created_at, updated_at)
+				VALUES (:id, :externalId, :name, :industry, :region, :named, 0, :createdAt, :updatedAt)
+				ON CONFLICT (external_id) DO NOTHING
+				""")
+				.param("id", account.id()).param("externalId", account.externalId()).param("name", account.name())
+				.param("industry", account.industry()).param("region", account.regionKey())
+				.param("named", account.named()).param("createdAt", Timestamp.from(account.createdAt()))
+				.param("updatedAt", Timestamp.from(account.updatedAt())).update() == 1;
+	}
+
+	/** Changes an account's fields if its stored version is {@code expected}; false if it is not. */
+	boolean update(Account account, int expected) {
+		return jdbc.sql("""
+				UPDATE account SET name = :name, industry = :industry, region_key = :region, named = :named,
+				       version = version + 1, updated_at = :updatedAt
+				WHERE id = :id AND version = :expected
+				""")
+				.param("name", account.name()).param("industry", account.industry())
+				.param("region", account.regionKey()).param("named", account.named())
+				.param("updatedAt", Timestamp.from(account.updatedAt())).param("id", account.id())
+				.param("expected", expected).update() == 1;
+	}
+
+	/** The account with a CRM id; {@code lock} holds its row until the transaction ends. */
+	Optional<Account> accountByExternalId(String externalId, boolean lock) {
+		return jdbc.sql("SELECT * FROM account WHERE external_id = :externalId" + (lock ? " FOR UPDATE" : ""))
+				.param("externalId", externalId).query(PipelineRepository::mapAccount).optional();
+	}
+
 	List<Account> accounts() {
 		return jdbc.sql("SELECT * FROM account ORDER BY name").query(PipelineRepository::mapAccount).list();
 	}
@@ -69,6 +101,52 @@ class PipelineRepository {
 				.param("commandPlan", json.writeValueAsString(opportunity.commandPlan()))
 				.param("createdAt", Timestamp.from(opportunity.createdAt()))
 				.param("updatedAt", Timestamp.from(opportunity.updatedAt())).update();
+	}
+
+	/** Inserts an opportunity unless one with its external id exists; false when one did. */
+	boolean insertIfAbsent(Opportunity opportunity) {
+		return opportunityStatement("""
+				INSERT INTO opportunity (id, external_id, account_id, name, owner_id, segment, business_unit, region_key,
+				                         stage, net_arr_amount, net_arr_currency, close_date, subscription_type,
+				                         forecast_category, command_plan, version, created_at, updated_at)
+				VALUES (:id, :externalId, :accountId, :name, :ownerId, :segment, :businessUnit, :region, :stage,
+				        :amount, :currency, :closeDate, :subscriptionType, :forecast, CAST(:commandPlan AS jsonb), 0,
+				        :createdAt, :updatedAt)
+				ON CONFLICT (external_id) DO NOTHING
+				""", opportunity).param("createdAt", Timestamp.from(opportunity.createdAt())).update() == 1;
+	}
+
+	/** Changes every CRM field of an opportunity if its stored version is {@code expected}. */
+	boolean update(Opportunity opportunity, int expected) {
+		return opportunityStatement("""
+				UPDATE opportunity SET account_id = :accountId, name = :name, owner_id = :ownerId, segment = :segment,
+				       business_unit = :businessUnit, region_key = :region, stage = :stage, net_arr_amount = :amount,
+				       net_arr_currency = :currency, close_date = :closeDate, subscription_type = :subscriptionType,
+				       forecast_category = :forecast, command_plan = CAST(:commandPlan AS jsonb),
+				       version = version + 1, updated_at = :updatedAt
+				WHERE id = :id AND external_id = :externalId AND version = :expected
+				""", opportunity).param("expected", expected).update() == 1;
+	}
+
+	private JdbcClient.StatementSpec opportunityStatement(String sql, Opportunity opportunity) {
+		return jdbc.sql(sql)
+				.param("id", opportunity.id()).param("externalId", opportunity.externalId())
+				.param("accountId", opportunity.accountId()).param("name", opportunity.name())
+				.param("ownerId", opportunity.ownerId()).param("segment", opportunity.segment().name())
+				.param("businessUnit", opportunity.businessUnit()).param("region", opportunity.regionKey())
+				.param("stage", opportunity.stage().name()).param("amount", opportunity.netArr().amount())
+				.param("currency", opportunity.netArr().currency().getCurrencyCode())
+				.param("closeDate", opportunity.closeDate())
+				.param("subscriptionType", opportunity.subscriptionType().name())
+				.param("forecast", opportunity.forecastCategory())
+				.param("commandPlan", json.writeValueAsString(opportunity.commandPlan()))
+				.param("updatedAt", Timestamp.from(opportunity.updatedAt()));
+	}
+
+	/** The opportunity with a CRM id; {@code lock} holds its row until the transaction ends. */
+	Optional<Opportunity> opportunityByExternalId(String externalId, boolean lock) {
+		return jdbc.sql("SELECT * FROM opportunity WHERE external_id = :externalId" + (lock ? " FOR UPDATE" : ""))
+				.param("externalId", externalId).query(this::mapOpportunity).optional();
 	}
 
 	record Filter(UUID ownerId, Stage stage, Segment segment) {
