@@ -63,7 +63,7 @@ class ClockWatch {
 			if (untriaged && request.triageDueAt() != null) {
 				if (!now.isBefore(request.triageDueAt())) {
 					raised += raise(request, SaRequestClockAlert.Kind.TRIAGE_OVERDUE, request.triageDueAt(), now);
-				} else if (calendar.businessTimeBetween(now, request.triageDueAt()).compareTo(policy.dueSoonWithin()) <= 0) {
+				} else if (policy.basis().between(calendar, now, request.triageDueAt()).compareTo(policy.dueSoonWithin()) <= 0) {
 					raised += raise(request, SaRequestClockAlert.Kind.TRIAGE_DUE_SOON, request.triageDueAt(), now);
 				}
 			}

@@ -207,7 +207,7 @@ class Engagement {
 		requireText("answer", answer, 10_000);
 		var now = clock.instant();
 		var board = organisation.board(request.boardKey());
-		request.resume(board.calendar(), now);
+		request.resume(board.calendar(), slaPolicy(board.key()).basis(), now);
 		save(request);
 		requests.insert(id, new ThreadItems.Comment(UUID.randomUUID(), actor.person().id(),
 				ThreadItems.Comment.Kind.REQUESTOR_ANSWER, answer.strip(), now));
@@ -411,7 +411,8 @@ class Engagement {
 		if (!requests.saveSlaPolicy(policy, expectedVersion)) {
 			throw Versions.stale("SLA policy of board", policy.boardKey(), expectedVersion);
 		}
-		audit.record("sla-policy.updated", "board", policy.boardKey(), null, Map.of("triageDays", policy.triageDays(),
+		audit.record("sla-policy.updated", "board", policy.boardKey(), null, Map.of("basis", policy.basis().name(),
+				"triageDays", policy.triageDays(),
 				"activityDays", policy.activityDays(), "expediteTime", policy.expediteTime().toString(),
 				"preparationBuffer", policy.preparationBuffer().toString()));
 		return slaPolicy(policy.boardKey());

@@ -26,24 +26,26 @@ final class RequestClock {
 	static DueTimes compute(BusinessCalendar calendar, SlaPolicy policy, Instant receivedAt, boolean expedite,
 			Instant firstMeeting) {
 		var reasons = new ArrayList<String>();
+		var basis = policy.basis();
+		var unit = basis.unit();
 		var fastTrack = firstMeeting != null && firstMeeting.isBefore(receivedAt.plus(FAST_TRACK_WINDOW));
-		var triageDue = calendar.addBusinessDays(receivedAt, policy.triageDays());
-		reasons.add("Triage is due " + plural(policy.triageDays(), "business day") + " after receipt on the board's "
-				+ calendar.zone() + " calendar");
+		var triageDue = basis.addDays(calendar, receivedAt, policy.triageDays());
+		reasons.add("Triage is due " + plural(policy.triageDays(), unit + "day") + " after receipt"
+				+ (basis == TimeBasis.BUSINESS ? " on the board's " + calendar.zone() + " calendar" : ""));
 		Instant slaDue;
 		if (expedite) {
-			slaDue = calendar.addBusinessTime(receivedAt, policy.expediteTime());
-			reasons.add("Expedite: the activity SLA is " + hours(policy.expediteTime()) + " business hours");
+			slaDue = basis.addTime(calendar, receivedAt, policy.expediteTime());
+			reasons.add("Expedite: the activity SLA is " + hours(policy.expediteTime()) + " " + unit + "hours");
 		} else {
-			slaDue = calendar.addBusinessDays(receivedAt, policy.activityDays());
-			reasons.add("The activity SLA is " + plural(policy.activityDays(), "business day"));
+			slaDue = basis.addDays(calendar, receivedAt, policy.activityDays());
+			reasons.add("The activity SLA is " + plural(policy.activityDays(), unit + "day"));
 		}
 		if (firstMeeting != null) {
-			var prepared = calendar.subtractBusinessTime(firstMeeting, policy.preparationBuffer());
+			var prepared = basis.subtractTime(calendar, firstMeeting, policy.preparationBuffer());
 			if (prepared.isBefore(slaDue)) {
 				slaDue = prepared.isBefore(receivedAt) ? receivedAt : prepared;
 				reasons.add("The first meeting at " + firstMeeting + " comes first: the SLA falls due "
-						+ hours(policy.preparationBuffer()) + " business hours before it"
+						+ hours(policy.preparationBuffer()) + " " + unit + "hours before it"
 						+ (prepared.isBefore(receivedAt) ? ", which has already passed, so it is due now" : ""));
 			}
 		}
@@ -58,15 +60,16 @@ final class RequestClock {
 	}
 
 	/**
-	 * A due time after a pause: the business time that was left when the clock stopped is
+	 * A due time after a pause: the (business) time that was left when the clock stopped is
 	 * granted again from the moment it restarts. A due time already passed stays where it was.
 	 */
-	static Instant resumed(BusinessCalendar calendar, Instant due, Instant pausedAt, Instant resumedAt) {
+	static Instant resumed(BusinessCalendar calendar, TimeBasis basis, Instant due, Instant pausedAt,
+			Instant resumedAt) {
 		if (due == null || !due.isAfter(pausedAt)) {
 			return due;
 		}
-		var left = calendar.businessTimeBetween(pausedAt, due);
-		return calendar.addBusinessTime(resumedAt, left);
+		var left = basis.between(calendar, pausedAt, due);
+		return basis.addTime(calendar, resumedAt, left);
 	}
 
 	private static String plural(int count, String unit) {

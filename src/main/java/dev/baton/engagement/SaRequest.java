@@ -119,10 +119,10 @@ final class SaRequest {
 	}
 
 	/** The AE answered; the clocks run again with the business time they had left. */
-	void resume(dev.baton.organisation.BusinessCalendar calendar, Instant at) {
+	void resume(dev.baton.organisation.BusinessCalendar calendar, TimeBasis basis, Instant at) {
 		require(RequestStatus.SA_WAITING, "resume it");
-		triageDueAt = RequestClock.resumed(calendar, triageDueAt, pausedAt, at);
-		slaDueAt = RequestClock.resumed(calendar, slaDueAt, pausedAt, at);
+		triageDueAt = RequestClock.resumed(calendar, basis, triageDueAt, pausedAt, at);
+		slaDueAt = RequestClock.resumed(calendar, basis, slaDueAt, pausedAt, at);
 		status = waitingFrom;
 		waitingFrom = null;
 		pausedAt = null;

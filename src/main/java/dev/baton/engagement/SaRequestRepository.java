@@ -235,7 +235,8 @@ class SaRequestRepository {
 		return jdbc.sql("SELECT * FROM sla_policy WHERE board_key = :board").param("board", boardKey)
 				.query((rs, n) -> new SlaPolicy(rs.getString("board_key"), rs.getInt("triage_days"), rs.getInt("activity_days"),
 						Duration.ofMinutes(rs.getInt("expedite_minutes")), Duration.ofMinutes(rs.getInt("preparation_buffer_minutes")),
-						Duration.ofMinutes(rs.getInt("due_soon_minutes")), rs.getInt("version")))
+						Duration.ofMinutes(rs.getInt("due_soon_minutes")), TimeBasis.valueOf(rs.getString("time_basis")),
+						rs.getInt("version")))
 				.optional();
 	}
 
@@ -243,9 +244,9 @@ class SaRequestRepository {
 	boolean saveSlaPolicy(SlaPolicy policy, int expectedVersion) {
 		return jdbc.sql("""
 				INSERT INTO sla_policy (board_key, triage_days, activity_days, expedite_minutes, preparation_buffer_minutes,
-				  due_soon_minutes, version)
-				VALUES (:board, :triage, :activity, :expedite, :buffer, :soon, 1)
-				ON CONFLICT (board_key) DO UPDATE SET triage_days = EXCLUDED.triage_days,
+				  due_soon_minutes, time_basis, version)
+				VALUES (:board, :triage, :activity, :expedite, :buffer, :soon, :basis, 1)
+				ON CONFLICT (board_key) DO UPDATE SET triage_days = EXCLUDED.triage_days, time_basis = EXCLUDED.time_basis,
 				  activity_days = EXCLUDED.activity_days, expedite_minutes = EXCLUDED.expedite_minutes,
 				  preparation_buffer_minutes = EXCLUDED.preparation_buffer_minutes,
 				  due_soon_minutes = EXCLUDED.due_soon_minutes, version = sla_policy.version + 1
@@ -253,7 +254,8 @@ class SaRequestRepository {
 				""").param("board", policy.boardKey()).param("triage", policy.triageDays())
 				.param("activity", policy.activityDays()).param("expedite", (int) policy.expediteTime().toMinutes())
 				.param("buffer", (int) policy.preparationBuffer().toMinutes())
-				.param("soon", (int) policy.dueSoonWithin().toMinutes()).param("expected", expectedVersion).update() == 1;
+				.param("soon", (int) policy.dueSoonWithin().toMinutes()).param("basis", policy.basis().name())
+				.param("expected", expectedVersion).update() == 1;
 	}
 
 	// mapping ----------------------------------------------------------------------------------------

@@ -47,17 +47,17 @@ class SlaController {
 		return new Preview(key, due.receivedAt(), due.triageDueAt(), due.slaDueAt(), due.fastTrack(), due.reasons());
 	}
 
-	record PolicyView(String board, int triageDays, int activityDays, Duration expediteTime, Duration preparationBuffer,
-			Duration dueSoonWithin, int version) {
+	record PolicyView(String board, TimeBasis basis, int triageDays, int activityDays, Duration expediteTime,
+			Duration preparationBuffer, Duration dueSoonWithin, int version) {
 
 		static PolicyView of(SlaPolicy policy) {
-			return new PolicyView(policy.boardKey(), policy.triageDays(), policy.activityDays(), policy.expediteTime(),
-					policy.preparationBuffer(), policy.dueSoonWithin(), policy.version());
+			return new PolicyView(policy.boardKey(), policy.basis(), policy.triageDays(), policy.activityDays(),
+					policy.expediteTime(), policy.preparationBuffer(), policy.dueSoonWithin(), policy.version());
 		}
 	}
 
-	record PolicyChange(Integer triageDays, Integer activityDays, Duration expediteTime, Duration preparationBuffer,
-			Duration dueSoonWithin) {
+	record PolicyChange(TimeBasis basis, Integer triageDays, Integer activityDays, Duration expediteTime,
+			Duration preparationBuffer, Duration dueSoonWithin) {
 	}
 
 	@GetMapping("/sla-policy")
@@ -78,7 +78,8 @@ class SlaController {
 				change.activityDays() == null ? current.activityDays() : change.activityDays(),
 				change.expediteTime() == null ? current.expediteTime() : change.expediteTime(),
 				change.preparationBuffer() == null ? current.preparationBuffer() : change.preparationBuffer(),
-				change.dueSoonWithin() == null ? current.dueSoonWithin() : change.dueSoonWithin(), expected);
+				change.dueSoonWithin() == null ? current.dueSoonWithin() : change.dueSoonWithin(),
+				change.basis() == null ? current.basis() : change.basis(), expected);
 		var saved = engagement.updateSlaPolicy(policy, expected);
 		return ResponseEntity.ok().eTag(Versions.etag(saved.version())).body(PolicyView.of(saved));
 	}

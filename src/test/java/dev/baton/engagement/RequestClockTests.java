@@ -85,11 +85,25 @@ class RequestClockTests {
 	}
 
 	@Test
+	void aCalendarTimePolicyCountsEveryHour() {
+		var policy = new SlaPolicy("commercial-amer", 1, 2, java.time.Duration.ofHours(4), java.time.Duration.ofHours(4),
+				java.time.Duration.ofHours(2), TimeBasis.CALENDAR, 0);
+
+		var due = RequestClock.compute(CALENDAR, policy, at("2026-11-25T16:00"), false, null);
+
+		// Thanksgiving and the night count: 24 and 48 plain hours
+		assertThat(due.triageDueAt()).isEqualTo(at("2026-11-26T16:00"));
+		assertThat(due.slaDueAt()).isEqualTo(at("2026-11-27T16:00"));
+		assertThat(RequestClock.compute(CALENDAR, policy, at("2026-11-25T16:00"), true, null).slaDueAt())
+				.isEqualTo(at("2026-11-25T20:00"));
+	}
+
+	@Test
 	void aPausedClockGetsItsRemainingBusinessTimeBack() {
 		var due = at("2026-11-24T16:00");
 		// paused Monday 16:00 with 8 business hours left, resumed Wednesday 10:00: due Wednesday... Thanksgiving
 		// falls on Thursday, so the 8 hours run Wed 10:00-17:00 (7h) and Friday 09:00-10:00 (1h)
-		var resumed = RequestClock.resumed(CALENDAR, due, at("2026-11-23T16:00"), at("2026-11-25T10:00"));
+		var resumed = RequestClock.resumed(CALENDAR, TimeBasis.BUSINESS, due, at("2026-11-23T16:00"), at("2026-11-25T10:00"));
 
 		assertThat(resumed).isEqualTo(at("2026-11-27T10:00"));
 	}
@@ -98,6 +112,6 @@ class RequestClockTests {
 	void aClockAlreadyOverdueWhenPausedStaysOverdue() {
 		var due = at("2026-11-23T12:00");
 
-		assertThat(RequestClock.resumed(CALENDAR, due, at("2026-11-23T16:00"), at("2026-11-25T10:00"))).isEqualTo(due);
+		assertThat(RequestClock.resumed(CALENDAR, TimeBasis.BUSINESS, due, at("2026-11-23T16:00"), at("2026-11-25T10:00"))).isEqualTo(due);
 	}
 }

@@ -370,6 +370,29 @@ class SaRequestFlowTests {
 	}
 
 	@Test
+	void eachBoardHasItsOwnSlaPolicy() {
+		var admin = as("admin");
+		assertThat(admin.get("/api/v1/boards/apac/sla-policy").json().path("basis").asString()).isEqualTo("BUSINESS");
+
+		var changed = admin.header("If-Match", "\"0\"").put("/api/v1/boards/apac/sla-policy",
+				"{\"basis\": \"CALENDAR\", \"activityDays\": 3, \"expediteTime\": \"PT6H\"}");
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+		assertThat(changed.header("ETag")).isEqualTo("\"1\"");
+
+		var received = java.time.Instant.parse("2026-11-27T22:00:00Z");
+		var preview = as("ae").get("/api/v1/boards/apac/sla-preview?receivedAt=" + received + "&expedite=true").json();
+		assertThat(preview.path("slaDueAt").asString()).isEqualTo(received.plus(java.time.Duration.ofHours(6)).toString());
+		assertThat(preview.path("triageDueAt").asString()).isEqualTo(received.plus(java.time.Duration.ofHours(6)).toString());
+
+		ProblemAssertions.assertProblem(admin.header("If-Match", "\"0\"").put("/api/v1/boards/apac/sla-policy",
+				"{\"triageDays\": 2}"), 409, "stale-version");
+		ProblemAssertions.assertProblem(admin.header("If-Match", "\"1\"").put("/api/v1/boards/apac/sla-policy",
+				"{\"triageDays\": 0}"), 400, "validation-failed");
+		ProblemAssertions.assertProblem(as("sa-manager").header("If-Match", "\"1\"").put("/api/v1/boards/apac/sla-policy",
+				"{\"triageDays\": 2}"), 403, "forbidden");
+	}
+
+	@Test
 	void pooledRequestsWaitForTheAsmAndTheSaManager() {
 		var body = activity(opportunity("Hooli Cloud: pooled first order"), "2026-12-09T15:00:00Z", List.of());
 		var filed = as("drew.kim").post("/api/v1/sa-requests", body);

@@ -61,7 +61,7 @@ class SaRequestTransitionsTests {
 		assertThat(request.status()).isEqualTo(RequestStatus.SA_WAITING);
 		assertThat(request.pausedAt()).isEqualTo(NOW);
 
-		request.resume(calendar, NOW.plusSeconds(3600));
+		request.resume(calendar, TimeBasis.BUSINESS, NOW.plusSeconds(3600));
 
 		assertThat(request.status()).isEqualTo(RequestStatus.SA_DOING);
 		assertThat(request.pausedAt()).isNull();
