@@ -118,6 +118,22 @@ class SaRequestRepository {
 		return params;
 	}
 
+	List<SaRequest> openFor(List<UUID> people) {
+		if (people.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT * FROM sa_request WHERE status NOT IN ('DONE', 'DECLINED')
+				  AND (assignee_id IN (:people) OR assist_id IN (:people))
+				ORDER BY created_at
+				""").param("people", people).query(this::map).list();
+	}
+
+	List<SaRequest> filedSince(UUID circleId, Instant since) {
+		return jdbc.sql("SELECT * FROM sa_request WHERE circle_id = :circle AND created_at >= :since ORDER BY created_at")
+				.param("circle", circleId).param("since", ts(since)).query(this::map).list();
+	}
+
 	/** Open requests with a clock that is due before {@code horizon}, for the alert scan. */
 	List<SaRequest> openWithClocksBefore(Instant horizon) {
 		return jdbc.sql("""

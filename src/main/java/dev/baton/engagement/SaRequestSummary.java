@@ -1,0 +1,20 @@
+package dev.baton.engagement;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A request as other modules see it: who asked, where it stands, what it needs and when.
+ */
+public record SaRequestSummary(UUID id, String title, UUID opportunityId, UUID requesterId, UUID circleId,
+		String boardKey, RequestTemplate template, RequestStatus status, Set<RequestLabel> labels, boolean fastTrack,
+		RequestDetails details, UUID assigneeId, UUID assistId, Instant receivedAt, Instant triageDueAt,
+		Instant slaDueAt, Instant triagedAt, Instant engagedAt, Instant closedAt, Instant createdAt) {
+
+	static SaRequestSummary of(SaRequest r) {
+		return new SaRequestSummary(r.id(), r.title(), r.opportunityId(), r.requesterId(), r.circleId(), r.boardKey(),
+				r.template(), r.status(), r.labels(), r.fastTrack(), r.details(), r.assigneeId(), r.assistId(),
+				r.receivedAt(), r.triageDueAt(), r.slaDueAt(), r.triagedAt(), r.engagedAt(), r.closedAt(), r.createdAt());
+	}
+}

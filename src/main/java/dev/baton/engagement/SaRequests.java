@@ -1,0 +1,39 @@
+package dev.baton.engagement;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read access to SA requests for other modules (assignment, reports, the web UI).
+ */
+@Service
+public class SaRequests {
+
+	private final SaRequestRepository requests;
+
+	SaRequests(SaRequestRepository requests) {
+		this.requests = requests;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<SaRequestSummary> find(UUID id) {
+		return requests.find(id).map(SaRequestSummary::of);
+	}
+
+	/** Open requests (not done or declined) assigned to or assisted by any of these people. */
+	@Transactional(readOnly = true)
+	public List<SaRequestSummary> openFor(List<UUID> people) {
+		return requests.openFor(people).stream().map(SaRequestSummary::of).toList();
+	}
+
+	/** Requests of a circle filed since an instant, any status: recent history for fairness and experience. */
+	@Transactional(readOnly = true)
+	public List<SaRequestSummary> filedSince(UUID circleId, Instant since) {
+		return requests.filedSince(circleId, since).stream().map(SaRequestSummary::of).toList();
+	}
+}
