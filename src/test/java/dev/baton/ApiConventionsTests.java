@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -74,6 +75,22 @@ class ApiConventionsTests {
 
 		assertThat(other.status()).isEqualTo(201);
 		assertThat(other.header("Idempotent-Replayed")).isNull();
+	}
+
+	@Test
+	void issuedTokenSecretIsNotKeptForReplay() {
+		var key = "issue-token-" + UUID.randomUUID();
+		var issued = Http.to(port).as("finance").header("Idempotency-Key", key).post("/api/v1/me/tokens",
+				"{\"name\": \"idempotent issue\"}");
+		assertThat(issued.status()).isEqualTo(201);
+		var secret = issued.json().path("secret").asString();
+
+		assertThat(jdbc.sql("SELECT count(*) FROM idempotency_key WHERE position(convert_to(:secret, 'UTF8') IN body) > 0")
+				.param("secret", secret).query(Long.class).single()).as("stored answers holding the secret").isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM idempotency_key WHERE key = :key").param("key", key)
+				.query(Long.class).single()).as("kept keys").isZero();
+		assertThat(Http.to(port).bearer(secret).get("/api/v1/me").status()).as("the token was issued all the same")
+				.isEqualTo(200);
 	}
 
 	@Test
@@ -183,7 +200,7 @@ class ApiConventionsTests {
 				"roles", List.of("SA"), "enabled", true));
 	}
 
-	private static <T> List<T> runTogether(int threads, Callable<T> task) throws Exception {
+	static <T> List<T> runTogether(int threads, Callable<T> task) throws Exception {
 		var pool = Executors.newFixedThreadPool(threads);
 		try {
 			var start = new CountDownLatch(1);

@@ -3,13 +3,18 @@ package dev.baton;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * Who gets in, and who may do what: tokens, Basic, throttling, and the endpoint-by-role table.
@@ -17,11 +22,27 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @BatonIntegrationTest
 class ApiSecurityTests {
 
+	private static final String REFUSED = "The credentials are not valid, or the account is locked or disabled";
+	private static final String PASSWORD = "the right password";
+
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/** A fresh account with {@link #PASSWORD}; its username starts with the prefix. */
+	private JsonNode createUser(String prefix, String role) {
+		var username = prefix + "." + UUID.randomUUID().toString().substring(0, 8);
+		var created = Http.to(port).as("admin").post("/api/v1/users", Http.json(Map.of("username", username,
+				"displayName", "User " + username, "email", username + "@baton.example", "roles", List.of(role),
+				"password", PASSWORD)));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json();
+	}
 
 	@Test
 	void refusesAnonymousApiCallsWithProblemDetail() {
@@ -109,7 +130,7 @@ class ApiSecurityTests {
 
 		var locked = Http.to(port).as("throttled.user", "the right password").get("/api/v1/me");
 		assertThat(locked.status()).isEqualTo(401);
-		assertThat(locked.json().path("detail").asString()).contains("locked");
+		assertThat(locked.json().path("detail").asString()).isEqualTo(REFUSED);
 
 		clock.advance(Duration.ofMinutes(16));
 		try {
@@ -118,6 +139,79 @@ class ApiSecurityTests {
 		} finally {
 			clock.advance(Duration.ofMinutes(-16));
 		}
+	}
+
+	@Test
+	void parallelWrongPasswordsGetNoMorePasswordChecksThanTheLimit() throws Exception {
+		var username = createUser("parallel", "AE").path("username").asString();
+		var wrong = Http.to(port).as(username, "wrong password!");
+
+		var answers = ApiConventionsTests.runTogether(20, () -> wrong.get("/api/v1/me").status());
+
+		assertThat(answers).containsOnly(401);
+		// each attempt is counted before its password is checked, and attempts on a locked account
+		// are refused uncounted: the count is the number of passwords that were checked
+		assertThat(jdbc.sql("SELECT failed_login_count FROM user_account WHERE username = :u").param("u", username)
+				.query(Integer.class).single()).isEqualTo(5);
+		var right = Http.to(port).as(username, PASSWORD).get("/api/v1/me");
+		assertThat(right.status()).isEqualTo(401);
+		assertThat(right.json().path("detail").asString()).isEqualTo(REFUSED);
+	}
+
+	@Test
+	void lockIsAuditedOnceAsTheSystemsDoing() {
+		var user = createUser("audited.lock", "AE");
+		for (int i = 0; i < 7; i++) {
+			assertThat(Http.to(port).as(user.path("username").asString(), "wrong password!").get("/api/v1/me").status())
+					.isEqualTo(401);
+		}
+
+		var trail = Http.to(port).as("admin")
+				.get("/api/v1/audit?entityType=user&action=user.locked&entityId=" + user.path("id").asString())
+				.json().path("items");
+		assertThat(trail.size()).isEqualTo(1);
+		assertThat(trail.get(0).path("actor").asString()).isEqualTo("system");
+		assertThat(trail.get(0).path("details").path("attempts").asInt()).isEqualTo(5);
+	}
+
+	@Test
+	void refusedLoginsLookAlikeWhateverTheReason() {
+		var active = createUser("lookalike.active", "AE").path("username").asString();
+		var locked = createUser("lookalike.locked", "AE").path("username").asString();
+		for (int i = 0; i < 5; i++) {
+			Http.to(port).as(locked, "wrong password!").get("/api/v1/me");
+		}
+		var disabledUser = createUser("lookalike.disabled", "AE");
+		var disabled = disabledUser.path("username").asString();
+		assertThat(Http.to(port).as("admin").header("If-Match", "\"0\"").put(
+				"/api/v1/users/" + disabledUser.path("id").asString(), Http.json(Map.of("displayName", "Disabled",
+						"email", disabled + "@baton.example", "roles", List.of("AE"), "enabled", false)))
+				.status()).isEqualTo(200);
+
+		var answers = List.of(
+				Http.to(port).as("no.such.user." + UUID.randomUUID().toString().substring(0, 8), PASSWORD).get("/api/v1/me"),
+				Http.to(port).as(active, "wrong password!").get("/api/v1/me"),
+				Http.to(port).as(locked, PASSWORD).get("/api/v1/me"),
+				Http.to(port).as(locked, "wrong password!").get("/api/v1/me"),
+				Http.to(port).as(disabled, PASSWORD).get("/api/v1/me"),
+				Http.to(port).as(disabled, "wrong password!").get("/api/v1/me"));
+
+		assertThat(answers).extracting(Http.Response::status).containsOnly(401);
+		assertThat(answers).extracting(r -> r.json().path("detail").asString()).containsOnly(REFUSED);
+	}
+
+	@Test
+	void apiTokenCannotIssueTokens() {
+		var secret = Http.to(port).as("deal-desk").post("/api/v1/me/tokens", "{\"name\": \"short-lived\"}")
+				.json().path("secret").asString();
+		var before = Http.to(port).as("deal-desk").get("/api/v1/me/tokens").json().size();
+
+		var refused = Http.to(port).bearer(secret).post("/api/v1/me/tokens", "{\"name\": \"minted by a token\"}");
+
+		ProblemDetailsTests.assertProblem(refused, 403, "forbidden");
+		assertThat(refused.json().path("detail").asString()).contains("password");
+		assertThat(Http.to(port).as("deal-desk").get("/api/v1/me/tokens").json().size()).isEqualTo(before);
+		assertThat(Http.to(port).bearer(secret).get("/api/v1/me/tokens").status()).as("a token still reads").isEqualTo(200);
 	}
 
 	@Test

@@ -44,6 +44,13 @@ public final class Http {
 				.followRedirects(HttpClient.Redirect.NEVER).build());
 	}
 
+	/** The same client (with the same cookies, for a browser) talking to another port: another instance. */
+	public Http onPort(int port) {
+		var copy = new Http("http://localhost:" + port, client);
+		copy.headers.putAll(headers);
+		return copy;
+	}
+
 	/** A copy of this client that sends HTTP Basic credentials. */
 	public Http as(String username) {
 		return as(username, DEMO_PASSWORD);
@@ -91,6 +98,12 @@ public final class Http {
 
 	public Response send(String method, String path, String contentType, byte[] body) {
 		return send(request(path).header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+	}
+
+	/** Sends the body chunked, without announcing its length. */
+	public Response sendChunked(String method, String path, String contentType, byte[] body) {
+		return send(request(path).header("Content-Type", contentType).method(method,
+				HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
 	}
 
 	private HttpRequest.Builder request(String path) {

@@ -3,15 +3,26 @@ package dev.baton;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
  * Bad input gets a 4xx Problem Detail that names what is wrong; never a 500 or a stack trace,
  * never a half-written record.
  */
 @BatonIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class ProblemDetailsTests {
 
 	@LocalServerPort
@@ -86,6 +97,66 @@ class ProblemDetailsTests {
 		var response = admin().send("POST", "/api/v1/me/tokens", "application/json", huge.getBytes(StandardCharsets.UTF_8));
 
 		assertProblem(response, 413, "payload-too-large");
+	}
+
+	@Test
+	void chunkedOversizedBodyIsRefusedWith413AndKeepsItsRequestId() {
+		var huge = ("{\"name\": \"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+		// with an Idempotency-Key the body is read before any controller, and the limit trips there
+		var early = admin().header("Idempotency-Key", "oversized-" + UUID.randomUUID())
+				.sendChunked("POST", "/api/v1/me/tokens", "application/json", huge);
+		var late = admin().sendChunked("POST", "/api/v1/me/tokens", "application/json", huge);
+
+		for (var response : List.of(early, late)) {
+			assertProblem(response, 413, "payload-too-large");
+			assertThat(response.header("X-Request-Id")).isNotBlank()
+					.isEqualTo(response.json().path("requestId").asString());
+		}
+	}
+
+	@Test
+	void errorDispatchKeepsTheRequestIdOfTheRequest(CapturedOutput output) {
+		var logging = LoggingSystem.get(getClass().getClassLoader());
+		logging.setLogLevel(CsrfFilter.class.getName(), LogLevel.DEBUG);
+		try {
+			// no CSRF token: refused in the security filters, answered by the container's error dispatch
+			var response = Http.to(port).header("Accept", "application/json")
+					.postForm("/account/tokens", Map.of("name", "no csrf"));
+
+			assertThat(response.status()).isEqualTo(403);
+			var id = response.header("X-Request-Id");
+			assertThat(id).isNotBlank();
+			assertThat(response.json().path("requestId").asString()).isEqualTo(id);
+			assertThat(output.getOut()).containsPattern("\\[" + Pattern.quote(id) + "\\] .*Invalid CSRF token");
+		} finally {
+			logging.setLogLevel(CsrfFilter.class.getName(), null);
+		}
+	}
+
+	@Test
+	void nulCharacterIsAValidationErrorNotAConflict() {
+		var query = admin().get("/api/v1/audit?actor=a%00b");
+
+		assertProblem(query, 400, "validation-failed");
+		assertThat(query.json().path("detail").asString()).contains("not acceptable");
+
+		var created = admin().post("/api/v1/users", Http.json(Map.of("username", "nul.user", "displayName", "Nul\u0000Name",
+				"email", "nul.user@baton.example", "roles", List.of("SA"), "password", "a long enough password")));
+		assertProblem(created, 400, "validation-failed");
+		assertThat(created.json().path("errors").get(0).path("field").asString()).isEqualTo("displayName");
+		assertThat(created.json().path("errors").get(0).path("message").asString()).contains("control characters");
+	}
+
+	@Test
+	void problemCatalogueListsEveryModulesTypes() {
+		var catalogue = Http.to(port).header("Accept", "text/html").get("/problems");
+
+		assertThat(catalogue.status()).isEqualTo(200);
+		assertThat(catalogue.body()).contains("username-taken").contains("sizing-edition-not-found");
+		var one = Http.to(port).header("Accept", "text/html").get("/problems/username-taken");
+		assertThat(one.status()).isEqualTo(200);
+		assertThat(one.body()).contains("Username or e-mail taken");
 	}
 
 	@Test

@@ -2,11 +2,15 @@ package dev.baton;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * Form login to the web UI: the login page, CSRF, sessions, and the pages a role may see.
@@ -15,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class WebLoginTests {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+	private static final String PASSWORD = "a long enough password";
 
 	@LocalServerPort
 	int port;
@@ -57,7 +62,72 @@ class WebLoginTests {
 
 		assertThat(response.status()).isEqualTo(302);
 		assertThat(response.header("Location")).endsWith("/login?error");
-		assertThat(browser.get("/login?error").body()).contains("Wrong username or password");
+		assertThat(browser.get("/login?error").body())
+				.contains("Wrong username or password, or the account is locked or disabled");
+	}
+
+	@Test
+	void lockedAccountGetsTheSameAnswerAsAWrongPassword() {
+		var username = createUser("web.locked", "AE").path("username").asString();
+		for (int i = 0; i < 5; i++) {
+			submitLogin(Http.browser(port), username, "wrong password!");
+		}
+
+		var response = submitLogin(Http.browser(port), username, PASSWORD);
+
+		assertThat(response.status()).isEqualTo(302);
+		assertThat(response.header("Location")).endsWith("/login?error");
+	}
+
+	@Test
+	void demotedOrDisabledAccountLosesItsLiveSession() {
+		var user = createUser("web.demoted", "ADMIN");
+		var username = user.path("username").asString();
+		var path = "/api/v1/users/" + user.path("id").asString();
+		var admin = Http.to(port).as("admin");
+		var browser = Http.browser(port);
+		login(browser, username, PASSWORD);
+		assertThat(browser.get("/admin/audit").status()).isEqualTo(200);
+
+		assertThat(admin.header("If-Match", "\"0\"").put(path, change(username, "AE", true)).status()).isEqualTo(200);
+
+		assertThat(browser.get("/admin/audit").status()).as("the demoted session").isEqualTo(403);
+		var home = browser.get("/");
+		assertThat(home.status()).isEqualTo(200);
+		assertThat(home.body()).doesNotContain("href=\"/admin/audit\"");
+
+		assertThat(admin.header("If-Match", "\"1\"").put(path, change(username, "AE", false)).status()).isEqualTo(200);
+
+		var next = browser.get("/");
+		assertThat(next.status()).isEqualTo(302);
+		assertThat(next.header("Location")).endsWith("/login?expired");
+		assertThat(browser.get("/login?expired").body()).contains("Your session has ended");
+		var after = browser.get("/");
+		assertThat(after.status()).as("the session is gone").isEqualTo(302);
+		assertThat(after.header("Location")).endsWith("/login");
+	}
+
+	@Test
+	void trustsTheProxysForwardedProtocol() {
+		assertThat(Http.to(port).get("/login").header("Strict-Transport-Security")).isNull();
+
+		var viaProxy = Http.to(port).header("X-Forwarded-Proto", "https").get("/login");
+
+		assertThat(viaProxy.header("Strict-Transport-Security")).contains("max-age=");
+	}
+
+	private JsonNode createUser(String prefix, String role) {
+		var username = prefix + "." + UUID.randomUUID().toString().substring(0, 8);
+		var created = Http.to(port).as("admin").post("/api/v1/users", Http.json(Map.of("username", username,
+				"displayName", "User " + username, "email", username + "@baton.example", "roles", List.of(role),
+				"password", PASSWORD)));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json();
+	}
+
+	private static String change(String username, String role, boolean enabled) {
+		return Http.json(Map.of("displayName", "User " + username, "email", username + "@baton.example",
+				"roles", List.of(role), "enabled", enabled));
 	}
 
 	@Test
@@ -88,11 +158,26 @@ class WebLoginTests {
 		login(browser, "deal-desk", Http.DEMO_PASSWORD);
 		var page = browser.get("/account/tokens");
 
-		var issued = browser.postForm("/account/tokens", Map.of("name", "Quote export", "_csrf", csrf(page.body())));
+		var name = "Quote export " + UUID.randomUUID().toString().substring(0, 8);
+
+		var issued = browser.postForm("/account/tokens", Map.of("name", name, "_csrf", csrf(page.body())));
 		assertThat(issued.status()).isEqualTo(200);
 		var secret = Pattern.compile("(bat_[A-Za-z0-9_-]{20,})").matcher(issued.body());
 		assertThat(secret.find()).isTrue();
-		assertThat(Http.to(port).bearer(secret.group(1)).get("/api/v1/me").status()).isEqualTo(200);
+		var token = Http.to(port).bearer(secret.group(1));
+		assertThat(token.get("/api/v1/me").status()).isEqualTo(200);
+
+		var listed = browser.get("/account/tokens").body();
+		var revokeForm = Pattern.compile(Pattern.quote(name)
+				+ "</td>(?:(?!</tr>).)*action=\"(/account/tokens/[0-9a-f-]{36}/revoke)\"", Pattern.DOTALL).matcher(listed);
+		assertThat(revokeForm.find()).as("the token's revoke button").isTrue();
+		var revoked = browser.postForm(revokeForm.group(1), Map.of("_csrf", csrf(listed)));
+
+		assertThat(revoked.status()).isEqualTo(302);
+		assertThat(revoked.header("Location")).endsWith("/account/tokens");
+		assertThat(token.get("/api/v1/me").status()).isEqualTo(401);
+		assertThat(browser.get("/account/tokens").body())
+				.containsPattern(Pattern.compile(Pattern.quote(name) + "</td>(?:(?!</tr>).)*revoked ", Pattern.DOTALL));
 	}
 
 	@Test

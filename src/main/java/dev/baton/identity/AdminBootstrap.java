@@ -58,7 +58,9 @@ class AdminBootstrap implements ApplicationRunner {
 					EnumSet.of(Role.ADMIN), properties.password()));
 			log.info("Created the first administrator '{}'", properties.username());
 		} catch (DuplicateKeyException | BatonException e) {
-			log.warn("Could not create the first administrator '{}': {}", properties.username(), e.getMessage());
+			// a wrong setting must not stop Baton: say which one, without a stack trace
+			log.warn("Could not create the first administrator '{}' from baton.bootstrap-admin.* "
+					+ "(BATON_ADMIN_PASSWORD): {}. Fix the setting and restart.", properties.username(), e.getMessage());
 		}
 	}
 }

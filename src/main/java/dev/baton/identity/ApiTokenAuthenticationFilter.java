@@ -3,7 +3,6 @@ package dev.baton.identity;
 import java.io.IOException;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -53,7 +52,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 		}
 		var user = account.get();
 		var authorities = user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
-		var authentication = UsernamePasswordAuthenticationToken.authenticated(user.username(), null, authorities);
+		var authentication = new ApiTokenAuthentication(user.username(), authorities);
 		var context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(authentication);
 		SecurityContextHolder.setContext(context);

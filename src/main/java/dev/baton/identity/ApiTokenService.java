@@ -13,11 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.baton.audit.AuditLog;
 import dev.baton.platform.BatonException;
+import dev.baton.platform.ProblemType;
 
 /**
  * Issues, lists, revokes and checks personal API tokens. The secret is shown once, at issue;
@@ -47,11 +49,23 @@ class ApiTokenService {
 	record IssuedToken(ApiToken token, String secret) {
 	}
 
+	/**
+	 * Issues a token to the caller. A caller signed in with a token is refused: a leaked
+	 * short-lived token must not be able to mint a long-lived one.
+	 */
 	@Transactional
-	IssuedToken issue(String username, String name, Instant expiresAt) {
+	IssuedToken issue(Authentication caller, String name, Instant expiresAt) {
+		if (caller instanceof ApiTokenAuthentication) {
+			throw new BatonException(ProblemType.FORBIDDEN, "An API token cannot issue API tokens; "
+					+ "sign in with your password (HTTP Basic) or in the web UI to issue one");
+		}
+		var username = caller.getName();
 		var account = accounts.findByUsername(username).orElseThrow(() -> BatonException.notFound("User", username));
 		if (name == null || name.isBlank() || name.length() > 100) {
 			throw BatonException.invalid("name", "must be 1 to 100 characters");
+		}
+		if (UserDirectory.hasControlCharacters(name)) {
+			throw BatonException.invalid("name", UserDirectory.NO_CONTROL_CHARACTERS);
 		}
 		var now = clock.instant();
 		if (expiresAt != null && !expiresAt.isAfter(now)) {

@@ -15,8 +15,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.baton.platform.Idempotency;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The calling user's personal API tokens.
@@ -55,9 +57,14 @@ class ApiTokensController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Issue an API token; the secret is in this answer only")
-	ResponseEntity<IssuedTokenView> issue(Authentication authentication, @RequestBody IssueToken request) {
-		var issued = tokens.issue(authentication.getName(), request.name(), request.expiresAt());
+	@Operation(summary = "Issue an API token; the secret is in this answer only",
+			description = "Needs a password login, not a token. Not replayable: the answer holds the secret, "
+					+ "which Baton does not keep, so a retry with the same Idempotency-Key issues another token.")
+	ResponseEntity<IssuedTokenView> issue(Authentication authentication, @RequestBody IssueToken request,
+			HttpServletRequest servletRequest) {
+		// the answer holds the secret, which Baton must not keep, not even for an idempotent replay
+		Idempotency.doNotKeepAnswer(servletRequest);
+		var issued = tokens.issue(authentication, request.name(), request.expiresAt());
 		var token = issued.token();
 		return ResponseEntity.created(URI.create("/api/v1/me/tokens/" + token.id())).body(new IssuedTokenView(
 				token.id(), token.name(), token.prefix(), token.createdAt(), token.expiresAt(), issued.secret()));

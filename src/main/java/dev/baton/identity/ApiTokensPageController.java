@@ -38,7 +38,7 @@ class ApiTokensPageController {
 			@RequestParam(required = false) LocalDate expiresOn, Model model) {
 		try {
 			Instant expiresAt = expiresOn == null ? null : expiresOn.atStartOfDay(ZoneOffset.UTC).toInstant();
-			var issued = tokens.issue(authentication.getName(), name, expiresAt);
+			var issued = tokens.issue(authentication, name, expiresAt);
 			model.addAttribute("issued", issued);
 		} catch (BatonException e) {
 			model.addAttribute("error", e.getMessage());

@@ -1,5 +1,7 @@
 package dev.baton.identity;
 
+import java.time.Clock;
+
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -11,15 +13,17 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
  * Single sign-on maps the identity provider's user to the local account with the same verified
- * e-mail address; roles stay Baton's. Someone without a local account is refused.
+ * e-mail address; roles stay Baton's. Someone without an enabled, unlocked local account is refused.
  */
 class OidcAccountMapping implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
 	private final OidcUserService delegate = new OidcUserService();
 	private final UserAccounts accounts;
+	private final Clock clock;
 
-	OidcAccountMapping(UserAccounts accounts) {
+	OidcAccountMapping(UserAccounts accounts, Clock clock) {
 		this.accounts = accounts;
+		this.clock = clock;
 	}
 
 	@Override
@@ -30,12 +34,15 @@ class OidcAccountMapping implements OAuth2UserService<OidcUserRequest, OidcUser>
 
 	OidcUser map(OidcUser oidcUser) {
 		var email = oidcUser.getEmail();
-		if (email == null || Boolean.FALSE.equals(oidcUser.getEmailVerified())) {
+		// only an address the provider says it verified: a missing claim vouches for nothing, and an
+		// unverified address could be anyone's
+		if (email == null || !Boolean.TRUE.equals(oidcUser.getEmailVerified())) {
 			throw refuse("The identity provider did not vouch for an e-mail address");
 		}
+		var now = clock.instant();
 		var account = accounts.findByEmail(email)
-				.filter(UserAccount::enabled)
-				.orElseThrow(() -> refuse("No enabled Baton account has the e-mail address " + email));
+				.filter(a -> a.enabled() && !a.isLockedAt(now))
+				.orElseThrow(() -> refuse("No enabled and unlocked Baton account has the e-mail address " + email));
 		var authorities = account.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
 		return new LocalOidcUser(authorities, oidcUser, account.username());
 	}
@@ -46,6 +53,9 @@ class OidcAccountMapping implements OAuth2UserService<OidcUserRequest, OidcUser>
 
 	/** An OIDC user known to Baton by its local username. */
 	static final class LocalOidcUser extends DefaultOidcUser {
+
+		// kept in web sessions, which are serialised into PostgreSQL and outlive a deployment
+		private static final long serialVersionUID = 1L;
 
 		private final String username;
 

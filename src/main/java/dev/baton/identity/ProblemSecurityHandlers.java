@@ -4,9 +4,7 @@ import java.io.IOException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -21,6 +19,8 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
+	static final String REFUSED_CREDENTIALS = "The credentials are not valid, or the account is locked or disabled";
+
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
 			throws IOException {
@@ -31,16 +31,9 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 			ProblemResponses.write(request, response, ProblemType.SERVICE_UNAVAILABLE, null);
 			return;
 		}
-		String detail;
-		if (exception instanceof LockedException) {
-			detail = "The account is locked for a while after too many wrong passwords";
-		} else if (exception instanceof DisabledException) {
-			detail = "The account is disabled";
-		} else if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
-			detail = "The credentials are not valid";
-		} else {
-			detail = null;
-		}
+		// one answer for every refused login: telling "locked" or "disabled" apart from a wrong
+		// password would tell a stranger which usernames exist
+		var detail = request.getHeader(HttpHeaders.AUTHORIZATION) != null ? REFUSED_CREDENTIALS : null;
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer, Basic realm=\"Baton\"");
 		ProblemResponses.write(request, response, ProblemType.UNAUTHENTICATED, detail);
 	}

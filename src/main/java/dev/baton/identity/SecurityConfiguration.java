@@ -1,10 +1,12 @@
 package dev.baton.identity;
 
+import java.time.Clock;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -12,8 +14,12 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -31,6 +37,12 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/** Username and password, for the login form and HTTP Basic, throttled. */
+	@Bean
+	AuthenticationProvider passwordLogin(LoginThrottle throttle, PasswordEncoder passwords) {
+		return new PasswordLogin(throttle, passwords);
 	}
 
 	@Bean
@@ -56,27 +68,19 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> registrations,
-			UserAccounts accounts) throws Exception {
-		var failure = new SimpleUrlAuthenticationFailureHandler("/login?error") {
-
-			@Override
-			public void onAuthenticationFailure(jakarta.servlet.http.HttpServletRequest request,
-					jakarta.servlet.http.HttpServletResponse response,
-					org.springframework.security.core.AuthenticationException exception)
-					throws java.io.IOException, jakarta.servlet.ServletException {
-				if (exception instanceof LockedException) {
-					getRedirectStrategy().sendRedirect(request, response, "/login?locked");
-					return;
-				}
-				super.onAuthenticationFailure(request, response, exception);
-			}
-		};
+			UserAccounts accounts, Clock clock) throws Exception {
+		// one failure page for every refused login, so that it does not tell which usernames exist
+		var failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
+		var contexts = new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+				new HttpSessionSecurityContextRepository());
 		http.authorizeHttpRequests(requests -> requests
 						.requestMatchers("/login", "/error", "/problems", "/problems/**", "/webjars/**", "/css/**",
 								"/js/**", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
 								"/swagger-ui/**")
 						.permitAll()
 						.anyRequest().authenticated())
+				.securityContext(context -> context.securityContextRepository(contexts))
+				.addFilterBefore(new SessionAccountFilter(accounts, clock, contexts), AuthorizationFilter.class)
 				.formLogin(form -> form.loginPage("/login").failureHandler(failure).permitAll())
 				.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 				.headers(headers -> headers
@@ -85,7 +89,7 @@ class SecurityConfiguration {
 						.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")));
 		if (registrations.getIfAvailable() != null) {
 			http.oauth2Login(oauth -> oauth.loginPage("/login").failureHandler(failure)
-					.userInfoEndpoint(userInfo -> userInfo.oidcUserService(new OidcAccountMapping(accounts))));
+					.userInfoEndpoint(userInfo -> userInfo.oidcUserService(new OidcAccountMapping(accounts, clock))));
 		}
 		return http.build();
 	}

@@ -19,6 +19,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserAccounts {
 
+	/** The advisory lock key of changes to administrators ("ADMINS" in ASCII). */
+	private static final long ADMINISTRATORS_LOCK = 0x41444D494E53L;
+
 	private final JdbcClient jdbc;
 
 	UserAccounts(JdbcClient jdbc) {
@@ -97,33 +100,64 @@ class UserAccounts {
 		return jdbc.sql("SELECT count(*) FROM user_account WHERE enabled AND 'ADMIN' = ANY(roles)").query(Long.class).single();
 	}
 
+	/**
+	 * Serialises, until the current transaction ends, the changes that may take away an enabled
+	 * administrator: each checks that another one remains, which only holds if no other such change
+	 * runs between its check and its commit.
+	 */
+	void lockAdministrators() {
+		jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", ADMINISTRATORS_LOCK).query((rs, n) -> 1).list();
+	}
+
 	long countEnabledAdminsOtherThan(UUID id) {
 		return jdbc.sql("SELECT count(*) FROM user_account WHERE enabled AND 'ADMIN' = ANY(roles) AND id <> :id")
 				.param("id", id).query(Long.class).single();
 	}
 
 	/**
-	 * Counts a wrong password and locks the account once {@code maxFailures} are reached in a
-	 * row. A lock that has run out starts the count again. One statement, so concurrent attempts
-	 * on several instances count correctly.
+	 * One password login attempt: its number in the row of attempts since the last success, and
+	 * whether its password may be checked. An attempt on a locked account is not counted.
 	 */
-	void recordFailedLogin(String username, Instant now, int maxFailures, Instant lockUntil) {
-		jdbc.sql("""
-				UPDATE user_account SET
-				  failed_login_count = CASE WHEN locked_until IS NOT NULL AND locked_until <= :now THEN 1
-				                            ELSE failed_login_count + 1 END,
-				  locked_until = CASE
-				      WHEN (CASE WHEN locked_until IS NOT NULL AND locked_until <= :now THEN 1
-				                 ELSE failed_login_count + 1 END) >= :max THEN :lockUntil
-				      WHEN locked_until IS NOT NULL AND locked_until <= :now THEN NULL
-				      ELSE locked_until END
-				WHERE lower(username) = lower(:username)
-				""")
-				.param("now", Timestamp.from(now)).param("max", maxFailures)
-				.param("lockUntil", Timestamp.from(lockUntil)).param("username", username)
-				.update();
+	record LoginAttempt(Credentials credentials, int number, boolean counted, boolean allowed) {
 	}
 
+	/**
+	 * Counts a password login attempt before its password is checked, in one statement, so that
+	 * parallel attempts on any number of instances cannot get more than {@code maxAttempts}
+	 * password checks between two successes: the attempt that reaches the limit sets the lock
+	 * (a success lifts it again), and attempts on a locked account are refused uncounted. A lock
+	 * that has run out starts the count again.
+	 *
+	 * @return empty when no account with a password has this username
+	 */
+	Optional<LoginAttempt> reserveLoginAttempt(String username, Instant now, int maxAttempts, Instant lockUntil) {
+		var reserved = jdbc.sql("""
+				UPDATE user_account SET
+				  failed_login_count = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_login_count + 1 END,
+				  locked_until = CASE
+				      WHEN (CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_login_count + 1 END) >= :max
+				      THEN CAST(:lockUntil AS timestamptz) END
+				WHERE lower(username) = lower(:username) AND password_hash IS NOT NULL
+				  AND (locked_until IS NULL OR locked_until <= :now)
+				RETURNING *
+				""")
+				.param("now", Timestamp.from(now)).param("max", maxAttempts)
+				.param("lockUntil", Timestamp.from(lockUntil)).param("username", username)
+				.query((rs, n) -> {
+					var number = rs.getInt("failed_login_count");
+					return new LoginAttempt(new Credentials(map(rs, n), rs.getString("password_hash"), number), number,
+							true, number <= maxAttempts);
+				})
+				.optional();
+		if (reserved.isPresent()) {
+			return reserved;
+		}
+		// locked (or no such account): refused without counting
+		return findCredentials(username).filter(c -> c.passwordHash() != null)
+				.map(c -> new LoginAttempt(c, c.failedLoginCount(), false, false));
+	}
+
+	/** A password was right: the attempts so far were not an attack, lift the count and any lock. */
 	void recordSuccessfulLogin(String username) {
 		jdbc.sql("""
 				UPDATE user_account SET failed_login_count = 0, locked_until = NULL

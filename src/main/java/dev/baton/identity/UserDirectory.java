@@ -1,5 +1,6 @@
 package dev.baton.identity;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,9 @@ public class UserDirectory {
 
 	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+	private static final int MAX_PASSWORD_BYTES = 72;
+
+	static final String NO_CONTROL_CHARACTERS = "must not contain control characters (only tab and line breaks)";
 
 	private final UserAccounts accounts;
 	private final PasswordEncoder passwords;
@@ -81,10 +85,15 @@ public class UserDirectory {
 		checkProfile(change.displayName(), change.email(), change.roles(), errors);
 		failIfAny(errors);
 		if (current.hasRole(Role.ADMIN) && current.enabled()
-				&& (!change.roles().contains(Role.ADMIN) || !change.enabled())
-				&& accounts.countEnabledAdminsOtherThan(id) == 0) {
-			throw new BatonException(IdentityProblems.LAST_ADMIN,
-					current.username() + " is the last enabled administrator and must stay one");
+				&& (!change.roles().contains(Role.ADMIN) || !change.enabled())) {
+			// Two admins demoting each other at once would each count the other and both commit,
+			// leaving none: a transaction-long lock makes such changes take turns, so each counts
+			// after the previous one committed.
+			accounts.lockAdministrators();
+			if (accounts.countEnabledAdminsOtherThan(id) == 0) {
+				throw new BatonException(IdentityProblems.LAST_ADMIN,
+						current.username() + " is the last enabled administrator and must stay one");
+			}
 		}
 		var updated = new UserAccount(id, current.username(), change.displayName().strip(), change.email().strip(),
 				change.roles(), change.enabled(), current.lockedUntil(), expectedVersion + 1, current.createdAt(),
@@ -146,9 +155,13 @@ public class UserDirectory {
 	private static void checkProfile(String displayName, String email, Set<Role> roles, List<FieldError> errors) {
 		if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
 			errors.add(new FieldError("displayName", "must be 1 to 200 characters"));
+		} else if (hasControlCharacters(displayName)) {
+			errors.add(new FieldError("displayName", NO_CONTROL_CHARACTERS));
 		}
 		if (email == null || email.length() > 320 || !EMAIL.matcher(email.strip()).matches()) {
 			errors.add(new FieldError("email", "must be an e-mail address"));
+		} else if (hasControlCharacters(email)) {
+			errors.add(new FieldError("email", NO_CONTROL_CHARACTERS));
 		}
 		if (roles == null || roles.isEmpty()) {
 			errors.add(new FieldError("roles", "must name at least one role"));
@@ -158,9 +171,16 @@ public class UserDirectory {
 	private void checkPassword(String field, String password, List<FieldError> errors) {
 		if (password == null || password.length() < properties.passwordMinLength()) {
 			errors.add(new FieldError(field, "must be at least " + properties.passwordMinLength() + " characters"));
-		} else if (password.length() > 128) {
-			errors.add(new FieldError(field, "must be at most 128 characters"));
+		} else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			// bcrypt reads 72 bytes and refuses more; accented letters and emoji take 2 to 4 bytes each
+			errors.add(new FieldError(field, "must be at most " + MAX_PASSWORD_BYTES
+					+ " bytes in UTF-8 (72 plain ASCII characters, fewer with accents or emoji)"));
 		}
+	}
+
+	/** Whether the text holds a control character other than tab, line feed and carriage return. */
+	static boolean hasControlCharacters(String text) {
+		return text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r');
 	}
 
 	private static void failIfAny(List<FieldError> errors) {

@@ -11,6 +11,12 @@ public final class RequestIds {
 	public static final String HEADER = "X-Request-Id";
 	public static final String MDC_KEY = "requestId";
 
+	/**
+	 * The request attribute holding the id, so that the error and async dispatches of one request
+	 * keep the id its first dispatch logged and answered with.
+	 */
+	public static final String ATTRIBUTE = RequestIds.class.getName() + ".id";
+
 	private RequestIds() {
 	}
 

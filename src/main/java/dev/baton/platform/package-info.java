@@ -3,8 +3,8 @@
  * edge's error contract (RFC 9457 Problem Details), request ids, idempotent POSTs and the clock.
  * <p>
  * The base package is the API other modules use: {@link dev.baton.platform.BatonException},
- * {@link dev.baton.platform.ProblemType} and {@link dev.baton.platform.Versions}. Sub-packages
- * are internal.
+ * {@link dev.baton.platform.ProblemType}, {@link dev.baton.platform.Versions} and
+ * {@link dev.baton.platform.Idempotency}. Sub-packages are internal.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Platform")
 package dev.baton.platform;

@@ -3,14 +3,20 @@ package dev.baton.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
@@ -43,6 +49,19 @@ class SingleSignOnTests {
 	@Autowired
 	UserAccounts accounts;
 
+	@Autowired
+	UserDirectory users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
+
+	private OidcAccountMapping mapping() {
+		return new OidcAccountMapping(accounts, clock);
+	}
+
 	@Test
 	void loginPageOffersTheConfiguredProvider() {
 		var page = Http.to(port).get("/login");
@@ -61,7 +80,7 @@ class SingleSignOnTests {
 
 	@Test
 	void mapsAVerifiedEmailToTheLocalAccountAndItsRoles() {
-		var mapped = new OidcAccountMapping(accounts).map(oidcUser("sam.rivera@baton.example", true));
+		var mapped = mapping().map(oidcUser("sam.rivera@baton.example", true));
 
 		assertThat(mapped.getName()).isEqualTo("sa");
 		assertThat(mapped.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_SA");
@@ -69,18 +88,43 @@ class SingleSignOnTests {
 
 	@Test
 	void refusesSomeoneWithoutALocalAccount() {
-		var mapping = new OidcAccountMapping(accounts);
+		var mapping = mapping();
 
 		assertThatThrownBy(() -> mapping.map(oidcUser("stranger@elsewhere.example", true)))
-				.isInstanceOf(OAuth2AuthenticationException.class).hasMessageContaining("No enabled Baton account");
+				.isInstanceOf(OAuth2AuthenticationException.class).hasMessageContaining("No enabled and unlocked Baton account");
 	}
 
 	@Test
 	void refusesAnUnverifiedEmail() {
-		var mapping = new OidcAccountMapping(accounts);
+		var mapping = mapping();
 
 		assertThatThrownBy(() -> mapping.map(oidcUser("sam.rivera@baton.example", false)))
 				.isInstanceOf(OAuth2AuthenticationException.class).hasMessageContaining("did not vouch");
+	}
+
+	@Test
+	void refusesAnEmailWithoutTheVerifiedClaim() {
+		var now = Instant.now();
+		var token = new OidcIdToken("id-token", now, now.plusSeconds(300),
+				Map.of("sub", "idp-123", "email", "sam.rivera@baton.example", "iss", "http://127.0.0.1:9"));
+
+		assertThatThrownBy(() -> mapping().map(new DefaultOidcUser(List.of(), token)))
+				.isInstanceOf(OAuth2AuthenticationException.class).hasMessageContaining("did not vouch");
+	}
+
+	@Test
+	void refusesAnAccountLockedByWrongPasswords() {
+		var username = "sso.locked." + UUID.randomUUID().toString().substring(0, 8);
+		var account = users.create(new UserDirectory.NewUser(username, "Locked SSO user", username + "@baton.example",
+				Set.of(Role.SA), "a long enough password"));
+		assertThat(mapping().map(oidcUser(username + "@baton.example", true)).getName()).isEqualTo(username);
+
+		jdbc.sql("UPDATE user_account SET locked_until = :until WHERE id = :id")
+				.param("until", Timestamp.from(clock.instant().plus(Duration.ofMinutes(10)))).param("id", account.id())
+				.update();
+
+		assertThatThrownBy(() -> mapping().map(oidcUser(username + "@baton.example", true)))
+				.isInstanceOf(OAuth2AuthenticationException.class).hasMessageContaining("unlocked");
 	}
 
 	private static DefaultOidcUser oidcUser(String email, boolean verified) {

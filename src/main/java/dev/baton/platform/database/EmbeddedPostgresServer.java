@@ -8,6 +8,12 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,15 +23,17 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * A PostgreSQL server run from the binaries published on Maven Central, owned by this process.
  * <p>
- * With a data directory, the data survives restarts and the directory is locked for as long as
- * the server runs, so that a second Baton started on the same directory fails with a clear
- * message instead of corrupting it.
+ * With a data directory, the data survives restarts (and crashes: fsync is on) and the directory is
+ * locked for as long as the server runs, so that a second Baton started on the same directory fails
+ * with a clear message instead of corrupting it. A server left running by a Baton that was killed
+ * is stopped before the next start.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
 	static final String LOCK_FILE = "baton.lock";
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+	private static final Duration ORPHAN_STOP_TIMEOUT = Duration.ofSeconds(30);
 
 	private final EmbeddedPostgres postgres;
 	private final FileChannel lockChannel;
@@ -58,8 +66,15 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 					channel.close();
 					throw new DataDirectoryInUseException(root);
 				}
-				builder.setDataDirectory(root.resolve("postgres")).setCleanDataDirectory(false);
-				log.info("Starting embedded PostgreSQL with data in {}", root.resolve("postgres"));
+				var postgresDirectory = root.resolve("postgres");
+				stopOrphanedPostmaster(postgresDirectory);
+				// zonky's defaults suit throw-away test servers (fsync and synchronous commits off); data
+				// kept across restarts must survive a crash of the machine too
+				builder.setDataDirectory(postgresDirectory).setCleanDataDirectory(false)
+						.setServerConfig("fsync", "on")
+						.setServerConfig("synchronous_commit", "on")
+						.setServerConfig("full_page_writes", "on");
+				log.info("Starting embedded PostgreSQL with data in {}", postgresDirectory);
 			} else {
 				builder.setCleanDataDirectory(true);
 				log.info("Starting embedded PostgreSQL with a temporary data directory");
@@ -74,6 +89,89 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 			closeQuietly(channel);
 			throw e;
 		}
+	}
+
+	/**
+	 * Stops a server left running on the directory by a Baton that died without stopping it
+	 * ({@code kill -9}, a crash). Only called while holding the directory's lock, so no live Baton
+	 * owns that server; PostgreSQL would otherwise refuse to start on the directory, and the start
+	 * would fail only after the whole start-up timeout with an obscure message.
+	 */
+	static void stopOrphanedPostmaster(Path postgresDirectory) throws IOException {
+		var pidFile = postgresDirectory.resolve("postmaster.pid");
+		if (!Files.isRegularFile(pidFile)) {
+			return;
+		}
+		long pid;
+		try (var lines = Files.lines(pidFile)) {
+			pid = Long.parseLong(lines.findFirst().orElse("").strip());
+		} catch (NumberFormatException | UncheckedIOException e) {
+			log.warn("Ignoring {}: its first line is not a process id", pidFile);
+			return;
+		}
+		var process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+		if (process.isEmpty()) {
+			// PostgreSQL itself replaces a lock file whose process is gone
+			return;
+		}
+		var owner = runsOn(process.get(), postgresDirectory);
+		if (owner.isEmpty()) {
+			log.warn("{} names process {}, which is running but cannot be inspected; if PostgreSQL does not start, "
+					+ "stop that process if it is PostgreSQL", pidFile, pid);
+			return;
+		}
+		if (!owner.get()) {
+			// the id was taken by another program after a restart: the file is stale, its server long gone
+			log.warn("Removing the stale {}: its process {} is not a PostgreSQL on this directory", pidFile, pid);
+			Files.deleteIfExists(pidFile);
+			return;
+		}
+		log.warn("An embedded PostgreSQL (process {}) is still running on {}, left by a Baton that did not stop "
+				+ "cleanly; stopping it before starting again", pid, postgresDirectory);
+		process.get().destroy();
+		try {
+			process.get().onExit().get(ORPHAN_STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		} catch (TimeoutException e) {
+			throw new IllegalStateException("The embedded PostgreSQL left running on " + postgresDirectory
+					+ " (process " + pid + ") did not stop within " + ORPHAN_STOP_TIMEOUT.toSeconds()
+					+ " seconds; stop it by hand (pg_ctl stop -m fast -D " + postgresDirectory + ") and start again", e);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while stopping the embedded PostgreSQL left running on "
+					+ postgresDirectory, e);
+		} catch (ExecutionException e) {
+			throw new IllegalStateException("Could not wait for process " + pid + " to stop", e);
+		}
+		log.info("Stopped the PostgreSQL left running on {}", postgresDirectory);
+	}
+
+	/**
+	 * Whether the process is a PostgreSQL server on the directory: its program is {@code postgres}
+	 * and it works in the directory (a postmaster changes into its data directory) or was given it
+	 * on its command line. Empty when the process cannot be inspected.
+	 */
+	private static Optional<Boolean> runsOn(ProcessHandle process, Path postgresDirectory) {
+		var info = process.info();
+		if (info.command().isEmpty()) {
+			return Optional.empty();
+		}
+		if (!Path.of(info.command().get()).getFileName().toString().startsWith("postgres")) {
+			return Optional.of(false);
+		}
+		try {
+			var workingDirectory = Files.readSymbolicLink(Path.of("/proc", String.valueOf(process.pid()), "cwd"));
+			return Optional.of(Files.isSameFile(workingDirectory, postgresDirectory));
+		} catch (IOException | UnsupportedOperationException | SecurityException e) {
+			// no /proc (macOS, Windows): fall back to the command line
+		}
+		var directory = postgresDirectory.toAbsolutePath().normalize();
+		return info.arguments().map(arguments -> Arrays.stream(arguments).anyMatch(argument -> {
+			try {
+				return Path.of(argument).toAbsolutePath().normalize().equals(directory);
+			} catch (java.nio.file.InvalidPathException e) {
+				return false;
+			}
+		}));
 	}
 
 	private static FileLock tryLock(FileChannel channel) throws IOException {

@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
+import dev.baton.platform.Idempotency;
 import dev.baton.platform.ProblemResponses;
 import dev.baton.platform.ProblemType;
 import jakarta.servlet.FilterChain;
@@ -35,7 +36,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * <p>
  * The key is claimed, the request handled and its answer stored in one transaction, so a crash
  * leaves either nothing (the retry runs anew) or the whole result. Only successful answers are
- * kept; a refused request may be retried with the same key.
+ * kept; a refused request may be retried with the same key. A handler whose answer carries a
+ * secret marks it with {@link Idempotency#doNotKeepAnswer}: its change commits, its key is
+ * released and nothing of the answer is stored.
  */
 @Component
 @Order(0)
@@ -94,7 +97,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
 				} catch (IOException | ServletException e) {
 					throw new FilterFailure(e);
 				}
-				if (cached.getStatus() >= 200 && cached.getStatus() < 400) {
+				var succeeded = cached.getStatus() >= 200 && cached.getStatus() < 400;
+				if (succeeded && request.getAttribute(Idempotency.DO_NOT_KEEP_ANSWER) != null) {
+					// the answer holds a secret: keep the change, release the key, store nothing
+					store.release(principal, key);
+				} else if (succeeded) {
 					store.complete(principal, key, cached.getStatus(), cached.getContentType(),
 							cached.getHeader(HttpHeaders.LOCATION), cached.getHeader(HttpHeaders.ETAG),
 							cached.getContentAsByteArray());

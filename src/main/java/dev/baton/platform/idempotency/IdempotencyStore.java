@@ -62,6 +62,12 @@ class IdempotencyStore {
 				.update();
 	}
 
+	/** Gives up the claim made in the current transaction, so that nothing of the answer is kept. */
+	void release(String principal, String key) {
+		jdbc.sql("DELETE FROM idempotency_key WHERE principal = :principal AND key = :key")
+				.param("principal", principal).param("key", key).update();
+	}
+
 	int deleteOlderThan(Instant instant) {
 		return jdbc.sql("DELETE FROM idempotency_key WHERE created_at < :instant")
 				.param("instant", java.sql.Timestamp.from(instant)).update();

@@ -74,10 +74,29 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<ProblemDetail> conflict(DataIntegrityViolationException exception, HttpServletRequest request) {
+		if (isUnacceptableValue(exception)) {
+			// the value itself is wrong (a NUL character, a number out of range, a missing value), not
+			// the state of the data: the client has to change the request, so 400, not 409
+			log.info("Refused a value the database does not accept: {}", rootMessage(exception));
+			return respond(ProblemResponses.problem(ProblemType.VALIDATION_FAILED,
+					"A value is not acceptable: it may be missing, too long or out of range, or contain a "
+							+ "character that cannot be stored (such as NUL)", request));
+		}
 		// the constraint name is ours and safe to log, the SQL text stays out of the response
 		log.info("Refused a write that breaks a database constraint: {}", rootMessage(exception));
 		return respond(ProblemResponses.problem(ProblemType.CONFLICT,
 				"The change conflicts with existing data (a duplicate or a missing reference)", request));
+	}
+
+	/** SQLState class 22 (data exception) or 23502 (not-null violation). */
+	private static boolean isUnacceptableValue(Throwable exception) {
+		for (var t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+				var state = sql.getSQLState();
+				return state.startsWith("22") || state.equals("23502");
+			}
+		}
+		return false;
 	}
 
 	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,

@@ -9,6 +9,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.baton.platform.ProblemResponses;
 import dev.baton.platform.ProblemType;
+import dev.baton.platform.RequestIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -50,6 +51,11 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 				throw e;
 			}
 			response.reset();
+			// reset() drops every header, the request id's too
+			var requestId = RequestIds.current();
+			if (requestId != null) {
+				response.setHeader(RequestIds.HEADER, requestId);
+			}
 			ProblemResponses.write(request, response, ProblemType.PAYLOAD_TOO_LARGE, tooLarge());
 		}
 	}

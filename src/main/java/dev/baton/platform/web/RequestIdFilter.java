@@ -29,8 +29,7 @@ class RequestIdFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		var incoming = request.getHeader(RequestIds.HEADER);
-		var id = incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+		var id = idOf(request);
 		MDC.put(RequestIds.MDC_KEY, id);
 		response.setHeader(RequestIds.HEADER, id);
 		try {
@@ -38,6 +37,20 @@ class RequestIdFilter extends OncePerRequestFilter {
 		} finally {
 			MDC.remove(RequestIds.MDC_KEY);
 		}
+	}
+
+	/**
+	 * The id the request got on its first dispatch; error and async dispatches of the same request
+	 * run this filter again and must not make a new one, or the log and the answer would disagree.
+	 */
+	private static String idOf(HttpServletRequest request) {
+		if (request.getAttribute(RequestIds.ATTRIBUTE) instanceof String known) {
+			return known;
+		}
+		var incoming = request.getHeader(RequestIds.HEADER);
+		var id = incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+		request.setAttribute(RequestIds.ATTRIBUTE, id);
+		return id;
 	}
 
 	@Override

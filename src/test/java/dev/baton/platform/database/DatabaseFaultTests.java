@@ -4,13 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 import dev.baton.BatonApplication;
 import dev.baton.Http;
@@ -18,6 +26,7 @@ import dev.baton.Http;
 /**
  * What Baton does when its database is missing, lost, or already in use.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DatabaseFaultTests {
 
 	@TempDir
@@ -46,7 +55,89 @@ class DatabaseFaultTests {
 	}
 
 	@Test
-	void startFailsWithAClearMessageWhenTheExternalDatabaseIsDown() throws Exception {
+	void persistentDataIsWrittenToDiskSafely() throws Exception {
+		var properties = new EmbeddedDatabaseProperties(true, dataDirectory, 0, Duration.ofSeconds(60));
+		try (var server = EmbeddedPostgresServer.start(properties);
+				var connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "")) {
+			for (var setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+				var value = connection.createStatement().executeQuery("SHOW " + setting);
+				assertThat(value.next()).isTrue();
+				assertThat(value.getString(1)).as(setting).isEqualTo("on");
+			}
+		}
+	}
+
+	@Test
+	void refusesADirectoryLockedByAnotherProcess() throws Exception {
+		var holder = Files.writeString(Files.createTempDirectory("lock-holder").resolve("HoldLock.java"), """
+				import java.nio.channels.FileChannel;
+				import java.nio.file.Path;
+				import java.nio.file.StandardOpenOption;
+
+				public class HoldLock {
+					public static void main(String[] args) throws Exception {
+						var channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+						System.out.println(channel.tryLock() != null ? "LOCKED" : "BUSY");
+						System.out.flush();
+						Thread.sleep(120_000);
+					}
+				}
+				""");
+		Files.createDirectories(dataDirectory);
+		var child = childJava(List.of(holder.toString(), dataDirectory.resolve(EmbeddedPostgresServer.LOCK_FILE).toString()));
+		try {
+			assertThat(awaitLine(child, "LOCKED", "BUSY")).isEqualTo("LOCKED");
+
+			assertThatThrownBy(() -> EmbeddedPostgresServer.start(
+					new EmbeddedDatabaseProperties(true, dataDirectory, 0, Duration.ofSeconds(60))))
+					.isInstanceOf(EmbeddedPostgresServer.DataDirectoryInUseException.class);
+		} finally {
+			child.process().destroyForcibly().waitFor();
+		}
+	}
+
+	@Test
+	void stopsTheServerOfABatonThatWasKilledAndStartsAgain() throws Exception {
+		var child = childJava(List.of("-cp", System.getProperty("java.class.path"), AbandonedServer.class.getName(),
+				dataDirectory.toString()));
+		Long orphan = null;
+		try {
+			assertThat(awaitLine(child, AbandonedServer.READY)).isEqualTo(AbandonedServer.READY);
+			child.process().destroyForcibly().waitFor();
+			orphan = postmasterPid(dataDirectory);
+			assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("the killed Baton's PostgreSQL")
+					.contains(true);
+
+			// without stopping the orphan first this would wait out the whole start-up timeout and fail
+			try (var server = EmbeddedPostgresServer.start(
+					new EmbeddedDatabaseProperties(true, dataDirectory, 0, Duration.ofSeconds(20)));
+					var connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "")) {
+				var rows = connection.createStatement().executeQuery("SELECT value FROM survivor");
+				assertThat(rows.next()).isTrue();
+				assertThat(rows.getString(1)).isEqualTo("kept");
+				assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+			}
+		} finally {
+			child.process().destroyForcibly();
+			if (orphan != null) {
+				ProcessHandle.of(orphan).ifPresent(ProcessHandle::destroy);
+			}
+		}
+	}
+
+	@Test
+	void failureAnalyzersAreRegistered() {
+		// Boot's own analyzers need a bean factory to be made; skip those
+		var analyzers = SpringFactoriesLoader.forDefaultResourceLocation(getClass().getClassLoader())
+				.load(FailureAnalyzer.class, null, (type, name, failure) -> {
+				});
+
+		assertThat(analyzers).hasAtLeastOneElementOfType(DatabaseStartupFailureAnalyzer.class)
+				.hasAtLeastOneElementOfType(DatabaseStartupFailureAnalyzer.DataDirectoryInUse.class);
+	}
+
+	@Test
+	void startFailsWithAClearMessageWhenTheExternalDatabaseIsDown(CapturedOutput output) throws Exception {
 		var closedPort = freePort();
 		var application = new SpringApplicationBuilder(BatonApplication.class);
 
@@ -59,6 +150,9 @@ class DatabaseFaultTests {
 			assertThat(analysis.getDescription()).contains("could not connect to its PostgreSQL database");
 			assertThat(analysis.getAction()).contains("BATON_DATABASE_URL");
 		});
+		// what a person starting Baton sees: the analysis, registered in META-INF/spring.factories
+		assertThat(output).contains("APPLICATION FAILED TO START")
+				.contains("Baton could not connect to its PostgreSQL database").contains("BATON_DATABASE_URL");
 	}
 
 	@Test
@@ -93,6 +187,43 @@ class DatabaseFaultTests {
 				assertThat(http.as("admin").get("/api/v1/boards").status()).isEqualTo(200);
 			}
 		}
+	}
+
+	private record Child(Process process, Path output) {
+	}
+
+	/** Starts {@code java} with the arguments, its output going to a file. */
+	private static Child childJava(List<String> arguments) throws Exception {
+		var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		var command = new ArrayList<String>();
+		command.add(java);
+		command.addAll(arguments);
+		var output = Files.createTempFile("child-java", ".log");
+		var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+		return new Child(process, output);
+	}
+
+	/** Waits up to a minute for the child to print one of the lines, and answers which. */
+	private static String awaitLine(Child child, String... lines) throws Exception {
+		var deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline) {
+			var printed = Files.readAllLines(child.output());
+			for (var line : lines) {
+				if (printed.stream().anyMatch(p -> p.strip().equals(line))) {
+					return line;
+				}
+			}
+			if (!child.process().isAlive()) {
+				break;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("The child process did not print " + List.of(lines) + ":\n"
+				+ Files.readString(child.output()));
+	}
+
+	private static long postmasterPid(Path dataDirectory) throws Exception {
+		return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postgres").resolve("postmaster.pid")).get(0).strip());
 	}
 
 	private static int freePort() throws Exception {

@@ -1,0 +1,50 @@
+package dev.baton.identity;
+
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Username and password login (the web form and HTTP Basic) against local accounts, throttled by
+ * {@link LoginThrottle}: an attempt is counted before its password is checked, a right password
+ * lifts the count.
+ */
+final class PasswordLogin extends DaoAuthenticationProvider {
+
+	private final LoginThrottle throttle;
+
+	PasswordLogin(LoginThrottle throttle, PasswordEncoder passwords) {
+		super(throttle::reserve);
+		this.throttle = throttle;
+		setPasswordEncoder(passwords);
+	}
+
+	/**
+	 * Checks the password. Spring Security checks it for a locked or disabled account too (and
+	 * refuses afterwards), so that the answer's timing does not tell the account's state; such an
+	 * attempt neither counts as a failure nor lifts the count.
+	 */
+	@Override
+	protected void additionalAuthenticationChecks(UserDetails user, UsernamePasswordAuthenticationToken authentication) {
+		var attempt = (LoginUser) user;
+		try {
+			super.additionalAuthenticationChecks(user, authentication);
+		} catch (BadCredentialsException e) {
+			throttle.failed(attempt);
+			throw e;
+		}
+		throttle.succeeded(attempt);
+	}
+
+	@Override
+	protected Authentication createSuccessAuthentication(Object principal, Authentication authentication,
+			UserDetails user) {
+		// the principal lives in the session: a plain User, not the attempt
+		var plain = User.withUserDetails(user).build();
+		return super.createSuccessAuthentication(plain, authentication, plain);
+	}
+}
