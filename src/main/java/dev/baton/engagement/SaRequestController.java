@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.baton.platform.Page;
+import dev.baton.sizing.SavedSizing;
+import dev.baton.sizing.SavedSizings;
 import dev.baton.platform.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,10 +38,12 @@ class SaRequestController {
 
 	private final Engagement engagement;
 	private final TriageMetrics metrics;
+	private final SavedSizings savedSizings;
 	private final java.time.Clock clock;
 
-	SaRequestController(Engagement engagement, TriageMetrics metrics, java.time.Clock clock) {
+	SaRequestController(Engagement engagement, TriageMetrics metrics, SavedSizings savedSizings, java.time.Clock clock) {
 		this.engagement = engagement;
+		this.savedSizings = savedSizings;
 		this.metrics = metrics;
 		this.clock = clock;
 	}
@@ -65,15 +69,20 @@ class SaRequestController {
 			boolean fastTrack, boolean expedite, ApprovalGate approvalGate, Instant receivedAt, Instant triageDueAt,
 			Instant slaDueAt, boolean clocksPaused, LocalDate techEvalTargetDate, boolean techEvalAtRisk,
 			List<Advisory> advisories, UUID assigneeId, UUID assistId, Instant triagedAt, Instant engagedAt,
-			Instant closedAt, String declineReason, RequestDetails details, int version, Instant createdAt,
-			Instant updatedAt) {
+			Instant closedAt, String declineReason, RequestDetails details, SavedSizing sizing, int version,
+			Instant createdAt, Instant updatedAt) {
 
 		static SaRequestView of(SaRequest r) {
+			return of(r, null);
+		}
+
+		/** With the latest sizing recommendation saved against the request's opportunity, if any. */
+		static SaRequestView of(SaRequest r, SavedSizing sizing) {
 			return new SaRequestView(r.id(), r.title(), r.opportunityId(), r.requesterId(), r.boardKey(), r.circleId(),
 					r.template(), r.status(), r.status().label(), r.labels(), r.fastTrack(), r.expedite(), r.gate(),
 					r.receivedAt(), r.triageDueAt(), r.slaDueAt(), r.pausedAt() != null, r.techEvalTarget(),
 					r.techEvalAtRisk(), r.advisories(), r.assigneeId(), r.assistId(), r.triagedAt(), r.engagedAt(),
-					r.closedAt(), r.declineReason(), r.details(), r.version(), r.createdAt(), r.updatedAt());
+					r.closedAt(), r.declineReason(), r.details(), sizing, r.version(), r.createdAt(), r.updatedAt());
 		}
 	}
 
@@ -99,10 +108,11 @@ class SaRequestController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "Read a request; the ETag is its version")
+	@Operation(summary = "Read a request, with the sizing saved against its opportunity; the ETag is its version")
 	ResponseEntity<SaRequestView> get(@PathVariable UUID id) {
 		var request = engagement.find(id);
-		return ResponseEntity.ok().eTag(Versions.etag(request.version())).body(SaRequestView.of(request));
+		var sizing = savedSizings.latestFor(request.opportunityId()).orElse(null);
+		return ResponseEntity.ok().eTag(Versions.etag(request.version())).body(SaRequestView.of(request, sizing));
 	}
 
 	@GetMapping("/{id}/thread")

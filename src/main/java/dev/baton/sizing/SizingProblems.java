@@ -13,6 +13,11 @@ final class SizingProblems {
 			"Sizing data edition not found",
 			"No reference-architecture data edition has this id; list the editions to see which exist.");
 
+	static final ProblemType MEASUREMENTS_INVALID = ProblemType.of("sizing-measurements-invalid",
+			HttpStatus.BAD_REQUEST, "Measurements cannot be imported",
+			"One or more rows of the imported measurements are wrong; errors[] names each by its line "
+					+ "(\"line 3\"), or \"body\" when the whole content is unusable.");
+
 	private SizingProblems() {
 	}
 }

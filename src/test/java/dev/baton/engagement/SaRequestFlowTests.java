@@ -206,6 +206,21 @@ class SaRequestFlowTests {
 	}
 
 	@Test
+	void aSizingSavedAgainstTheOpportunityShowsOnItsRequests() {
+		var opportunity = opportunity("Tyrell Systems: CI/CD migration");
+		var saved = as("sa").post("/api/v1/opportunities/" + opportunity + "/sizing-recommendations",
+				"{\"metrics\": {\"users\": 4000, \"rps\": {\"api\": {\"peak\": 150}}}, \"note\": \"from their Prometheus\"}");
+		assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+		var filed = as("taylor.reed").post("/api/v1/sa-requests", activity(opportunity, "2026-12-02T15:00:00Z", List.of()));
+		assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+
+		var request = as("sa").get("/api/v1/sa-requests/" + filed.json().path("id").asString()).json();
+
+		assertThat(request.path("sizing").path("architecture").asString()).isEqualTo("10k");
+		assertThat(request.path("sizing").path("link").asString()).startsWith("/sizing-recommendations/");
+	}
+
+	@Test
 	void refusesARequestWithoutTheTemplatesInformationNamingEachField() {
 		var response = as("ae").post("/api/v1/sa-requests", Http.json(Map.of("opportunityId",
 				opportunity("Acme Logistics: platform consolidation"), "template", "SA_ACTIVITY", "details",

@@ -1,0 +1,83 @@
+package dev.baton.sizing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+
+import dev.baton.pipeline.Opportunity;
+import dev.baton.pipeline.Pipeline;
+
+/**
+ * The customer-facing document of a saved recommendation: one template, {@code sizing/print},
+ * served as a printable page and rendered to PDF.
+ */
+@Component
+class SizingDocuments {
+
+	static final String TEMPLATE = "sizing/print";
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+			.withZone(ZoneOffset.UTC);
+
+	private final SavedSizings saved;
+	private final SizingService sizing;
+	private final Pipeline pipeline;
+	private final ITemplateEngine templates;
+
+	SizingDocuments(SavedSizings saved, SizingService sizing, Pipeline pipeline, ITemplateEngine templates) {
+		this.saved = saved;
+		this.sizing = sizing;
+		this.templates = templates;
+		this.pipeline = pipeline;
+	}
+
+	/**
+	 * What the template needs. It uses no web-only expressions, since the PDF is rendered outside a request.
+	 *
+	 * @throws dev.baton.platform.BatonException {@code not-found} if there is no such saved recommendation
+	 */
+	Map<String, Object> model(UUID id, boolean pdf) {
+		StoredSizing stored = saved.find(id);
+		Opportunity opportunity = pipeline.opportunity(stored.opportunityId());
+		var model = new LinkedHashMap<String, Object>();
+		model.put("sizing", stored);
+		model.put("r", stored.recommendation());
+		model.put("opportunity", opportunity);
+		model.put("account", pipeline.account(opportunity.accountId()));
+		// the edition may have been removed since; the recommendation still names it
+		model.put("edition", sizing.editions().stream().filter(e -> e.id().equals(stored.edition())).findFirst()
+				.orElse(null));
+		model.put("savedOn", DATE.format(stored.savedAt()));
+		model.put("labels", SizingLabels.INSTANCE);
+		model.put("pdf", pdf);
+		model.put("pdfLink", SavedSizing.pdfLink(id));
+		return model;
+	}
+
+	byte[] pdf(UUID id) {
+		String html = templates.process(TEMPLATE, new Context(Locale.ENGLISH, model(id, true)));
+		var out = new ByteArrayOutputStream();
+		try {
+			var builder = new PdfRendererBuilder();
+			builder.useFastMode();
+			builder.withHtmlContent(html, null);
+			builder.toStream(out);
+			builder.run();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Could not render the sizing PDF " + id, e);
+		}
+		return out.toByteArray();
+	}
+}
