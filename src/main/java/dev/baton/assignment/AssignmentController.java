@@ -1,0 +1,49 @@
+package dev.baton.assignment;
+
+import java.util.UUID;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Who should take a request, and how loaded a circle is: read-only advice for the circle and its
+ * managers.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Assignment")
+@PreAuthorize("hasAnyRole('SA','SA_MANAGER','ASM','ADMIN')")
+class AssignmentController {
+
+	private final Assignments assignments;
+
+	AssignmentController(Assignments assignments) {
+		this.assignments = assignments;
+	}
+
+	@GetMapping("/sa-requests/{id}/recommendations")
+	@Operation(summary = "The circle's SAs ranked for a request, with the score per factor and the reasons; "
+			+ "excluded SAs with the filter that excluded them; other circles of the board when none is free. Never assigns.")
+	Assignments.Recommendations recommendations(@PathVariable UUID id) {
+		return assignments.recommend(id);
+	}
+
+	@GetMapping("/people/{id}/coverage-plan")
+	@Operation(summary = "A proposed PTO coverage plan for the person's current or next absence (over 2 weeks, or holding a POV): "
+			+ "the best other SA for each request they hold. A proposal only; nothing is reassigned.")
+	Assignments.CoveragePlan coveragePlan(@PathVariable UUID id) {
+		return assignments.coveragePlan(id);
+	}
+
+	@GetMapping("/circles/{id}/capacity")
+	@Operation(summary = "Weighted load, capacity over the next two weeks (reduced by booked absences) and status per SA, with circle totals")
+	Assignments.CircleCapacity capacity(@PathVariable UUID id) {
+		return assignments.capacity(id);
+	}
+}

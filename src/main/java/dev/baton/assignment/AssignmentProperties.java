@@ -1,0 +1,139 @@
+package dev.baton.assignment;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Assignment settings: scorer weights (defaults and per board), what makes a deal strategic, the
+ * effort of open work, capacity thresholds and the working day used by the working-hours filter.
+ *
+ * @param strategicNetArr Net ARR at or above which an opportunity is strategic, in any currency
+ * @param fairnessWindow how far back assignments count for fairness
+ * @param experienceWindow how far back the circle's requests count as experience and continuity
+ * @param workdayStart start of an SA's working day, local time in their own zone (HH:mm)
+ * @param workdayEnd end of an SA's working day, exclusive (HH:mm)
+ * @param weights the scorer weights of every board without its own
+ * @param boards scorer weights per board key, replacing the defaults for that board
+ * @param effort how much each kind of open request weighs in an SA's load
+ * @param capacity the load an SA carries and where the statuses start
+ */
+@ConfigurationProperties("baton.assignment")
+record AssignmentProperties(@DefaultValue("100000") BigDecimal strategicNetArr,
+		@DefaultValue("30d") Duration fairnessWindow, @DefaultValue("365d") Duration experienceWindow,
+		@DefaultValue("09:00") String workdayStart, @DefaultValue("17:00") String workdayEnd,
+		@DefaultValue Weights weights, Map<String, Weights> boards, @DefaultValue Effort effort,
+		@DefaultValue Capacity capacity) {
+
+	AssignmentProperties {
+		if (strategicNetArr == null || strategicNetArr.signum() < 0) {
+			throw new IllegalArgumentException("baton.assignment.strategic-net-arr must be 0 or more but was " + strategicNetArr);
+		}
+		requirePositive("baton.assignment.fairness-window", fairnessWindow);
+		requirePositive("baton.assignment.experience-window", experienceWindow);
+		if (!LocalTime.parse(workdayEnd).isAfter(LocalTime.parse(workdayStart))) {
+			throw new IllegalArgumentException("baton.assignment.workday-end must be after workday-start but was "
+					+ workdayStart + "-" + workdayEnd);
+		}
+		boards = boards == null ? Map.of() : Map.copyOf(boards);
+	}
+
+	/** The defaults, as if nothing were configured. */
+	static AssignmentProperties defaults() {
+		return new AssignmentProperties(new BigDecimal("100000"), Duration.ofDays(30), Duration.ofDays(365), "09:00",
+				"17:00", Weights.defaults(), Map.of(), new Effort(3, 1, 0.5, 0.5), new Capacity(6, 0.6, 14));
+	}
+
+	LocalTime workdayStartTime() {
+		return LocalTime.parse(workdayStart);
+	}
+
+	LocalTime workdayEndTime() {
+		return LocalTime.parse(workdayEnd);
+	}
+
+	/** The weights of a board: its own if configured, else the defaults. */
+	Weights weightsFor(String boardKey) {
+		return boardKey != null && boards.containsKey(boardKey) ? boards.get(boardKey) : weights;
+	}
+
+	/**
+	 * How many points each scorer can give at most; a scorer's value (0 to 1) is multiplied by its
+	 * weight, and the total is the sum.
+	 */
+	record Weights(@DefaultValue("40") double skills, @DefaultValue("15") double experience,
+			@DefaultValue("15") double seniority, @DefaultValue("15") double load, @DefaultValue("10") double fairness,
+			@DefaultValue("5") double continuity) {
+
+		Weights {
+			for (var weight : new double[] { skills, experience, seniority, load, fairness, continuity }) {
+				if (weight < 0 || Double.isNaN(weight)) {
+					throw new IllegalArgumentException("baton.assignment weights must be 0 or more but one was " + weight);
+				}
+			}
+		}
+
+		static Weights defaults() {
+			return new Weights(40, 15, 15, 15, 10, 5);
+		}
+
+		double of(String factor) {
+			switch (factor) {
+			case SkillMatchScorer.NAME:
+				return skills;
+			case ExperienceScorer.NAME:
+				return experience;
+			case SeniorityScorer.NAME:
+				return seniority;
+			case LoadScorer.NAME:
+				return load;
+			case FairnessScorer.NAME:
+				return fairness;
+			case ContinuityScorer.NAME:
+				return continuity;
+			default:
+				throw new IllegalArgumentException("No weight for factor " + factor);
+			}
+		}
+	}
+
+	/**
+	 * Load units of one open request: a POV (asks contain POV or the SA POV label) weighs more than
+	 * a standard request, a Q&A-only request (technical Q&A, reverse AMA) less; assisting counts a
+	 * share of the main role.
+	 */
+	record Effort(@DefaultValue("3") double pov, @DefaultValue("1") double standard, @DefaultValue("0.5") double qa,
+			@DefaultValue("0.5") double assistShare) {
+
+		Effort {
+			if (pov < 0 || standard < 0 || qa < 0 || assistShare < 0 || assistShare > 1) {
+				throw new IllegalArgumentException("baton.assignment.effort weights must be 0 or more (assist-share at most 1)");
+			}
+		}
+	}
+
+	/**
+	 * An SA's capacity in load units over the horizon, reduced by the share of the horizon's working
+	 * days they are away; Stretched from {@code stretchedShare} of capacity, At capacity from all of it.
+	 */
+	record Capacity(@DefaultValue("6") double unitsPerSa, @DefaultValue("0.6") double stretchedShare,
+			@DefaultValue("14") int horizonDays) {
+
+		Capacity {
+			if (unitsPerSa <= 0 || stretchedShare <= 0 || stretchedShare > 1 || horizonDays < 1) {
+				throw new IllegalArgumentException("baton.assignment.capacity: units-per-sa must be positive, "
+						+ "stretched-share in (0, 1], horizon-days at least 1");
+			}
+		}
+	}
+
+	private static void requirePositive(String key, Duration value) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw new IllegalArgumentException(key + " must be a positive duration but was " + value);
+		}
+	}
+}

@@ -1,0 +1,302 @@
+package dev.baton.assignment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.baton.engagement.SaRequestSummary;
+import dev.baton.engagement.SaRequests;
+import dev.baton.identity.Role;
+import dev.baton.organisation.Absence;
+import dev.baton.organisation.Board;
+import dev.baton.organisation.Circle;
+import dev.baton.organisation.Organisation;
+import dev.baton.organisation.Person;
+import dev.baton.pipeline.Account;
+import dev.baton.pipeline.Opportunity;
+import dev.baton.pipeline.Pipeline;
+import dev.baton.platform.BatonException;
+
+/**
+ * Gathers what the policies need from engagement, organisation and pipeline, and answers with
+ * recommendations for a request and the capacity of a circle. Read-only: nothing is assigned.
+ */
+@Service
+class Assignments {
+
+	private final SaRequests requests;
+	private final Organisation organisation;
+	private final Pipeline pipeline;
+	private final AssignmentProperties properties;
+	private final Clock clock;
+	private final Recommender recommender;
+	private final CapacityPolicy capacityPolicy;
+	private final Workload workload;
+
+	/** How far ahead the coverage plan looks for an absence. */
+	private static final int ABSENCE_LOOKAHEAD_DAYS = 90;
+
+	Assignments(SaRequests requests, Organisation organisation, Pipeline pipeline, AssignmentProperties properties,
+			Clock clock) {
+		this.requests = requests;
+		this.organisation = organisation;
+		this.pipeline = pipeline;
+		this.properties = properties;
+		this.clock = clock;
+		this.recommender = Recommender.standard(properties);
+		this.capacityPolicy = new CapacityPolicy(properties.capacity());
+		this.workload = new Workload(properties.effort());
+	}
+
+	/** The ranked SAs for a request, with the factors and reasons, and who was excluded and why. */
+	record Recommendations(UUID requestId, UUID circleId, String circleName, String board, Instant generatedAt,
+			String strategic, AssignmentProperties.Weights weights, boolean otherCirclesProposed, String note,
+			List<Recommender.Ranked> recommendations, List<Recommender.Excluded> excluded) {
+	}
+
+	/** One SA's capacity. */
+	record MemberCapacity(UUID personId, String name, String seniority, int activeRequests, int povs,
+			CapacityPolicy.Status status, String statusLabel, double load, double capacity, double headroom,
+			int workingDays, int daysOut, List<String> reasons) {
+	}
+
+	/** The circle's totals: summed load and capacity, and how many SAs have each status. */
+	record Totals(int members, double load, double capacity, double headroom, Map<CapacityPolicy.Status, Integer> statuses) {
+	}
+
+	/** A circle's capacity picture over the horizon. */
+	record CircleCapacity(UUID circleId, String circleName, String board, LocalDate asOf, int horizonDays,
+			List<MemberCapacity> members, Totals totals) {
+	}
+
+	@Transactional(readOnly = true)
+	public Recommendations recommend(UUID requestId) {
+		var request = requests.find(requestId).orElseThrow(() -> BatonException.notFound("SA request", requestId));
+		if (!request.status().isOpen()) {
+			throw new BatonException(AssignmentProblems.REQUEST_CLOSED,
+					"Request " + requestId + " is " + request.status().label() + "; only open requests get recommendations");
+		}
+		if (request.circleId() == null) {
+			throw new BatonException(AssignmentProblems.NO_CIRCLE, "Request " + requestId + " is on no circle's board");
+		}
+		return recommend(request, null);
+	}
+
+	/** Recommendations for an open request on a circle, leaving out one person (who needs cover) if given. */
+	private Recommendations recommend(SaRequestSummary request, UUID without) {
+		var circle = organisation.circle(request.circleId());
+		var board = organisation.board(circle.boardKey());
+		var now = clock.instant();
+		var today = LocalDate.ofInstant(now, board.calendar().zone());
+		var boardCircles = organisation.circles().stream().filter(c -> c.boardKey().equals(board.key())).toList();
+		var members = new LinkedHashMap<UUID, Set<UUID>>();
+		boardCircles.forEach(c -> members.put(c.id(), Set.copyOf(c.memberIds())));
+		var opportunity = pipeline.opportunity(request.opportunityId());
+		var account = pipeline.account(opportunity.accountId());
+		var plan = opportunity.commandPlan();
+		var requester = organisation.findPerson(request.requesterId()).map(Person::name).orElse(null);
+		var facts = new RequestFacts(request.id(), circle.id(), board.key(), board.calendar().zone(),
+				request.requesterId(), requester, account.id(), account.name(), account.named(), account.industry(),
+				opportunity.segment(), opportunity.netArr(), request.details().requiredCapabilities(),
+				request.details().hosting(),
+				plan == null || plan.devOpsStack() == null ? List.of() : plan.devOpsStack().cloudVendors(),
+				plan == null ? List.of() : plan.competitors(), request.details().preferredDates(), members, today);
+
+		var lookup = new Lookup();
+		var people = new HashMap<UUID, Person>();
+		organisation.people(Role.SA).forEach(p -> people.put(p.id(), p));
+		var home = candidates(circle, false, facts, board, now, people, lookup).stream()
+				.filter(c -> !c.personId().equals(without)).toList();
+		var outcome = recommender.recommend(facts, circle.name(), home, () -> {
+			var others = new ArrayList<Candidate>();
+			for (var other : boardCircles) {
+				if (!other.id().equals(circle.id())) {
+					candidates(other, true, facts, board, now, people, lookup).stream()
+							.filter(c -> !c.personId().equals(without)).forEach(others::add);
+				}
+			}
+			return others;
+		}, properties.weightsFor(board.key()));
+		var strategic = new SeniorityScorer(properties.strategicNetArr()).strategic(facts).orElse(null);
+		return new Recommendations(request.id(), circle.id(), circle.name(), board.key(), now, strategic,
+				properties.weightsFor(board.key()), outcome.otherCirclesProposed(), outcome.note(), outcome.ranked(),
+				outcome.excluded());
+	}
+
+	/** Who could cover one request while its SA is away: the recommender's ranking without them. */
+	record Cover(UUID requestId, String title, Recommender.Ranked proposed, List<Recommender.Ranked> alternatives,
+			String note) {
+	}
+
+	/**
+	 * A proposed PTO coverage plan for a person's next (or current) absence: needed when the absence
+	 * is over two weeks or they hold a customer trial (POV); then for every open request they are
+	 * assigned, the best-ranked other SA. A proposal only: accepting it (reassigning with a hand-over
+	 * note) belongs to engagement.
+	 */
+	record CoveragePlan(UUID personId, String name, Absence absence, boolean needed, List<String> reasons,
+			List<Cover> requests) {
+	}
+
+	@Transactional(readOnly = true)
+	public CoveragePlan coveragePlan(UUID personId) {
+		var person = organisation.person(personId);
+		var circle = organisation.circleOfMember(personId).orElse(null);
+		var zone = circle == null ? person.timeZone() : organisation.board(circle.boardKey()).calendar().zone();
+		var today = LocalDate.ofInstant(clock.instant(), zone == null ? java.time.ZoneOffset.UTC : zone);
+		var upcoming = organisation.absencesOf(personId, today, today.plusDays(ABSENCE_LOOKAHEAD_DAYS));
+		var held = requests.openFor(List.of(personId)).stream().filter(r -> personId.equals(r.assigneeId())).toList();
+		var work = held.stream().map(r -> Workload.classify(r, personId)).toList();
+		if (upcoming.isEmpty()) {
+			return new CoveragePlan(personId, person.name(), null, false, List.of("no absence booked"), List.of());
+		}
+		var absence = upcoming.get(0);
+		var decision = CoveragePolicy.decide(absence, work);
+		var covers = new ArrayList<Cover>();
+		if (decision.needed()) {
+			for (var request : held) {
+				if (request.circleId() == null) {
+					covers.add(new Cover(request.id(), request.title(), null, List.of(), "the request is on no circle's board"));
+					continue;
+				}
+				var ranked = recommend(request, personId);
+				var list = ranked.recommendations();
+				covers.add(new Cover(request.id(), request.title(), list.isEmpty() ? null : list.get(0),
+						list.size() <= 1 ? List.of() : list.subList(1, Math.min(list.size(), 3)), ranked.note()));
+			}
+		}
+		return new CoveragePlan(personId, person.name(), absence, decision.needed(), decision.reasons(), covers);
+	}
+
+	@Transactional(readOnly = true)
+	public CircleCapacity capacity(UUID circleId) {
+		var circle = organisation.circle(circleId);
+		var board = organisation.board(circle.boardKey());
+		var today = LocalDate.ofInstant(clock.instant(), board.calendar().zone());
+		var horizon = properties.capacity().horizonDays();
+		var open = openWorkByPerson(circle.memberIds());
+		var members = new ArrayList<MemberCapacity>();
+		var statuses = new LinkedHashMap<CapacityPolicy.Status, Integer>();
+		for (var status : CapacityPolicy.Status.values()) {
+			statuses.put(status, 0);
+		}
+		double load = 0;
+		double capacity = 0;
+		double headroom = 0;
+		for (var memberId : circle.memberIds()) {
+			var person = organisation.findPerson(memberId).orElse(null);
+			if (person == null) {
+				continue;
+			}
+			var work = open.getOrDefault(memberId, List.of());
+			var absences = organisation.absencesOf(memberId, today, today.plusDays(horizon - 1));
+			var assessed = capacityPolicy.assess(workload.load(work), absences, board.calendar(), today);
+			var reasons = new ArrayList<String>();
+			reasons.add(workload.describe(work));
+			reasons.addAll(assessed.reasons());
+			members.add(new MemberCapacity(person.id(), person.name(),
+					person.seniority() == null ? null : person.seniority().name(), work.size(),
+					(int) work.stream().filter(Candidate.OpenWork::pov).count(), assessed.status(),
+					assessed.status().label(), assessed.load(), assessed.capacity(), assessed.headroom(),
+					assessed.workingDays(), assessed.daysOut(), reasons));
+			statuses.merge(assessed.status(), 1, Integer::sum);
+			load += assessed.load();
+			capacity += assessed.capacity();
+			headroom += assessed.headroom();
+		}
+		return new CircleCapacity(circle.id(), circle.name(), board.key(), today, horizon, members,
+				new Totals(members.size(), Texts.round(load), Texts.round(capacity), Texts.round(headroom), statuses));
+	}
+
+	private List<Candidate> candidates(Circle circle, boolean otherCircle, RequestFacts facts, Board board,
+			Instant now, Map<UUID, Person> people, Lookup lookup) {
+		var open = openWorkByPerson(circle.memberIds());
+		var window = properties.experienceWindow().compareTo(properties.fairnessWindow()) >= 0
+				? properties.experienceWindow() : properties.fairnessWindow();
+		var history = requests.filedSince(circle.id(), now.minus(window));
+		var fairnessSince = now.minus(properties.fairnessWindow());
+		var experienceSince = now.minus(properties.experienceWindow());
+		var horizonEnd = facts.today().plusDays(properties.capacity().horizonDays() - 1);
+		var from = facts.today();
+		var to = horizonEnd;
+		for (var day : facts.meetingDays()) {
+			from = day.isBefore(from) ? day : from;
+			to = day.isAfter(to) ? day : to;
+		}
+		var candidates = new ArrayList<Candidate>();
+		for (var memberId : circle.memberIds()) {
+			var person = people.containsKey(memberId) ? people.get(memberId) : organisation.findPerson(memberId).orElse(null);
+			if (person == null) {
+				continue;
+			}
+			var work = open.getOrDefault(memberId, List.of());
+			var absences = organisation.absencesOf(memberId, from, to);
+			var past = new ArrayList<Candidate.PastWork>();
+			int recent = 0;
+			for (var r : history) {
+				var assignee = memberId.equals(r.assigneeId());
+				var assist = memberId.equals(r.assistId());
+				if (!assignee && !assist) {
+					continue;
+				}
+				var assignedAt = r.triagedAt() != null ? r.triagedAt() : r.createdAt();
+				if (assignee && r.triagedAt() != null && !assignedAt.isBefore(fairnessSince)) {
+					recent++;
+				}
+				if (!r.createdAt().isBefore(experienceSince) && !r.id().equals(facts.requestId())) {
+					var opportunity = lookup.opportunity(r);
+					var account = opportunity == null ? null : lookup.account(opportunity.accountId());
+					past.add(new Candidate.PastWork(r.id(), r.requesterId(), opportunity == null ? null : opportunity.accountId(),
+							opportunity == null ? null : opportunity.segment(), account == null ? null : account.industry(),
+							opportunity == null || opportunity.commandPlan() == null ? List.of()
+									: opportunity.commandPlan().competitors(),
+							!assignee));
+				}
+			}
+			var capacity = capacityPolicy.assess(workload.load(work), absences, board.calendar(), facts.today());
+			candidates.add(new Candidate(person.id(), person.name(), person.role(), person.seniority(), person.timeZone(),
+					person.skills(), circle.id(), circle.name(), otherCircle, absences, work, recent, past, capacity));
+		}
+		return candidates;
+	}
+
+	private Map<UUID, List<Candidate.OpenWork>> openWorkByPerson(List<UUID> people) {
+		var byPerson = new HashMap<UUID, List<Candidate.OpenWork>>();
+		for (var request : requests.openFor(people)) {
+			for (var person : people) {
+				if (person.equals(request.assigneeId()) || person.equals(request.assistId())) {
+					byPerson.computeIfAbsent(person, p -> new ArrayList<>()).add(Workload.classify(request, person));
+				}
+			}
+		}
+		return byPerson;
+	}
+
+	/** Opportunities and accounts of past requests, each read once per recommendation. */
+	private final class Lookup {
+
+		private final Map<UUID, Opportunity> opportunities = new HashMap<>();
+		private final Map<UUID, Account> accounts = new HashMap<>();
+
+		Opportunity opportunity(SaRequestSummary request) {
+			if (request.opportunityId() == null) {
+				return null;
+			}
+			return opportunities.computeIfAbsent(request.opportunityId(), pipeline::opportunity);
+		}
+
+		Account account(UUID id) {
+			return id == null ? null : accounts.computeIfAbsent(id, pipeline::account);
+		}
+	}
+}

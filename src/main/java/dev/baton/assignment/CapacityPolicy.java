@@ -1,0 +1,102 @@
+package dev.baton.assignment;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import dev.baton.organisation.Absence;
+import dev.baton.organisation.BusinessCalendar;
+
+/**
+ * How much an SA can still take on: their capacity over the horizon (the configured units per SA,
+ * reduced by the share of the horizon's working days on the board's calendar they are away) against
+ * their weighted open load, as a status.
+ */
+record CapacityPolicy(AssignmentProperties.Capacity settings) {
+
+	CapacityPolicy {
+		Objects.requireNonNull(settings, "settings");
+	}
+
+	/** Where an SA stands, as the circle's managers steer by it. */
+	enum Status {
+		AVAILABLE("Available"), STRETCHED("Stretched"), AT_CAPACITY("At capacity"), OUT("Out");
+
+		private final String label;
+
+		Status(String label) {
+			this.label = label;
+		}
+
+		String label() {
+			return label;
+		}
+	}
+
+	/**
+	 * An SA's capacity picture.
+	 *
+	 * @param workingDays the board's working days in the horizon, today included
+	 * @param daysOut those of them the SA is away
+	 * @param capacity load units the SA can carry over the horizon after absences
+	 * @param headroom capacity minus load, never below 0
+	 */
+	record Capacity(double load, double capacity, double headroom, int workingDays, int daysOut, boolean outToday,
+			Status status, List<String> reasons) {
+
+		Capacity {
+			reasons = List.copyOf(reasons);
+		}
+	}
+
+	Capacity assess(double load, List<Absence> absences, BusinessCalendar calendar, LocalDate today) {
+		int workingDays = 0;
+		int daysOut = 0;
+		for (int i = 0; i < settings.horizonDays(); i++) {
+			var day = today.plusDays(i);
+			if (calendar.isWorkingDay(day)) {
+				workingDays++;
+				if (absentOn(absences, day)) {
+					daysOut++;
+				}
+			}
+		}
+		var share = workingDays == 0 ? 1.0 : (workingDays - daysOut) / (double) workingDays;
+		var capacity = settings.unitsPerSa() * share;
+		var reasons = new ArrayList<String>();
+		Absence awayToday = null;
+		for (var absence : absences) {
+			if (absence.covers(today)) {
+				awayToday = absence;
+			}
+		}
+		Status status;
+		if (awayToday != null) {
+			status = Status.OUT;
+			reasons.add("out today: " + AbsenceFilter.describe(awayToday));
+		} else if (load >= capacity) {
+			status = Status.AT_CAPACITY;
+		} else if (load >= settings.stretchedShare() * capacity) {
+			status = Status.STRETCHED;
+		} else {
+			status = Status.AVAILABLE;
+		}
+		if (daysOut > 0) {
+			reasons.add(Texts.count(daysOut, "working day", "working days") + " out in the next " + settings.horizonDays()
+					+ " days");
+		}
+		reasons.add("load " + Texts.number(load) + " of capacity " + Texts.number(capacity));
+		return new Capacity(Texts.round(load), Texts.round(capacity), Texts.round(Math.max(0, capacity - load)),
+				workingDays, daysOut, awayToday != null, status, reasons);
+	}
+
+	private static boolean absentOn(List<Absence> absences, LocalDate day) {
+		for (var absence : absences) {
+			if (absence.covers(day)) {
+				return true;
+			}
+		}
+		return false;
+	}
+}

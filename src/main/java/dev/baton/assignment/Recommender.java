@@ -1,0 +1,143 @@
+package dev.baton.assignment;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import dev.baton.organisation.Seniority;
+
+/**
+ * Ranks candidates for a request in two stages: every filter may exclude a candidate with its
+ * reason; the rest are scored by every scorer, each value times the factor's weight, and ranked by
+ * total (ties: lower load, then name). When no SA of the request's circle passes the filters, or
+ * every one who does is at capacity, SAs of the board's other circles are ranked after them, marked
+ * as from another circle. It only recommends; nothing is assigned.
+ */
+final class Recommender {
+
+	private final List<CandidateFilter> filters;
+	private final List<Scorer> scorers;
+
+	Recommender(List<CandidateFilter> filters, List<Scorer> scorers) {
+		this.filters = List.copyOf(filters);
+		this.scorers = List.copyOf(scorers);
+	}
+
+	/** The standard policies with their settings. */
+	static Recommender standard(AssignmentProperties properties) {
+		return new Recommender(
+				List.of(new CircleMembershipFilter(), new AbsenceFilter(),
+						new WorkingHoursFilter(properties.workdayStartTime(), properties.workdayEndTime())),
+				List.of(new SkillMatchScorer(), new ExperienceScorer(), new SeniorityScorer(properties.strategicNetArr()),
+						new LoadScorer(new Workload(properties.effort()), properties.capacity().unitsPerSa()),
+						new FairnessScorer(properties.fairnessWindow().toDays()), new ContinuityScorer()));
+	}
+
+	/** One factor of a candidate's score. */
+	record Factor(String factor, double weight, double value, double points, List<String> reasons) {
+	}
+
+	/** A candidate who passed the filters, with their score and why. */
+	record Ranked(int rank, UUID personId, String name, Seniority seniority, UUID circleId, String circleName,
+			boolean otherCircle, double total, List<Factor> factors, List<String> reasons, double load,
+			CapacityPolicy.Status loadStatus) {
+	}
+
+	/** A candidate a filter excluded, with every filter that did and why. */
+	record Excluded(UUID personId, String name, UUID circleId, String circleName, boolean otherCircle,
+			List<String> filters, List<String> reasons) {
+	}
+
+	/** The ranking and exclusions; {@code note} explains a fallback to other circles. */
+	record Outcome(boolean otherCirclesProposed, String note, List<Ranked> ranked, List<Excluded> excluded) {
+	}
+
+	Outcome recommend(RequestFacts request, String circleName, List<Candidate> home, Supplier<List<Candidate>> others,
+			AssignmentProperties.Weights weights) {
+		Objects.requireNonNull(weights, "weights");
+		var excluded = new ArrayList<Excluded>();
+		var scored = new ArrayList<Scored>();
+		stage(request, home, weights, scored, excluded);
+		String note = null;
+		var free = scored.stream().anyMatch(s -> !s.atCapacity());
+		var fallback = !free;
+		if (fallback) {
+			note = scored.isEmpty() ? "No SA of " + circleName + " passes the filters"
+					: "Every SA of " + circleName + " who passes the filters is at capacity";
+			var outside = new ArrayList<Scored>();
+			stage(request, others.get(), weights, outside, excluded);
+			note += outside.isEmpty() ? "; no SA of another circle on board " + request.boardKey() + " can take it either"
+					: "; proposing SAs from other circles of board " + request.boardKey() + " (ranked after the circle)";
+			sort(scored);
+			sort(outside);
+			scored.addAll(outside);
+		} else {
+			sort(scored);
+		}
+		var ranked = new ArrayList<Ranked>();
+		for (var s : scored) {
+			var c = s.candidate();
+			ranked.add(new Ranked(ranked.size() + 1, c.personId(), c.name(), c.seniority(), c.circleId(), c.circleName(),
+					c.otherCircle(), Texts.round(s.total()), s.factors(), s.reasons(),
+					c.capacity() == null ? 0 : c.capacity().load(), c.capacity() == null ? null : c.capacity().status()));
+		}
+		return new Outcome(fallback, note, ranked, excluded);
+	}
+
+	private void stage(RequestFacts request, List<Candidate> candidates, AssignmentProperties.Weights weights,
+			List<Scored> scored, List<Excluded> excluded) {
+		for (var candidate : candidates) {
+			var failed = new ArrayList<String>();
+			var why = new ArrayList<String>();
+			for (var filter : filters) {
+				var exclusion = filter.exclude(request, candidate);
+				if (exclusion.isPresent()) {
+					failed.add(filter.name());
+					why.add(exclusion.get());
+				}
+			}
+			if (!failed.isEmpty()) {
+				excluded.add(new Excluded(candidate.personId(), candidate.name(), candidate.circleId(),
+						candidate.circleName(), candidate.otherCircle(), failed, why));
+				continue;
+			}
+			scored.add(score(request, candidate, weights));
+		}
+	}
+
+	private Scored score(RequestFacts request, Candidate candidate, AssignmentProperties.Weights weights) {
+		var factors = new ArrayList<Factor>();
+		var reasons = new ArrayList<String>();
+		double total = 0;
+		for (var scorer : scorers) {
+			var score = scorer.score(request, candidate);
+			var weight = weights.of(scorer.name());
+			var points = weight * score.value();
+			total += points;
+			factors.add(new Factor(scorer.name(), weight, Texts.round(score.value()), Texts.round(points), score.reasons()));
+			reasons.addAll(score.reasons());
+		}
+		var capacity = candidate.capacity();
+		var atCapacity = capacity != null && capacity.status() == CapacityPolicy.Status.AT_CAPACITY;
+		if (atCapacity) {
+			reasons.add("at capacity");
+		}
+		if (candidate.otherCircle()) {
+			reasons.add("from " + candidate.circleName() + ", another circle");
+		}
+		return new Scored(candidate, total, factors, reasons, atCapacity);
+	}
+
+	private static void sort(List<Scored> scored) {
+		scored.sort(Comparator.comparingDouble(Scored::total).reversed()
+				.thenComparingDouble(s -> s.candidate().capacity() == null ? 0 : s.candidate().capacity().load())
+				.thenComparing(s -> s.candidate().name()));
+	}
+
+	private record Scored(Candidate candidate, double total, List<Factor> factors, List<String> reasons,
+			boolean atCapacity) {
+	}
+}

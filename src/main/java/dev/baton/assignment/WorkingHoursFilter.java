@@ -1,0 +1,55 @@
+package dev.baton.assignment;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Excludes an SA for whom every proposed meeting slot falls outside their working day: Monday to
+ * Friday, {@code start} (inclusive) to {@code end} (exclusive), in the SA's own time zone. A request
+ * without slots, or an SA without a time zone, passes.
+ */
+final class WorkingHoursFilter implements CandidateFilter {
+
+	static final String NAME = "working-hours";
+	private static final DateTimeFormatter SLOT = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+
+	private final LocalTime start;
+	private final LocalTime end;
+
+	WorkingHoursFilter(LocalTime start, LocalTime end) {
+		this.start = Objects.requireNonNull(start, "start");
+		this.end = Objects.requireNonNull(end, "end");
+		if (!end.isAfter(start)) {
+			throw new IllegalArgumentException("The working day must end after it starts, but was " + start + "-" + end);
+		}
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public Optional<String> exclude(RequestFacts request, Candidate candidate) {
+		var zone = candidate.timeZone();
+		var slots = request.preferredDates().stream().filter(d -> d.start() != null).map(d -> d.start().atZone(zone))
+				.toList();
+		if (zone == null || slots.isEmpty()) {
+			return Optional.empty();
+		}
+		for (var slot : slots) {
+			var day = slot.getDayOfWeek();
+			var time = slot.toLocalTime();
+			if (day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !time.isBefore(start) && time.isBefore(end)) {
+				return Optional.empty();
+			}
+		}
+		return Optional.of("outside working hours (" + start + "-" + end + " " + zone.getId() + ") for every proposed slot: "
+				+ slots.stream().map(SLOT::format).collect(Collectors.joining(", ")));
+	}
+}
