@@ -80,40 +80,24 @@ class PipelineRepository {
 				.optional();
 	}
 
+	private static final String INSERT_OPPORTUNITY = """
+			INSERT INTO opportunity (id, external_id, account_id, name, owner_id, segment, business_unit, region_key,
+			                         stage, net_arr_amount, net_arr_currency, close_date, subscription_type,
+			                         forecast_category, command_plan, version, created_at, updated_at)
+			VALUES (:id, :externalId, :accountId, :name, :ownerId, :segment, :businessUnit, :region, :stage,
+			        :amount, :currency, :closeDate, :subscriptionType, :forecast, CAST(:commandPlan AS jsonb), 0,
+			        :createdAt, :updatedAt)
+			""";
+
 	void insert(Opportunity opportunity) {
-		jdbc.sql("""
-				INSERT INTO opportunity (id, external_id, account_id, name, owner_id, segment, business_unit, region_key,
-				                         stage, net_arr_amount, net_arr_currency, close_date, subscription_type,
-				                         forecast_category, command_plan, version, created_at, updated_at)
-				VALUES (:id, :externalId, :accountId, :name, :ownerId, :segment, :businessUnit, :region, :stage,
-				        :amount, :currency, :closeDate, :subscriptionType, :forecast, CAST(:commandPlan AS jsonb), 0,
-				        :createdAt, :updatedAt)
-				""")
-				.param("id", opportunity.id()).param("externalId", opportunity.externalId())
-				.param("accountId", opportunity.accountId()).param("name", opportunity.name())
-				.param("ownerId", opportunity.ownerId()).param("segment", opportunity.segment().name())
-				.param("businessUnit", opportunity.businessUnit()).param("region", opportunity.regionKey())
-				.param("stage", opportunity.stage().name()).param("amount", opportunity.netArr().amount())
-				.param("currency", opportunity.netArr().currency().getCurrencyCode())
-				.param("closeDate", opportunity.closeDate())
-				.param("subscriptionType", opportunity.subscriptionType().name())
-				.param("forecast", opportunity.forecastCategory())
-				.param("commandPlan", json.writeValueAsString(opportunity.commandPlan()))
-				.param("createdAt", Timestamp.from(opportunity.createdAt()))
-				.param("updatedAt", Timestamp.from(opportunity.updatedAt())).update();
+		opportunityStatement(INSERT_OPPORTUNITY, opportunity)
+				.param("createdAt", Timestamp.from(opportunity.createdAt())).update();
 	}
 
 	/** Inserts an opportunity unless one with its external id exists; false when one did. */
 	boolean insertIfAbsent(Opportunity opportunity) {
-		return opportunityStatement("""
-				INSERT INTO opportunity (id, external_id, account_id, name, owner_id, segment, business_unit, region_key,
-				                         stage, net_arr_amount, net_arr_currency, close_date, subscription_type,
-				                         forecast_category, command_plan, version, created_at, updated_at)
-				VALUES (:id, :externalId, :accountId, :name, :ownerId, :segment, :businessUnit, :region, :stage,
-				        :amount, :currency, :closeDate, :subscriptionType, :forecast, CAST(:commandPlan AS jsonb), 0,
-				        :createdAt, :updatedAt)
-				ON CONFLICT (external_id) DO NOTHING
-				""", opportunity).param("createdAt", Timestamp.from(opportunity.createdAt())).update() == 1;
+		return opportunityStatement(INSERT_OPPORTUNITY + "ON CONFLICT (external_id) DO NOTHING", opportunity)
+				.param("createdAt", Timestamp.from(opportunity.createdAt())).update() == 1;
 	}
 
 	/** Changes every CRM field of an opportunity if its stored version is {@code expected}. */

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.baton.BatonIntegrationTest;
+import dev.baton.DemoOrganisation;
 import dev.baton.Http;
 import dev.baton.MutableClock;
 import dev.baton.ProblemAssertions;
@@ -61,12 +62,7 @@ class AssignmentApiTests {
 	}
 
 	private String person(String name) {
-		for (var item : as("admin").get("/api/v1/people").json()) {
-			if (item.path("name").asString().equals(name)) {
-				return item.path("id").asString();
-			}
-		}
-		throw new AssertionError("no person " + name);
+		return DemoOrganisation.person(as("admin"), name);
 	}
 
 	private String circle(String name) {
@@ -79,19 +75,7 @@ class AssignmentApiTests {
 	}
 
 	private String opportunity(String name) {
-		for (int page = 0; page < 100; page++) {
-			var items = as("admin").get("/api/v1/opportunities?size=200&page=" + page).json().path("items");
-			if (items.isEmpty()) {
-				break;
-			}
-			for (var item : items) {
-				// the demo's own record: other tests import opportunities with the same names
-				if (item.path("name").asString().equals(name) && item.path("externalId").asString().startsWith("CRM-OPP-")) {
-					return item.path("id").asString();
-				}
-			}
-		}
-		throw new AssertionError("no opportunity " + name);
+		return DemoOrganisation.opportunity(as("admin"), name);
 	}
 
 	private String file(String meeting) {

@@ -1,0 +1,39 @@
+package dev.baton;
+
+/**
+ * Finds the demo organisation's records through the API, by the names the demo gives them.
+ */
+public final class DemoOrganisation {
+
+	private DemoOrganisation() {
+	}
+
+	/**
+	 * The id of a demo opportunity. Other tests import opportunities with the same names, so only
+	 * the demo's own records (CRM ids {@code CRM-OPP-...}) count, on any page.
+	 */
+	public static String opportunity(Http admin, String name) {
+		for (int page = 0; page < 100; page++) {
+			var items = admin.get("/api/v1/opportunities?size=200&page=" + page).json().path("items");
+			if (items.isEmpty()) {
+				break;
+			}
+			for (var item : items) {
+				if (item.path("name").asString().equals(name) && item.path("externalId").asString().startsWith("CRM-OPP-")) {
+					return item.path("id").asString();
+				}
+			}
+		}
+		throw new AssertionError("no demo opportunity " + name);
+	}
+
+	/** The id of a person, by name. */
+	public static String person(Http admin, String name) {
+		for (var item : admin.get("/api/v1/people").json()) {
+			if (item.path("name").asString().equals(name)) {
+				return item.path("id").asString();
+			}
+		}
+		throw new AssertionError("no person " + name);
+	}
+}
