@@ -70,9 +70,12 @@ class LoginThrottle {
 				// the count was over a limit that has since been lowered: this attempt locked the account
 				locked(account, attempt.number());
 			}
+			// refused uncounted, but the lock is gone by now: a right password lifted it in between
+			var liftedMeanwhile = !attempt.counted()
+					&& (account.lockedUntil() == null || !account.lockedUntil().isAfter(now));
 			var lockedMomentsAgo = !attempt.counted() && account.lockedUntil() != null
 					&& account.lockedUntil().minus(lockout).isAfter(now.minus(SETTLE));
-			if (attempt.allowed() || !lockedMomentsAgo || System.nanoTime() - settled > 0) {
+			if (attempt.allowed() || !(lockedMomentsAgo || liftedMeanwhile) || System.nanoTime() - settled > 0) {
 				return new LoginUser(account, attempt.credentials().passwordHash(), attempt.number(), attempt.allowed());
 			}
 			try {
