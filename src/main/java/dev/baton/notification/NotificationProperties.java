@@ -14,11 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout how long to wait for a chat webhook or the mail server to accept a connection
  * @param readTimeout how long to wait for a chat webhook or the mail server to answer
  * @param retry how failed deliveries are retried
+ * @param retention how long read inbox items and finished deliveries are kept
  */
 @ConfigurationProperties("baton.notifications")
 record NotificationProperties(@DefaultValue("http://localhost:8080") String baseUrl,
 		@DefaultValue("baton@localhost") String mailFrom, @DefaultValue("5s") Duration connectTimeout,
-		@DefaultValue("5s") Duration readTimeout, @DefaultValue Retry retry) {
+		@DefaultValue("5s") Duration readTimeout, @DefaultValue Retry retry, @DefaultValue Retention retention) {
 
 	NotificationProperties {
 		Objects.requireNonNull(baseUrl, "baton.notifications.base-url");
@@ -57,6 +58,20 @@ record NotificationProperties(@DefaultValue("http://localhost:8080") String base
 			requirePositive("baton.notifications.retry.initial-delay", initialDelay);
 			requirePositive("baton.notifications.retry.max-delay", maxDelay);
 			requirePositive("baton.notifications.retry.poll-interval", pollInterval);
+		}
+	}
+
+	/**
+	 * How long notifications are kept (see {@code NotificationRetention}).
+	 *
+	 * @param readInbox how long an inbox item is kept after it was read; unread items stay
+	 * @param deliveries how long a sent or given-up chat or e-mail delivery is kept
+	 */
+	record Retention(@DefaultValue("180d") Duration readInbox, @DefaultValue("90d") Duration deliveries) {
+
+		Retention {
+			requirePositive("baton.notifications.retention.read-inbox", readInbox);
+			requirePositive("baton.notifications.retention.deliveries", deliveries);
 		}
 	}
 
