@@ -138,6 +138,27 @@ class OpportunityCsvImportTests {
 	}
 
 	@Test
+	void aMultipartUploadWithAnIdempotencyKeyImportsOnceAndReplaysTheAnswer() {
+		var u = unique();
+		var csv = HEADER + row("CSV-" + u, "CSVACC-" + u, "4-Proposal", "1000", "2027-07-31");
+		var client = admin().header("Idempotency-Key", "csv-upload-" + u);
+
+		var first = importMultipart(client, "crm-export.csv", csv);
+		// a client sending again picks a new boundary: still the same request
+		var again = importMultipart(client, "crm-export.csv", csv);
+		var otherFile = importMultipart(client, "crm-export.csv", csv + row("CSV-" + u + "-2", "CSVACC-" + u,
+				"4-Proposal", "1000", "2027-07-31"));
+
+		assertThat(first.status()).as(first.body()).isEqualTo(200);
+		assertThat(first.json().path("created").asInt()).isEqualTo(1);
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(again.body()).isEqualTo(first.body());
+		assertProblem(otherFile, 422, "idempotency-key-reused");
+		assertThat(pipeline.opportunityByExternalId("CSV-" + u + "-2")).isEmpty();
+	}
+
+	@Test
 	void columnsTheFileDoesNotHaveKeepWhatBatonStores() {
 		var u = unique();
 		var externalId = "CSV-" + u;

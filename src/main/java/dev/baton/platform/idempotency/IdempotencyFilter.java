@@ -77,7 +77,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
 					HEADER + " must be 1 to 255 visible ASCII characters");
 			return;
 		}
-		var body = request.getInputStream().readAllBytes();
+		// a multipart body is parsed by the container, which keeps its parts for the handler; any
+		// other body is read here and handed on from memory
+		var multipart = isMultipart(request);
+		byte[] body;
+		try {
+			body = multipart ? multipartFingerprint(request) : request.getInputStream().readAllBytes();
+		} catch (ServletException | IllegalStateException unreadable) {
+			ProblemResponses.write(request, response, ProblemType.BAD_REQUEST,
+					"The multipart body could not be read: " + unreadable.getMessage());
+			return;
+		}
+		var forwarded = multipart ? request : new CachedBodyRequest(request, body);
 		var principal = principal();
 		var path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
 		var hash = hash(request.getMethod(), path, body);
@@ -93,7 +104,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			transactions.executeWithoutResult(status -> {
 				store.claim(principal, key, request.getMethod(), path, hash, notBefore());
 				try {
-					chain.doFilter(new CachedBodyRequest(request, body), cached);
+					chain.doFilter(forwarded, cached);
 				} catch (IOException | ServletException e) {
 					throw new FilterFailure(e);
 				}
@@ -186,6 +197,28 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		FilterFailure(Exception cause) {
 			super(cause);
 		}
+	}
+
+	private static boolean isMultipart(HttpServletRequest request) {
+		var type = request.getContentType();
+		return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+	}
+
+	/**
+	 * What a multipart request sends, independent of its boundary (which clients choose anew for
+	 * every send): each part's name, file name, type and content, in order.
+	 */
+	private static byte[] multipartFingerprint(HttpServletRequest request) throws IOException, ServletException {
+		var out = new java.io.ByteArrayOutputStream();
+		for (var part : request.getParts()) {
+			var head = part.getName() + "\n" + part.getSubmittedFileName() + "\n" + part.getContentType() + "\n"
+					+ part.getSize() + "\n";
+			out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+			try (var in = part.getInputStream()) {
+				in.transferTo(out);
+			}
+		}
+		return out.toByteArray();
 	}
 
 	private static final class CachedBodyRequest extends HttpServletRequestWrapper {
