@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.baton.organisation.Organisation;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.FieldError;
 import dev.baton.platform.ProblemType;
@@ -29,13 +30,17 @@ import dev.baton.platform.ProblemType;
 class SlaPolicyPageController {
 
 	private final Engagement engagement;
+	private final Organisation organisation;
 
-	SlaPolicyPageController(Engagement engagement) {
+	SlaPolicyPageController(Engagement engagement, Organisation organisation) {
 		this.engagement = engagement;
+		this.organisation = organisation;
 	}
 
 	@GetMapping("/admin/boards/{key}/sla")
 	String policy(@PathVariable String key, Model model) {
+		// an unknown board is 404, not the defaults of a board that does not exist
+		organisation.board(key);
 		return render(engagement.slaPolicy(key), Map.of(), Map.of(), model);
 	}
 

@@ -93,7 +93,14 @@ class PeopleAdminPageController {
 			return "redirect:/admin/people/" + person.id();
 		}
 		catch (BatonException refused) {
-			return person(null, form, PageForms.errors(refused), model);
+			var errors = new LinkedHashMap<String, String>();
+			// every skill's refusal is shown above the skills
+			PageForms.errors(refused).forEach((field, message) -> {
+				var skill = field.startsWith("skills.");
+				errors.merge(skill ? "skills" : field, skill ? field.substring(7) + ": " + message : message,
+						(a, b) -> a + "; " + b);
+			});
+			return person(null, form, errors, model);
 		}
 	}
 

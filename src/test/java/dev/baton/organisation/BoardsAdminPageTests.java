@@ -138,6 +138,7 @@ class BoardsAdminPageTests {
 		assertThat(manager.get("/admin/boards").status()).isEqualTo(403);
 		assertThat(manager.get("/admin/boards/commercial-amer").status()).isEqualTo(403);
 		assertThat(manager.get("/admin/boards/commercial-amer/sla").status()).isEqualTo(403);
+		assertThat(PageSession.as(port, "admin").get("/admin/boards/no-such-board/sla").status()).isEqualTo(404);
 		assertThat(PageSession.as(port, "deal-desk").get("/admin/boards").status()).isEqualTo(403);
 		assertThat(PageSession.as(port, "admin").get("/admin").body()).contains("href=\"/account/tokens\"")
 				.contains("href=\"/admin/import\"");

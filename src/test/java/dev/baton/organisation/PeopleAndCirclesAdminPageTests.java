@@ -88,6 +88,10 @@ class PeopleAndCirclesAdminPageTests {
 		assertThat(again.body()).contains("id=\"f-email-error\"").contains("id=\"f-title-error\"")
 				.contains("id=\"f-seniority-error\"").contains("is required for an SA").contains("id=\"f-timeZone-error\"")
 				.contains("value=\"not-an-address\"");
+		var badSkill = admin.submit("/admin/people/new", "/admin/people", "name", "Nobody", "email", "nobody@people.example",
+				"title", "SA", "role", "SA", "seniority", "SA", "timeZone", "UTC", "skill.0.name", "Not A Skill!",
+				"skill.0.level", "EXPERT", "skill.1.name", "gitaly", "skill.1.level", "");
+		assertThat(badSkill.body()).contains("id=\"f-skills-error\"").contains("gitaly: choose a level");
 	}
 
 	@Test
