@@ -28,7 +28,7 @@ final class LoadHistory {
 	static final int WIDTH = 640;
 	static final int HEIGHT = 260;
 	static final int LEFT = 40;
-	static final int RIGHT = 16;
+	static final int RIGHT = 36;
 	static final int TOP = 16;
 	static final int BOTTOM = 40;
 
