@@ -144,4 +144,90 @@ class RequestPagesTests {
 		assertThat(columns.status()).isEqualTo(200);
 		assertThat(columns.body()).startsWith("<div").contains("id=\"col-EXPEDITE\"").doesNotContain("<html");
 	}
+
+	private static String activity(String opportunityId) {
+		return Http.json(Map.of("opportunityId", opportunityId, "template", "SA_ACTIVITY", "details", Map.of(
+				"preferredDates", java.util.List.of(Map.of("start", Instant.now().plusSeconds(20 * 86400).toString(),
+						"timeZone", "Europe/Berlin")),
+				"hosting", "SAAS", "pains", java.util.List.of("Slow releases"), "requiredCapabilities", java.util.List.of("CI"),
+				"currentTools", java.util.List.of(Map.of("name", "GitHub")), "asks", java.util.List.of("DEMO"),
+				"meeting", Map.of("why", "Evaluation", "objectives", "Demo", "agenda", "Demo, Q&A",
+						"attendees", java.util.List.of(Map.of("name", "Pat Lee", "title", "CTO"))))));
+	}
+
+	private String file(String ae, String opportunity) {
+		var admin = Http.to(port).as("admin");
+		var response = Http.to(port).as(ae).post("/api/v1/sa-requests",
+				activity(DemoOrganisation.opportunity(admin, opportunity)));
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		return response.json().path("id").asString();
+	}
+
+	@Test
+	void anApproverTheSegmentWaitsForApprovesFromTheRequestPage() {
+		var id = file("jamie.fox", "Stark Manufacturing: add 150 seats");
+		var sa = login("sa");
+		assertThat(sa.get("/requests/" + id).body()).contains("Awaiting approval").doesNotContain("aria-label=\"Approve or reject\"");
+
+		var asm = login("asm");
+		var page = asm.get("/requests/" + id).body();
+		assertThat(page).contains("aria-label=\"Approve or reject\"");
+		var rejectWithoutReason = asm.postForm("/requests/" + id + "/approvals", Map.of("_csrf", csrf(page), "decision", "REJECT"));
+		assertThat(rejectWithoutReason.status()).isEqualTo(400);
+		assertThat(rejectWithoutReason.body()).contains("id=\"e-approval-reason\"");
+
+		var approved = asm.postForm("/requests/" + id + "/approvals", Map.of("_csrf", csrf(page), "decision", "APPROVE"));
+		assertThat(approved.status()).isEqualTo(302);
+		assertThat(approved.header("Location")).endsWith("/requests/" + id + "#approvals");
+		assertThat(asm.get("/requests/" + id).body()).contains("id=\"status\">New<").contains("Decision recorded");
+	}
+
+	@Test
+	void declineNeedsAReasonAndTheRequesterCannotDecline() {
+		var id = file("ae", "Acme Logistics: platform consolidation");
+		var ae = login("ae");
+		var own = ae.get("/requests/" + id).body();
+		assertThat(own).doesNotContain("aria-label=\"Decline\"");
+		var byRequester = ae.postForm("/requests/" + id + "/decline", Map.of("_csrf", csrf(own), "reason", "never mind"));
+		assertThat(byRequester.status()).isEqualTo(403);
+		assertThat(byRequester.body()).contains("The requesting AE does not decline it");
+
+		var priya = login("priya.natarajan");
+		var page = priya.get("/requests/" + id).body();
+		var blank = priya.postForm("/requests/" + id + "/decline", Map.of("_csrf", csrf(page), "reason", " "));
+		assertThat(blank.status()).isEqualTo(400);
+		assertThat(blank.body()).contains("id=\"e-decline-reason\"").contains("is required");
+
+		var declined = priya.postForm("/requests/" + id + "/decline", Map.of("_csrf", csrf(page), "reason", "Route to the CSM"));
+		assertThat(declined.status()).isEqualTo(302);
+		assertThat(priya.get("/requests/" + id).body()).contains("id=\"status\">Declined<").contains("Route to the CSM");
+	}
+
+	@Test
+	void aBoardColumnShowsAtMost25CardsAndLinksToTheRest() {
+		for (int i = 0; i < BoardPage.PER_COLUMN + 1; i++) {
+			file("oliver.schmidt", "Kraken Energie: SMB named renewal plus");
+		}
+		var manager = login("ingrid.larsen");
+		var board = manager.get("/board?board=commercial-emea&segment=SMB_NAMED").body();
+		var newColumn = board.substring(board.indexOf("id=\"col-NEW\""), board.indexOf("id=\"col-SA_WAITING\""));
+
+		assertThat(count(newColumn, "id=\"card-NEW-")).isEqualTo(BoardPage.PER_COLUMN);
+		assertThat(count(board, "class=\"card\"")).isLessThanOrEqualTo(200);
+		assertThat(newColumn).contains("href=\"/board?board=commercial-emea&amp;segment=SMB_NAMED&amp;column=NEW\"")
+				.containsPattern("More in New \\(\\d+ not shown\\)");
+
+		var column = manager.get("/board?board=commercial-emea&segment=SMB_NAMED&column=NEW").body();
+		assertThat(count(column, "id=\"card-NEW-")).isGreaterThan(BoardPage.PER_COLUMN)
+				.isLessThanOrEqualTo(BoardPage.PER_PAGE);
+		assertThat(column).doesNotContain("id=\"col-SA_TRIAGED\"").contains("Back to the whole board");
+	}
+
+	private static int count(String text, String part) {
+		int count = 0;
+		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+			count++;
+		}
+		return count;
+	}
 }
