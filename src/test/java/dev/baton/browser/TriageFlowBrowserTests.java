@@ -184,6 +184,38 @@ class TriageFlowBrowserTests extends BrowserTest {
 		screenshot("board-phone");
 	}
 
+	@Test
+	void theAssignFormAsksWhyWhenTheTopRecommendationIsNotTaken() {
+		var admin = Http.to(port).as("admin");
+		var filed = Http.to(port).as("ae").post("/api/v1/sa-requests",
+				activity(DemoOrganisation.opportunity(admin, "Acme Logistics: platform consolidation"), "2026-12-03T15:00:00Z",
+						List.of()));
+		assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+		var priya = DemoOrganisation.person(admin, "Priya Natarajan");
+		var sam = DemoOrganisation.person(admin, "Sam Rivera");
+
+		login("sa");
+		open("/requests/" + filed.json().path("id").asString());
+		htmxSettled();
+		// what the assignment module's fragment provides: ranked people, each with a button to choose them
+		script("document.querySelector('#recommendations > div').innerHTML = arguments[0];"
+				+ "document.dispatchEvent(new Event('htmx:afterSettle'));",
+				"<ol><li data-recommendation-rank='1' data-person-id='" + priya + "'>Priya Natarajan "
+						+ "<button type='button' data-choose-person='" + priya + "'>Choose Priya</button></li>"
+						+ "<li data-recommendation-rank='2' data-person-id='" + sam + "'>Sam Rivera "
+						+ "<button type='button' data-choose-person='" + sam + "'>Choose Sam</button></li></ol>");
+
+		find("button[data-choose-person='" + priya + "']").click();
+		assertThat(new Select(find("#assign-assignee")).getFirstSelectedOption().getText()).isEqualTo("Priya Natarajan");
+		assertThat(find("input[name=recommendationRank]").getAttribute("value")).isEqualTo("1");
+		assertThat(find("#assign-reason").isDisplayed()).isFalse();
+
+		new Select(find("#assign-assignee")).selectByVisibleText("Sam Rivera");
+		assertThat(find("input[name=recommendationRank]").getAttribute("value")).isEqualTo("2");
+		assertThat(find("#assign-reason").isDisplayed()).isTrue();
+		assertThat(find("label[for=assign-reason]").getText()).isEqualTo("Why not the top recommendation");
+	}
+
 	/** Two more requests from other AEs, so the board shows its badges: an Expedite and a Fast Track one. */
 	private void fileOthersForTheBoard() {
 		var admin = Http.to(port).as("admin");
