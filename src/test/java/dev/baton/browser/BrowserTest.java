@@ -121,6 +121,26 @@ abstract class BrowserTest {
 		waitUntil(d -> Boolean.TRUE.equals(script("return document.querySelector('.htmx-request') === null;")));
 	}
 
+	/** Every visible control on the page has an accessible name (a label, a legend-less text, or aria-label). */
+	void assertEveryControlIsNamed() {
+		var unnamed = new java.util.ArrayList<String>();
+		for (var control : driver.findElements(By.cssSelector("input:not([type=hidden]), select, textarea, button, a[href]"))) {
+			if (control.isDisplayed() && control.getAccessibleName().isBlank()) {
+				unnamed.add(control.getTagName() + " " + control.getAttribute("name") + " " + control.getAttribute("id"));
+			}
+		}
+		org.assertj.core.api.Assertions.assertThat(unnamed).as("controls without an accessible name on " + driver.getCurrentUrl())
+				.isEmpty();
+	}
+
+	/** The page does not scroll sideways at the current width. */
+	void assertNoSidewaysScroll() {
+		var widths = (java.util.Map<?, ?>) script(
+				"return {page: document.documentElement.scrollWidth, view: document.documentElement.clientWidth};");
+		org.assertj.core.api.Assertions.assertThat(((Number) widths.get("page")).intValue())
+				.as("the width of " + driver.getCurrentUrl()).isLessThanOrEqualTo(((Number) widths.get("view")).intValue());
+	}
+
 	void resize(Dimension size) {
 		driver.manage().window().setSize(size);
 	}

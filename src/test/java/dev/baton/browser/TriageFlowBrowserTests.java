@@ -97,6 +97,7 @@ class TriageFlowBrowserTests extends BrowserTest {
 		find("#f-details-meeting-agenda").sendKeys("Intro, demo, Q&A");
 		find("#f-details-meeting-attendees-0-name").sendKeys("Maria Gonzalez");
 		find("#f-details-meeting-attendees-0-title").sendKeys("VP Engineering");
+		assertEveryControlIsNamed();
 		script("window.scrollTo(0, 0);");
 		screenshot("new-request");
 
@@ -153,6 +154,7 @@ class TriageFlowBrowserTests extends BrowserTest {
 		waitUntil(d -> d.findElement(By.id("status")).getText().equals("SA Triaged"));
 		assertThat(find("#assignee").getText()).contains("Sam Rivera");
 		assertThat(find("#history").getText()).contains("sa-request.assigned").contains("sa-request.reviewed");
+		assertEveryControlIsNamed();
 		screenshot("request");
 
 		// the board shows the card; it is a link a keyboard reaches and opens
@@ -161,6 +163,7 @@ class TriageFlowBrowserTests extends BrowserTest {
 		var card = find("#card-SA_TRIAGED-" + id);
 		assertThat(card.getText()).contains("Acme Logistics").contains("USD 85,000.00").contains("Sam Rivera");
 		assertThat(find("#columns").getAttribute("hx-get")).isEqualTo("/board/columns?board=commercial-amer");
+		assertEveryControlIsNamed();
 		screenshot("board");
 		script("arguments[0].focus();", card);
 		assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("card-SA_TRIAGED-" + id);
@@ -182,6 +185,20 @@ class TriageFlowBrowserTests extends BrowserTest {
 				.isGreaterThan(((Number) page.get("box")).intValue());
 		assertThat(find("nav[aria-label=Main] a[href='/board']").isDisplayed()).isTrue();
 		screenshot("board-phone");
+
+		var admin = Http.to(port).as("admin");
+		var filed = Http.to(port).as("ae").post("/api/v1/sa-requests",
+				activity(DemoOrganisation.opportunity(admin, "Acme Logistics: platform consolidation"), "2026-12-04T15:00:00Z",
+						List.of()));
+		assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+		open("/requests/" + filed.json().path("id").asString());
+		assertNoSidewaysScroll();
+		login("ae");
+		open("/requests/new");
+		assertNoSidewaysScroll();
+		open("/my/requests");
+		assertNoSidewaysScroll();
+		assertEveryControlIsNamed();
 	}
 
 	@Test
