@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -50,13 +51,20 @@ abstract class BrowserTest {
 	@LocalServerPort
 	int port;
 
+	/** Why the browser tests cannot run here, or null when they can. */
+	private static String missing;
+
 	@BeforeAll
 	static void startBrowser() {
 		var chromium = Paths.get(CHROMIUM);
 		var chromedriver = Paths.get(CHROMEDRIVER);
-		Assumptions.assumeTrue(Files.isExecutable(chromium) && Files.isExecutable(chromedriver),
-				() -> "Browser tests skipped: they need Chromium at " + chromium + " and chromedriver at " + chromedriver
-						+ " (Debian: apt-get install chromium chromium-driver)");
+		if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
+			missing = "Browser tests skipped: they need Chromium at " + chromium + " and chromedriver at " + chromedriver
+					+ " (Debian: apt-get install chromium chromium-driver)";
+			System.err.println(missing);
+			return;
+		}
+		missing = null;
 		service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort()
 				.build();
 		var options = new ChromeOptions();
@@ -66,6 +74,12 @@ abstract class BrowserTest {
 				"--window-size=1280,900");
 		driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+	}
+
+	/** Each test is reported as skipped, with the reason, where there is no browser. */
+	@BeforeEach
+	void requireBrowser() {
+		Assumptions.assumeTrue(missing == null, () -> missing);
 	}
 
 	@AfterAll
