@@ -76,6 +76,24 @@ public class Pipeline {
 				repository.countOpportunities(filter));
 	}
 
+	/** The opportunities among these ids, for a page that shows many at once (at most a page's worth). */
+	@Transactional(readOnly = true)
+	public List<Opportunity> opportunities(java.util.Collection<UUID> ids) {
+		return repository.opportunities(ids);
+	}
+
+	/** The accounts among these ids. */
+	@Transactional(readOnly = true)
+	public List<Account> accounts(java.util.Collection<UUID> ids) {
+		return repository.accounts(ids);
+	}
+
+	/** The ids of every opportunity in a segment, for filtering other records by segment. */
+	@Transactional(readOnly = true)
+	public List<UUID> opportunityIds(Segment segment) {
+		return repository.opportunityIds(segment);
+	}
+
 	/** The opportunity with the CRM's id, if Baton has it. */
 	@Transactional(readOnly = true)
 	public Optional<Opportunity> opportunityByExternalId(String externalId) {

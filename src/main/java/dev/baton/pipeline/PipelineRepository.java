@@ -75,6 +75,27 @@ class PipelineRepository {
 		return jdbc.sql("SELECT * FROM account ORDER BY name").query(PipelineRepository::mapAccount).list();
 	}
 
+	List<Account> accounts(java.util.Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT * FROM account WHERE id IN (:ids)").param("ids", ids)
+				.query(PipelineRepository::mapAccount).list();
+	}
+
+	List<Opportunity> opportunities(java.util.Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT * FROM opportunity WHERE id IN (:ids)").param("ids", ids).query(this::mapOpportunity)
+				.list();
+	}
+
+	List<UUID> opportunityIds(Segment segment) {
+		return jdbc.sql("SELECT id FROM opportunity WHERE segment = :segment").param("segment", segment.name())
+				.query(UUID.class).list();
+	}
+
 	Optional<Account> account(UUID id) {
 		return jdbc.sql("SELECT * FROM account WHERE id = :id").param("id", id).query(PipelineRepository::mapAccount)
 				.optional();
