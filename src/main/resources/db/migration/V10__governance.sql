@@ -55,9 +55,11 @@ CREATE TABLE sa_judgment (
     checklist       JSONB NOT NULL,
     stage           TEXT NOT NULL,
     forecast_category TEXT,
-    recorded_at     TIMESTAMPTZ NOT NULL
+    recorded_at     TIMESTAMPTZ NOT NULL,
+    -- the order of recording, for judgments recorded within the same instant
+    seq             BIGINT GENERATED ALWAYS AS IDENTITY
 );
-CREATE INDEX sa_judgment_opportunity_idx ON sa_judgment (opportunity_id, recorded_at DESC);
+CREATE INDEX sa_judgment_opportunity_idx ON sa_judgment (opportunity_id, recorded_at DESC, seq DESC);
 CREATE INDEX sa_judgment_sa_idx ON sa_judgment (sa_id);
 
 -- post-sales work for one person: CSM transition, Live Optimization session; one per kind,

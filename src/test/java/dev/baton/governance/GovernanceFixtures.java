@@ -19,6 +19,7 @@ final class GovernanceFixtures {
 
 	private final int port;
 	private final Http admin;
+	private final Map<String, Map<String, Object>> bodies = new java.util.HashMap<>();
 
 	GovernanceFixtures(int port) {
 		this.port = port;
@@ -56,12 +57,15 @@ final class GovernanceFixtures {
 		body.putAll(overrides);
 		var response = admin.put("/api/v1/opportunities/" + externalId, Http.json(body));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		bodies.put(externalId, body);
 		return response.json();
 	}
 
 	/** Moves an opportunity to another stage as the CRM does. */
 	tools.jackson.databind.JsonNode stage(String externalId, String stage) {
-		var response = admin.put("/api/v1/opportunities/" + externalId, Http.json(Map.of("stage", stage)));
+		var body = new LinkedHashMap<>(bodies.get(externalId));
+		body.put("stage", stage);
+		var response = admin.put("/api/v1/opportunities/" + externalId, Http.json(body));
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		return response.json();
 	}
