@@ -19,11 +19,11 @@ enum RitualKind {
 		this.minutes = minutes;
 	}
 
-	String label() {
+	public String label() {
 		return label;
 	}
 
-	int minutes() {
+	public int minutes() {
 		return minutes;
 	}
 }
