@@ -74,13 +74,19 @@ class CsmAlignments {
 		if (csm.role() != Role.CSM) {
 			throw BatonException.invalid("csmId", csm.name() + " is not a Customer Success Manager");
 		}
+		return Optional.of(write(accountId, csmId, csm.name(), caller.username()));
+	}
+
+	/** Aligns without asking who may: for the demo data and other trusted set-up. */
+	@Transactional
+	Alignment write(UUID accountId, UUID csmId, String csmName, String by) {
 		var now = clock.instant();
 		jdbc.sql("""
 				INSERT INTO csm_alignment (account_id, csm_id, aligned_by, aligned_at) VALUES (:account, :csm, :by, :at)
 				ON CONFLICT (account_id) DO UPDATE SET csm_id = :csm, aligned_by = :by, aligned_at = :at
-				""").param("account", accountId).param("csm", csmId).param("by", caller.username())
+				""").param("account", accountId).param("csm", csmId).param("by", by)
 				.param("at", Timestamp.from(now)).update();
 		audit.record("csm.aligned", "account", accountId, null, Map.of("csm", csmId.toString()));
-		return Optional.of(new Alignment(accountId, csmId, csm.name(), caller.username(), now));
+		return new Alignment(accountId, csmId, csmName, by, now);
 	}
 }

@@ -113,7 +113,15 @@ class Judgments {
 			throw new BatonException(ProblemType.VALIDATION_FAILED, errors.get(0).field() + ": " + errors.get(0).message(),
 					errors, Map.of());
 		}
-		var judgment = new SaJudgment(UUID.randomUUID(), opportunityId, caller.person().id(), color, comment.strip(),
+		return store(opportunity, caller.person().id(), color, comment.strip(), checklist);
+	}
+
+	/** Appends a checked judgment. */
+	@Transactional
+	SaJudgment store(Opportunity opportunity, UUID saId, JudgmentColor color, String comment,
+			SaJudgment.Checklist checklist) {
+		var opportunityId = opportunity.id();
+		var judgment = new SaJudgment(UUID.randomUUID(), opportunityId, saId, color, comment,
 				checklist, opportunity.stage(), opportunity.forecastCategory(), clock.instant());
 		jdbc.sql("""
 				INSERT INTO sa_judgment (id, opportunity_id, sa_id, color, comment, checklist, stage, forecast_category, recorded_at)
