@@ -144,6 +144,15 @@ class OnsiteRequests {
 		audit.record("onsite-request.filed", "onsite-request", request.id(), null, Map.of("opportunity",
 				request.opportunityId().toString(), "estimatedCost", cost.toString(), "dates",
 				request.proposedDates().toString()));
+		var opportunity = pipeline.opportunity(request.opportunityId());
+		var requester = caller.person();
+		var circle = organisation.circleOfMember(requester.id()).or(() -> organisation.circleServing(requester.id()))
+				.or(() -> organisation.circleServing(opportunity.ownerId()));
+		var asm = organisation.findPerson(opportunity.ownerId()).map(dev.baton.organisation.Person::managerId)
+				.orElse(null);
+		events.publishEvent(new OnsiteRequestFiled(request.id(), opportunity.id(), opportunity.name(), requester.id(),
+				circle.map(dev.baton.organisation.Circle::managerId).orElse(null), asm, request.proposedDates(),
+				cost.formatted()));
 		return request;
 	}
 

@@ -9,14 +9,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
 import dev.baton.governance.OnsiteRequestApproved;
+import dev.baton.governance.OnsiteRequestFiled;
 import dev.baton.governance.OnsiteRequestRejected;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
 import dev.baton.platform.BatonException;
 
 /**
- * Tells people about on-site decisions: the requester, the attendees and the aligned CSM when an
- * on-site is approved; the requester when it is rejected. Inbox and e-mail, once per decision.
+ * Tells people about on-site requests: the expected approvers when one is filed; the requester,
+ * the attendees and the aligned CSM when it is approved; the requester when it is rejected. Inbox
+ * and e-mail, once per event.
  */
 @Component
 class GovernanceListeners {
@@ -29,6 +31,22 @@ class GovernanceListeners {
 		this.organisation = organisation;
 		this.notifier = notifier;
 		this.baseUrl = properties.baseUrl();
+	}
+
+	/** The expected approvers: the SA manager and the ASM, by inbox and e-mail. */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(OnsiteRequestFiled event) {
+		var plan = new Plan(EventKey.of("onsite-filed", event.requestId()), null);
+		var requester = person(event.requesterId()).map(Person::name).orElse("Someone");
+		var message = new Message("On-site to approve: " + event.opportunityName(), requester
+				+ " asks to meet " + event.opportunityName() + " on site on " + event.proposedDates()
+				+ " (estimated travel and lodging " + event.estimatedCost()
+				+ "). It needs the approval of an SA manager and an ASM.",
+				baseUrl + "/governance/onsite/" + event.requestId());
+		for (var approver : new UUID[] { event.saManagerId(), event.asmId() }) {
+			person(approver).ifPresent(p -> plan.inbox(p.id(), message).email(p.id(), message));
+		}
+		notifier.carryOut(plan);
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

@@ -115,6 +115,12 @@ class OnsiteRequestTests {
 		var filed = file(opportunity.path("id").asString());
 		var id = filed.json().path("id").asString();
 		assertThat(filed.json().path("status").asString()).isEqualTo("AWAITING_APPROVAL");
+		// Morgan Lee manages Sam's circle; Marcus Bell is the owner AE's manager
+		for (var approver : List.of("sa-manager", "asm")) {
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+					as(approver).get("/api/v1/me/notifications?size=200").body())
+							.contains("On-site to approve: " + opportunity.path("name").asString()));
+		}
 
 		// the requester cannot approve (and an SA has no approver role)
 		assertProblem(approve("sa", id, "\"0\"", "SA_MANAGER"), 403, "forbidden");
