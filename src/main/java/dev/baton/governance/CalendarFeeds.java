@@ -8,7 +8,6 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -161,9 +160,5 @@ class CalendarFeeds {
 		} catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException("Every JVM has SHA-256", e);
 		}
-	}
-
-	LocalDate today() {
-		return rituals.today();
 	}
 }

@@ -22,7 +22,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.baton.identity.Role;
 import dev.baton.organisation.Organisation;
-import dev.baton.organisation.Person;
 import dev.baton.pipeline.Opportunity;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
@@ -83,8 +82,7 @@ class GovernancePageController {
 	}
 
 	private static String message(BatonException e) {
-		var text = new StringBuilder(e.getMessage());
-		return text.toString();
+		return e.getMessage();
 	}
 
 	// on-site requests ---------------------------------------------------------------------------
@@ -322,10 +320,5 @@ class GovernancePageController {
 				.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
 						"attachment; filename=\"baton-" + section + ".csv\"")
 				.body(body);
-	}
-
-	static String name(Map<UUID, Person> people, UUID id) {
-		var person = people.get(id);
-		return person == null ? "" : person.name();
 	}
 }

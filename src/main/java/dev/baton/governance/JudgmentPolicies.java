@@ -2,7 +2,6 @@ package dev.baton.governance;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -86,9 +85,5 @@ final class JudgmentPolicies {
 	static BigDecimal share(long part, long whole) {
 		return whole == 0 ? BigDecimal.ZERO
 				: BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 3, java.math.RoundingMode.HALF_EVEN);
-	}
-
-	static List<String> checklistFields() {
-		return SaJudgment.Checklist.FIELDS;
 	}
 }
