@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
+import dev.baton.governance.GovernanceSetup;
 import dev.baton.identity.Role;
 import dev.baton.identity.UserDirectory;
 import dev.baton.organisation.Board;
@@ -55,9 +56,11 @@ class DemoDataLoader implements ApplicationRunner {
 	private final Organisation organisation;
 	private final Pipeline pipeline;
 	private final Clock clock;
+	private final GovernanceSetup governance;
 
 	DemoDataLoader(DemoProperties properties, Environment environment, TransactionTemplate transactions, JdbcClient jdbc,
-			UserDirectory users, Organisation organisation, Pipeline pipeline, Clock clock) {
+			UserDirectory users, Organisation organisation, Pipeline pipeline, Clock clock, GovernanceSetup governance) {
+		this.governance = governance;
 		this.properties = properties;
 		this.environment = environment;
 		this.transactions = transactions;
@@ -205,6 +208,14 @@ class DemoDataLoader implements ApplicationRunner {
 		opportunity("CRM-OPP-2007", hooli.id(), "Hooli Cloud: pooled first order", drew, Segment.SMB_POOLED, Stage.SCOPING, "12000", "USD", today.plusDays(30), SubscriptionType.SAAS, "Pipeline", thinPlan);
 		opportunity("CRM-OPP-2008", tyrell.id(), "Tyrell Systems: CI/CD migration", taylor, Segment.MM_TERRITORY, Stage.TECHNICAL_EVALUATION, "70000", "USD", today.plusDays(50), SubscriptionType.SELF_MANAGED, "Best Case", fullPlan);
 		opportunity("CRM-OPP-2009", kraken.id(), "Kraken Energie: SMB named renewal plus", oliver, Segment.SMB_NAMED, Stage.SCOPING, "21000", "EUR", today.plusDays(25), SubscriptionType.SAAS, "Pipeline", thinPlan);
+
+		// governance: Nora Quinn is the CSM of two accounts; Sam's judgment on Globex disagrees with its Commit
+		// forecast; Umbrella Pharma (EMEA, over 50K, stage 3) still lacks its required judgment
+		var nora = people.get("nora.quinn").id();
+		governance.alignCsm(acme.id(), nora);
+		governance.alignCsm(globex.id(), nora);
+		governance.recordJudgment(pipeline.opportunityByExternalId("CRM-OPP-2002").orElseThrow().id(),
+				people.get("sam.rivera").id(), "YELLOW", "Security review not scheduled yet; technical buyer engaged", 4);
 	}
 
 	private void board(String key, String name, String region, String model, String zone, String[][] holidays) {

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,12 +62,21 @@ class OpportunitySync {
 	private final Organisation organisation;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	OpportunitySync(PipelineRepository repository, Organisation organisation, AuditLog audit, Clock clock) {
+	OpportunitySync(PipelineRepository repository, Organisation organisation, AuditLog audit, Clock clock,
+			ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.organisation = organisation;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
+	}
+
+	private void stageReached(Opportunity opportunity, Stage previous) {
+		events.publishEvent(new OpportunityStageChanged(opportunity.id(), opportunity.externalId(),
+				opportunity.accountId(), opportunity.ownerId(), opportunity.segment(), previous, opportunity.stage(),
+				opportunity.updatedAt()));
 	}
 
 	/**
@@ -99,6 +109,7 @@ class OpportunitySync {
 				details.put("stage", created.stage().name());
 				details.put("account", account.externalId());
 				audit.record("opportunity.created", "opportunity", created.id(), null, details);
+				stageReached(created, null);
 				return new Result(created, Outcome.CREATED);
 			}
 			// another writer created it since we looked: update theirs
@@ -122,6 +133,9 @@ class OpportunitySync {
 		details.put("externalId", updated.externalId());
 		details.put("changes", changes);
 		audit.record("opportunity.updated", "opportunity", updated.id(), null, details);
+		if (updated.stage() != current.stage()) {
+			stageReached(updated, current.stage());
+		}
 		return new Result(updated, Outcome.UPDATED);
 	}
 

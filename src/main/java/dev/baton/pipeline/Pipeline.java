@@ -106,6 +106,24 @@ public class Pipeline {
 		return repository.accountByExternalId(externalId, false);
 	}
 
+	/** Every opportunity of an account, the most recently changed first. */
+	@Transactional(readOnly = true)
+	public List<Opportunity> opportunitiesOfAccount(UUID accountId) {
+		return repository.opportunitiesOfAccount(accountId);
+	}
+
+	/** Every opportunity, for reports over the whole pipeline. */
+	@Transactional(readOnly = true)
+	public List<Opportunity> allOpportunities() {
+		return repository.allOpportunities();
+	}
+
+	/** The opportunity with Baton's id, if there is one. */
+	@Transactional(readOnly = true)
+	public Optional<Opportunity> findOpportunity(UUID id) {
+		return repository.opportunity(id);
+	}
+
 	@Transactional(readOnly = true)
 	public Opportunity opportunity(UUID id) {
 		return repository.opportunity(id).orElseThrow(() -> BatonException.notFound("Opportunity", id));

@@ -183,6 +183,15 @@ class PipelineRepository {
 				.query(Long.class).single();
 	}
 
+	List<Opportunity> opportunitiesOfAccount(UUID accountId) {
+		return jdbc.sql("SELECT * FROM opportunity WHERE account_id = :account ORDER BY updated_at DESC, id")
+				.param("account", accountId).query(this::mapOpportunity).list();
+	}
+
+	List<Opportunity> allOpportunities() {
+		return jdbc.sql("SELECT * FROM opportunity ORDER BY close_date, name").query(this::mapOpportunity).list();
+	}
+
 	Optional<Opportunity> opportunity(UUID id) {
 		return jdbc.sql("SELECT * FROM opportunity WHERE id = :id").param("id", id).query(this::mapOpportunity)
 				.optional();

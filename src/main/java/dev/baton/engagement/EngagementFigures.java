@@ -1,0 +1,78 @@
+package dev.baton.engagement;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read-only engagement figures for governance reports and post-sales work: the triage metrics of
+ * {@link TriageMetrics} as a public record, the SA who works an opportunity, and the requests that
+ * were declined or wait on the requestor.
+ */
+@Service
+public class EngagementFigures {
+
+	private final TriageMetrics metrics;
+	private final JdbcClient jdbc;
+
+	EngagementFigures(TriageMetrics metrics, JdbcClient jdbc) {
+		this.metrics = metrics;
+		this.jdbc = jdbc;
+	}
+
+	/** The same figures as {@code GET /api/v1/sa-requests/metrics}. */
+	public record Triage(Instant from, Instant to, long filed, long fastTrack, double fastTrackShare, long triaged,
+			double triageAttainment, long engaged, double slaAttainment, Duration medianTimeToTriage, long waiting,
+			long declined, long open) {
+	}
+
+	/** A request that was declined or waits on its requestor, with the reason where there is one. */
+	public record Stalled(UUID requestId, String title, UUID opportunityId, UUID requesterId, UUID circleId,
+			RequestStatus status, String declineReason, Instant createdAt) {
+	}
+
+	@Transactional(readOnly = true)
+	public Triage triage(String boardKey, UUID circleId, Instant from, Instant to) {
+		var r = metrics.report(boardKey, circleId, from, to);
+		return new Triage(r.from(), r.to(), r.filed(), r.fastTrack(), r.fastTrackShare(), r.triaged(),
+				r.triageAttainment(), r.engaged(), r.slaAttainment(), r.medianTimeToTriage(), r.waiting(),
+				r.declined(), r.open());
+	}
+
+	/** The SA most recently assigned to a request on the opportunity, if any. */
+	@Transactional(readOnly = true)
+	public Optional<UUID> assignedSa(UUID opportunityId) {
+		return jdbc.sql("""
+				SELECT assignee_id FROM sa_request
+				WHERE opportunity_id = :opportunity AND assignee_id IS NOT NULL
+				ORDER BY triaged_at DESC NULLS LAST, created_at DESC LIMIT 1
+				""").param("opportunity", opportunityId).query(UUID.class).optional();
+	}
+
+	/**
+	 * Requests filed from {@code from} up to {@code to} that were declined or now wait on the requestor (SA Waiting:
+	 * the circle asked for a complete command plan), newest first.
+	 */
+	@Transactional(readOnly = true)
+	public List<Stalled> declinedOrWaiting(UUID circleId, Instant from, Instant to) {
+		return jdbc.sql("""
+				SELECT id, title, opportunity_id, requester_id, circle_id, status, decline_reason, created_at
+				FROM sa_request
+				WHERE status IN ('DECLINED', 'SA_WAITING') AND created_at >= :from AND created_at < :to
+				  AND (CAST(:circle AS uuid) IS NULL OR circle_id = :circle)
+				ORDER BY created_at DESC LIMIT 1000
+				""").param("from", java.sql.Timestamp.from(from)).param("to", java.sql.Timestamp.from(to))
+				.param("circle", circleId)
+				.query((rs, n) -> new Stalled(rs.getObject("id", UUID.class), rs.getString("title"),
+						rs.getObject("opportunity_id", UUID.class), rs.getObject("requester_id", UUID.class),
+						rs.getObject("circle_id", UUID.class), RequestStatus.valueOf(rs.getString("status")),
+						rs.getString("decline_reason"), rs.getTimestamp("created_at").toInstant()))
+				.list();
+	}
+}

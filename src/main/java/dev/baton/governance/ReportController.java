@@ -1,0 +1,58 @@
+package dev.baton.governance;
+
+import java.time.Duration;
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The engagement reports as JSON and, section by section, as CSV.
+ */
+@RestController
+@Tag(name = "Reports")
+@PreAuthorize("hasAnyRole('SA','SA_MANAGER','ASM','ADMIN')")
+class ReportController {
+
+	private final GovernanceReports reports;
+	private final Clock clock;
+
+	ReportController(GovernanceReports reports, Clock clock) {
+		this.reports = reports;
+		this.clock = clock;
+	}
+
+	@GetMapping("/api/v1/governance/reports")
+	@Operation(summary = "Engagement reports over requests filed from..to (default the last 30 days)")
+	GovernanceReports.Report report(@RequestParam(required = false) Instant from,
+			@RequestParam(required = false) Instant to) {
+		return reports.report(start(from, to), end(to));
+	}
+
+	@GetMapping("/api/v1/governance/reports/{section}.csv")
+	@Operation(summary = "One report section as CSV: triage, load, stalled, judgments or onsite-spend")
+	ResponseEntity<String> csv(@PathVariable String section, @RequestParam(required = false) Instant from,
+			@RequestParam(required = false) Instant to) {
+		var body = reports.csv(reports.report(start(from, to), end(to)), section);
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"baton-" + section + ".csv\"").body(body);
+	}
+
+	private Instant end(Instant to) {
+		return to == null ? clock.instant() : to;
+	}
+
+	private Instant start(Instant from, Instant to) {
+		return from == null ? end(to).minus(Duration.ofDays(30)) : from;
+	}
+}

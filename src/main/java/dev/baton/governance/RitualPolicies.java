@@ -1,0 +1,98 @@
+package dev.baton.governance;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+
+import dev.baton.organisation.BusinessCalendar;
+
+/**
+ * The ritual rules as policies: when each ritual falls, and who presents at a demo jam.
+ */
+final class RitualPolicies {
+
+	/** Who presents, and why them. */
+	record Draw(List<UUID> presenters, String reason) {
+	}
+
+	static final int PRESENTERS = 2;
+
+	private RitualPolicies() {
+	}
+
+	/**
+	 * Two presenters picked at random from the circle, never someone who presented at the previous
+	 * demo jam; only when the circle is too small to avoid it is a previous presenter picked again.
+	 */
+	static Draw demoJam(List<UUID> members, Collection<UUID> previousPresenters, RandomGenerator random) {
+		var fresh = new ArrayList<UUID>();
+		var repeat = new ArrayList<UUID>();
+		for (var member : members) {
+			(previousPresenters.contains(member) ? repeat : fresh).add(member);
+		}
+		var picked = new ArrayList<UUID>();
+		pick(fresh, picked, random);
+		var reason = "picked at random from " + fresh.size() + " who did not present last time";
+		if (picked.size() < PRESENTERS) {
+			pick(repeat, picked, random);
+			if (!repeat.isEmpty()) {
+				reason = "the circle is too small to avoid a previous presenter";
+			}
+		}
+		return new Draw(picked, reason);
+	}
+
+	private static void pick(List<UUID> pool, List<UUID> picked, RandomGenerator random) {
+		var candidates = new ArrayList<>(pool);
+		while (picked.size() < PRESENTERS && !candidates.isEmpty()) {
+			picked.add(candidates.remove(random.nextInt(candidates.size())));
+		}
+	}
+
+	/**
+	 * The days of a biweekly ritual from {@code from} to {@code to} inclusive: {@code weekday} of
+	 * every other week counted from {@code anchor} (a Monday), moved to the next working day of the
+	 * board's calendar when it falls on a holiday.
+	 */
+	static List<LocalDate> biweekly(LocalDate anchor, DayOfWeek weekday, LocalDate from, LocalDate to,
+			BusinessCalendar calendar) {
+		var days = new ArrayList<LocalDate>();
+		var weeks = Math.floorDiv(ChronoUnit.WEEKS.between(anchor, from.with(DayOfWeek.MONDAY)), 2) * 2;
+		for (var monday = anchor.plusWeeks(weeks); !monday.isAfter(to); monday = monday.plusWeeks(2)) {
+			var day = working(calendar, monday.with(weekday), monday.plusDays(6));
+			if (!day.isBefore(from) && !day.isAfter(to)) {
+				days.add(day);
+			}
+		}
+		return days;
+	}
+
+	/** The win/loss retro of each quarter starting from {@code from} to {@code to}: {@code weekday} of its first week. */
+	static List<LocalDate> quarterly(DayOfWeek weekday, LocalDate from, LocalDate to, BusinessCalendar calendar) {
+		var days = new ArrayList<LocalDate>();
+		var quarter = from.with(IsoFields.DAY_OF_QUARTER, 1);
+		for (; !quarter.isAfter(to); quarter = quarter.plusMonths(3)) {
+			var day = working(calendar, quarter.with(TemporalAdjusters.nextOrSame(weekday)), quarter.plusDays(6));
+			if (!day.isBefore(from) && !day.isAfter(to)) {
+				days.add(day);
+			}
+		}
+		return days;
+	}
+
+	// the first working day on or after the day, as long as it stays within the week
+	private static LocalDate working(BusinessCalendar calendar, LocalDate day, LocalDate last) {
+		var candidate = day;
+		while (!calendar.isWorkingDay(candidate) && candidate.isBefore(last)) {
+			candidate = candidate.plusDays(1);
+		}
+		return calendar.isWorkingDay(candidate) ? candidate : day;
+	}
+}

@@ -1,0 +1,164 @@
+package dev.baton.governance;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.baton.audit.AuditLog;
+import dev.baton.organisation.Circle;
+import dev.baton.organisation.Organisation;
+import dev.baton.pipeline.Opportunity;
+import dev.baton.pipeline.Pipeline;
+import dev.baton.pipeline.Stage;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Plans each circle's ritual occurrences ahead and reads them. Planning is idempotent and safe
+ * with several instances: one planner per circle at a time (a transaction-scoped advisory lock),
+ * and one occurrence per circle, kind and day (a unique key).
+ */
+@Service
+class Rituals {
+
+	private final JdbcClient jdbc;
+	private final Organisation organisation;
+	private final Pipeline pipeline;
+	private final GovernanceProperties properties;
+	private final AuditLog audit;
+	private final Clock clock;
+	private RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	Rituals(JdbcClient jdbc, Organisation organisation, Pipeline pipeline, GovernanceProperties properties,
+			AuditLog audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.organisation = organisation;
+		this.pipeline = pipeline;
+		this.properties = properties;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** Where the demo jam draws come from; a seeded generator makes them repeatable in tests. */
+	@Autowired(required = false)
+	void useRandom(RandomGenerator random) {
+		this.random = random;
+	}
+
+	/** Plans every circle; returns how many occurrences were added. */
+	int planAll() {
+		var added = 0;
+		for (var circle : organisation.circles()) {
+			added += plan(circle.id());
+		}
+		return added;
+	}
+
+	/** Adds the circle's missing occurrences from today to the horizon; returns how many. */
+	@Transactional
+	int plan(UUID circleId) {
+		var circle = organisation.circle(circleId);
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:key))").param("key", "ritual-plan:" + circleId)
+				.query((rs, n) -> 1).list();
+		var calendar = organisation.board(circle.boardKey()).calendar();
+		var settings = properties.rituals();
+		var today = LocalDate.ofInstant(clock.instant(), calendar.zone());
+		var until = today.plusDays(settings.horizonDays());
+		var added = 0;
+		for (var day : RitualPolicies.biweekly(settings.anchor(), settings.demoJamDay(), today, until, calendar)) {
+			var previous = previous(circleId, RitualKind.DEMO_JAM, day).map(Ritual::presenterIds).orElse(List.of());
+			var draw = RitualPolicies.demoJam(circle.memberIds(), previous, random);
+			added += insert(circle, RitualKind.DEMO_JAM, day, start(day, settings.demoJamTime(), calendar.zone()),
+					draw.presenters(), List.of(), draw.reason());
+		}
+		for (var day : RitualPolicies.biweekly(settings.anchor(), settings.peerReviewDay(), today, until, calendar)) {
+			var previous = previous(circleId, RitualKind.PEER_REVIEW, day).map(Ritual::opportunityIds).orElse(List.of());
+			added += insert(circle, RitualKind.PEER_REVIEW, day, start(day, settings.peerReviewTime(), calendar.zone()),
+					List.of(), peerReviewPicks(circle, previous), "the two largest open deals not reviewed last time");
+		}
+		for (var day : RitualPolicies.quarterly(settings.retroDay(), today, until, calendar)) {
+			added += insert(circle, RitualKind.WIN_LOSS_RETRO, day, start(day, settings.retroTime(), calendar.zone()),
+					List.of(), List.of(), "first week of the quarter");
+		}
+		return added;
+	}
+
+	/** Two open opportunities (stage 2 or later) of the AEs the circle serves, largest Net ARR first. */
+	private List<UUID> peerReviewPicks(Circle circle, List<UUID> previous) {
+		var served = new HashSet<>(circle.servedAeIds());
+		return pipeline.allOpportunities().stream()
+				.filter(o -> served.contains(o.ownerId()) && o.stage().isAtLeast(Stage.SCOPING))
+				.filter(o -> !previous.contains(o.id()))
+				.sorted(Comparator.comparing((Opportunity o) -> o.netArr().amount()).reversed())
+				.limit(2).map(Opportunity::id).toList();
+	}
+
+	private static Instant start(LocalDate day, java.time.LocalTime time, java.time.ZoneId zone) {
+		return ZonedDateTime.of(day, time, zone).toInstant();
+	}
+
+	private int insert(Circle circle, RitualKind kind, LocalDate day, Instant startsAt, List<UUID> presenters,
+			List<UUID> opportunities, String why) {
+		var id = UUID.randomUUID();
+		var added = jdbc.sql("""
+				INSERT INTO ritual (id, circle_id, kind, day, starts_at, minutes, presenter_ids, opportunity_ids, created_at)
+				VALUES (:id, :circle, :kind, :day, :start, :minutes, CAST(:presenters AS jsonb), CAST(:opportunities AS jsonb), :now)
+				ON CONFLICT (circle_id, kind, day) DO NOTHING
+				""").param("id", id).param("circle", circle.id()).param("kind", kind.name()).param("day", day)
+				.param("start", Timestamp.from(startsAt)).param("minutes", kind.minutes())
+				.param("presenters", json.writeValueAsString(presenters))
+				.param("opportunities", json.writeValueAsString(opportunities))
+				.param("now", Timestamp.from(clock.instant())).update();
+		if (added == 1) {
+			audit.record("ritual.planned", "ritual", id, why, Map.of("circle", circle.name(), "kind", kind.name(),
+					"day", day.toString()));
+		}
+		return added;
+	}
+
+	private java.util.Optional<Ritual> previous(UUID circleId, RitualKind kind, LocalDate before) {
+		return jdbc.sql("""
+				SELECT * FROM ritual WHERE circle_id = :circle AND kind = :kind AND day < :day ORDER BY day DESC LIMIT 1
+				""").param("circle", circleId).param("kind", kind.name()).param("day", before).query(this::map).optional();
+	}
+
+	@Transactional(readOnly = true)
+	List<Ritual> between(UUID circleId, LocalDate from, LocalDate to) {
+		organisation.circle(circleId);
+		return jdbc.sql("""
+				SELECT * FROM ritual WHERE circle_id = :circle AND day >= :from AND day <= :to ORDER BY starts_at, kind
+				""").param("circle", circleId).param("from", from).param("to", to).query(this::map).list();
+	}
+
+	LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+	}
+
+	private Ritual map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		List<String> presenters = json.readValue(rs.getString("presenter_ids"), new TypeReference<List<String>>() {
+		});
+		List<String> opportunities = json.readValue(rs.getString("opportunity_ids"), new TypeReference<List<String>>() {
+		});
+		return new Ritual(rs.getObject("id", UUID.class), rs.getObject("circle_id", UUID.class),
+				RitualKind.valueOf(rs.getString("kind")), rs.getObject("day", LocalDate.class),
+				rs.getTimestamp("starts_at").toInstant(), rs.getInt("minutes"),
+				new ArrayList<>(presenters.stream().map(UUID::fromString).toList()),
+				opportunities.stream().map(UUID::fromString).toList());
+	}
+}

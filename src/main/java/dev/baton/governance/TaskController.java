@@ -1,0 +1,62 @@
+package dev.baton.governance;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.baton.identity.Role;
+import dev.baton.platform.BatonException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Post-sales task lists: the caller's own, or a person's for their SA manager, an ASM or an admin.
+ */
+@RestController
+@Tag(name = "Post-sales")
+@PreAuthorize("hasAnyRole('AE','SA','SA_MANAGER','ASM','CSM','ADMIN')")
+class TaskController {
+
+	private final Tasks tasks;
+	private final Caller.Lookup callers;
+
+	TaskController(Tasks tasks, Caller.Lookup callers) {
+		this.tasks = tasks;
+		this.callers = callers;
+	}
+
+	@GetMapping("/api/v1/me/tasks")
+	@Operation(summary = "The caller's post-sales tasks, open first")
+	List<GovernanceTask> mine(@RequestParam(defaultValue = "false") boolean openOnly) {
+		return tasks.of(callers.person().person().id(), openOnly);
+	}
+
+	@GetMapping("/api/v1/people/{id}/tasks")
+	@Operation(summary = "A person's post-sales tasks (the person, SA managers, ASMs and admins)")
+	List<GovernanceTask> of(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean openOnly) {
+		var caller = callers.current();
+		var own = caller.person() != null && caller.person().id().equals(id);
+		if (!own && !caller.has(Role.SA_MANAGER) && !caller.has(Role.ASM) && !caller.has(Role.ADMIN)) {
+			throw new BatonException(GovernanceProblems.NOT_PERMITTED, "Only managers read another person's tasks");
+		}
+		return tasks.of(id, openOnly);
+	}
+
+	@GetMapping("/api/v1/opportunities/{id}/tasks")
+	@Operation(summary = "The post-sales tasks on an opportunity")
+	List<GovernanceTask> onOpportunity(@PathVariable UUID id) {
+		return tasks.onOpportunity(id);
+	}
+
+	@PostMapping("/api/v1/governance/tasks/{id}/completion")
+	@Operation(summary = "Complete a task (its person or an admin); 409 when already done")
+	GovernanceTask complete(@PathVariable UUID id) {
+		return tasks.complete(id, callers.current());
+	}
+}

@@ -1,0 +1,82 @@
+package dev.baton.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.baton.BatonIntegrationTest;
+import dev.baton.Http;
+
+/**
+ * The governance pages in a browser session: each renders for the roles that may see it, and
+ * the forms go through the same rules as the API.
+ */
+@BatonIntegrationTest
+class GovernancePagesTests {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	@LocalServerPort
+	int port;
+
+	private Http browser(String username) {
+		var browser = Http.browser(port);
+		var page = browser.get("/login");
+		var response = browser.postForm("/login", Map.of("username", username, "password", Http.DEMO_PASSWORD, "_csrf",
+				csrf(page.body())));
+		assertThat(response.status()).isEqualTo(302);
+		assertThat(response.header("Location")).doesNotContain("error");
+		return browser;
+	}
+
+	private static String csrf(String html) {
+		var matcher = CSRF.matcher(html);
+		assertThat(matcher.find()).as("page has a CSRF token").isTrue();
+		return matcher.group(1);
+	}
+
+	@Test
+	void everyPageRendersForAManager() {
+		var manager = browser("sa-manager");
+		for (var path : new String[] { "/governance/onsite", "/governance/judgments", "/governance/tasks",
+				"/governance/rituals", "/governance/reports" }) {
+			var page = manager.get(path);
+			assertThat(page.status()).as(path + ": " + page.body()).isEqualTo(200);
+			assertThat(page.body()).contains("<main");
+		}
+		var csv = manager.get("/governance/reports/load.csv");
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.body()).startsWith("circle,person,assigned,assisting");
+	}
+
+	@Test
+	void reportsAreNotForAes() {
+		assertThat(browser("ae").get("/governance/reports").status()).isEqualTo(403);
+	}
+
+	@Test
+	void filingWithoutThePrerequisitesShowsWhy() {
+		var sa = browser("sa");
+		var page = sa.get("/governance/onsite");
+		var opportunity = new GovernanceFixtures(port).opportunity(Map.of()).path("id").asString();
+		var response = sa.postForm("/governance/onsite", Map.of("_csrf", csrf(page.body()), "opportunityId", opportunity,
+				"amount", "2400", "currency", "USD", "engagementSummary", "Workshop asked for",
+				"stakeholders", "Maria Gonzalez, VP Engineering", "agenda", "2027-05-04: Workshop"));
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body()).contains("agreed-upon agenda").contains("budget");
+
+		var filed = sa.postForm("/governance/onsite", Map.of("_csrf", csrf(page.body()), "opportunityId", opportunity,
+				"amount", "2400", "currency", "USD", "engagementSummary", "Workshop asked for",
+				"attendeeIds", new GovernanceFixtures(port).as("admin").get("/api/v1/people").json().get(0).path("id").asString(),
+				"stakeholders", "Maria Gonzalez, VP Engineering", "agenda", "2027-05-04: Workshop",
+				"customerAgreedAgenda", "true", "budgetedInitiative", "true"));
+		assertThat(filed.status()).as(filed.body()).isEqualTo(302);
+		var detail = sa.get(filed.header("Location").replaceFirst("^https?://[^/]+", ""));
+		assertThat(detail.status()).as(detail.body()).isEqualTo(200);
+		assertThat(detail.body()).contains("AWAITING_APPROVAL").contains("Maria Gonzalez");
+	}
+}

@@ -1,0 +1,162 @@
+package dev.baton.governance;
+
+import static dev.baton.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.baton.BatonIntegrationTest;
+import dev.baton.DemoOrganisation;
+import dev.baton.Http;
+import dev.baton.MutableClock;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Post-sales work through HTTP: stage changes from the CRM create tasks for the AE (Alex Morgan,
+ * {@code ae}) and the SA on the deal (Sam Rivera, {@code sa}); the after-close redirect.
+ */
+@BatonIntegrationTest
+class PostSalesTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	GovernanceFixtures fixtures;
+
+	@BeforeEach
+	void setUp() {
+		fixtures = new GovernanceFixtures(port);
+	}
+
+	@AfterEach
+	void backToNow() {
+		clock.set(Instant.now());
+	}
+
+	private Http as(String user) {
+		return Http.to(port).as(user);
+	}
+
+	/** Sam Rivera assigned to a request on the opportunity, as triage would leave it. */
+	private void samWorksOn(String opportunityId) {
+		var admin = as("admin");
+		var cascade = "";
+		for (var circle : admin.get("/api/v1/circles").json()) {
+			if (circle.path("name").asString().equals("Circle Cascade")) {
+				cascade = circle.path("id").asString();
+			}
+		}
+		var now = Timestamp.from(clock.instant());
+		jdbc.sql("""
+				INSERT INTO sa_request (id, opportunity_id, requester_id, circle_id, board_key, template, title, details,
+				    advisories, approval_gate, tech_eval_at_risk, fast_track, status, labels, assignee_id, triaged_at,
+				    version, created_at, updated_at)
+				VALUES (:id, :opportunity, :requester, :circle, 'commercial-amer', 'SA_ACTIVITY', 'Demo', '{}'::jsonb,
+				    '[]'::jsonb, 'NONE', false, false, 'SA_DOING', '{}', :sa, :now, 0, :now, :now)
+				""").param("id", UUID.randomUUID()).param("opportunity", UUID.fromString(opportunityId))
+				.param("requester", UUID.fromString(DemoOrganisation.person(admin, "Alex Morgan")))
+				.param("circle", UUID.fromString(cascade))
+				.param("sa", UUID.fromString(DemoOrganisation.person(admin, "Sam Rivera"))).param("now", now).update();
+	}
+
+	private static List<JsonNode> tasksOn(Http.Response response, String opportunityId, String kind) {
+		var found = new ArrayList<JsonNode>();
+		response.json().forEach(t -> {
+			if (t.path("opportunityId").asString().equals(opportunityId) && t.path("kind").asString().equals(kind)) {
+				found.add(t);
+			}
+		});
+		return found;
+	}
+
+	@Test
+	void negotiatingStartsTheCsmTransitionForTheAeAndTheSaOnce() {
+		var opportunity = fixtures.opportunity(Map.of());
+		var id = opportunity.path("id").asString();
+		samWorksOn(id);
+		assertThat(tasksOn(as("ae").get("/api/v1/me/tasks"), id, "CSM_TRANSITION")).isEmpty();
+
+		fixtures.stage(opportunity.path("externalId").asString(), "5-Negotiating");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(tasksOn(as("ae").get("/api/v1/me/tasks"), id, "CSM_TRANSITION")).hasSize(1);
+			assertThat(tasksOn(as("sa").get("/api/v1/me/tasks"), id, "CSM_TRANSITION")).hasSize(1);
+		});
+		fixtures.stage(opportunity.path("externalId").asString(), "6-Awaiting Signature");
+		await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+				assertThat(as("admin").get("/api/v1/opportunities/" + id + "/tasks").json()).hasSize(2));
+
+		var task = tasksOn(as("ae").get("/api/v1/me/tasks"), id, "CSM_TRANSITION").get(0).path("id").asString();
+		assertProblem(as("sa-manager").post("/api/v1/governance/tasks/" + task + "/completion", "{}"), 403,
+				"governance-not-permitted");
+		var done = as("ae").post("/api/v1/governance/tasks/" + task + "/completion", "{}");
+		assertThat(done.status()).as(done.body()).isEqualTo(200);
+		assertThat(done.json().path("completedBy").asString()).isEqualTo("ae");
+		assertProblem(as("ae").post("/api/v1/governance/tasks/" + task + "/completion", "{}"), 409,
+				"governance-task-already-done");
+		assertThat(tasksOn(as("ae").get("/api/v1/me/tasks?openOnly=true"), id, "CSM_TRANSITION")).isEmpty();
+	}
+
+	@Test
+	void closedWonNetNewSmbSchedulesLiveOptimizationOneToTwoMonthsOut() {
+		clock.set(Instant.parse("2026-12-01T15:00:00Z"));
+		var smb = fixtures.opportunity(Map.of("segment", "SMB_FIRST_ORDER"));
+		var named = fixtures.opportunity(Map.of("segment", "SMB_NAMED"));
+		samWorksOn(smb.path("id").asString());
+		fixtures.stage(smb.path("externalId").asString(), "Closed Won");
+		fixtures.stage(named.path("externalId").asString(), "Closed Won");
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+				assertThat(tasksOn(as("sa").get("/api/v1/me/tasks"), smb.path("id").asString(), "LIVE_OPTIMIZATION"))
+						.hasSize(1));
+		var task = tasksOn(as("sa").get("/api/v1/me/tasks"), smb.path("id").asString(), "LIVE_OPTIMIZATION").get(0);
+		// one month after 1 December is New Year's Day, a holiday on the Commercial AMER board
+		assertThat(task.path("dueDate").asString()).isEqualTo("2027-01-04");
+		assertThat(task.path("latestDate").asString()).isEqualTo("2027-02-01");
+		await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+				assertThat(as("admin").get("/api/v1/opportunities/" + named.path("id").asString() + "/tasks").json())
+						.isEmpty());
+	}
+
+	@Test
+	void redirectsCustomersToSupportCopyingTheCsmWhenOneIsAligned() {
+		var opportunity = fixtures.opportunity(Map.of());
+		var account = opportunity.path("accountId").asString();
+		var without = as("sa").get("/api/v1/accounts/" + account + "/support-redirect");
+		assertThat(without.status()).as(without.body()).isEqualTo(200);
+		assertThat(without.json().path("csmAligned").asBoolean()).isFalse();
+		assertThat(without.json().path("text").asString()).startsWith("Thanks for reaching out!")
+				.contains("I have copied your Account Executive, Alex Morgan").doesNotContain("Customer Success Manager")
+				.contains("Sam Rivera");
+
+		assertProblem(as("sa").put("/api/v1/accounts/" + account + "/csm",
+				Http.json(Map.of("csmId", DemoOrganisation.person(as("admin"), "Nora Quinn")))), 403, "forbidden");
+		assertProblem(as("asm").put("/api/v1/accounts/" + account + "/csm",
+				Http.json(Map.of("csmId", DemoOrganisation.person(as("admin"), "Alex Morgan")))), 400, "validation-failed");
+		as("asm").put("/api/v1/accounts/" + account + "/csm",
+				Http.json(Map.of("csmId", DemoOrganisation.person(as("admin"), "Nora Quinn"))));
+		var with = as("sa").get("/api/v1/accounts/" + account + "/support-redirect").json();
+		assertThat(with.path("csmAligned").asBoolean()).isTrue();
+		assertThat(with.path("text").asString())
+				.contains("I have copied your Customer Success Manager, Nora Quinn").contains("Alex Morgan");
+	}
+}

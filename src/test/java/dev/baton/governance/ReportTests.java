@@ -1,0 +1,91 @@
+package dev.baton.governance;
+
+import static dev.baton.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.baton.BatonIntegrationTest;
+import dev.baton.DemoOrganisation;
+import dev.baton.Http;
+
+/**
+ * The engagement reports through HTTP, as JSON and CSV.
+ */
+@BatonIntegrationTest
+class ReportTests {
+
+	@LocalServerPort
+	int port;
+
+	private Http as(String user) {
+		return Http.to(port).as(user);
+	}
+
+	private BigDecimal spend(String quarter) {
+		var total = BigDecimal.ZERO;
+		for (var row : as("sa-manager").get("/api/v1/governance/reports").json().path("onsiteSpend")) {
+			if (row.path("quarter").asString().equals(quarter) && row.path("currency").asString().equals("USD")) {
+				total = total.add(row.path("amount").decimalValue());
+			}
+		}
+		return total;
+	}
+
+	@Test
+	void triageNumbersAreTheEngagementMetrics() {
+		var range = "?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z";
+		var metrics = as("sa-manager").get("/api/v1/sa-requests/metrics" + range).json();
+		var report = as("sa-manager").get("/api/v1/governance/reports" + range);
+		assertThat(report.status()).as(report.body()).isEqualTo(200);
+		var all = report.json().path("triage").get(0);
+		assertThat(all.path("circle").asString()).isEqualTo("All circles");
+		assertThat(all.path("filed").asLong()).isEqualTo(metrics.path("filed").asLong());
+		assertThat(all.path("fastTrackShare").asDouble()).isEqualTo(metrics.path("fastTrackShare").asDouble());
+		assertThat(all.path("slaAttainment").asDouble()).isEqualTo(metrics.path("slaAttainment").asDouble());
+		assertThat(report.json().path("load").toString()).contains("Circle Cascade").contains("Sam Rivera");
+		assertThat(report.json().path("judgmentCoverage").path("required").asLong()).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void onsiteSpendCountsApprovedRequestsByQuarter() {
+		var fixtures = new GovernanceFixtures(port);
+		var before = spend("2027-Q3");
+		var body = new LinkedHashMap<String, Object>();
+		body.put("opportunityId", fixtures.opportunity(Map.of()).path("id").asString());
+		body.put("estimatedCost", Map.of("amount", "1234.50", "currency", "USD"));
+		body.put("attendeeIds", List.of(DemoOrganisation.person(as("admin"), "Sam Rivera")));
+		body.put("engagementSummary", "Workshop requested by the customer");
+		body.put("stakeholders", List.of(Map.of("name", "Tom Becker", "title", "Platform Lead")));
+		body.put("proposedDates", List.of("2027-08-03"));
+		body.put("agenda", List.of(Map.of("day", "2027-08-03", "plan", "Workshop")));
+		body.put("customerAgreedAgenda", true);
+		body.put("budgetedInitiative", true);
+		var id = as("sa").post("/api/v1/onsite-requests", Http.json(body)).json().path("id").asString();
+		as("sa-manager").header("If-Match", "\"0\"").post("/api/v1/onsite-requests/" + id + "/approvals",
+				Http.json(Map.of("as", "SA_MANAGER")));
+		assertThat(spend("2027-Q3")).isEqualByComparingTo(before);
+		as("asm").header("If-Match", "\"1\"").post("/api/v1/onsite-requests/" + id + "/approvals",
+				Http.json(Map.of("as", "ASM")));
+		assertThat(spend("2027-Q3")).isEqualByComparingTo(before.add(new BigDecimal("1234.50")));
+	}
+
+	@Test
+	void exportsEachSectionAsCsv() {
+		var csv = as("asm").get("/api/v1/governance/reports/load.csv");
+		assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+		assertThat(csv.contentType()).startsWith("text/csv");
+		assertThat(csv.body()).startsWith("circle,person,assigned,assisting\r\n").contains("Circle Thames,(circle total)");
+		for (var section : GovernanceReports.SECTIONS) {
+			assertThat(as("admin").get("/api/v1/governance/reports/" + section + ".csv").status()).isEqualTo(200);
+		}
+		assertProblem(as("asm").get("/api/v1/governance/reports/nothing.csv"), 404, "not-found");
+		assertProblem(as("ae").get("/api/v1/governance/reports"), 403, "forbidden");
+	}
+}

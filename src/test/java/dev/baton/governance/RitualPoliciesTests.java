@@ -1,0 +1,84 @@
+package dev.baton.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.baton.organisation.BusinessCalendar;
+
+class RitualPoliciesTests {
+
+	private static final BusinessCalendar CALENDAR = BusinessCalendar.standard(ZoneId.of("America/Chicago"))
+			.withHoliday(LocalDate.parse("2026-12-24"), "Christmas Eve");
+
+	private static List<UUID> people(int n) {
+		var people = new ArrayList<UUID>();
+		for (int i = 0; i < n; i++) {
+			people.add(UUID.randomUUID());
+		}
+		return people;
+	}
+
+	@Test
+	void demoJamPicksTwoAtRandomNeverTheSamePersonTwiceInARow() {
+		var members = people(5);
+		var random = new Random(7);
+		List<UUID> previous = List.of();
+		var seen = new HashSet<UUID>();
+		for (int jam = 0; jam < 50; jam++) {
+			var draw = RitualPolicies.demoJam(members, previous, random);
+			assertThat(draw.presenters()).hasSize(2).doesNotHaveDuplicates();
+			for (var former : previous) {
+				assertThat(draw.presenters()).doesNotContain(former);
+			}
+			assertThat(members).containsAll(draw.presenters());
+			seen.addAll(draw.presenters());
+			previous = draw.presenters();
+		}
+		assertThat(seen).containsExactlyInAnyOrderElementsOf(members);
+	}
+
+	@Test
+	void theSameSeedDrawsTheSamePresenters() {
+		var members = people(6);
+		assertThat(RitualPolicies.demoJam(members, List.of(), new Random(42)).presenters())
+				.isEqualTo(RitualPolicies.demoJam(members, List.of(), new Random(42)).presenters());
+	}
+
+	@Test
+	void aCircleOfThreeRepeatsOnlyOneFormerPresenter() {
+		var members = people(3);
+		var previous = List.of(members.get(0), members.get(1));
+		var draw = RitualPolicies.demoJam(members, previous, new Random(1));
+		assertThat(draw.presenters()).hasSize(2).contains(members.get(2));
+		assertThat(draw.reason()).contains("too small");
+	}
+
+	@Test
+	void biweeklyFallsEveryOtherWeekFromTheAnchorAndSkipsHolidays() {
+		var days = RitualPolicies.biweekly(LocalDate.parse("2026-01-05"), DayOfWeek.THURSDAY,
+				LocalDate.parse("2026-11-23"), LocalDate.parse("2027-01-31"), CALENDAR);
+		// 2026-01-08 plus a multiple of 14 days; the 24 December jam moves to the next working day
+		assertThat(days).containsExactly(LocalDate.parse("2026-11-26"), LocalDate.parse("2026-12-10"),
+				LocalDate.parse("2026-12-25"),
+				LocalDate.parse("2027-01-07"), LocalDate.parse("2027-01-21"));
+	}
+
+	@Test
+	void retroIsInTheFirstWeekOfEachQuarter() {
+		var days = RitualPolicies.quarterly(DayOfWeek.WEDNESDAY, LocalDate.parse("2026-11-01"),
+				LocalDate.parse("2027-12-31"), CALENDAR);
+		assertThat(days).containsExactly(LocalDate.parse("2027-01-06"), LocalDate.parse("2027-04-07"),
+				LocalDate.parse("2027-07-07"), LocalDate.parse("2027-10-06"));
+		days.forEach(day -> assertThat(day.getDayOfMonth()).isLessThanOrEqualTo(7));
+	}
+}
