@@ -153,7 +153,7 @@ final class Fixtures {
 		}
 
 		Candidate build() {
-			var capacity = new CapacityPolicy.Capacity(work.size(), 6, Math.max(0, 6 - work.size()), 10, 0, false, status,
+			var capacity = new CapacityPolicy.Capacity(work.size(), 6, Math.max(0, 6 - work.size()), 10, 0, 0, false, status,
 					List.of());
 			return new Candidate(id, name, role, seniority, zone, skills, circle, otherCircle ? "Circle Rainier"
 					: "Circle Cascade", otherCircle, absences, work, recent, history, capacity);
