@@ -292,6 +292,7 @@ class Assignments {
 			var absences = organisation.absencesOf(memberId, from, to);
 			var past = new ArrayList<Candidate.PastWork>();
 			int recent = 0;
+			double recentEffort = 0;
 			for (var r : history) {
 				var assignee = memberId.equals(r.assigneeId());
 				var assist = memberId.equals(r.assistId());
@@ -301,6 +302,7 @@ class Assignments {
 				var assignedAt = r.triagedAt() != null ? r.triagedAt() : r.createdAt();
 				if (assignee && r.triagedAt() != null && !assignedAt.isBefore(fairnessSince)) {
 					recent++;
+					recentEffort += workload.units(Workload.classify(r, memberId));
 				}
 				if (!r.createdAt().isBefore(experienceSince) && !r.id().equals(facts.requestId())) {
 					var opportunity = lookup.opportunity(r);
@@ -315,7 +317,7 @@ class Assignments {
 			var capacity = capacityPolicy.assess(workload.load(work), absences,
 					openWork.povDays().getOrDefault(memberId, Set.of()), board.calendar(), facts.today());
 			candidates.add(new Candidate(person.id(), person.name(), person.role(), person.seniority(), person.timeZone(),
-					person.skills(), circle.id(), circle.name(), otherCircle, absences, work, recent, past, capacity));
+					person.skills(), circle.id(), circle.name(), otherCircle, absences, work, recent, recentEffort, past, capacity));
 		}
 		return candidates;
 	}
