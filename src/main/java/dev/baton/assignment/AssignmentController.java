@@ -5,6 +5,8 @@ import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,6 +41,17 @@ class AssignmentController {
 			+ "the best other SA for each request they hold. A proposal only; nothing is reassigned.")
 	Assignments.CoveragePlan coveragePlan(@PathVariable UUID id) {
 		return assignments.coveragePlan(id);
+	}
+
+	/** Optionally, the request versions the plan was read at; a stale one refuses the plan with 409. */
+	record Acceptance(java.util.Map<UUID, Integer> expectedVersions) {
+	}
+
+	@PostMapping("/people/{id}/coverage-plan/acceptance")
+	@Operation(summary = "Accept the person's proposed coverage plan in one transaction: each covered request is handed "
+			+ "to its proposed cover with a hand-over note naming the absence; for the person, their manager or an admin")
+	Assignments.AcceptedPlan accept(@PathVariable UUID id, @RequestBody(required = false) Acceptance acceptance) {
+		return assignments.acceptCoveragePlan(id, acceptance == null ? null : acceptance.expectedVersions());
 	}
 
 	@GetMapping("/circles/{id}/capacity")

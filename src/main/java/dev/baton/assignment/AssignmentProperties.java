@@ -65,8 +65,8 @@ record AssignmentProperties(@DefaultValue("100000") BigDecimal strategicNetArr,
 	 * How many points each scorer can give at most; a scorer's value (0 to 1) is multiplied by its
 	 * weight, and the total is the sum.
 	 */
-	record Weights(@DefaultValue("40") double skills, @DefaultValue("15") double experience,
-			@DefaultValue("15") double seniority, @DefaultValue("15") double load, @DefaultValue("10") double fairness,
+	record Weights(@DefaultValue("15") double skills, @DefaultValue("5") double experience,
+			@DefaultValue("15") double seniority, @DefaultValue("30") double load, @DefaultValue("30") double fairness,
 			@DefaultValue("5") double continuity) {
 
 		Weights {
@@ -78,7 +78,7 @@ record AssignmentProperties(@DefaultValue("100000") BigDecimal strategicNetArr,
 		}
 
 		static Weights defaults() {
-			return new Weights(40, 15, 15, 15, 10, 5);
+			return new Weights(15, 5, 15, 30, 30, 5);
 		}
 
 		double of(String factor) {

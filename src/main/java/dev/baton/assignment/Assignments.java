@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.baton.engagement.Reassignments;
 import dev.baton.engagement.SaRequestSummary;
 import dev.baton.engagement.SaRequests;
 import dev.baton.identity.Role;
@@ -42,13 +43,15 @@ class Assignments {
 	private final Recommender recommender;
 	private final CapacityPolicy capacityPolicy;
 	private final Workload workload;
+	private final Reassignments reassignments;
 
 	/** How far ahead the coverage plan looks for an absence. */
 	private static final int ABSENCE_LOOKAHEAD_DAYS = 90;
 
 	Assignments(SaRequests requests, Organisation organisation, Pipeline pipeline, AssignmentProperties properties,
-			Clock clock) {
+			Clock clock, Reassignments reassignments) {
 		this.requests = requests;
+		this.reassignments = reassignments;
 		this.organisation = organisation;
 		this.pipeline = pipeline;
 		this.properties = properties;
@@ -67,7 +70,7 @@ class Assignments {
 	/** One SA's capacity. */
 	record MemberCapacity(UUID personId, String name, String seniority, int activeRequests, int povs,
 			CapacityPolicy.Status status, String statusLabel, double load, double capacity, double headroom,
-			int workingDays, int daysOut, List<String> reasons) {
+			int workingDays, int daysOut, int povDays, List<String> reasons) {
 	}
 
 	/** The circle's totals: summed load and capacity, and how many SAs have each status. */
@@ -134,8 +137,8 @@ class Assignments {
 	}
 
 	/** Who could cover one request while its SA is away: the recommender's ranking without them. */
-	record Cover(UUID requestId, String title, Recommender.Ranked proposed, List<Recommender.Ranked> alternatives,
-			String note) {
+	record Cover(UUID requestId, String title, int version, Recommender.Ranked proposed,
+			List<Recommender.Ranked> alternatives, String note) {
 	}
 
 	/**
@@ -166,16 +169,59 @@ class Assignments {
 		if (decision.needed()) {
 			for (var request : held) {
 				if (request.circleId() == null) {
-					covers.add(new Cover(request.id(), request.title(), null, List.of(), "the request is on no circle's board"));
+					covers.add(new Cover(request.id(), request.title(), request.version(), null, List.of(),
+							"the request is on no circle's board"));
 					continue;
 				}
 				var ranked = recommend(request, personId);
 				var list = ranked.recommendations();
-				covers.add(new Cover(request.id(), request.title(), list.isEmpty() ? null : list.get(0),
+				covers.add(new Cover(request.id(), request.title(), request.version(), list.isEmpty() ? null : list.get(0),
 						list.size() <= 1 ? List.of() : list.subList(1, Math.min(list.size(), 3)), ranked.note()));
 			}
 		}
 		return new CoveragePlan(personId, person.name(), absence, decision.needed(), decision.reasons(), covers);
+	}
+
+	/** A request handed to its cover, with the note written on its thread. */
+	record HandedOver(UUID requestId, String title, UUID toPersonId, String toName, String handOverNote) {
+	}
+
+	/** What accepting a coverage plan did: the requests handed over, and those left without a cover and why. */
+	record AcceptedPlan(UUID personId, String name, Absence absence, List<HandedOver> handedOver, List<Cover> uncovered) {
+	}
+
+	/**
+	 * Accepts the person's proposed coverage plan as it stands: every request with a proposed
+	 * cover is handed to that cover, with a generated hand-over note naming the absence, in one
+	 * transaction (engagement's reassignment rules and permissions apply to each). A request
+	 * version in {@code expectedVersions} that is stale refuses the whole plan with 409.
+	 */
+	@Transactional
+	public AcceptedPlan acceptCoveragePlan(UUID personId, Map<UUID, Integer> expectedVersions) {
+		var plan = coveragePlan(personId);
+		if (!plan.needed()) {
+			throw new BatonException(AssignmentProblems.NO_COVERAGE_NEEDED, plan.name() + " needs no coverage plan: "
+					+ String.join("; ", plan.reasons()));
+		}
+		var absence = AbsenceFilter.describe(plan.absence());
+		var handOvers = new ArrayList<Reassignments.HandOver>();
+		var handedOver = new ArrayList<HandedOver>();
+		var uncovered = new ArrayList<Cover>();
+		for (var cover : plan.requests()) {
+			if (cover.proposed() == null) {
+				uncovered.add(cover);
+				continue;
+			}
+			var note = "Coverage plan: " + plan.name() + " is " + absence + ". " + cover.proposed().name()
+					+ " covers " + cover.title() + " from now on (proposed as the best-ranked cover: "
+					+ String.join(", ", cover.proposed().reasons().stream().limit(3).toList()) + ").";
+			var expected = expectedVersions == null ? null : expectedVersions.get(cover.requestId());
+			handOvers.add(new Reassignments.HandOver(cover.requestId(), cover.proposed().personId(), note, expected));
+			handedOver.add(new HandedOver(cover.requestId(), cover.title(), cover.proposed().personId(),
+					cover.proposed().name(), note));
+		}
+		reassignments.coverAbsence(personId, handOvers);
+		return new AcceptedPlan(personId, plan.name(), plan.absence(), handedOver, uncovered);
 	}
 
 	@Transactional(readOnly = true)
@@ -184,7 +230,8 @@ class Assignments {
 		var board = organisation.board(circle.boardKey());
 		var today = LocalDate.ofInstant(clock.instant(), board.calendar().zone());
 		var horizon = properties.capacity().horizonDays();
-		var open = openWorkByPerson(circle.memberIds());
+		var openWork = openWork(circle.memberIds(), board.calendar().zone());
+		var open = openWork.work();
 		var members = new ArrayList<MemberCapacity>();
 		var statuses = new LinkedHashMap<CapacityPolicy.Status, Integer>();
 		for (var status : CapacityPolicy.Status.values()) {
@@ -200,7 +247,8 @@ class Assignments {
 			}
 			var work = open.getOrDefault(memberId, List.of());
 			var absences = organisation.absencesOf(memberId, today, today.plusDays(horizon - 1));
-			var assessed = capacityPolicy.assess(workload.load(work), absences, board.calendar(), today);
+			var assessed = capacityPolicy.assess(workload.load(work), absences,
+					openWork.povDays().getOrDefault(memberId, Set.of()), board.calendar(), today);
 			var reasons = new ArrayList<String>();
 			reasons.add(workload.describe(work));
 			reasons.addAll(assessed.reasons());
@@ -208,7 +256,7 @@ class Assignments {
 					person.seniority() == null ? null : person.seniority().name(), work.size(),
 					(int) work.stream().filter(Candidate.OpenWork::pov).count(), assessed.status(),
 					assessed.status().label(), assessed.load(), assessed.capacity(), assessed.headroom(),
-					assessed.workingDays(), assessed.daysOut(), reasons));
+					assessed.workingDays(), assessed.daysOut(), assessed.fieldDays(), reasons));
 			statuses.merge(assessed.status(), 1, Integer::sum);
 			load += assessed.load();
 			capacity += assessed.capacity();
@@ -220,7 +268,8 @@ class Assignments {
 
 	private List<Candidate> candidates(Circle circle, boolean otherCircle, RequestFacts facts, Board board,
 			Instant now, Map<UUID, Person> people, Lookup lookup) {
-		var open = openWorkByPerson(circle.memberIds());
+		var openWork = openWork(circle.memberIds(), board.calendar().zone());
+		var open = openWork.work();
 		var window = properties.experienceWindow().compareTo(properties.fairnessWindow()) >= 0
 				? properties.experienceWindow() : properties.fairnessWindow();
 		var history = requests.filedSince(circle.id(), now.minus(window));
@@ -243,6 +292,7 @@ class Assignments {
 			var absences = organisation.absencesOf(memberId, from, to);
 			var past = new ArrayList<Candidate.PastWork>();
 			int recent = 0;
+			double recentEffort = 0;
 			for (var r : history) {
 				var assignee = memberId.equals(r.assigneeId());
 				var assist = memberId.equals(r.assistId());
@@ -252,6 +302,7 @@ class Assignments {
 				var assignedAt = r.triagedAt() != null ? r.triagedAt() : r.createdAt();
 				if (assignee && r.triagedAt() != null && !assignedAt.isBefore(fairnessSince)) {
 					recent++;
+					recentEffort += workload.units(Workload.classify(r, memberId));
 				}
 				if (!r.createdAt().isBefore(experienceSince) && !r.id().equals(facts.requestId())) {
 					var opportunity = lookup.opportunity(r);
@@ -263,23 +314,42 @@ class Assignments {
 							!assignee));
 				}
 			}
-			var capacity = capacityPolicy.assess(workload.load(work), absences, board.calendar(), facts.today());
+			var capacity = capacityPolicy.assess(workload.load(work), absences,
+					openWork.povDays().getOrDefault(memberId, Set.of()), board.calendar(), facts.today());
 			candidates.add(new Candidate(person.id(), person.name(), person.role(), person.seniority(), person.timeZone(),
-					person.skills(), circle.id(), circle.name(), otherCircle, absences, work, recent, past, capacity));
+					person.skills(), circle.id(), circle.name(), otherCircle, absences, work, recent, recentEffort, past, capacity));
 		}
 		return candidates;
 	}
 
-	private Map<UUID, List<Candidate.OpenWork>> openWorkByPerson(List<UUID> people) {
+	/** People's open work, and the days each is committed to a POV they hold (assigned or assisting). */
+	private record OpenWork(Map<UUID, List<Candidate.OpenWork>> work, Map<UUID, Set<LocalDate>> povDays) {
+	}
+
+	/**
+	 * POV days are the proposed meeting dates (each slot's day in the board's time zone) of the open
+	 * POV requests a person holds: forward-looking field work that takes the day.
+	 */
+	private OpenWork openWork(List<UUID> people, java.time.ZoneId zone) {
 		var byPerson = new HashMap<UUID, List<Candidate.OpenWork>>();
+		var povDays = new HashMap<UUID, Set<LocalDate>>();
 		for (var request : requests.openFor(people)) {
 			for (var person : people) {
 				if (person.equals(request.assigneeId()) || person.equals(request.assistId())) {
-					byPerson.computeIfAbsent(person, p -> new ArrayList<>()).add(Workload.classify(request, person));
+					var work = Workload.classify(request, person);
+					byPerson.computeIfAbsent(person, p -> new ArrayList<>()).add(work);
+					if (work.pov() && request.details() != null) {
+						for (var slot : request.details().preferredDates()) {
+							if (slot.start() != null) {
+								povDays.computeIfAbsent(person, p -> new java.util.HashSet<>())
+										.add(LocalDate.ofInstant(slot.start(), zone));
+							}
+						}
+					}
 				}
 			}
 		}
-		return byPerson;
+		return new OpenWork(byPerson, povDays);
 	}
 
 	/** Opportunities and accounts of past requests, each read once per recommendation. */

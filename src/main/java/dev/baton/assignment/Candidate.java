@@ -18,12 +18,13 @@ import dev.baton.organisation.SkillLevel;
  * @param absences their absences around the meeting days and the capacity horizon
  * @param openWork open requests they hold or assist on
  * @param recentAssignments requests of their circle assigned to them within the fairness window
+ * @param recentEffort the effort of those requests in load units ({@link Workload}), as assignee
  * @param history requests of their circle they took or assisted within the experience window
  * @param capacity their capacity picture over the horizon
  */
 record Candidate(UUID personId, String name, Role role, Seniority seniority, ZoneId timeZone,
 		Map<String, SkillLevel> skills, UUID circleId, String circleName, boolean otherCircle, List<Absence> absences,
-		List<OpenWork> openWork, int recentAssignments, List<PastWork> history, CapacityPolicy.Capacity capacity) {
+		List<OpenWork> openWork, int recentAssignments, double recentEffort, List<PastWork> history, CapacityPolicy.Capacity capacity) {
 
 	Candidate {
 		skills = skills == null ? Map.of() : Map.copyOf(skills);

@@ -10,8 +10,9 @@ import dev.baton.organisation.BusinessCalendar;
 
 /**
  * How much an SA can still take on: their capacity over the horizon (the configured units per SA,
- * reduced by the share of the horizon's working days on the board's calendar they are away) against
- * their weighted open load, as a status.
+ * reduced by the share of the horizon's working days on the board's calendar they are away or
+ * committed to field days, POV days from the requests they hold) against their weighted open load,
+ * as a status.
  */
 record CapacityPolicy(AssignmentProperties.Capacity settings) {
 
@@ -39,11 +40,12 @@ record CapacityPolicy(AssignmentProperties.Capacity settings) {
 	 *
 	 * @param workingDays the board's working days in the horizon, today included
 	 * @param daysOut those of them the SA is away
+	 * @param fieldDays those of them, not already away, the SA spends on a POV they hold
 	 * @param capacity load units the SA can carry over the horizon after absences
 	 * @param headroom capacity minus load, never below 0
 	 */
-	record Capacity(double load, double capacity, double headroom, int workingDays, int daysOut, boolean outToday,
-			Status status, List<String> reasons) {
+	record Capacity(double load, double capacity, double headroom, int workingDays, int daysOut, int fieldDays,
+			boolean outToday, Status status, List<String> reasons) {
 
 		Capacity {
 			reasons = List.copyOf(reasons);
@@ -51,18 +53,30 @@ record CapacityPolicy(AssignmentProperties.Capacity settings) {
 	}
 
 	Capacity assess(double load, List<Absence> absences, BusinessCalendar calendar, LocalDate today) {
+		return assess(load, absences, java.util.Set.of(), calendar, today);
+	}
+
+	/**
+	 * @param committedDays days the SA is committed to field work (POV days of requests they hold);
+	 * each working day of the horizon among them that is not already an absence day counts as a field day
+	 */
+	Capacity assess(double load, List<Absence> absences, java.util.Set<LocalDate> committedDays, BusinessCalendar calendar,
+			LocalDate today) {
 		int workingDays = 0;
 		int daysOut = 0;
+		int fieldDays = 0;
 		for (int i = 0; i < settings.horizonDays(); i++) {
 			var day = today.plusDays(i);
 			if (calendar.isWorkingDay(day)) {
 				workingDays++;
 				if (absentOn(absences, day)) {
 					daysOut++;
+				} else if (committedDays.contains(day)) {
+					fieldDays++;
 				}
 			}
 		}
-		var share = workingDays == 0 ? 1.0 : (workingDays - daysOut) / (double) workingDays;
+		var share = workingDays == 0 ? 1.0 : (workingDays - daysOut - fieldDays) / (double) workingDays;
 		var capacity = settings.unitsPerSa() * share;
 		var reasons = new ArrayList<String>();
 		Absence awayToday = null;
@@ -86,9 +100,12 @@ record CapacityPolicy(AssignmentProperties.Capacity settings) {
 			reasons.add(Texts.count(daysOut, "working day", "working days") + " out in the next " + settings.horizonDays()
 					+ " days");
 		}
+		if (fieldDays > 0) {
+			reasons.add(Texts.count(fieldDays, "POV day", "POV days") + " in the next " + settings.horizonDays() + " days");
+		}
 		reasons.add("load " + Texts.number(load) + " of capacity " + Texts.number(capacity));
 		return new Capacity(Texts.round(load), Texts.round(capacity), Texts.round(Math.max(0, capacity - load)),
-				workingDays, daysOut, awayToday != null, status, reasons);
+				workingDays, daysOut, fieldDays, awayToday != null, status, reasons);
 	}
 
 	private static boolean absentOn(List<Absence> absences, LocalDate day) {

@@ -11,8 +11,10 @@ import dev.baton.organisation.Seniority;
 
 /**
  * Ranks candidates for a request in two stages: every filter may exclude a candidate with its
- * reason; the rest are scored by every scorer, each value times the factor's weight, and ranked by
- * total (ties: lower load, then name). When no SA of the request's circle passes the filters, or
+ * reason; the rest are scored by every scorer, each value times the factor's weight, and ranked:
+ * first those with room (not At capacity and not Out today), then, among them, those with at least
+ * one skill the request demands, then by total (ties: lower load, then name). So capacity and skill
+ * are thresholds, and the weighted factors order the SAs who clear them. When no SA of the request's circle passes the filters, or
  * every one who does is at capacity, SAs of the board's other circles are ranked after them, marked
  * as from another circle. It only recommends; nothing is assigned.
  */
@@ -33,7 +35,8 @@ final class Recommender {
 						new WorkingHoursFilter(properties.workdayStartTime(), properties.workdayEndTime())),
 				List.of(new SkillMatchScorer(), new ExperienceScorer(), new SeniorityScorer(properties.strategicNetArr()),
 						new LoadScorer(new Workload(properties.effort()), properties.capacity().unitsPerSa()),
-						new FairnessScorer(properties.fairnessWindow().toDays()), new ContinuityScorer()));
+						new FairnessScorer(properties.fairnessWindow().toDays(),
+								properties.capacity().unitsPerSa(), properties.capacity().horizonDays()), new ContinuityScorer()));
 	}
 
 	/** One factor of a candidate's score. */
@@ -128,16 +131,19 @@ final class Recommender {
 		if (candidate.otherCircle()) {
 			reasons.add("from " + candidate.circleName() + ", another circle");
 		}
-		return new Scored(candidate, total, factors, reasons, atCapacity);
+		var out = capacity != null && capacity.status() == CapacityPolicy.Status.OUT;
+		var skilled = factors.stream().anyMatch(f -> f.factor().equals(SkillMatchScorer.NAME) && f.value() > 0);
+		return new Scored(candidate, total, factors, reasons, atCapacity, !atCapacity && !out, skilled);
 	}
 
 	private static void sort(List<Scored> scored) {
-		scored.sort(Comparator.comparingDouble(Scored::total).reversed()
+		scored.sort(Comparator.comparing((Scored s) -> !s.room()).thenComparing(s -> !s.skilled())
+				.thenComparing(Comparator.comparingDouble(Scored::total).reversed())
 				.thenComparingDouble(s -> s.candidate().capacity() == null ? 0 : s.candidate().capacity().load())
 				.thenComparing(s -> s.candidate().name()));
 	}
 
 	private record Scored(Candidate candidate, double total, List<Factor> factors, List<String> reasons,
-			boolean atCapacity) {
+			boolean atCapacity, boolean room, boolean skilled) {
 	}
 }

@@ -80,7 +80,25 @@ final class SkillMatchScorer implements Scorer {
 		return List.copyOf(unique.values());
 	}
 
+	// skill names and demands come from small vocabularies, while a board ranks hundreds of SAs per request
+	private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> MATCHES = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final int MAX_CACHED = 50_000;
+
 	static boolean matches(String skill, String demand) {
+		var key = skill + '\u0000' + demand;
+		var known = MATCHES.get(key);
+		if (known != null) {
+			return known;
+		}
+		var result = match(skill, demand);
+		if (MATCHES.size() >= MAX_CACHED) {
+			MATCHES.clear();
+		}
+		MATCHES.put(key, result);
+		return result;
+	}
+
+	private static boolean match(String skill, String demand) {
 		var s = normalize(skill);
 		var d = normalize(demand);
 		if (s.isEmpty() || d.isEmpty()) {

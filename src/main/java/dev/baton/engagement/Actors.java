@@ -21,6 +21,18 @@ class Actors {
 		this.organisation = organisation;
 	}
 
+	/** False when the person has a login and it is disabled; a person without a login is not refused. */
+	boolean enabled(dev.baton.organisation.Person person) {
+		if (person.userId() == null) {
+			return true;
+		}
+		try {
+			return users.find(person.userId()).enabled();
+		} catch (BatonException e) {
+			return false;
+		}
+	}
+
 	Actor current() {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null) {

@@ -5,20 +5,25 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 
+import dev.baton.identity.Role;
 import dev.baton.organisation.Circle;
+import dev.baton.organisation.Person;
 
 /**
  * The circle's triage rules for assigning a request, each a named rule that says why it refuses:
  * <ol>
  * <li>{@code triage.status}: only a request on the board (New) is assigned.</li>
  * <li>{@code triage.actor}: a circle member or the circle's manager assigns; the requesting AE never does.</li>
- * <li>{@code triage.assignee}: the assignee is a member of the circle.</li>
+ * <li>{@code triage.assignee}: the assignee is a member of the circle, or an enabled SA of another
+ * circle of the same board who is not the requester (a cross-circle hand-off).</li>
  * <li>{@code triage.discussion}: the thread holds the circle's discussion; self-assignment needs a
  * comment from another circle member or the manager. Fast Track is exempt.</li>
  * <li>{@code triage.four-questions}: the 4 questions are answered and the command plan is complete.</li>
  * <li>{@code triage.main-assist}: without relatable experience, a main-assist from the circle is named.</li>
  * <li>{@code triage.second-review}: two different reviewers approved the command plan (the manager
  * counts; the AE does not), or the circle recorded a waiver. Fast Track is exempt.</li>
+ * <li>{@code triage.recommendation}: choosing someone other than the top recommendation (a rank
+ * above 1) needs a reason.</li>
  * </ol>
  */
 final class AssignmentPolicy {
@@ -26,9 +31,31 @@ final class AssignmentPolicy {
 	private AssignmentPolicy() {
 	}
 
-	/** Everything the rules look at. */
+	/**
+	 * Everything the rules look at.
+	 *
+	 * @param assignee the assignee as a person, null when unknown
+	 * @param assigneeCircle the circle the assignee is a member of, null when none
+	 * @param assigneeEnabled false when the assignee's login is disabled
+	 */
 	record Facts(SaRequest request, Circle circle, List<ThreadItems.Comment> comments, ThreadItems.TriageAnswers answers,
-			List<ThreadItems.Review> reviews, ThreadItems.Waiver waiver, UUID actorId, UUID assigneeId, UUID assistId) {
+			List<ThreadItems.Review> reviews, ThreadItems.Waiver waiver, UUID actorId, UUID assigneeId, UUID assistId,
+			Integer recommendationRank, String rankReason, Person assignee, Circle assigneeCircle,
+			boolean assigneeEnabled) {
+	}
+
+	/** The request field a rule is about, for the problem's field errors; null when it is about no one field. */
+	static String field(String rule) {
+		switch (rule) {
+			case "triage.assignee":
+				return "assigneeId";
+			case "triage.main-assist":
+				return "assistId";
+			case "triage.recommendation":
+				return "rankReason";
+			default:
+				return null;
+		}
 	}
 
 	static TriageDecision check(Facts facts) {
@@ -45,8 +72,12 @@ final class AssignmentPolicy {
 			violations.add(new TriageDecision.Violation("triage.actor",
 					"Only members of " + circle.name() + " or its manager assign its requests"));
 		}
-		if (facts.assigneeId() == null || !circle.memberIds().contains(facts.assigneeId())) {
-			violations.add(new TriageDecision.Violation("triage.assignee", "The assignee must be a member of " + circle.name()));
+		assignee(request, circle, facts.assigneeId(), facts.assignee(), facts.assigneeCircle(), facts.assigneeEnabled())
+				.ifPresent(violations::add);
+		if (facts.recommendationRank() != null && facts.recommendationRank() > 1
+				&& (facts.rankReason() == null || facts.rankReason().isBlank())) {
+			violations.add(new TriageDecision.Violation("triage.recommendation", "The assignee is recommendation "
+					+ facts.recommendationRank() + ", not the top one: say why in rankReason"));
 		}
 		var fastTrack = request.fastTrack();
 		if (!fastTrack) {
@@ -102,6 +133,36 @@ final class AssignmentPolicy {
 			violations.add(new TriageDecision.Violation("triage.discussion",
 					"Self-assignment needs a comment from another circle member or the manager"));
 		}
+	}
+
+	/**
+	 * The {@code triage.assignee} rule, also used when a request is handed over: a member of the
+	 * request's circle, or an enabled SA of another circle of the same board who is not the requester.
+	 */
+	static java.util.Optional<TriageDecision.Violation> assignee(SaRequest request, Circle circle, UUID assigneeId,
+			Person assignee, Circle assigneeCircle, boolean enabled) {
+		if (assigneeId != null && circle.memberIds().contains(assigneeId)) {
+			return java.util.Optional.empty();
+		}
+		var otherCircleOfBoard = assigneeCircle != null && !assigneeCircle.id().equals(circle.id())
+				&& assigneeCircle.boardKey().equals(circle.boardKey());
+		if (assigneeId == null || !otherCircleOfBoard || assignee == null) {
+			return java.util.Optional.of(new TriageDecision.Violation("triage.assignee", "The assignee must be a member of "
+					+ circle.name() + " or an SA of another circle of board " + circle.boardKey()));
+		}
+		if (assignee.role() != Role.SA) {
+			return java.util.Optional.of(new TriageDecision.Violation("triage.assignee",
+					assignee.name() + " of " + assigneeCircle.name() + " is not an SA"));
+		}
+		if (!enabled) {
+			return java.util.Optional.of(new TriageDecision.Violation("triage.assignee",
+					assignee.name() + " of " + assigneeCircle.name() + " cannot sign in: their login is disabled"));
+		}
+		if (assigneeId.equals(request.requesterId())) {
+			return java.util.Optional.of(new TriageDecision.Violation("triage.assignee",
+					"The requester does not take their own request"));
+		}
+		return java.util.Optional.empty();
 	}
 
 	static boolean isCircle(Circle circle, UUID personId) {

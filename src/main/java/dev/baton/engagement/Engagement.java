@@ -113,7 +113,7 @@ class Engagement {
 				assessment.gate(), assessment.techEvalTarget(), assessment.techEvalAtRisk(), due.fastTrack(), now, 0,
 				awaiting ? RequestStatus.AWAITING_APPROVAL : RequestStatus.NEW, labels, awaiting ? null : now,
 				awaiting ? null : due.triageDueAt(), awaiting ? null : due.slaDueAt(), null, null, null, null, null, null,
-				null, null, now);
+				null, null, null, null, null, now);
 		requests.insert(request);
 		audit.record("sa-request.filed", "sa-request", request.id(), null, Map.of("opportunity", opportunity.externalId(),
 				"template", request.template().name(), "circle", circle.name(), "fastTrack", request.fastTrack(),
@@ -132,7 +132,7 @@ class Engagement {
 		var request = find(id);
 		var circle = organisation.circle(request.circleId());
 		if (!actor.person().id().equals(request.requesterId()) && !AssignmentPolicy.isCircle(circle, actor.person().id())
-				&& !actor.has(Role.SA_MANAGER) && !actor.has(Role.ASM) && !actor.has(Role.ADMIN)) {
+				&& !actor.person().id().equals(request.assigneeId()) && !actor.has(Role.SA_MANAGER) && !actor.has(Role.ASM) && !actor.has(Role.ADMIN)) {
 			throw new BatonException(EngagementProblems.NOT_PERMITTED,
 					"Only the requester, " + circle.name() + " and managers comment on this request");
 		}
@@ -299,38 +299,183 @@ class Engagement {
 		return find(id);
 	}
 
-	@Transactional(readOnly = true)
-	TriageDecision checkAssignment(UUID id, UUID assigneeId, UUID assistId) {
-		var actor = actors.current();
-		return AssignmentPolicy.check(facts(find(id), actor, assigneeId, assistId));
+	/**
+	 * What the circle decides when it assigns a request; the web UI and the API both call
+	 * {@link Engagement#assign(UUID, Assignment)} with it.
+	 *
+	 * @param assigneeId the SA who takes the request: a member of the request's circle, or an
+	 * enabled SA of another circle of the same board (recorded as a cross-circle hand-off)
+	 * @param assistId the main-assist from the circle, or null; required when the circle answered
+	 * that it has no relatable experience
+	 * @param recommendationRank the assignee's rank in the recommendations the circle looked at, 1
+	 * for the top one; null when the SA was picked without looking at recommendations
+	 * @param rankReason why the circle chose someone other than the top recommendation; required
+	 * (not blank) when recommendationRank is above 1, at most 2000 characters
+	 * @param expectedVersion the request version the caller read, or null to skip the check; a
+	 * stale version answers 409
+	 */
+	record Assignment(UUID assigneeId, UUID assistId, Integer recommendationRank, String rankReason,
+			Integer expectedVersion) {
+
+		/** An assignment without recommendations, main-assist or version check. */
+		static Assignment of(UUID assigneeId) {
+			return new Assignment(assigneeId, null, null, null, null);
+		}
 	}
 
+	@Transactional(readOnly = true)
+	TriageDecision checkAssignment(UUID id, Assignment assignment) {
+		var actor = actors.current();
+		return AssignmentPolicy.check(facts(find(id), actor, assignment));
+	}
+
+	@Transactional(readOnly = true)
+	TriageDecision checkAssignment(UUID id, UUID assigneeId, UUID assistId) {
+		return checkAssignment(id, new Assignment(assigneeId, assistId, null, null, null));
+	}
+
+	/**
+	 * Assigns a New request under the circle's triage rules ({@link AssignmentPolicy}); the caller
+	 * is a member of the request's circle or its manager. Records the recommendation rank and
+	 * reason, audits, and publishes {@link SaRequestAssigned}. Refuses with 403 (not the circle),
+	 * 409 (stale version, or no longer New) or 422 (a triage rule, with violations and field errors).
+	 */
 	@Transactional
-	SaRequest assign(UUID id, UUID assigneeId, UUID assistId, Integer expectedVersion) {
+	SaRequest assign(UUID id, Assignment assignment) {
 		var actor = actors.current();
 		var request = find(id);
 		requireCircle(actor, request, "assign it");
+		var expectedVersion = assignment.expectedVersion();
 		if (expectedVersion != null && expectedVersion != request.version()) {
 			throw Versions.stale("SA request", id, expectedVersion);
+		}
+		if (assignment.recommendationRank() != null && assignment.recommendationRank() < 1) {
+			throw BatonException.invalid("recommendationRank", "must be 1 (the top recommendation) or more");
+		}
+		if (assignment.rankReason() != null && assignment.rankReason().length() > 2_000) {
+			throw BatonException.invalid("rankReason", "must be at most 2000 characters");
 		}
 		if (request.status() != RequestStatus.NEW) {
 			// typically another SA won the race a moment ago: a conflict, not a rule
 			throw new BatonException(EngagementProblems.ILLEGAL_TRANSITION, "Cannot assign it: the request is in "
 					+ request.status().label() + (request.assigneeId() == null ? "" : " and assigned already"));
 		}
-		var decision = AssignmentPolicy.check(facts(request, actor, assigneeId, assistId));
-		if (!decision.allowed()) {
-			throw new BatonException(EngagementProblems.TRIAGE_RULE, decision.violations().stream()
-					.map(TriageDecision.Violation::message).collect(java.util.stream.Collectors.joining("; ")), List.of(),
-					Map.of("violations", decision.violations()));
+		var facts = facts(request, actor, assignment);
+		refuseUnless(AssignmentPolicy.check(facts));
+		var now = clock.instant();
+		var reason = assignment.rankReason() == null || assignment.rankReason().isBlank() ? null
+				: assignment.rankReason().strip();
+		var assigneeCircle = facts.circle().memberIds().contains(assignment.assigneeId()) ? facts.circle()
+				: facts.assigneeCircle();
+		request.assign(assignment.assigneeId(), assignment.assistId(), assignment.recommendationRank(), reason,
+				assigneeCircle.id(), now);
+		save(request);
+		var details = assignmentDetails(request, actor);
+		if (request.crossCircle()) {
+			details.put("crossCircle", true);
+			details.put("fromCircle", assigneeCircle.name());
+		}
+		audit.record("sa-request.assigned", "sa-request", id, reason, details);
+		events.publishEvent(new SaRequestAssigned(id, request.requesterId(), request.circleId(), request.title(),
+				assignment.assigneeId(), request.fastTrack(), request.recommendationRank(), reason, request.crossCircle()));
+		return find(id);
+	}
+
+	/**
+	 * A hand-over of an assigned request to another SA; the UI and the API call
+	 * {@link Engagement#reassign(UUID, Reassignment)} with it.
+	 *
+	 * @param assigneeId the SA who takes over: a member of the request's circle or an enabled SA of
+	 * another circle of the same board, not the current assignee
+	 * @param handOverNote what the new SA needs to know; required, at most 10000 characters; it goes
+	 * on the request's thread and into the audit trail
+	 * @param expectedVersion the request version the caller read, or null to skip the check
+	 */
+	record Reassignment(UUID assigneeId, String handOverNote, Integer expectedVersion) {
+	}
+
+	/**
+	 * Hands an assigned request (SA Triaged, SA Doing, SA Followup, or SA Waiting with an assignee)
+	 * to another SA without touching its clocks. Allowed for the current assignee, the SA manager of
+	 * the request's circle or of the assignee's circle, the assignee's own manager, and admins.
+	 * Writes the hand-over note to the thread and the audit trail and publishes
+	 * {@link SaRequestReassigned}. Refuses with 403, 409 (stale version or not assigned) or 422.
+	 */
+	@Transactional
+	SaRequest reassign(UUID id, Reassignment reassignment) {
+		var actor = actors.current();
+		var request = find(id);
+		var circle = organisation.circle(request.circleId());
+		var from = request.assigneeId();
+		if (!mayReassign(actor, circle, from)) {
+			throw new BatonException(EngagementProblems.NOT_PERMITTED, "Only the assignee, their SA manager, the manager of "
+					+ circle.name() + " or an admin hands this request over");
+		}
+		if (reassignment.expectedVersion() != null && reassignment.expectedVersion() != request.version()) {
+			throw Versions.stale("SA request", id, reassignment.expectedVersion());
+		}
+		if (reassignment.assigneeId() == null) {
+			throw BatonException.invalid("assigneeId", "is required");
+		}
+		requireText("handOverNote", reassignment.handOverNote(), 10_000);
+		var assignee = organisation.findPerson(reassignment.assigneeId()).orElse(null);
+		var assigneeCircle = organisation.circleOfMember(reassignment.assigneeId()).orElse(null);
+		var violation = AssignmentPolicy.assignee(request, circle, reassignment.assigneeId(), assignee, assigneeCircle,
+				assignee != null && actors.enabled(assignee));
+		if (violation.isPresent()) {
+			refuseUnless(new TriageDecision(false, List.of(violation.get())));
 		}
 		var now = clock.instant();
-		request.assign(assigneeId, assistId, now);
+		var note = reassignment.handOverNote().strip();
+		var toCircle = circle.memberIds().contains(reassignment.assigneeId()) ? circle : assigneeCircle;
+		request.reassign(reassignment.assigneeId(), toCircle.id(), now);
 		save(request);
-		audit.record("sa-request.assigned", "sa-request", id, null, assignmentDetails(request, actor));
-		events.publishEvent(new SaRequestAssigned(id, request.requesterId(), request.circleId(), request.title(),
-				assigneeId, request.fastTrack()));
+		requests.insert(id, new ThreadItems.Comment(UUID.randomUUID(), actor.person().id(), ThreadItems.Comment.Kind.HAND_OVER,
+				note, now));
+		var details = new java.util.LinkedHashMap<String, Object>();
+		details.put("from", from == null ? null : from.toString());
+		details.put("to", reassignment.assigneeId().toString());
+		details.put("by", actor.person().id().toString());
+		details.put("handOverNote", note);
+		details.put("crossCircle", request.crossCircle());
+		if (request.crossCircle()) {
+			details.put("toCircle", toCircle.name());
+		}
+		audit.record("sa-request.reassigned", "sa-request", id, note, details);
+		events.publishEvent(new SaRequestReassigned(id, request.requesterId(), request.circleId(), request.title(), from,
+				reassignment.assigneeId(), note, actor.person().id()));
 		return find(id);
+	}
+
+	private boolean mayReassign(Actor actor, Circle circle, UUID assigneeId) {
+		var me = actor.person().id();
+		if (actor.has(Role.ADMIN) || me.equals(assigneeId) || me.equals(circle.managerId())) {
+			return true;
+		}
+		if (assigneeId == null) {
+			return false;
+		}
+		var assignee = organisation.findPerson(assigneeId).orElse(null);
+		if (assignee != null && me.equals(assignee.managerId())) {
+			return true;
+		}
+		return organisation.circleOfMember(assigneeId).map(c -> me.equals(c.managerId())).orElse(false);
+	}
+
+	private static void refuseUnless(TriageDecision decision) {
+		if (decision.allowed()) {
+			return;
+		}
+		var fields = new ArrayList<dev.baton.platform.FieldError>();
+		for (var violation : decision.violations()) {
+			var field = AssignmentPolicy.field(violation.rule());
+			if (field != null) {
+				fields.add(new dev.baton.platform.FieldError(field, violation.message()));
+			}
+		}
+		throw new BatonException(EngagementProblems.TRIAGE_RULE, decision.violations().stream()
+				.map(TriageDecision.Violation::message).collect(java.util.stream.Collectors.joining("; ")), fields,
+				Map.of("violations", decision.violations()));
 	}
 
 	@Transactional
@@ -425,11 +570,15 @@ class Engagement {
 				expedite, firstMeeting);
 	}
 
-	private AssignmentPolicy.Facts facts(SaRequest request, Actor actor, UUID assigneeId, UUID assistId) {
+	private AssignmentPolicy.Facts facts(SaRequest request, Actor actor, Assignment assignment) {
 		var id = request.id();
+		var assigneeId = assignment.assigneeId();
+		var assignee = assigneeId == null ? null : organisation.findPerson(assigneeId).orElse(null);
+		var assigneeCircle = assigneeId == null ? null : organisation.circleOfMember(assigneeId).orElse(null);
 		return new AssignmentPolicy.Facts(request, organisation.circle(request.circleId()), requests.comments(id),
 				requests.answers(id).orElse(null), requests.reviews(id), requests.waiver(id).orElse(null),
-				actor.person().id(), assigneeId, assistId);
+				actor.person().id(), assigneeId, assignment.assistId(), assignment.recommendationRank(),
+				assignment.rankReason(), assignee, assigneeCircle, assignee != null && actors.enabled(assignee));
 	}
 
 	private Circle requireCircle(Actor actor, SaRequest request, String what) {
@@ -437,7 +586,9 @@ class Engagement {
 		if (actor.person().id().equals(request.requesterId())) {
 			throw new BatonException(EngagementProblems.NOT_PERMITTED, "The requesting AE does not " + what);
 		}
-		if (!AssignmentPolicy.isCircle(circle, actor.person().id())) {
+		var me = actor.person().id();
+		// an SA of another circle who took the request over works it like a member
+		if (!AssignmentPolicy.isCircle(circle, me) && !me.equals(request.assigneeId()) && !me.equals(request.assistId())) {
 			throw new BatonException(EngagementProblems.NOT_PERMITTED,
 					"Only members of " + circle.name() + " or its manager " + what);
 		}
@@ -450,7 +601,7 @@ class Engagement {
 		}
 	}
 
-	private static Map<String, Object> assignmentDetails(SaRequest request, Actor actor) {
+	private static java.util.LinkedHashMap<String, Object> assignmentDetails(SaRequest request, Actor actor) {
 		var details = new java.util.LinkedHashMap<String, Object>();
 		details.put("assignee", request.assigneeId().toString());
 		details.put("assignedBy", actor.person().id().toString());
@@ -458,6 +609,10 @@ class Engagement {
 		details.put("fastTrack", request.fastTrack());
 		if (request.assistId() != null) {
 			details.put("assist", request.assistId().toString());
+		}
+		details.put("recommendationRank", request.recommendationRank());
+		if (request.rankReason() != null) {
+			details.put("rankReason", request.rankReason());
 		}
 		return details;
 	}

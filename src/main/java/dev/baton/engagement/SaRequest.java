@@ -51,6 +51,9 @@ final class SaRequest {
 	private Instant engagedAt;
 	private Instant closedAt;
 	private String declineReason;
+	private Integer recommendationRank;
+	private String rankReason;
+	private UUID assigneeCircleId;
 	private Instant updatedAt;
 
 	SaRequest(UUID id, UUID opportunityId, UUID requesterId, UUID circleId, String boardKey, RequestTemplate template,
@@ -58,7 +61,8 @@ final class SaRequest {
 			boolean techEvalAtRisk, boolean fastTrack, Instant createdAt, int version, RequestStatus status,
 			Set<RequestLabel> labels, Instant receivedAt, Instant triageDueAt, Instant slaDueAt, Instant pausedAt,
 			RequestStatus waitingFrom, UUID assigneeId, UUID assistId, Instant triagedAt, Instant engagedAt,
-			Instant closedAt, String declineReason, Instant updatedAt) {
+			Instant closedAt, String declineReason, Integer recommendationRank, String rankReason, UUID assigneeCircleId,
+			Instant updatedAt) {
 		this.id = id;
 		this.opportunityId = opportunityId;
 		this.requesterId = requesterId;
@@ -87,6 +91,9 @@ final class SaRequest {
 		this.engagedAt = engagedAt;
 		this.closedAt = closedAt;
 		this.declineReason = declineReason;
+		this.recommendationRank = recommendationRank;
+		this.rankReason = rankReason;
+		this.assigneeCircleId = assigneeCircleId;
 		this.updatedAt = updatedAt;
 	}
 
@@ -99,12 +106,49 @@ final class SaRequest {
 	}
 
 	void assign(UUID assignee, UUID assist, Instant at) {
+		assign(assignee, assist, null, null, circleId, at);
+	}
+
+	/**
+	 * Assigns after triage, keeping which recommendation was chosen (null when none was looked at),
+	 * why not the top one, and the circle the assignee comes from.
+	 */
+	void assign(UUID assignee, UUID assist, Integer rank, String reason, UUID assigneeCircle, Instant at) {
 		require(RequestStatus.NEW, "assign it");
 		status = RequestStatus.SA_TRIAGED;
 		assigneeId = assignee;
 		assistId = assist;
+		recommendationRank = rank;
+		rankReason = reason;
+		assigneeCircleId = assigneeCircle;
 		triagedAt = at;
 		updatedAt = at;
+	}
+
+	/**
+	 * Hands an assigned request to another SA. The clocks and the triage record stay as they were:
+	 * a hand-over is not a new triage. A main-assist who takes over stops being the assist.
+	 */
+	void reassign(UUID assignee, UUID assigneeCircle, Instant at) {
+		var assigned = status == RequestStatus.SA_TRIAGED || status == RequestStatus.SA_DOING
+				|| status == RequestStatus.SA_FOLLOWUP || (status == RequestStatus.SA_WAITING && assigneeId != null);
+		if (!assigned) {
+			throw illegal("reassign it");
+		}
+		if (assignee.equals(assigneeId)) {
+			throw BatonException.invalid("assigneeId", "is the current assignee already");
+		}
+		if (assignee.equals(assistId)) {
+			assistId = null;
+		}
+		assigneeId = assignee;
+		assigneeCircleId = assigneeCircle;
+		updatedAt = at;
+	}
+
+	/** Whether the assignee comes from another circle of the board than the request's. */
+	boolean crossCircle() {
+		return assigneeCircleId != null && !assigneeCircleId.equals(circleId);
 	}
 
 	/** The circle asked the AE; the clocks stop until the AE answers. */
@@ -224,5 +268,8 @@ final class SaRequest {
 	Instant engagedAt() { return engagedAt; }
 	Instant closedAt() { return closedAt; }
 	String declineReason() { return declineReason; }
+	Integer recommendationRank() { return recommendationRank; }
+	String rankReason() { return rankReason; }
+	UUID assigneeCircleId() { return assigneeCircleId; }
 	Instant updatedAt() { return updatedAt; }
 }

@@ -68,7 +68,8 @@ class SaRequestController {
 			RequestTemplate template, RequestStatus status, String statusLabel, Set<RequestLabel> labels,
 			boolean fastTrack, boolean expedite, ApprovalGate approvalGate, Instant receivedAt, Instant triageDueAt,
 			Instant slaDueAt, boolean clocksPaused, LocalDate techEvalTargetDate, boolean techEvalAtRisk,
-			List<Advisory> advisories, UUID assigneeId, UUID assistId, Instant triagedAt, Instant engagedAt,
+			List<Advisory> advisories, UUID assigneeId, UUID assistId, Integer recommendationRank, String rankReason,
+			UUID assigneeCircleId, boolean crossCircle, Instant triagedAt, Instant engagedAt,
 			Instant closedAt, String declineReason, RequestDetails details, SavedSizing sizing, int version,
 			Instant createdAt, Instant updatedAt) {
 
@@ -81,7 +82,8 @@ class SaRequestController {
 			return new SaRequestView(r.id(), r.title(), r.opportunityId(), r.requesterId(), r.boardKey(), r.circleId(),
 					r.template(), r.status(), r.status().label(), r.labels(), r.fastTrack(), r.expedite(), r.gate(),
 					r.receivedAt(), r.triageDueAt(), r.slaDueAt(), r.pausedAt() != null, r.techEvalTarget(),
-					r.techEvalAtRisk(), r.advisories(), r.assigneeId(), r.assistId(), r.triagedAt(), r.engagedAt(),
+					r.techEvalAtRisk(), r.advisories(), r.assigneeId(), r.assistId(), r.recommendationRank(),
+					r.rankReason(), r.assigneeCircleId(), r.crossCircle(), r.triagedAt(), r.engagedAt(),
 					r.closedAt(), r.declineReason(), r.details(), sizing, r.version(), r.createdAt(), r.updatedAt());
 		}
 	}
@@ -177,21 +179,44 @@ class SaRequestController {
 		return SaRequestView.of(engagement.decideApproval(id, request.decision(), request.reason()));
 	}
 
-	record AssignmentRequest(UUID assigneeId, UUID assistId) {
+	/**
+	 * The body of an assignment; expectedVersion and If-Match are the same check (If-Match wins).
+	 */
+	record AssignmentRequest(UUID assigneeId, UUID assistId, Integer recommendationRank, String rankReason,
+			Integer expectedVersion) {
 	}
 
 	@GetMapping("/{id}/assignment-check")
 	@Operation(summary = "Whether the triage rules allow assigning this request to someone, and every rule still in the way")
-	TriageDecision check(@PathVariable UUID id, @RequestParam UUID assigneeId, @RequestParam(required = false) UUID assistId) {
-		return engagement.checkAssignment(id, assigneeId, assistId);
+	TriageDecision check(@PathVariable UUID id, @RequestParam UUID assigneeId, @RequestParam(required = false) UUID assistId,
+			@RequestParam(required = false) Integer recommendationRank, @RequestParam(required = false) String rankReason) {
+		return engagement.checkAssignment(id, new Engagement.Assignment(assigneeId, assistId, recommendationRank,
+				rankReason, null));
 	}
 
 	@PostMapping("/{id}/assignment")
-	@Operation(summary = "Assign a circle member under the triage rules; If-Match optional, a concurrent assignment gets 409")
+	@Operation(summary = "Assign an SA of the circle (or of another circle of the board: a cross-circle hand-off) under the "
+			+ "triage rules, with the recommendation rank chosen and a reason when it is not the top; If-Match or "
+			+ "expectedVersion optional, a concurrent assignment gets 409")
 	SaRequestView assign(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestBody AssignmentRequest request) {
-		var expected = ifMatch == null ? null : Versions.expectedVersion(ifMatch);
-		return SaRequestView.of(engagement.assign(id, request.assigneeId(), request.assistId(), expected));
+		var expected = ifMatch == null ? request.expectedVersion() : Integer.valueOf(Versions.expectedVersion(ifMatch));
+		return SaRequestView.of(engagement.assign(id, new Engagement.Assignment(request.assigneeId(), request.assistId(),
+				request.recommendationRank(), request.rankReason(), expected)));
+	}
+
+	/** The body of a hand-over to another SA. */
+	record ReassignmentRequest(UUID assigneeId, String handOverNote, Integer expectedVersion) {
+	}
+
+	@PostMapping("/{id}/reassignment")
+	@Operation(summary = "Hand an assigned request to another SA with a hand-over note, leaving its clocks as they are; "
+			+ "for the assignee, their SA manager or an admin; If-Match or expectedVersion optional (409 when stale)")
+	SaRequestView reassign(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestBody ReassignmentRequest request) {
+		var expected = ifMatch == null ? request.expectedVersion() : Integer.valueOf(Versions.expectedVersion(ifMatch));
+		return SaRequestView.of(engagement.reassign(id, new Engagement.Reassignment(request.assigneeId(),
+				request.handOverNote(), expected)));
 	}
 
 	record DeclineRequest(String reason) {

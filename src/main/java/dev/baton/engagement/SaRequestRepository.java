@@ -65,7 +65,9 @@ class SaRequestRepository {
 				UPDATE sa_request SET status = :status, labels = CAST(:labels AS text[]), received_at = :receivedAt,
 				  triage_due_at = :triageDue, sla_due_at = :slaDue, paused_at = :pausedAt, waiting_from = :waitingFrom,
 				  assignee_id = :assignee, assist_id = :assist, triaged_at = :triagedAt, engaged_at = :engagedAt,
-				  closed_at = :closedAt, decline_reason = :declineReason, updated_at = :updatedAt, version = version + 1
+				  closed_at = :closedAt, decline_reason = :declineReason, recommendation_rank = :rank,
+				  rank_reason = :rankReason, assignee_circle_id = :assigneeCircle, updated_at = :updatedAt,
+				  version = version + 1
 				WHERE id = :id AND version = :version
 				""")
 				.param("status", request.status().name()).param("labels", labels(request))
@@ -75,6 +77,8 @@ class SaRequestRepository {
 				.param("assignee", request.assigneeId()).param("assist", request.assistId())
 				.param("triagedAt", ts(request.triagedAt())).param("engagedAt", ts(request.engagedAt()))
 				.param("closedAt", ts(request.closedAt())).param("declineReason", request.declineReason())
+				.param("rank", request.recommendationRank()).param("rankReason", request.rankReason())
+				.param("assigneeCircle", request.assigneeCircleId())
 				.param("updatedAt", ts(request.updatedAt())).param("id", request.id())
 				.param("version", request.version()).update() == 1;
 	}
@@ -291,7 +295,8 @@ class SaRequestRepository {
 				instant(rs, "triage_due_at"), instant(rs, "sla_due_at"), instant(rs, "paused_at"),
 				waitingFrom == null ? null : RequestStatus.valueOf(waitingFrom), rs.getObject("assignee_id", UUID.class),
 				rs.getObject("assist_id", UUID.class), instant(rs, "triaged_at"), instant(rs, "engaged_at"),
-				instant(rs, "closed_at"), rs.getString("decline_reason"), instant(rs, "updated_at"));
+				instant(rs, "closed_at"), rs.getString("decline_reason"), rs.getObject("recommendation_rank", Integer.class),
+				rs.getString("rank_reason"), rs.getObject("assignee_circle_id", UUID.class), instant(rs, "updated_at"));
 	}
 
 	private static String labels(SaRequest request) {

@@ -21,7 +21,9 @@ final class ThreadItems {
 			/** Questions the circle sent to the AE. */
 			QUESTIONS_TO_REQUESTOR,
 			/** The AE's answer. */
-			REQUESTOR_ANSWER
+			REQUESTOR_ANSWER,
+			/** The note an SA leaves when a request is handed to another SA. */
+			HAND_OVER
 		}
 	}
 

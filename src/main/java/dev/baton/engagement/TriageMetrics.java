@@ -24,10 +24,14 @@ class TriageMetrics {
 	 * @param triageAttainment share of triaged requests assigned or declined by their triage due time
 	 * @param slaAttainment share of engaged requests started (SA Doing) by their SLA due time
 	 * @param medianTimeToTriage wall-clock time from receipt to assignment, median
+	 * @param ranked assignments that recorded the recommendation rank chosen
+	 * @param topChoiceShare share of those that chose the top recommendation (rank 1)
+	 * @param offTopChoices assignments that chose someone below the top recommendation (rank above 1)
+	 * @param crossCircle assignments to an SA of another circle of the board
 	 */
 	record Report(Instant from, Instant to, long filed, long fastTrack, double fastTrackShare, long triaged,
 			double triageAttainment, long engaged, double slaAttainment, Duration medianTimeToTriage, long waiting,
-			long declined, long open) {
+			long declined, long open, long ranked, double topChoiceShare, long offTopChoices, long crossCircle) {
 	}
 
 	Report report(String boardKey, UUID circleId, Instant from, Instant to) {
@@ -43,7 +47,12 @@ class TriageMetrics {
 				           FILTER (WHERE triaged_at IS NOT NULL) AS median_seconds,
 				       count(*) FILTER (WHERE status = 'SA_WAITING') AS waiting,
 				       count(*) FILTER (WHERE status = 'DECLINED') AS declined,
-				       count(*) FILTER (WHERE status NOT IN ('DONE', 'DECLINED')) AS open
+				       count(*) FILTER (WHERE status NOT IN ('DONE', 'DECLINED')) AS open,
+				       count(*) FILTER (WHERE triaged_at IS NOT NULL AND recommendation_rank IS NOT NULL) AS ranked,
+				       count(*) FILTER (WHERE triaged_at IS NOT NULL AND recommendation_rank = 1) AS top_choice,
+				       count(*) FILTER (WHERE triaged_at IS NOT NULL AND recommendation_rank > 1) AS off_top,
+				       count(*) FILTER (WHERE triaged_at IS NOT NULL AND assignee_circle_id IS NOT NULL
+				                          AND assignee_circle_id <> circle_id) AS cross_circle
 				FROM sa_request
 				WHERE created_at >= :from AND created_at < :to
 				  AND (CAST(:board AS text) IS NULL OR board_key = :board)
@@ -60,7 +69,9 @@ class TriageMetrics {
 					return new Report(from, to, filed, rs.getLong("fast_track"), share(rs.getLong("fast_track"), filed),
 							triaged, share(rs.getLong("triaged_on_time"), triaged), engaged,
 							share(rs.getLong("engaged_on_time"), engaged), median, rs.getLong("waiting"),
-							rs.getLong("declined"), rs.getLong("open"));
+							rs.getLong("declined"), rs.getLong("open"), rs.getLong("ranked"),
+							share(rs.getLong("top_choice"), rs.getLong("ranked")), rs.getLong("off_top"),
+							rs.getLong("cross_circle"));
 				}).single();
 	}
 

@@ -80,6 +80,20 @@ final class Messages {
 				link(requestId));
 	}
 
+	Message reassignedForRequester(UUID requestId, String title, String from, String to, String by, String note) {
+		return new Message("Your SA for " + title + " is now " + to,
+				by + " handed " + title + " from " + from + " to " + to + ".\n\nHand-over note: " + note, link(requestId));
+	}
+
+	Message reassignedForAssignee(UUID requestId, String title, String from, String requester, String note) {
+		return new Message("Handed over to you: " + title, from + " hands " + title + ", requested by " + requester
+				+ ", over to you.\n\nHand-over note: " + note, link(requestId));
+	}
+
+	Message reassignedForPreviousAssignee(UUID requestId, String title, String to, String by) {
+		return new Message("Handed over: " + title, by + " handed " + title + " over to " + to + ".", link(requestId));
+	}
+
 	Message declined(UUID requestId, String title, String circle, String reason, String declinedBy) {
 		var body = circle + " declined " + title + ".\n\nReason: " + reason;
 		if (declinedBy != null) {

@@ -20,6 +20,7 @@ import dev.baton.engagement.SaRequestDeclined;
 import dev.baton.engagement.SaRequestFiled;
 import dev.baton.engagement.SaRequestInformationProvided;
 import dev.baton.engagement.SaRequestNeedsInformation;
+import dev.baton.engagement.SaRequestReassigned;
 import dev.baton.organisation.Circle;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
@@ -131,6 +132,29 @@ class NotificationListeners {
 		person(event.requesterId()).ifPresent(ae -> plan.inbox(ae.id(), forRequester).email(ae.id(), forRequester));
 		var forAssignee = messages.assignedForAssignee(event.requestId(), event.title(), requester, event.fastTrack());
 		person(event.assigneeId()).ifPresent(sa -> plan.inbox(sa.id(), forAssignee).email(sa.id(), forAssignee));
+		notifier.carryOut(plan);
+	}
+
+	/** The requester and the new assignee by e-mail and inbox, with the hand-over note; the previous assignee's inbox. */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(SaRequestReassigned event) {
+		var requester = name(event.requesterId());
+		var from = event.fromAssigneeId() == null ? "nobody" : name(event.fromAssigneeId());
+		var to = name(event.toAssigneeId());
+		var by = name(event.reassignedById());
+		var plan = new Plan(EventKey.of("reassigned", event.requestId(), event.fromAssigneeId(), event.toAssigneeId(),
+				event.handOverNote()),
+				event.requestId());
+		var forRequester = messages.reassignedForRequester(event.requestId(), event.title(), from, to, by,
+				event.handOverNote());
+		person(event.requesterId()).ifPresent(ae -> plan.inbox(ae.id(), forRequester).email(ae.id(), forRequester));
+		var forAssignee = messages.reassignedForAssignee(event.requestId(), event.title(), from, requester,
+				event.handOverNote());
+		person(event.toAssigneeId()).ifPresent(sa -> plan.inbox(sa.id(), forAssignee).email(sa.id(), forAssignee));
+		if (event.fromAssigneeId() != null && !event.fromAssigneeId().equals(event.reassignedById())) {
+			var forPrevious = messages.reassignedForPreviousAssignee(event.requestId(), event.title(), to, by);
+			person(event.fromAssigneeId()).ifPresent(sa -> plan.inbox(sa.id(), forPrevious));
+		}
 		notifier.carryOut(plan);
 	}
 

@@ -31,7 +31,7 @@ class AssignmentPropertiesTests {
 		var bound = bind(Map.of("baton.assignment.boards.apac.seniority", "25", "baton.assignment.weights.skills", "50"));
 
 		assertThat(bound.weightsFor("apac").seniority()).isEqualTo(25.0);
-		assertThat(bound.weightsFor("apac").skills()).isEqualTo(40.0);
+		assertThat(bound.weightsFor("apac").skills()).isEqualTo(15.0);
 		assertThat(bound.weightsFor("commercial-amer").skills()).isEqualTo(50.0);
 		assertThat(bound.weightsFor("commercial-amer").seniority()).isEqualTo(15.0);
 	}

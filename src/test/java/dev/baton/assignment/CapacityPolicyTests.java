@@ -71,4 +71,21 @@ class CapacityPolicyTests {
 		assertThat(policy.assess(0, later, CALENDAR, TODAY).daysOut()).isZero();
 		assertThat(policy.assess(0, later, CALENDAR, TODAY).capacity()).isEqualTo(6.0);
 	}
+
+	@Test
+	void povDaysOfHeldRequestsInTheHorizonReduceCapacity() {
+		// POV days Tue 24 and Wed 25 Nov, Wed 25 also a PTO day, and Tue 8 Dec after the horizon
+		var away = List.of(absence(sam, AbsenceKind.PTO, "2026-11-25", "2026-11-25"));
+		var povDays = java.util.Set.of(java.time.LocalDate.parse("2026-11-24"), java.time.LocalDate.parse("2026-11-25"),
+				java.time.LocalDate.parse("2026-11-28"), java.time.LocalDate.parse("2026-12-08"));
+
+		var capacity = policy.assess(3, away, povDays, CALENDAR, TODAY);
+
+		assertThat(capacity.daysOut()).isEqualTo(1);
+		assertThat(capacity.fieldDays()).isEqualTo(1);
+		assertThat(capacity.capacity()).isEqualTo(4.8);
+		assertThat(capacity.status()).isEqualTo(CapacityPolicy.Status.STRETCHED);
+		assertThat(capacity.reasons()).contains("1 POV day in the next 14 days");
+		assertThat(policy.assess(3, away, CALENDAR, TODAY).status()).isEqualTo(CapacityPolicy.Status.AVAILABLE);
+	}
 }

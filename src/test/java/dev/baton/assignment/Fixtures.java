@@ -89,6 +89,7 @@ final class Fixtures {
 		List<Absence> absences = new ArrayList<>();
 		List<Candidate.OpenWork> work = new ArrayList<>();
 		int recent;
+		double recentEffort;
 		List<Candidate.PastWork> history = new ArrayList<>();
 		CapacityPolicy.Status status = CapacityPolicy.Status.AVAILABLE;
 
@@ -139,6 +140,7 @@ final class Fixtures {
 
 		SaBuilder recent(int value) {
 			recent = value;
+			recentEffort = value;
 			return this;
 		}
 
@@ -153,10 +155,10 @@ final class Fixtures {
 		}
 
 		Candidate build() {
-			var capacity = new CapacityPolicy.Capacity(work.size(), 6, Math.max(0, 6 - work.size()), 10, 0, false, status,
+			var capacity = new CapacityPolicy.Capacity(work.size(), 6, Math.max(0, 6 - work.size()), 10, 0, 0, false, status,
 					List.of());
 			return new Candidate(id, name, role, seniority, zone, skills, circle, otherCircle ? "Circle Rainier"
-					: "Circle Cascade", otherCircle, absences, work, recent, history, capacity);
+					: "Circle Cascade", otherCircle, absences, work, recent, recentEffort, history, capacity);
 		}
 	}
 

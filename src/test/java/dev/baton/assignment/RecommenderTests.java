@@ -64,7 +64,7 @@ class RecommenderTests {
 	@Test
 	void weightsDecideTheOrder() {
 		var skilled = sa("Skilled").skills(Map.of("kubernetes", SkillLevel.EXPERT)).recent(4).build();
-		var fresh = sa("Fresh").build();
+		var fresh = sa("Fresh").skills(Map.of("kubernetes", SkillLevel.BASIC)).build();
 		var home = List.of(skilled, fresh);
 		var request = requestWith(home, List.of());
 
@@ -75,6 +75,20 @@ class RecommenderTests {
 
 		assertThat(bySkill.ranked().get(0).name()).isEqualTo("Skilled");
 		assertThat(byFairness.ranked().get(0).name()).isEqualTo("Fresh");
+	}
+
+	@Test
+	void roomAndSkillAreThresholdsBeforeTheWeights() {
+		var full = sa("Full").skills(Map.of("kubernetes", SkillLevel.EXPERT)).status(CapacityPolicy.Status.AT_CAPACITY).build();
+		var unskilled = sa("Unskilled").build();
+		var basic = sa("Basic").skills(Map.of("kubernetes", SkillLevel.BASIC)).recent(6).build();
+		var home = List.of(full, unskilled, basic);
+
+		// fairness alone would put Unskilled first, and skill alone Full
+		var outcome = recommender.recommend(requestWith(home, List.of()), "Circle Cascade", home, List::of,
+				new AssignmentProperties.Weights(1, 0, 0, 0, 100, 0));
+
+		assertThat(outcome.ranked()).extracting(Recommender.Ranked::name).containsExactly("Basic", "Unskilled", "Full");
 	}
 
 	@Test

@@ -61,9 +61,17 @@ public final class ReplaySimulator {
 	record Workload(List<Sa> circle, List<Req> requests, LocalDate start, LocalDate end) {
 	}
 
-	/** What one policy achieved over the quarter. */
+	/**
+	 * What one policy achieved over the quarter.
+	 *
+	 * @param slaAttainment share of requests whose work started by their SLA due time (2 business
+	 * days after arrival, the standard SLA policy) with the SA present on the meeting day
+	 * @param meanDaysToAssign business days from arrival to assignment, mean over placed requests
+	 * @param meanDaysToStart business days from arrival to the SA starting the work, mean
+	 */
 	record Result(String policy, int requests, int placed, int unplaced, double skillMatch, double strategicSenior,
-			int meetingConflicts, double jain, double maxLoad, double minLoad) {
+			int meetingConflicts, double jain, double maxLoad, double minLoad, double slaAttainment,
+			double meanDaysToAssign, double meanDaysToStart) {
 	}
 
 	static Workload generate(long seed, int sas) {
@@ -74,9 +82,15 @@ public final class ReplaySimulator {
 		var seniorities = Seniority.values();
 		for (int i = 0; i < sas; i++) {
 			var skills = new LinkedHashMap<String, SkillLevel>();
-			var count = 2 + random.nextInt(2);
+			// a staffed circle: every skill its AEs ask for is known by at least two of its SAs
+			for (int k = 0; k < SKILLS.length; k++) {
+				if (k % sas == i || (k + 3) % sas == i) {
+					skills.put(SKILLS[k], SkillLevel.values()[random.nextInt(3)]);
+				}
+			}
+			var count = 4 + random.nextInt(2);
 			while (skills.size() < count) {
-				skills.put(SKILLS[random.nextInt(SKILLS.length)], SkillLevel.values()[random.nextInt(3)]);
+				skills.putIfAbsent(SKILLS[random.nextInt(SKILLS.length)], SkillLevel.values()[random.nextInt(3)]);
 			}
 			var id = new UUID(seed, i);
 			var absences = new ArrayList<Absence>();
@@ -134,42 +148,156 @@ public final class ReplaySimulator {
 		return d;
 	}
 
-	/** An assignment in the simulation: who, what, until when it stays open. */
-	private record Held(Req request, UUID sa, LocalDate until) {
+	/** An assignment in the simulation: who, what, since when it is worked on (null while waiting) and until when. */
+	private static final class Held {
+
+		final Req request;
+		final UUID sa;
+		final LocalDate assigned;
+		LocalDate started;
+		LocalDate until;
+
+		Held(Req request, UUID sa, LocalDate assigned) {
+			this.request = request;
+			this.sa = sa;
+			this.assigned = assigned;
+		}
+
+		Req request() {
+			return request;
+		}
+
+		UUID sa() {
+			return sa;
+		}
 	}
 
+	/** The SLA: work started within the standard 2 business days of arrival. */
+	static final int SLA_BUSINESS_DAYS = 2;
+
+	/** Days after the quarter during which no request arrives and the queues drain. */
+	static final int DRAIN_DAYS = 40;
+
+	/**
+	 * Replays the quarter day by day. Each business day: work that ended leaves; the day's arrivals
+	 * join the queue; the policy assigns queued requests (a policy may leave one waiting, to try
+	 * again the next day); then every SA present that day starts assigned work in order while their
+	 * started load stays within capacity (an SA with nothing started always starts the next item).
+	 * Work then runs for its business days. A request meets its SLA when its work started within
+	 * {@link #SLA_BUSINESS_DAYS} business days of arrival and its SA is not away on the meeting day.
+	 */
 	static Result run(String policy, Workload workload, long seed) {
 		var properties = AssignmentProperties.defaults();
 		var recommender = Recommender.standard(properties);
 		var capacityPolicy = new CapacityPolicy(properties.capacity());
 		var effort = new dev.baton.assignment.Workload(properties.effort());
+		var capacity = properties.capacity().unitsPerSa();
 		var random = new Random(seed ^ 0x5DEECE66DL);
-		var held = new ArrayList<Held>();
+		var open = new ArrayList<Held>();
+		var done = new ArrayList<Held>();
+		var queue = new ArrayList<Req>();
 		var totals = new HashMap<UUID, Double>();
 		var members = new LinkedHashMap<UUID, Set<UUID>>();
 		var circleId = new UUID(seed, 999);
 		var ids = new ArrayList<UUID>();
 		workload.circle().forEach(sa -> ids.add(sa.id()));
 		members.put(circleId, Set.copyOf(ids));
+		var arrivals = new ArrayList<>(workload.requests());
 		int next = 0;
-		int placed = 0;
-		int skillMatch = 0;
-		int strategic = 0;
-		int strategicSenior = 0;
-		int conflicts = 0;
 		double maxSum = 0;
 		double minSum = 0;
 		int days = 0;
-		LocalDate sampled = null;
-		for (var request : workload.requests()) {
-			var today = request.arrival();
-			held.removeIf(h -> h.until().isBefore(today));
-			if (!today.equals(sampled)) {
-				sampled = today;
+		var last = workload.end().plusDays(DRAIN_DAYS);
+		for (var today = workload.start(); !today.isAfter(last); today = today.plusDays(1)) {
+			if (!CALENDAR.isWorkingDay(today)) {
+				continue;
+			}
+			var day = today;
+			for (var it = open.iterator(); it.hasNext();) {
+				var h = it.next();
+				if (h.until != null && h.until.isBefore(day)) {
+					it.remove();
+					done.add(h);
+				}
+			}
+			while (!arrivals.isEmpty() && !arrivals.get(0).arrival().isAfter(day)) {
+				queue.add(arrivals.remove(0));
+			}
+			for (var it = queue.iterator(); it.hasNext();) {
+				var request = it.next();
+				Sa chosen = null;
+				switch (policy) {
+				case "baton":
+					chosen = baton(recommender, capacityPolicy, effort, workload, request, open, done, circleId, members, day);
+					break;
+				case "round-robin":
+					// the rotation skips whoever is away today
+					for (int i = 0; i < workload.circle().size() && chosen == null; i++) {
+						var sa = workload.circle().get(next++ % workload.circle().size());
+						if (!absent(sa, day)) {
+							chosen = sa;
+						}
+					}
+					break;
+				case "least-loaded":
+					for (var sa : workload.circle()) {
+						if (!absent(sa, day) && (chosen == null
+								|| effort.load(openWork(open, sa.id())) < effort.load(openWork(open, chosen.id())))) {
+							chosen = sa;
+						}
+					}
+					break;
+				case "random":
+					chosen = workload.circle().get(random.nextInt(workload.circle().size()));
+					break;
+				case "first-free":
+					for (var sa : workload.circle()) {
+						if (!absent(sa, day) && effort.load(openWork(open, sa.id())) < capacity) {
+							chosen = sa;
+							break;
+						}
+					}
+					break;
+				default:
+					throw new IllegalArgumentException(policy);
+				}
+				if (chosen != null) {
+					it.remove();
+					open.add(new Held(request, chosen.id(), day));
+					totals.merge(chosen.id(), effort.units(work(request, false)), Double::sum);
+				}
+			}
+			for (var sa : workload.circle()) {
+				if (absent(sa, day)) {
+					continue;
+				}
+				double started = 0;
+				for (var h : open) {
+					if (h.sa.equals(sa.id()) && h.started != null) {
+						started += effort.units(work(h.request, false));
+					}
+				}
+				for (var h : open) {
+					if (h.sa.equals(sa.id()) && h.started == null) {
+						var units = effort.units(work(h.request, false));
+						if (started > 0 && started + units > capacity) {
+							break;
+						}
+						h.started = day;
+						var until = day;
+						for (int i = 1; i < h.request.businessDaysOpen(); i++) {
+							until = nextWorkingDay(until.plusDays(1));
+						}
+						h.until = until;
+						started += units;
+					}
+				}
+			}
+			if (!day.isAfter(workload.end())) {
 				double max = 0;
 				double min = Double.MAX_VALUE;
 				for (var sa : workload.circle()) {
-					var load = effort.load(openWork(held, sa.id()));
+					var load = effort.load(openWork(open, sa.id()));
 					max = Math.max(max, load);
 					min = Math.min(min, load);
 				}
@@ -177,58 +305,43 @@ public final class ReplaySimulator {
 				minSum += min;
 				days++;
 			}
-			Sa chosen = null;
-			switch (policy) {
-			case "baton":
-				chosen = baton(recommender, capacityPolicy, effort, workload, request, held, circleId, members, today);
-				break;
-			case "round-robin":
-				chosen = workload.circle().get(next++ % workload.circle().size());
-				break;
-			case "least-loaded":
-				for (var sa : workload.circle()) {
-					if (chosen == null || effort.load(openWork(held, sa.id())) < effort.load(openWork(held, chosen.id()))) {
-						chosen = sa;
-					}
-				}
-				break;
-			case "random":
-				chosen = workload.circle().get(random.nextInt(workload.circle().size()));
-				break;
-			case "first-free":
-				for (var sa : workload.circle()) {
-					if (!absent(sa, today) && effort.load(openWork(held, sa.id())) < properties.capacity().unitsPerSa()) {
-						chosen = sa;
-						break;
-					}
-				}
-				break;
-			default:
-				throw new IllegalArgumentException(policy);
-			}
-			if (request.strategic()) {
-				strategic++;
-			}
-			if (chosen == null) {
-				continue;
-			}
-			placed++;
-			var who = chosen;
+		}
+		var all = new ArrayList<Held>(done);
+		all.addAll(open);
+		int skillMatch = 0;
+		int strategic = 0;
+		int strategicSenior = 0;
+		int conflicts = 0;
+		int attained = 0;
+		double toAssign = 0;
+		double toStart = 0;
+		int startedCount = 0;
+		var byId = new HashMap<UUID, Sa>();
+		workload.circle().forEach(sa -> byId.put(sa.id(), sa));
+		for (var h : all) {
+			var request = h.request;
+			var who = byId.get(h.sa);
 			if (request.skills().stream().anyMatch(s -> who.skills().keySet().stream().anyMatch(k -> SkillMatchScorer.matches(k, s)))) {
 				skillMatch++;
 			}
-			if (request.strategic() && chosen.seniority().compareTo(Seniority.SENIOR) >= 0) {
-				strategicSenior++;
+			if (request.strategic()) {
+				strategic++;
+				if (who.seniority().compareTo(Seniority.SENIOR) >= 0) {
+					strategicSenior++;
+				}
 			}
-			if (absent(chosen, request.meeting())) {
+			var conflict = absent(who, request.meeting());
+			if (conflict) {
 				conflicts++;
 			}
-			var until = today;
-			for (int i = 0; i < request.businessDaysOpen(); i++) {
-				until = nextWorkingDay(until.plusDays(1));
+			toAssign += businessDays(request.arrival(), h.assigned);
+			if (h.started != null) {
+				startedCount++;
+				toStart += businessDays(request.arrival(), h.started);
+				if (!conflict && businessDays(request.arrival(), h.started) <= SLA_BUSINESS_DAYS) {
+					attained++;
+				}
 			}
-			held.add(new Held(request, chosen.id(), until));
-			totals.merge(chosen.id(), effort.units(work(request, false)), Double::sum);
 		}
 		double sum = 0;
 		double squares = 0;
@@ -239,24 +352,42 @@ public final class ReplaySimulator {
 		}
 		var jain = squares == 0 ? 1 : sum * sum / (workload.circle().size() * squares);
 		var n = workload.requests().size();
+		var placed = all.size();
 		return new Result(policy, n, placed, n - placed, placed == 0 ? 0 : skillMatch / (double) placed,
 				strategic == 0 ? 1 : strategicSenior / (double) strategic, conflicts, jain, days == 0 ? 0 : maxSum / days,
-				days == 0 ? 0 : minSum / days);
+				days == 0 ? 0 : minSum / days, n == 0 ? 0 : attained / (double) n, placed == 0 ? 0 : toAssign / placed,
+				startedCount == 0 ? 0 : toStart / startedCount);
+	}
+
+	/** Business days after {@code from} up to and including {@code to}; 0 on the same day. */
+	static int businessDays(LocalDate from, LocalDate to) {
+		int n = 0;
+		for (var d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+			if (CALENDAR.isWorkingDay(d)) {
+				n++;
+			}
+		}
+		return n;
 	}
 
 	private static Sa baton(Recommender recommender, CapacityPolicy capacityPolicy, dev.baton.assignment.Workload effort,
-			Workload workload, Req request, List<Held> held, UUID circleId, Map<UUID, Set<UUID>> members, LocalDate today) {
+			Workload workload, Req request, List<Held> open, List<Held> done, UUID circleId, Map<UUID, Set<UUID>> members,
+			LocalDate today) {
 		var facts = facts(request, circleId, members, today);
 		var candidates = new ArrayList<Candidate>();
 		for (var sa : workload.circle()) {
-			candidates.add(candidate(sa, circleId, held, today, capacityPolicy, effort));
+			candidates.add(candidate(sa, circleId, open, done, today, capacityPolicy, effort));
 		}
 		var outcome = recommender.recommend(facts, "Circle Sim", candidates, List::of, weights());
 		if (outcome.ranked().isEmpty()) {
 			return null;
 		}
-		var top = outcome.ranked().get(0).personId();
-		return workload.circle().stream().filter(sa -> sa.id().equals(top)).findFirst().orElseThrow();
+		var top = outcome.ranked().get(0);
+		// the circle leaves a request on the board rather than pile it on someone with no room
+		if (top.loadStatus() == CapacityPolicy.Status.AT_CAPACITY || top.loadStatus() == CapacityPolicy.Status.OUT) {
+			return null;
+		}
+		return workload.circle().stream().filter(sa -> sa.id().equals(top.personId())).findFirst().orElseThrow();
 	}
 
 	/**
@@ -272,6 +403,13 @@ public final class ReplaySimulator {
 		return new AssignmentProperties.Weights(w[0], w[1], w[2], w[3], w[4], w[5]);
 	}
 
+	/** The fairness window in days: the default, or {@code -Dsim.fairness-days}. */
+	static long fairnessDays() {
+		var given = System.getProperty("sim.fairness-days");
+		return given == null || given.isBlank() ? AssignmentProperties.defaults().fairnessWindow().toDays()
+				: Long.parseLong(given);
+	}
+
 	static RequestFacts facts(Req request, UUID circleId, Map<UUID, Set<UUID>> members, LocalDate today) {
 		var slot = ZonedDateTime.of(request.meeting(), LocalTime.of(10, 0), ZONE).toInstant();
 		return new RequestFacts(request.id(), circleId, "sim", ZONE, request.ae(), "AE", null, null, false,
@@ -279,25 +417,27 @@ public final class ReplaySimulator {
 				request.skills(), Hosting.SAAS, List.of(), List.of(), List.of(new PreferredDate(slot, ZONE)), members, today);
 	}
 
-	static Candidate candidate(Sa sa, UUID circleId, List<Held> held, LocalDate today, CapacityPolicy capacityPolicy,
-			dev.baton.assignment.Workload effort) {
-		var work = openWork(held, sa.id());
+	static Candidate candidate(Sa sa, UUID circleId, List<Held> open, List<Held> done, LocalDate today,
+			CapacityPolicy capacityPolicy, dev.baton.assignment.Workload effort) {
+		var work = openWork(open, sa.id());
 		var recent = 0;
+		double recentEffort = 0;
 		var history = new ArrayList<Candidate.PastWork>();
-		for (var h : held) {
+		var all = new ArrayList<Held>(done);
+		all.addAll(open);
+		for (var h : all) {
 			if (h.sa().equals(sa.id())) {
 				history.add(new Candidate.PastWork(h.request().id(), h.request().ae(), null, h.request().segment(),
 						h.request().industry(), List.of(), false));
-			}
-		}
-		for (var h : held) {
-			if (h.sa().equals(sa.id()) && !h.request().arrival().isBefore(today.minusDays(30))) {
-				recent++;
+				if (!h.assigned.isBefore(today.minusDays(fairnessDays()))) {
+					recent++;
+					recentEffort += effort.units(work(h.request(), false));
+				}
 			}
 		}
 		var capacity = capacityPolicy.assess(effort.load(work), sa.absences(), CALENDAR, today);
 		return new Candidate(sa.id(), sa.name(), Role.SA, sa.seniority(), ZONE, sa.skills(), circleId, "Circle Sim", false,
-				sa.absences(), work, recent, history, capacity);
+				sa.absences(), work, recent, recentEffort, history, capacity);
 	}
 
 	private static List<Candidate.OpenWork> openWork(List<Held> held, UUID sa) {
@@ -331,7 +471,7 @@ public final class ReplaySimulator {
 		var members = Map.<UUID, Set<UUID>>of(circleId, Set.copyOf(ids));
 		var candidates = new ArrayList<Candidate>();
 		for (var sa : workload.circle()) {
-			candidates.add(candidate(sa, circleId, List.of(), workload.start(), capacityPolicy, effort));
+			candidates.add(candidate(sa, circleId, List.of(), List.of(), workload.start(), capacityPolicy, effort));
 		}
 		var times = new long[rounds];
 		for (int i = 0; i < rounds; i++) {
@@ -351,13 +491,14 @@ public final class ReplaySimulator {
 		var out = new StringBuilder();
 		out.append(String.format(Locale.ROOT, "seed %d, %d SAs, %d requests, %s to %s%n%n", seed, sas,
 				workload.requests().size(), workload.start(), workload.end()));
-		out.append("| policy | placed | unplaced | skill match | strategic with Senior+ | meeting on an absence day | Jain's index (effort) | mean daily max / min load |\n");
-		out.append("|---|---|---|---|---|---|---|---|\n");
+		out.append("| policy | SLA attainment | Jain's index (effort) | skill match | days to assign | days to start | strategic with Senior+ | meeting on an absence day | unplaced | mean daily max / min load |\n");
+		out.append("|---|---|---|---|---|---|---|---|---|---|\n");
 		for (var policy : POLICIES) {
 			var r = run(policy, workload, seed);
-			out.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f%% | %.0f%% | %d | %.3f | %.1f / %.1f |%n", r.policy(),
-					r.placed(), r.unplaced(), r.skillMatch() * 100, r.strategicSenior() * 100, r.meetingConflicts(),
-					r.jain(), r.maxLoad(), r.minLoad()));
+			out.append(String.format(Locale.ROOT, "| %s | %.1f%% | %.3f | %.0f%% | %.2f | %.2f | %.0f%% | %d | %d | %.1f / %.1f |%n",
+					r.policy(), r.slaAttainment() * 100, r.jain(), r.skillMatch() * 100, r.meanDaysToAssign(),
+					r.meanDaysToStart(), r.strategicSenior() * 100, r.meetingConflicts(), r.unplaced(), r.maxLoad(),
+					r.minLoad()));
 		}
 		return out.toString();
 	}

@@ -27,4 +27,26 @@ class ReplaySimulatorTests {
 		assertThat(baton.placed()).isPositive();
 		assertThat(roundRobin.placed()).isEqualTo(workload.requests().size());
 	}
+
+	@Test
+	void workStartsNoEarlierThanItIsAssignedAndEveryRequestIsAccountedFor() {
+		var workload = ReplaySimulator.generate(42, 6);
+
+		for (var policy : ReplaySimulator.POLICIES) {
+			var result = ReplaySimulator.run(policy, workload, 42);
+
+			assertThat(result.meanDaysToStart()).as(policy).isGreaterThanOrEqualTo(result.meanDaysToAssign());
+			assertThat(result.placed() + result.unplaced()).as(policy).isEqualTo(workload.requests().size());
+			assertThat(result.slaAttainment()).as(policy).isBetween(0.0, 1.0);
+		}
+	}
+
+	@Test
+	void businessDaysSkipTheWeekend() {
+		// Friday 8 January 2027 to Monday 11 January 2027 is one business day
+		assertThat(ReplaySimulator.businessDays(java.time.LocalDate.parse("2027-01-08"),
+				java.time.LocalDate.parse("2027-01-11"))).isEqualTo(1);
+		assertThat(ReplaySimulator.businessDays(java.time.LocalDate.parse("2027-01-08"),
+				java.time.LocalDate.parse("2027-01-08"))).isZero();
+	}
 }

@@ -185,16 +185,17 @@ class ScorersTests {
 	@Nested
 	class Fairness {
 
-		private final FairnessScorer scorer = new FairnessScorer(30);
+		// a full share over 30 days: 6 units per SA over a 14-day horizon, times 30 / 14, about 12.9 units
+		private final FairnessScorer scorer = new FairnessScorer(30, 6, 14);
 
 		@Test
-		void prefersThoseAssignedLessRecently() {
+		void prefersThoseAssignedLessEffortRecently() {
 			var none = sa("None").build();
 			var three = sa("Three").recent(3).build();
 
 			assertThat(scorer.score(request(), none).value()).isEqualTo(1.0);
-			assertThat(scorer.score(request(), three).value()).isEqualTo(0.25);
-			assertThat(scorer.score(request(), three).reasons()).containsExactly("3 assignments in the last 30 days");
+			assertThat(scorer.score(request(), three).value()).isCloseTo(1 - 3 / (6 * 30 / 14.0), within(1e-9));
+			assertThat(scorer.score(request(), three).reasons()).containsExactly("3 assignments (effort 3) in the last 30 days");
 		}
 	}
 

@@ -23,7 +23,49 @@ class AssignmentPolicyTests {
 	private static AssignmentPolicy.Facts facts(SaRequest request, List<ThreadItems.Comment> comments,
 			ThreadItems.TriageAnswers answers, List<ThreadItems.Review> reviews, ThreadItems.Waiver waiver, UUID actor,
 			UUID assignee, UUID assist) {
-		return new AssignmentPolicy.Facts(request, CIRCLE, comments, answers, reviews, waiver, actor, assignee, assist);
+		return new AssignmentPolicy.Facts(request, CIRCLE, comments, answers, reviews, waiver, actor, assignee, assist,
+				null, null, null, null, true);
+	}
+
+	private static AssignmentPolicy.Facts ranked(Integer rank, String reason) {
+		return new AssignmentPolicy.Facts(Requests.request(RequestStatus.NEW, false), CIRCLE,
+				List.of(Requests.discussion(BEN)), Requests.allYes(), List.of(Requests.approve(BEN), Requests.approve(MANAGER)),
+				null, ANNA, ANNA, null, rank, reason, null, null, true);
+	}
+
+	private static final dev.baton.organisation.Circle OTHER = new dev.baton.organisation.Circle(UUID.randomUUID(),
+			"Circle Other", "commercial-amer", null, null, null, List.of(OUTSIDER), List.of(), 0);
+
+	private static AssignmentPolicy.Facts from(dev.baton.organisation.Circle circle, dev.baton.identity.Role role,
+			boolean enabled) {
+		var person = new dev.baton.organisation.Person(OUTSIDER, null, "Olly Outsider", "olly@example.com", "SA", role,
+				null, null, "AMER", null, null, java.util.Map.of(), 0);
+		return new AssignmentPolicy.Facts(Requests.request(RequestStatus.NEW, true), CIRCLE, List.of(), Requests.allYes(),
+				List.of(), null, ANNA, OUTSIDER, null, null, null, person, circle, enabled);
+	}
+
+	@Test
+	void choosingBelowTheTopRecommendationNeedsAReason() {
+		assertThat(rules(AssignmentPolicy.check(ranked(2, " ")))).containsExactly("triage.recommendation");
+		assertThat(AssignmentPolicy.check(ranked(2, "Priya knows the account")).allowed()).isTrue();
+		assertThat(AssignmentPolicy.check(ranked(1, null)).allowed()).isTrue();
+		assertThat(AssignmentPolicy.check(ranked(null, null)).allowed()).isTrue();
+		assertThat(AssignmentPolicy.field("triage.recommendation")).isEqualTo("rankReason");
+	}
+
+	@Test
+	void acceptsAnEnabledSaOfAnotherCircleOfTheBoardAndNobodyElseOutside() {
+		assertThat(AssignmentPolicy.check(from(OTHER, dev.baton.identity.Role.SA, true)).allowed()).isTrue();
+		var otherBoard = new dev.baton.organisation.Circle(UUID.randomUUID(), "Circle Far", "commercial-emea", null, null,
+				null, List.of(OUTSIDER), List.of(), 0);
+		assertThat(rules(AssignmentPolicy.check(from(otherBoard, dev.baton.identity.Role.SA, true))))
+				.containsExactly("triage.assignee");
+		assertThat(rules(AssignmentPolicy.check(from(OTHER, dev.baton.identity.Role.AE, true))))
+				.containsExactly("triage.assignee");
+		assertThat(rules(AssignmentPolicy.check(from(OTHER, dev.baton.identity.Role.SA, false))))
+				.containsExactly("triage.assignee");
+		assertThat(rules(AssignmentPolicy.check(from(null, dev.baton.identity.Role.SA, true))))
+				.containsExactly("triage.assignee");
 	}
 
 	private static List<String> rules(TriageDecision decision) {

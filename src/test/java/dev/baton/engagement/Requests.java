@@ -37,7 +37,7 @@ final class Requests {
 		return new SaRequest(UUID.randomUUID(), UUID.randomUUID(), REQUESTER, CIRCLE.id(), "commercial-amer",
 				RequestTemplate.SA_ACTIVITY, "Acme: SA Activity", details, List.of(), ApprovalGate.NONE, null, false,
 				fastTrack, now, 0, status, fastTrack ? EnumSet.of(RequestLabel.FAST_TRACK) : EnumSet.noneOf(RequestLabel.class),
-				now, now.plusSeconds(86400), now.plusSeconds(2 * 86400), null, null, null, null, null, null, null, null, now);
+				now, now.plusSeconds(86400), now.plusSeconds(2 * 86400), null, null, null, null, null, null, null, null, null, null, null, now);
 	}
 
 	static ThreadItems.Comment discussion(UUID author) {

@@ -325,7 +325,8 @@ class NotificationsTests {
 		var requestId = UUID.randomUUID();
 		var title = title("Hooli Cloud: SA Activity");
 
-		publish(new SaRequestAssigned(requestId, personId("alex.morgan"), cascade.id(), title, personId("sam.rivera"), false));
+		publish(new SaRequestAssigned(requestId, personId("alex.morgan"), cascade.id(), title, personId("sam.rivera"), false,
+				1, null, false));
 
 		await().untilAsserted(() -> assertThat(CHAT.accepted(hook)).hasSize(1));
 		assertThat(JSON.readTree(CHAT.accepted(hook).get(0)).path("text").asString())

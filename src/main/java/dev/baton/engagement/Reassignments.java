@@ -1,0 +1,63 @@
+package dev.baton.engagement;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.baton.identity.Role;
+import dev.baton.organisation.Organisation;
+import dev.baton.platform.BatonException;
+
+/**
+ * Hands an absent SA's requests to their covers in one transaction, for other modules (the
+ * assignment module's coverage plan). Each hand-over is an ordinary reassignment with its note.
+ */
+@Service
+public class Reassignments {
+
+	private final Engagement engagement;
+	private final Actors actors;
+	private final Organisation organisation;
+
+	Reassignments(Engagement engagement, Actors actors, Organisation organisation) {
+		this.engagement = engagement;
+		this.actors = actors;
+		this.organisation = organisation;
+	}
+
+	/** One request to hand over: to whom, with which note, and the request version the plan was made on (or null). */
+	public record HandOver(UUID requestId, UUID assigneeId, String handOverNote, Integer expectedVersion) {
+	}
+
+	/**
+	 * Hands over every request in the list while the person is away; all or nothing. Allowed for
+	 * the person themselves, their manager (their own or their circle's SA manager) and admins.
+	 * A request that the person no longer holds answers 409: the plan is out of date.
+	 */
+	@Transactional
+	public List<SaRequestSummary> coverAbsence(UUID absentPersonId, List<HandOver> handOvers) {
+		var actor = actors.current();
+		var me = actor.person().id();
+		var absent = organisation.person(absentPersonId);
+		var manager = me.equals(absent.managerId())
+				|| organisation.circleOfMember(absentPersonId).map(c -> me.equals(c.managerId())).orElse(false);
+		if (!me.equals(absentPersonId) && !manager && !actor.has(Role.ADMIN)) {
+			throw new BatonException(EngagementProblems.NOT_PERMITTED,
+					"Only " + absent.name() + ", their manager or an admin accepts their coverage plan");
+		}
+		var done = new ArrayList<SaRequestSummary>();
+		for (var handOver : handOvers) {
+			var request = engagement.find(handOver.requestId());
+			if (!absentPersonId.equals(request.assigneeId())) {
+				throw new BatonException(EngagementProblems.ILLEGAL_TRANSITION, "Request " + request.id() + " is no longer "
+						+ absent.name() + "'s; read the coverage plan again");
+			}
+			done.add(SaRequestSummary.of(engagement.reassign(handOver.requestId(), new Engagement.Reassignment(
+					handOver.assigneeId(), handOver.handOverNote(), handOver.expectedVersion()))));
+		}
+		return done;
+	}
+}

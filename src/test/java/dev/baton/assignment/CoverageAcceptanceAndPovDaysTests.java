@@ -1,0 +1,177 @@
+package dev.baton.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.baton.BatonIntegrationTest;
+import dev.baton.DemoOrganisation;
+import dev.baton.Http;
+import dev.baton.MutableClock;
+import dev.baton.ProblemAssertions;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Accepting a coverage plan, and POV days reducing capacity, through HTTP on the demo
+ * organisation. The absent SA is a new SA of a new circle on the Commercial AMER board, managed by
+ * Morgan Lee ({@code sa-manager}), who holds a Circle Cascade request as a cross-circle hand-off,
+ * so no other test's requests are handed over.
+ */
+@BatonIntegrationTest
+class CoverageAcceptanceAndPovDaysTests {
+
+	private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MutableClock clock;
+
+	@BeforeEach
+	void mondayFourPmInChicago() {
+		clock.set(ZonedDateTime.of(LocalDateTime.parse("2026-11-23T16:00"), CHICAGO).toInstant());
+	}
+
+	@AfterEach
+	void backToNow() {
+		clock.set(Instant.now());
+	}
+
+	private Http as(String user) {
+		return Http.to(port).as(user);
+	}
+
+	private String person(String name) {
+		return DemoOrganisation.person(as("admin"), name);
+	}
+
+	private String file(List<String> asks, String meeting) {
+		var body = Http.json(Map.of("opportunityId", DemoOrganisation.opportunity(as("admin"),
+				"Acme Logistics: platform consolidation"), "template", "SA_ACTIVITY", "labels", List.of(), "details", Map.of(
+						"preferredDates", List.of(Map.of("start", meeting, "timeZone", "America/New_York")),
+						"hosting", "SELF_MANAGED",
+						"pains", List.of("Forty Jenkins plugins to maintain"),
+						"requiredCapabilities", List.of("Kubernetes"),
+						"currentTools", List.of(Map.of("name", "Jenkins", "nonNegotiable", false)),
+						"asks", asks,
+						"customPitchDeck", true,
+						"meeting", Map.of("why", "Platform consolidation", "objectives", "Prove MR to deploy",
+								"agenda", "Kick-off", "attendees", List.of(Map.of("name", "Maria Gonzalez",
+										"title", "VP Engineering"))))));
+		var response = as("ae").post("/api/v1/sa-requests", body);
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		var id = response.json().path("id").asString();
+		assertThat(as("priya.natarajan").post("/api/v1/sa-requests/" + id + "/comments",
+				"{\"body\": \"Who has room for this?\"}").status()).isEqualTo(201);
+		assertThat(as("sa").put("/api/v1/sa-requests/" + id + "/triage-answers", Http.json(Map.of("commandPlanComplete",
+				true, "understandsContext", true, "leadTime", true, "relatableExperience", true))).status()).isEqualTo(200);
+		assertThat(as("priya.natarajan").post("/api/v1/sa-requests/" + id + "/reviews", "{\"verdict\": \"APPROVE\"}")
+				.status()).isEqualTo(201);
+		assertThat(as("sa-manager").post("/api/v1/sa-requests/" + id + "/reviews", "{\"verdict\": \"APPROVE\"}")
+				.status()).isEqualTo(201);
+		return id;
+	}
+
+	private void assign(String id, String assignee) {
+		var response = as("sa").post("/api/v1/sa-requests/" + id + "/assignment", Http.json(Map.of("assigneeId", assignee)));
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+	}
+
+	private static JsonNode member(JsonNode capacity, String name) {
+		for (var member : capacity.path("members")) {
+			if (member.path("name").asString().equals(name)) {
+				return member;
+			}
+		}
+		throw new AssertionError("no " + name + " in " + capacity);
+	}
+
+	@Test
+	void theManagerAcceptsTheWholePlanAndOthersMayNot() {
+		var unique = Long.toString(System.nanoTime(), 36);
+		var morgan = person("Morgan Lee");
+		var sa = as("admin").post("/api/v1/people", Http.json(Map.of("name", "Quinn Hale " + unique, "email",
+				"quinn." + unique + "@people.example", "title", "Solutions Architect", "role", "SA", "seniority", "SA",
+				"regionKey", "AMER", "timeZone", "America/Chicago", "managerId", morgan)));
+		assertThat(sa.status()).as(sa.body()).isEqualTo(201);
+		var quinn = sa.json().path("id").asString();
+		var circle = as("admin").post("/api/v1/circles", Http.json(Map.of("name", "Circle Shasta " + unique, "boardKey",
+				"commercial-amer", "managerId", morgan, "memberIds", List.of(quinn))));
+		assertThat(circle.status()).as(circle.body()).isEqualTo(201);
+		String absence = null;
+		try {
+			var id = file(List.of("DEMO"), "2026-12-02T15:00:00Z");
+			assign(id, quinn);
+			var pto = as("admin").post("/api/v1/people/" + quinn + "/absences",
+					Http.json(Map.of("kind", "PTO", "startDate", "2026-11-30", "endDate", "2026-12-18")));
+			assertThat(pto.status()).as(pto.body()).isEqualTo(201);
+			absence = "/api/v1/people/" + quinn + "/absences/" + pto.json().path("id").asString();
+			var version = as("sa").get("/api/v1/sa-requests/" + id).json().path("version").asInt();
+
+			ProblemAssertions.assertProblem(as("priya.natarajan").post("/api/v1/people/" + quinn
+					+ "/coverage-plan/acceptance", "{}"), 403, "sa-request-not-permitted");
+			ProblemAssertions.assertProblem(as("sa-manager").post("/api/v1/people/" + quinn + "/coverage-plan/acceptance",
+					Http.json(Map.of("expectedVersions", Map.of(id, version - 1)))), 409, "stale-version");
+			assertThat(as("sa").get("/api/v1/sa-requests/" + id).json().path("assigneeId").asString()).isEqualTo(quinn);
+
+			var accepted = as("sa-manager").post("/api/v1/people/" + quinn + "/coverage-plan/acceptance",
+					Http.json(Map.of("expectedVersions", Map.of(id, version))));
+
+			assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+			var handed = accepted.json().path("handedOver").get(0);
+			assertThat(handed.path("requestId").asString()).isEqualTo(id);
+			assertThat(handed.path("handOverNote").asString()).contains("Quinn Hale " + unique + " is on PTO 30 Nov-18 Dec");
+			var request = as("sa").get("/api/v1/sa-requests/" + id).json();
+			assertThat(request.path("assigneeId").asString()).isEqualTo(handed.path("toPersonId").asString())
+					.isNotEqualTo(quinn);
+			assertThat(as("sa").get("/api/v1/sa-requests/" + id + "/thread").json().path("comments").toString())
+					.contains("HAND_OVER", "is on PTO 30 Nov-18 Dec");
+			ProblemAssertions.assertProblem(as("sa-manager").post("/api/v1/people/" + person("Diego Alvarez")
+					+ "/coverage-plan/acceptance", "{}"), 409, "assignment-no-coverage-needed");
+		} finally {
+			if (absence != null) {
+				as("admin").delete(absence);
+			}
+			var emptied = as("admin").header("If-Match", "\"0\"").put("/api/v1/circles/"
+					+ circle.json().path("id").asString() + "/members", "{\"memberIds\": []}");
+			assertThat(emptied.status()).as(emptied.body()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void povDaysOfHeldRequestsInTheNextTwoWeeksReduceCapacity() {
+		var cascade = as("admin").get("/api/v1/circles").json();
+		String cascadeId = null;
+		for (var item : cascade) {
+			if (item.path("name").asString().equals("Circle Cascade")) {
+				cascadeId = item.path("id").asString();
+			}
+		}
+		var before = member(as("sa-manager").get("/api/v1/circles/" + cascadeId + "/capacity").json(), "Kenji Watanabe");
+		// Thursday 3 December, in the horizon; a POV
+		var id = file(List.of("POV"), "2026-12-03T15:00:00Z");
+		assign(id, person("Kenji Watanabe"));
+		try {
+			var after = member(as("sa-manager").get("/api/v1/circles/" + cascadeId + "/capacity").json(), "Kenji Watanabe");
+
+			assertThat(after.path("povDays").asInt()).isEqualTo(before.path("povDays").asInt() + 1);
+			assertThat(after.path("capacity").asDouble()).isLessThan(before.path("capacity").asDouble());
+			assertThat(after.path("reasons").toString()).contains("POV day");
+		} finally {
+			as("sa").post("/api/v1/sa-requests/" + id + "/transitions", "{\"to\": \"SA_DOING\"}");
+			as("sa").post("/api/v1/sa-requests/" + id + "/transitions", "{\"to\": \"DONE\"}");
+		}
+	}
+}
