@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import dev.baton.engagement.SaRequests;
-import dev.baton.engagement.TriageReports;
+import dev.baton.engagement.EngagementFigures;
 import dev.baton.identity.Role;
 import dev.baton.identity.UserDirectory;
 import dev.baton.organisation.AbsenceKind;
@@ -47,12 +47,12 @@ class CirclePageController {
 
 	private final Assignments assignments;
 	private final SaRequests requests;
-	private final TriageReports triage;
+	private final EngagementFigures triage;
 	private final Organisation organisation;
 	private final UserDirectory users;
 	private final Clock clock;
 
-	CirclePageController(Assignments assignments, SaRequests requests, TriageReports triage, Organisation organisation,
+	CirclePageController(Assignments assignments, SaRequests requests, EngagementFigures triage, Organisation organisation,
 			UserDirectory users, Clock clock) {
 		this.assignments = assignments;
 		this.requests = requests;
@@ -127,7 +127,7 @@ class CirclePageController {
 		var history = requests.filedSince(id, from.minus(HISTORY));
 		model.addAttribute("chart", LoadHistory.chart(members, history, today, WEEKS, zone));
 
-		var figures = triage.forCircle(id, from, now);
+		var figures = triage.triage(null, id, from, now);
 		model.addAttribute("figuresFrom", weeks.get(0));
 		model.addAttribute("figures", List.of(
 				new Figure("SLA attainment", Labels.percent(figures.slaAttainment()),

@@ -21,11 +21,6 @@ class PageActions {
 		this.actors = actors;
 	}
 
-	/** What the assign form sends: the SA, the optional main-assist, and why when the top recommendation is not taken. */
-	record Assignment(UUID assigneeId, UUID assistId, Integer recommendationRank, String rankReason,
-			Integer expectedVersion) {
-	}
-
 	Actor actor() {
 		return actors.current();
 	}
@@ -88,9 +83,8 @@ class PageActions {
 		return engagement.checkAssignment(id, assigneeId, assistId);
 	}
 
-	void assign(UUID id, Assignment assignment) {
-		// the recommendation rank and its reason are kept by the form until the service takes them
-		engagement.assign(id, assignment.assigneeId(), assignment.assistId(), assignment.expectedVersion());
+	void assign(UUID id, Engagement.Assignment assignment) {
+		engagement.assign(id, assignment);
 	}
 
 	void decline(UUID id, String reason) {

@@ -299,7 +299,7 @@ class RequestPages {
 	String assign(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		return act(id, "assign", "#assign", "Assigned", form, model, response, redirect,
-				() -> actions.assign(id, new PageActions.Assignment(uuid(form, "assigneeId"), uuid(form, "assistId"),
+				() -> actions.assign(id, new Engagement.Assignment(uuid(form, "assigneeId"), uuid(form, "assistId"),
 						integer(form, "recommendationRank"), form.getFirst("rankReason"), integer(form, "version"))));
 	}
 

@@ -151,6 +151,51 @@ class CoverageAcceptanceAndPovDaysTests {
 	}
 
 	@Test
+	void theManagerAcceptsThePlanWithTheButtonOnTheCirclePage() {
+		var unique = Long.toString(System.nanoTime(), 36);
+		var morgan = person("Morgan Lee");
+		var sa = as("admin").post("/api/v1/people", Http.json(Map.of("name", "Rowan Vale " + unique, "email",
+				"rowan." + unique + "@people.example", "title", "Solutions Architect", "role", "SA", "seniority", "SA",
+				"regionKey", "AMER", "timeZone", "America/Chicago", "managerId", morgan)));
+		assertThat(sa.status()).as(sa.body()).isEqualTo(201);
+		var rowan = sa.json().path("id").asString();
+		var circle = as("admin").post("/api/v1/circles", Http.json(Map.of("name", "Circle Rainier " + unique, "boardKey",
+				"commercial-amer", "managerId", morgan, "memberIds", List.of(rowan))));
+		assertThat(circle.status()).as(circle.body()).isEqualTo(201);
+		var circleId = circle.json().path("id").asString();
+		String absence = null;
+		try {
+			var id = file(List.of("DEMO"), "2026-12-02T15:00:00Z");
+			assign(id, rowan);
+			var pto = as("admin").post("/api/v1/people/" + rowan + "/absences",
+					Http.json(Map.of("kind", "PTO", "startDate", "2026-11-30", "endDate", "2026-12-18")));
+			assertThat(pto.status()).as(pto.body()).isEqualTo(201);
+			absence = "/api/v1/people/" + rowan + "/absences/" + pto.json().path("id").asString();
+			var manager = dev.baton.PageSession.as(port, "sa-manager");
+			var page = "/circles/" + circleId;
+			assertThat(manager.get(page).body()).contains("Accept the coverage plan for Rowan Vale " + unique)
+					.doesNotContain("disabled aria-label=\"Accept the coverage plan");
+
+			var accepted = manager.follow(manager.submit(page, "/people/" + rowan + "/coverage-plan/acceptance",
+					"returnTo", page));
+
+			assertThat(accepted.body()).contains("Rowan Vale " + unique + ": 1 request handed over.");
+			assertThat(as("sa").get("/api/v1/sa-requests/" + id).json().path("assigneeId").asString()).isNotEqualTo(rowan);
+			var outsider = dev.baton.PageSession.as(port, "priya.natarajan");
+			var refused = outsider.follow(outsider.submit("/my/work", "/people/" + rowan + "/coverage-plan/acceptance",
+					"returnTo", "https://elsewhere.example/"));
+			assertThat(refused.body()).contains("their manager or an admin accepts their coverage plan");
+		} finally {
+			if (absence != null) {
+				as("admin").delete(absence);
+			}
+			var emptied = as("admin").header("If-Match", "\"0\"").put("/api/v1/circles/" + circleId + "/members",
+					"{\"memberIds\": []}");
+			assertThat(emptied.status()).as(emptied.body()).isEqualTo(200);
+		}
+	}
+
+	@Test
 	void povDaysOfHeldRequestsInTheNextTwoWeeksReduceCapacity() {
 		var cascade = as("admin").get("/api/v1/circles").json();
 		String cascadeId = null;

@@ -31,7 +31,7 @@ class LoadHistoryTests {
 		return new SaRequestSummary(UUID.randomUUID(), "Request", null, null, null, "commercial-amer",
 				RequestTemplate.SA_ACTIVITY, closedAt == null ? RequestStatus.SA_DOING : RequestStatus.DONE, Set.of(), false,
 				null, assignee, assist, null, null, null, triaged, triaged, closedAt == null ? null : Instant.parse(closedAt),
-				Instant.parse("2026-09-01T12:00:00Z"));
+				Instant.parse("2026-09-01T12:00:00Z"), null, null, null, 0);
 	}
 
 	private static Instant at(String day) {

@@ -1,0 +1,50 @@
+package dev.baton.assignment;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.baton.platform.BatonException;
+
+/**
+ * The web form behind the Accept plan button of the circle page and of My work: accepts the
+ * person's coverage plan as proposed (the same service as the API) and goes back to the page.
+ */
+@Controller
+class CoveragePlanPageController {
+
+	private final Assignments assignments;
+
+	CoveragePlanPageController(Assignments assignments) {
+		this.assignments = assignments;
+	}
+
+	@PostMapping("/people/{id}/coverage-plan/acceptance")
+	String accept(@PathVariable UUID id, @RequestParam(name = "returnTo", required = false) String returnTo,
+			RedirectAttributes redirect) {
+		try {
+			var accepted = assignments.acceptCoveragePlan(id, null);
+			var message = accepted.name() + ": " + accepted.handedOver().size() + " request"
+					+ (accepted.handedOver().size() == 1 ? "" : "s") + " handed over";
+			if (!accepted.uncovered().isEmpty()) {
+				message += "; " + accepted.uncovered().size() + " without a cover, assign those on the request";
+			}
+			redirect.addFlashAttribute("notice", message + ".");
+		} catch (BatonException refused) {
+			redirect.addFlashAttribute("error", refused.getMessage());
+		}
+		return "redirect:" + safe(returnTo);
+	}
+
+	/** Only a path of this site, so the form cannot send anyone elsewhere. */
+	private static String safe(String returnTo) {
+		if (returnTo == null || !returnTo.startsWith("/") || returnTo.startsWith("//") || returnTo.contains("\\")) {
+			return "/my/work";
+		}
+		return returnTo;
+	}
+}
