@@ -50,6 +50,7 @@ class TriageFlowBrowserTests extends BrowserTest {
 	@Test
 	void anAeFilesTheCircleTriagesAndAnSaAssigns() {
 		fileOthersForTheBoard();
+		var samsLoadBefore = activeRequestsOnTheCirclePage("Sam Rivera");
 
 		// the AE files
 		login("ae");
@@ -115,7 +116,7 @@ class TriageFlowBrowserTests extends BrowserTest {
 		var requestPath = driver.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
 		assertThat(find("#flash").getText()).contains("Request filed");
 		assertThat(find("#status").getText()).isEqualTo("New");
-		assertThat(find("#recommendations").getText()).contains("not available");
+		assertThat(driver.findElements(By.id("recommendations"))).as("an AE sees no recommendations").isEmpty();
 
 		// the circle discusses and reviews
 		login("priya.natarajan");
@@ -149,7 +150,12 @@ class TriageFlowBrowserTests extends BrowserTest {
 
 		find("form[aria-label='Review the command plan'] button[value=APPROVE]").click();
 		waitUntil(d -> d.findElement(By.id("reviews")).getText().contains("Sam Rivera approves"));
+		waitUntil(d -> !d.findElements(By.cssSelector("#recommendations-list tr[data-recommendation-rank]")).isEmpty());
 		new Select(find("#assign-assignee")).selectByVisibleText("Sam Rivera");
+		if (!"1".equals(find("input[name=recommendationRank]").getAttribute("value"))) {
+			// Sam is not the top recommendation: the form asks why
+			find("#assign-reason").sendKeys("Sam worked with their platform team on the Initech POV");
+		}
 		find("form[aria-label='Assign'] button[type=submit]").click();
 		waitUntil(d -> d.findElement(By.id("status")).getText().equals("SA Triaged"));
 		assertThat(find("#assignee").getText()).contains("Sam Rivera");
@@ -169,6 +175,21 @@ class TriageFlowBrowserTests extends BrowserTest {
 		assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("card-SA_TRIAGED-" + id);
 		driver.switchTo().activeElement().sendKeys(Keys.ENTER);
 		waitUntil(d -> d.getCurrentUrl().endsWith(requestPath));
+
+		// the manager sees the load move
+		assertThat(activeRequestsOnTheCirclePage("Sam Rivera")).isEqualTo(samsLoadBefore + 1);
+		assertEveryControlIsNamed();
+		screenshot("circle");
+	}
+
+	/** Logs in as Circle Cascade's manager and reads an SA's active requests off the circle page. */
+	private int activeRequestsOnTheCirclePage(String sa) {
+		login("sa-manager");
+		open("/circles");
+		driver.findElement(By.linkText("Circle Cascade")).click();
+		waitUntil(d -> d.findElement(By.tagName("h1")).getText().equals("Circle Cascade"));
+		var row = find("#load").findElement(By.xpath(".//tr[th='" + sa + "']"));
+		return Integer.parseInt(row.findElements(By.tagName("td")).get(1).getText().trim());
 	}
 
 	@Test
@@ -208,29 +229,25 @@ class TriageFlowBrowserTests extends BrowserTest {
 				activity(DemoOrganisation.opportunity(admin, "Acme Logistics: platform consolidation"), "2026-12-03T15:00:00Z",
 						List.of()));
 		assertThat(filed.status()).as(filed.body()).isEqualTo(201);
-		var priya = DemoOrganisation.person(admin, "Priya Natarajan");
-		var sam = DemoOrganisation.person(admin, "Sam Rivera");
 
 		login("sa");
 		open("/requests/" + filed.json().path("id").asString());
-		htmxSettled();
-		// what the assignment module's fragment provides: ranked people, each with a button to choose them
-		script("document.querySelector('#recommendations > div').innerHTML = arguments[0];"
-				+ "document.dispatchEvent(new Event('htmx:afterSettle'));",
-				"<ol><li data-recommendation-rank='1' data-person-id='" + priya + "'>Priya Natarajan "
-						+ "<button type='button' data-choose-person='" + priya + "'>Choose Priya</button></li>"
-						+ "<li data-recommendation-rank='2' data-person-id='" + sam + "'>Sam Rivera "
-						+ "<button type='button' data-choose-person='" + sam + "'>Choose Sam</button></li></ol>");
+		// the assignment module's recommendations load into the page
+		waitUntil(d -> !d.findElements(By.cssSelector("#recommendations-list tr[data-recommendation-rank='2']")).isEmpty());
+		var top = find("#recommendations-list tr[data-recommendation-rank='1']");
+		var second = find("#recommendations-list tr[data-recommendation-rank='2']");
+		assertThat(top.getText()).contains("Assign");
+		assertThat(second.findElement(By.cssSelector("input[name=rankReason]")).getAttribute("required")).isNotNull();
 
-		find("button[data-choose-person='" + priya + "']").click();
-		assertThat(new Select(find("#assign-assignee")).getFirstSelectedOption().getText()).isEqualTo("Priya Natarajan");
+		new Select(find("#assign-assignee")).selectByValue(top.getAttribute("data-person-id"));
 		assertThat(find("input[name=recommendationRank]").getAttribute("value")).isEqualTo("1");
 		assertThat(find("#assign-reason").isDisplayed()).isFalse();
 
-		new Select(find("#assign-assignee")).selectByVisibleText("Sam Rivera");
+		new Select(find("#assign-assignee")).selectByValue(second.getAttribute("data-person-id"));
 		assertThat(find("input[name=recommendationRank]").getAttribute("value")).isEqualTo("2");
 		assertThat(find("#assign-reason").isDisplayed()).isTrue();
 		assertThat(find("label[for=assign-reason]").getText()).isEqualTo("Why not the top recommendation");
+		assertEveryControlIsNamed();
 	}
 
 	/** Two more requests from other AEs, so the board shows its badges: an Expedite and a Fast Track one. */
