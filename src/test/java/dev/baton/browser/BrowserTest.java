@@ -113,7 +113,9 @@ abstract class BrowserTest {
 	}
 
 	<T> T waitUntil(Function<WebDriver, T> condition) {
-		return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
+		// a page may be replaced between finding an element and reading it: look again
+		return new WebDriverWait(driver, Duration.ofSeconds(10))
+				.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
 	}
 
 	WebElement find(String css) {

@@ -152,7 +152,7 @@ class TriageFlowBrowserTests extends BrowserTest {
 		waitUntil(d -> d.findElement(By.id("reviews")).getText().contains("Sam Rivera approves"));
 		waitUntil(d -> !d.findElements(By.cssSelector("#recommendations-list tr[data-recommendation-rank]")).isEmpty());
 		new Select(find("#assign-assignee")).selectByVisibleText("Sam Rivera");
-		if (!"1".equals(find("input[name=recommendationRank]").getAttribute("value"))) {
+		if (!"1".equals(find("form[aria-label='Assign'] input[name=recommendationRank]").getAttribute("value"))) {
 			// Sam is not the top recommendation: the form asks why
 			find("#assign-reason").sendKeys("Sam worked with their platform team on the Initech POV");
 		}
@@ -240,11 +240,11 @@ class TriageFlowBrowserTests extends BrowserTest {
 		assertThat(second.findElement(By.cssSelector("input[name=rankReason]")).getAttribute("required")).isNotNull();
 
 		new Select(find("#assign-assignee")).selectByValue(top.getAttribute("data-person-id"));
-		assertThat(find("input[name=recommendationRank]").getAttribute("value")).isEqualTo("1");
+		assertThat(find("form[aria-label='Assign'] input[name=recommendationRank]").getAttribute("value")).isEqualTo("1");
 		assertThat(find("#assign-reason").isDisplayed()).isFalse();
 
 		new Select(find("#assign-assignee")).selectByValue(second.getAttribute("data-person-id"));
-		assertThat(find("input[name=recommendationRank]").getAttribute("value")).isEqualTo("2");
+		assertThat(find("form[aria-label='Assign'] input[name=recommendationRank]").getAttribute("value")).isEqualTo("2");
 		assertThat(find("#assign-reason").isDisplayed()).isTrue();
 		assertThat(find("label[for=assign-reason]").getText()).isEqualTo("Why not the top recommendation");
 		assertEveryControlIsNamed();
