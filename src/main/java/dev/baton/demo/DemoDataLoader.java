@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
+import dev.baton.engagement.SampleRequests;
 import dev.baton.governance.GovernanceSetup;
 import dev.baton.identity.Role;
 import dev.baton.identity.UserDirectory;
@@ -57,10 +58,13 @@ class DemoDataLoader implements ApplicationRunner {
 	private final Pipeline pipeline;
 	private final Clock clock;
 	private final GovernanceSetup governance;
+	private final SampleRequests sampleRequests;
 
 	DemoDataLoader(DemoProperties properties, Environment environment, TransactionTemplate transactions, JdbcClient jdbc,
-			UserDirectory users, Organisation organisation, Pipeline pipeline, Clock clock, GovernanceSetup governance) {
+			UserDirectory users, Organisation organisation, Pipeline pipeline, Clock clock, GovernanceSetup governance,
+			SampleRequests sampleRequests) {
 		this.governance = governance;
+		this.sampleRequests = sampleRequests;
 		this.properties = properties;
 		this.environment = environment;
 		this.transactions = transactions;
@@ -77,16 +81,24 @@ class DemoDataLoader implements ApplicationRunner {
 			log.info("Demo data is off (baton.demo.enabled)");
 			return;
 		}
-		transactions.executeWithoutResult(status -> {
+		var loaded = Boolean.TRUE.equals(transactions.execute(status -> {
 			jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query((rs, n) -> 1).list();
 			if (!organisation.isEmpty()) {
 				log.info("Demo data not loaded: the database holds an organisation already");
-				return;
+				return false;
 			}
 			load();
 			log.info("Demo organisation loaded; log in as admin, ae, sa, sa-manager, asm, csm, deal-desk, finance, "
 					+ "partner or customer with the demo password");
-		});
+			return true;
+		}));
+		// after the organisation committed, by the instance that loaded it, each request on its own
+		if (loaded && properties.sampleRequests()) {
+			var refused = sampleRequests.load();
+			if (!refused.isEmpty()) {
+				log.warn("{} sample requests were not filed: {}", refused.size(), refused);
+			}
+		}
 	}
 
 	boolean enabled() {
