@@ -198,6 +198,7 @@ class Assignments {
 	 */
 	@Transactional
 	public AcceptedPlan acceptCoveragePlan(UUID personId, Map<UUID, Integer> expectedVersions) {
+		reassignments.requireMayCover(personId);
 		var plan = coveragePlan(personId);
 		if (!plan.needed()) {
 			throw new BatonException(AssignmentProblems.NO_COVERAGE_NEEDED, plan.name() + " needs no coverage plan: "

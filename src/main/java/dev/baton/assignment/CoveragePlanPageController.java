@@ -2,6 +2,7 @@ package dev.baton.assignment;
 
 import java.util.UUID;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,7 +16,11 @@ import dev.baton.platform.BatonException;
  * person's coverage plan as proposed (the same service as the API) and goes back to the page.
  */
 @Controller
+@PreAuthorize("hasAnyRole('SA','SA_MANAGER','ADMIN')")
 class CoveragePlanPageController {
+
+	private static final java.util.regex.Pattern CIRCLE_PAGE = java.util.regex.Pattern
+			.compile("/circles/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
 	private final Assignments assignments;
 
@@ -40,11 +45,8 @@ class CoveragePlanPageController {
 		return "redirect:" + safe(returnTo);
 	}
 
-	/** Only a path of this site, so the form cannot send anyone elsewhere. */
+	/** Back to the page the button is on: a circle page or My work, never anywhere else. */
 	private static String safe(String returnTo) {
-		if (returnTo == null || !returnTo.startsWith("/") || returnTo.startsWith("//") || returnTo.contains("\\")) {
-			return "/my/work";
-		}
-		return returnTo;
+		return returnTo != null && CIRCLE_PAGE.matcher(returnTo).matches() ? returnTo : "/my/work";
 	}
 }

@@ -112,12 +112,17 @@ class BoardPage {
 		return "board/board :: columns";
 	}
 
+	/** Where a page starts; a page number past any real list (or negative) stays within int range. */
+	static int offset(int page, int size) {
+		return (int) Math.min((long) Math.max(0, page) * size, Integer.MAX_VALUE - size);
+	}
+
 	private void columns(Filters filters, String only, int page, Model model) {
 		var keys = filters.byLabel() ? Arrays.stream(RequestLabel.values()).map(Enum::name).toList()
 				: Arrays.stream(RequestStatus.values()).map(Enum::name).toList();
 		var single = only != null && keys.contains(only) ? only : null;
 		var limit = single == null ? PER_COLUMN : PER_PAGE;
-		var offset = single == null ? 0 : Math.max(0, page) * PER_PAGE;
+		var offset = single == null ? 0 : offset(page, PER_PAGE);
 		var rows = query.columns(new BoardQuery.Filter(filters.board(), filters.circle(), filters.sa(), filters.label(),
 				filters.segment() == null ? null : pipeline.opportunityIds(filters.segment()), null), filters.byLabel(),
 				single, offset, limit);

@@ -33,12 +33,12 @@ public class Reassignments {
 	}
 
 	/**
-	 * Hands over every request in the list while the person is away; all or nothing. Allowed for
-	 * the person themselves, their manager (their own or their circle's SA manager) and admins.
-	 * A request that the person no longer holds answers 409: the plan is out of date.
+	 * Refuses (403) anyone but the person, their manager (or their circle's) and admins: only they
+	 * accept a coverage plan for the person's absence. Checked before anything about the plan is
+	 * read, so a refusal tells nothing about the person's absences.
 	 */
-	@Transactional
-	public List<SaRequestSummary> coverAbsence(UUID absentPersonId, List<HandOver> handOvers) {
+	@Transactional(readOnly = true)
+	public void requireMayCover(UUID absentPersonId) {
 		var actor = actors.current();
 		var me = actor.person().id();
 		var absent = organisation.person(absentPersonId);
@@ -48,6 +48,17 @@ public class Reassignments {
 			throw new BatonException(EngagementProblems.NOT_PERMITTED,
 					"Only " + absent.name() + ", their manager or an admin accepts their coverage plan");
 		}
+	}
+
+	/**
+	 * Hands over every request in the list while the person is away; all or nothing. Allowed for
+	 * the person themselves, their manager (their own or their circle's SA manager) and admins.
+	 * A request that the person no longer holds answers 409: the plan is out of date.
+	 */
+	@Transactional
+	public List<SaRequestSummary> coverAbsence(UUID absentPersonId, List<HandOver> handOvers) {
+		requireMayCover(absentPersonId);
+		var absent = organisation.person(absentPersonId);
 		var done = new ArrayList<SaRequestSummary>();
 		for (var handOver : handOvers) {
 			var request = engagement.find(handOver.requestId());

@@ -371,6 +371,8 @@ class RequestPages {
 
 		var requester = me != null && me.equals(request.requesterId());
 		var inCircle = me != null && !requester && AssignmentPolicy.isCircle(circle, me);
+		// an SA of another circle the request was handed to works it like a member
+		var working = me != null && (me.equals(request.assigneeId()) || me.equals(request.assistId()));
 		var given = thread.approvals();
 		var mayApprove = actor != null && !requester && request.status() == RequestStatus.AWAITING_APPROVAL
 				&& request.gate().approvers().stream().anyMatch(role -> actor.has(role)
@@ -410,7 +412,8 @@ class RequestPages {
 		model.addAttribute("isRequester", requester);
 		model.addAttribute("inCircle", inCircle);
 		model.addAttribute("mayApprove", mayApprove);
-		model.addAttribute("mayComment", requester || inCircle || (actor != null
+		model.addAttribute("mayMove", inCircle || working);
+		model.addAttribute("mayComment", requester || inCircle || working || (actor != null
 				&& (actor.has(Role.SA_MANAGER) || actor.has(Role.ASM) || actor.has(Role.ADMIN))));
 		model.addAttribute("moves", moves(request.status()));
 		model.addAttribute("questions", QUESTIONS);
@@ -447,7 +450,7 @@ class RequestPages {
 		var actor = actions.actor();
 		var size = 50;
 		var rows = query.newest(new BoardQuery.Filter(null, null, null, null, null, actor.person().id()),
-				Math.max(0, page) * size, size);
+				BoardPage.offset(page, size), size);
 		var total = rows.isEmpty() ? 0 : rows.get(0).columnTotal();
 		model.addAttribute("cards", cards.cards(rows, actor.person().timeZone()));
 		model.addAttribute("page", page);

@@ -148,7 +148,7 @@ class BoardsAdminPageController {
 			Model model, RedirectAttributes redirect) {
 		var board = organisation.board(key);
 		try {
-			organisation.removeHoliday(key, LocalDate.parse(day), PageForms.version(form));
+			organisation.removeHoliday(key, PageForms.date(Map.of("day", day), "day"), PageForms.version(form));
 			redirect.addFlashAttribute("notice", "Holiday on " + day + " removed.");
 			return "redirect:/admin/boards/" + key;
 		}

@@ -159,7 +159,8 @@ class PeopleAdminPageController {
 					throw BatonException.invalid("roles", "is not a role: " + name);
 				}
 			}
-			var version = Integer.parseInt(form.getFirst("loginVersion") == null ? "-1" : form.getFirst("loginVersion"));
+			var loginVersion = form.getFirst("loginVersion");
+			var version = PageForms.version(Map.of("version", loginVersion == null ? "" : loginVersion));
 			users.update(account.id(), new dev.baton.identity.UserDirectory.UserChange(account.displayName(),
 					account.email(), roles, account.enabled()), version);
 			redirect.addFlashAttribute("notice", "Login roles saved.");

@@ -184,7 +184,11 @@ class CoverageAcceptanceAndPovDaysTests {
 			var outsider = dev.baton.PageSession.as(port, "priya.natarajan");
 			var refused = outsider.follow(outsider.submit("/my/work", "/people/" + rowan + "/coverage-plan/acceptance",
 					"returnTo", "https://elsewhere.example/"));
-			assertThat(refused.body()).contains("their manager or an admin accepts their coverage plan");
+			assertThat(refused.body()).contains("their manager or an admin accepts their coverage plan")
+					.doesNotContain("PTO 30 Nov");
+			var ae = dev.baton.PageSession.as(port, "ae");
+			assertThat(ae.submit("/my/requests", "/people/" + rowan + "/coverage-plan/acceptance").status())
+					.isEqualTo(403);
 		} finally {
 			if (absence != null) {
 				as("admin").delete(absence);

@@ -42,6 +42,12 @@ class RequestPagesTests {
 		return matcher.group(1);
 	}
 
+	@Test
+	void aPageNumberPastAnyListIsAnEmptyPageNotAnError() {
+		assertThat(login("ae").get("/my/requests?page=2147483647").status()).isEqualTo(200);
+		assertThat(login("sa").get("/board?column=NEW&page=99999999").status()).isEqualTo(200);
+	}
+
 	private Map<String, String> completeActivity(String opportunityId, String csrf) {
 		var form = new LinkedHashMap<String, String>();
 		form.put("_csrf", csrf);

@@ -102,6 +102,10 @@ class BoardsAdminPageTests {
 		assertThat(stale.status()).isEqualTo(200);
 		assertThat(stale.body()).contains("was changed by someone else since version 1");
 
+		var notADay = admin.submit(page, page + "/holidays/christmas/removal", "version", "2");
+		assertThat(notADay.status()).isEqualTo(200);
+		assertThat(notADay.body()).contains("must be a date such as 2026-12-24 but was &#39;christmas&#39;");
+
 		var removed = admin.submit(page, page + "/holidays/2026-12-25/removal", "version", "2");
 		assertThat(admin.follow(removed).body()).contains("Holiday on 2026-12-25 removed.").doesNotContain("Navidad");
 	}

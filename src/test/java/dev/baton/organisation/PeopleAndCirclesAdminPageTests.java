@@ -108,6 +108,9 @@ class PeopleAndCirclesAdminPageTests {
 		assertThat(admin.follow(saved).body()).contains("Login roles saved.");
 		var login = api().get("/api/v1/users?size=200").body();
 		assertThat(login).contains(username);
+		var noVersion = admin.submit(path, path + "/login-roles", "roles", "SA");
+		assertThat(noVersion.status()).isEqualTo(200);
+		assertThat(noVersion.body()).contains("id=\"f-loginRoles-error\"").contains("reload the page");
 		var stale = admin.submit(path, path + "/login-roles", "loginVersion", "0", "roles", "SA");
 		assertThat(stale.body()).contains("id=\"f-loginRoles-error\"").contains("changed by someone else");
 	}
