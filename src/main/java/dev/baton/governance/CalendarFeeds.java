@@ -24,7 +24,6 @@ import dev.baton.identity.Role;
 import dev.baton.organisation.Actor;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
-import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
@@ -40,7 +39,8 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 /**
  * A circle's iCalendar feed: its rituals and its members' time away. Calendar apps cannot log in,
  * so each circle has a secret feed address; Baton keeps only the secret's SHA-256, and issuing a
- * new address retires the old one. Away days show no kind and no note, only that someone is away.
+ * new address retires the old one. Away days show no kind and no note, only that someone is away;
+ * peer reviews show how many deals, never their customer or deal names.
  */
 @Service
 class CalendarFeeds {
@@ -55,16 +55,14 @@ class CalendarFeeds {
 	private final JdbcClient jdbc;
 	private final Rituals rituals;
 	private final Organisation organisation;
-	private final Pipeline pipeline;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	CalendarFeeds(JdbcClient jdbc, Rituals rituals, Organisation organisation, Pipeline pipeline, AuditLog audit,
+	CalendarFeeds(JdbcClient jdbc, Rituals rituals, Organisation organisation, AuditLog audit,
 			Clock clock) {
 		this.jdbc = jdbc;
 		this.rituals = rituals;
 		this.organisation = organisation;
-		this.pipeline = pipeline;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -100,7 +98,7 @@ class CalendarFeeds {
 				.param("hash", hash(secret)).query(UUID.class).optional()
 				.orElseThrow(() -> new BatonException(GovernanceProblems.FEED_UNKNOWN, "No calendar feed at this address"));
 		var circle = organisation.circle(circleId);
-		var today = rituals.today();
+		var today = rituals.today(circleId);
 		var from = today.minusDays(30);
 		var to = today.plusDays(180);
 		var now = clock.instant();
@@ -142,9 +140,10 @@ class CalendarFeeds {
 				return "Presenters: " + String.join(" and ", ritual.presenterIds().stream().map(id -> name(id, names))
 						.toList()) + ". About 5 minutes to present and 5 for feedback each.";
 			case PEER_REVIEW:
-				return "Opportunities: " + String.join("; ", ritual.opportunityIds().stream()
-						.map(id -> pipeline.findOpportunity(id).map(o -> o.name()).orElse("(removed)")).toList())
-						+ ". 10 minutes each.";
+				// the feed is read without logging in: no customer or deal names, only how many
+				var deals = ritual.opportunityIds().size();
+				return deals + (deals == 1 ? " opportunity" : " opportunities")
+						+ "; see the circle's rituals in Baton. 10 minutes each.";
 			default:
 				return "Review wins, then losses, then action items. Everyone adds at least one thing.";
 		}

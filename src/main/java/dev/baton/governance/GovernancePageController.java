@@ -261,10 +261,12 @@ class GovernancePageController {
 		}
 		model.addAttribute("circles", circles);
 		model.addAttribute("circleId", chosen);
+		model.addAttribute("mayPlan", chosen != null && RitualPolicies.mayPlan(organisation.circle(chosen),
+				caller.person() == null ? null : caller.person().id(), caller.has(Role.ADMIN)).allowed());
 		var names = people();
 		var deals = opportunityNames();
 		model.addAttribute("rituals", chosen == null ? List.of()
-				: rituals.between(chosen, rituals.today(), rituals.today().plusDays(120)).stream()
+				: rituals.between(chosen, rituals.today(chosen), rituals.today(chosen).plusDays(120)).stream()
 						.map(r -> new RitualRow(r.day(), r.kind().label(), String.join(" and ", r.presenterIds().stream()
 								.map(id -> names.getOrDefault(id, "Someone")).toList())
 								+ String.join("; ", r.opportunityIds().stream().map(id -> deals.getOrDefault(id, "?"))
@@ -289,7 +291,7 @@ class GovernancePageController {
 	@PostMapping("/governance/rituals/plan")
 	@PreAuthorize("hasAnyRole('SA_MANAGER','ADMIN')")
 	String plan(@RequestParam UUID circleId, RedirectAttributes redirect) {
-		var added = rituals.plan(circleId);
+		var added = rituals.plan(circleId, callers.current());
 		redirect.addFlashAttribute("notice", added + " occurrences planned.");
 		return "redirect:/governance/rituals?circleId=" + circleId;
 	}

@@ -90,11 +90,21 @@ class GovernanceReports {
 					s.status().label(), s.declineReason() == null ? "waiting for the requestor (command plan)"
 							: s.declineReason(), s.createdAt()));
 		}
-		var spend = onsites.approvedSpend(LocalDate.ofInstant(from, ZoneOffset.UTC).withDayOfYear(1).minusYears(1),
-				LocalDate.ofInstant(to, ZoneOffset.UTC).plusYears(1)).stream()
+		var spend = onsites.approvedSpend(spendFrom(from), spendUntil(to)).stream()
 				.map(s -> new SpendRow(s.quarter(), s.currency(), s.amount(), s.requests())).toList();
 		return new Report(from, to, triage, load(circles), stalled, judgments.coverage(), judgments.missing().size(),
 				judgments.misaligned().size(), spend);
+	}
+
+	/** On-site spend counts the approved on-sites whose first day (a UTC calendar day) is on or after from's day. */
+	static LocalDate spendFrom(Instant from) {
+		return LocalDate.ofInstant(from, ZoneOffset.UTC);
+	}
+
+	/** The first day no longer counted: a day counts when it starts before {@code to}. */
+	static LocalDate spendUntil(Instant to) {
+		var day = LocalDate.ofInstant(to, ZoneOffset.UTC);
+		return day.atStartOfDay(ZoneOffset.UTC).toInstant().equals(to) ? day : day.plusDays(1);
 	}
 
 	private TriageRow triageRow(UUID circleId, String name, Instant from, Instant to) {
@@ -124,7 +134,22 @@ class GovernanceReports {
 		return rows;
 	}
 
-	/** One section of the report as CSV with a header row. */
+	/**
+	 * A text cell made safe for spreadsheets: text people typed that starts like a formula (with =,
+	 * +, -, @, a tab or a carriage return) gets a leading single quote, so a spreadsheet shows it as
+	 * text instead of running it.
+	 */
+	static String cell(String text) {
+		if (text == null || text.isEmpty()) {
+			return text;
+		}
+		var first = text.charAt(0);
+		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+				? "'" + text
+				: text;
+	}
+
+	/** One section of the report as CSV with a header row; text cells pass through {@link #cell}. */
 	String csv(Report report, String section) {
 		var out = new StringWriter();
 		try (var printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
@@ -133,7 +158,7 @@ class GovernanceReports {
 					printer.printRecord("circle", "filed", "fast_track", "fast_track_share", "triaged", "triage_attainment",
 							"engaged", "sla_attainment", "median_minutes_to_triage", "waiting", "declined", "open");
 					for (var r : report.triage()) {
-						printer.printRecord(r.circle(), r.filed(), r.fastTrack(), r.fastTrackShare(), r.triaged(),
+						printer.printRecord(cell(r.circle()), r.filed(), r.fastTrack(), r.fastTrackShare(), r.triaged(),
 								r.triageAttainment(), r.engaged(), r.slaAttainment(), r.medianMinutesToTriage(), r.waiting(),
 								r.declined(), r.open());
 					}
@@ -141,13 +166,14 @@ class GovernanceReports {
 				case "load":
 					printer.printRecord("circle", "person", "assigned", "assisting");
 					for (var r : report.load()) {
-						printer.printRecord(r.circle(), r.person(), r.assigned(), r.assisting());
+						printer.printRecord(cell(r.circle()), cell(r.person()), r.assigned(), r.assisting());
 					}
 					break;
 				case "stalled":
 					printer.printRecord("request_id", "title", "circle", "status", "reason", "created_at");
 					for (var r : report.stalled()) {
-						printer.printRecord(r.requestId(), r.title(), r.circle(), r.status(), r.reason(), r.createdAt());
+						printer.printRecord(r.requestId(), cell(r.title()), cell(r.circle()), cell(r.status()),
+								cell(r.reason()), r.createdAt());
 					}
 					break;
 				case "judgments":
@@ -159,7 +185,7 @@ class GovernanceReports {
 				case "onsite-spend":
 					printer.printRecord("quarter", "currency", "approved_estimated_cost", "requests");
 					for (var r : report.onsiteSpend()) {
-						printer.printRecord(r.quarter(), r.currency(), r.amount().toPlainString(), r.requests());
+						printer.printRecord(cell(r.quarter()), cell(r.currency()), r.amount().toPlainString(), r.requests());
 					}
 					break;
 				default:

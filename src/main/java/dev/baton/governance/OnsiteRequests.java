@@ -116,7 +116,7 @@ class OnsiteRequests {
 			var s = stakeholders.get(i);
 			text(errors, "stakeholders[" + i + "].name", s == null ? null : s.name(), true, 200);
 		}
-		checkSchedule(errors, form.proposedDates(), form.agenda());
+		checkSchedule(errors, form.proposedDates(), form.agenda(), caller);
 		text(errors, "outstandingActivities", form.outstandingActivities(), false, 4000);
 		if (form.customerAgreedAgenda() == null) {
 			errors.add(new FieldError("customerAgreedAgenda", "is required: true or false"));
@@ -225,7 +225,7 @@ class OnsiteRequests {
 			throw new BatonException(GovernanceProblems.NOT_PERMITTED, decision.reason());
 		}
 		var errors = new ArrayList<FieldError>();
-		checkSchedule(errors, dates, agenda);
+		checkSchedule(errors, dates, agenda, caller);
 		if (!errors.isEmpty()) {
 			throw new BatonException(ProblemType.VALIDATION_FAILED, errors.get(0).field() + ": "
 					+ errors.get(0).message(), errors, Map.of());
@@ -269,8 +269,12 @@ class OnsiteRequests {
 		}
 	}
 
-	private void checkSchedule(List<FieldError> errors, List<LocalDate> dates, List<OnsiteRequest.AgendaDay> agenda) {
-		var today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+	// today is the requester's own day (their time zone), so a date still today where they are is not past
+	private void checkSchedule(List<FieldError> errors, List<LocalDate> dates, List<OnsiteRequest.AgendaDay> agenda,
+			Caller caller) {
+		var zone = caller.person() == null || caller.person().timeZone() == null ? ZoneOffset.UTC
+				: caller.person().timeZone();
+		var today = LocalDate.ofInstant(clock.instant(), zone);
 		if (dates == null || dates.isEmpty()) {
 			errors.add(new FieldError("proposedDates", "names at least one day"));
 			return;

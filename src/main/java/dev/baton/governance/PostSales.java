@@ -20,7 +20,11 @@ import dev.baton.pipeline.Stage;
 /**
  * Starts post-sales work when an opportunity's stage changes: at Negotiating or Awaiting Signature
  * the SA and the AE each get the CSM transition task; at Closed Won for a net-new SMB customer
- * (SMB First Order) the SA gets the Live Optimization session, due 1-2 months after close.
+ * (SMB First Order) the SA gets the Live Optimization session, due 1-2 months after the
+ * opportunity's close date (not the day the CRM told Baton). When that window has already passed,
+ * as for a deal closed long ago and imported late, no task is created: the session is overdue
+ * by then and a task nobody can do in time only adds noise; when it is under way, the task is due
+ * on the next working day.
  */
 @Component
 class PostSales {
@@ -61,17 +65,42 @@ class PostSales {
 			}
 		}
 		if (event.stage() == Stage.CLOSED_WON && event.segment() == Segment.SMB_FIRST_ORDER) {
-			var closed = LocalDate.ofInstant(event.at(), ZoneOffset.UTC);
-			var window = properties.liveOptimization();
 			var calendar = calendarOf(event.ownerId());
-			var due = firstWorkingDay(calendar, closed.plusMonths(window.earliestMonths()));
-			var latest = lastWorkingDay(calendar, closed.plusMonths(window.latestMonths()));
+			var closed = opportunity.get().closeDate() != null ? opportunity.get().closeDate()
+					: LocalDate.ofInstant(event.at(), calendar.zone());
+			var today = LocalDate.ofInstant(clock.instant(), calendar.zone());
+			var window = liveOptimizationWindow(calendar, closed, today, properties.liveOptimization().earliestMonths(),
+					properties.liveOptimization().latestMonths());
+			if (window == null) {
+				return;
+			}
 			// the session is the SA's; with no SA engaged, the AE arranges it with the circle
 			var who = sa.orElse(event.ownerId());
 			tasks.create(TaskKind.LIVE_OPTIMIZATION, event.opportunityId(), who,
-					"Live Optimization session with " + name, due, latest,
+					"Live Optimization session with " + name, window.due(), window.latest(),
 					"net-new SMB customer closed won on " + closed);
 		}
+	}
+
+	/** When the Live Optimization session is due, and the last day for it. */
+	record Window(LocalDate due, LocalDate latest) {
+	}
+
+	/**
+	 * The session's window counted from the close date, or null when its last day is before today.
+	 * A window under way is due on the first working day from today.
+	 */
+	static Window liveOptimizationWindow(BusinessCalendar calendar, LocalDate closed, LocalDate today,
+			int earliestMonths, int latestMonths) {
+		var due = firstWorkingDay(calendar, closed.plusMonths(earliestMonths));
+		var latest = lastWorkingDay(calendar, closed.plusMonths(latestMonths));
+		if (latest.isBefore(today)) {
+			return null;
+		}
+		if (due.isBefore(today)) {
+			due = firstWorkingDay(calendar, today);
+		}
+		return new Window(due, latest.isBefore(due) ? due : latest);
 	}
 
 	private BusinessCalendar calendarOf(UUID aeId) {

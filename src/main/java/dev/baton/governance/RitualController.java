@@ -46,7 +46,7 @@ class RitualController {
 	List<Ritual> list(@PathVariable UUID id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-		var start = from == null ? rituals.today() : from;
+		var start = from == null ? rituals.today(id) : from;
 		var end = to == null ? start.plusDays(90) : to;
 		if (end.isBefore(start) || end.isAfter(start.plusDays(400))) {
 			throw BatonException.invalid("to", "must be on or after from and within 400 days of it");
@@ -56,10 +56,12 @@ class RitualController {
 
 	@PostMapping("/api/v1/circles/{id}/rituals/plan")
 	@PreAuthorize("hasAnyRole('SA_MANAGER','ADMIN')")
-	@Operation(summary = "Plan the circle's missing ritual occurrences now (also done hourly); idempotent")
+	@Operation(summary = "Plan the circle's missing ritual occurrences now (also done hourly); idempotent; "
+			+ "the circle's manager or an administrator")
 	List<Ritual> plan(@PathVariable UUID id) {
-		rituals.plan(id);
-		return rituals.between(id, rituals.today(), rituals.today().plusDays(90));
+		rituals.plan(id, callers.current());
+		var today = rituals.today(id);
+		return rituals.between(id, today, today.plusDays(90));
 	}
 
 	@PostMapping("/api/v1/circles/{id}/calendar-feed")

@@ -7,14 +7,20 @@ import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 
 import dev.baton.organisation.BusinessCalendar;
+import dev.baton.organisation.Circle;
+import dev.baton.pipeline.Opportunity;
 
 /**
- * The ritual rules as policies: when each ritual falls, and who presents at a demo jam.
+ * The ritual rules as policies: when each ritual falls, who presents at a demo jam, which deals a
+ * peer review takes and who may plan a circle's rituals.
  */
 final class RitualPolicies {
 
@@ -23,6 +29,8 @@ final class RitualPolicies {
 	}
 
 	static final int PRESENTERS = 2;
+	static final int PEER_REVIEW_DEALS = 2;
+	static final String PEER_REVIEW_REASON = "the two largest open deals in the circle's main currency not reviewed last time";
 
 	private RitualPolicies() {
 	}
@@ -54,6 +62,44 @@ final class RitualPolicies {
 		while (picked.size() < PRESENTERS && !candidates.isEmpty()) {
 			picked.add(candidates.remove(random.nextInt(candidates.size())));
 		}
+	}
+
+	/** Only the circle's manager or an administrator plans its rituals by hand. */
+	static OnsitePolicies.Decision mayPlan(Circle circle, UUID personId, boolean admin) {
+		if (admin) {
+			return OnsitePolicies.Decision.allow("an administrator plans any circle's rituals");
+		}
+		if (personId != null && personId.equals(circle.managerId())) {
+			return OnsitePolicies.Decision.allow("the circle's manager plans its rituals");
+		}
+		return OnsitePolicies.Decision.refuse("Only the manager of " + circle.name()
+				+ " or an administrator plans its rituals");
+	}
+
+	/**
+	 * The deals a peer review takes: the largest by Net ARR among the candidates not reviewed last
+	 * time. Baton keeps no exchange rates, so amounts in different currencies are never compared:
+	 * deals in the circle's main currency (the one most candidates are in; ties go to the
+	 * alphabetically first code) come first, largest first; only when there are too few of them do
+	 * deals in other currencies fill the places, by currency code and then by amount.
+	 */
+	static List<UUID> peerReview(List<Opportunity> candidates, Collection<UUID> previous) {
+		var fresh = candidates.stream().filter(o -> !previous.contains(o.id())).toList();
+		var main = mainCurrency(fresh);
+		return fresh.stream()
+				.sorted(Comparator.comparing((Opportunity o) -> !o.netArr().currency().getCurrencyCode().equals(main))
+						.thenComparing(o -> o.netArr().currency().getCurrencyCode())
+						.thenComparing(o -> o.netArr().amount(), Comparator.reverseOrder())
+						.thenComparing(o -> o.id()))
+				.limit(PEER_REVIEW_DEALS).map(Opportunity::id).toList();
+	}
+
+	static String mainCurrency(List<Opportunity> deals) {
+		Map<String, Long> counts = deals.stream().collect(
+				Collectors.groupingBy(o -> o.netArr().currency().getCurrencyCode(), Collectors.counting()));
+		return counts.entrySet().stream()
+				.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+				.map(Map.Entry::getKey).findFirst().orElse(null);
 	}
 
 	/**

@@ -4,10 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,21 +15,26 @@ import java.util.random.RandomGenerator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.baton.audit.AuditLog;
+import dev.baton.identity.Role;
 import dev.baton.organisation.Circle;
 import dev.baton.organisation.Organisation;
 import dev.baton.pipeline.Opportunity;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.pipeline.Stage;
+import dev.baton.platform.BatonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Plans each circle's ritual occurrences ahead and reads them. Planning is idempotent and safe
  * with several instances: one planner per circle at a time (a transaction-scoped advisory lock),
- * and one occurrence per circle, kind and day (a unique key).
+ * and one occurrence per circle, kind and day (a unique key). The scheduled run plans each circle
+ * in a transaction of its own, so the lock and the audit entries hold there too.
  */
 @Service
 class Rituals {
@@ -42,30 +45,36 @@ class Rituals {
 	private final GovernanceProperties properties;
 	private final AuditLog audit;
 	private final Clock clock;
-	private RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
+	private final TransactionTemplate transactions;
+	private volatile PresenterDraws draws = PresenterDraws.unseeded();
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	Rituals(JdbcClient jdbc, Organisation organisation, Pipeline pipeline, GovernanceProperties properties,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, Clock clock, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.organisation = organisation;
 		this.pipeline = pipeline;
 		this.properties = properties;
 		this.audit = audit;
 		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	/** Where the demo jam draws come from; a seeded generator makes them repeatable in tests. */
 	@Autowired(required = false)
 	void useRandom(RandomGenerator random) {
-		this.random = random;
+		this.draws = new PresenterDraws(random);
 	}
 
-	/** Plans every circle; returns how many occurrences were added. */
+	/**
+	 * Plans every circle, each in its own transaction (a call on this object does not pass through
+	 * the transactional proxy); returns how many occurrences were added.
+	 */
 	int planAll() {
 		var added = 0;
 		for (var circle : organisation.circles()) {
-			added += plan(circle.id());
+			Integer planned = transactions.execute(status -> planCircle(circle.id()));
+			added += planned == null ? 0 : planned;
 		}
 		return added;
 	}
@@ -73,6 +82,23 @@ class Rituals {
 	/** Adds the circle's missing occurrences from today to the horizon; returns how many. */
 	@Transactional
 	int plan(UUID circleId) {
+		return planCircle(circleId);
+	}
+
+	/** Plans the circle on behalf of a person: only its manager or an administrator may. */
+	@Transactional
+	int plan(UUID circleId, Caller caller) {
+		var circle = organisation.circle(circleId);
+		var decision = RitualPolicies.mayPlan(circle, caller.person() == null ? null : caller.person().id(),
+				caller.has(Role.ADMIN));
+		if (!decision.allowed()) {
+			throw new BatonException(GovernanceProblems.NOT_PERMITTED, decision.reason());
+		}
+		return planCircle(circleId);
+	}
+
+	// runs inside the caller's transaction: the advisory lock lasts until it ends
+	private int planCircle(UUID circleId) {
 		var circle = organisation.circle(circleId);
 		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(:key))").param("key", "ritual-plan:" + circleId)
 				.query((rs, n) -> 1).list();
@@ -81,16 +107,18 @@ class Rituals {
 		var today = LocalDate.ofInstant(clock.instant(), calendar.zone());
 		var until = today.plusDays(settings.horizonDays());
 		var added = 0;
+		// the circle's candidate deals are read once for the whole run, not once per planned day
+		var candidates = peerReviewCandidates(circle);
 		for (var day : RitualPolicies.biweekly(settings.anchor(), settings.demoJamDay(), today, until, calendar)) {
 			var previous = previous(circleId, RitualKind.DEMO_JAM, day).map(Ritual::presenterIds).orElse(List.of());
-			var draw = RitualPolicies.demoJam(circle.memberIds(), previous, random);
+			var draw = draws.demoJam(circle.memberIds(), previous);
 			added += insert(circle, RitualKind.DEMO_JAM, day, start(day, settings.demoJamTime(), calendar.zone()),
 					draw.presenters(), List.of(), draw.reason());
 		}
 		for (var day : RitualPolicies.biweekly(settings.anchor(), settings.peerReviewDay(), today, until, calendar)) {
 			var previous = previous(circleId, RitualKind.PEER_REVIEW, day).map(Ritual::opportunityIds).orElse(List.of());
 			added += insert(circle, RitualKind.PEER_REVIEW, day, start(day, settings.peerReviewTime(), calendar.zone()),
-					List.of(), peerReviewPicks(circle, previous), "the two largest open deals not reviewed last time");
+					List.of(), RitualPolicies.peerReview(candidates, previous), RitualPolicies.PEER_REVIEW_REASON);
 		}
 		for (var day : RitualPolicies.quarterly(settings.retroDay(), today, until, calendar)) {
 			added += insert(circle, RitualKind.WIN_LOSS_RETRO, day, start(day, settings.retroTime(), calendar.zone()),
@@ -99,14 +127,11 @@ class Rituals {
 		return added;
 	}
 
-	/** Two open opportunities (stage 2 or later) of the AEs the circle serves, largest Net ARR first. */
-	private List<UUID> peerReviewPicks(Circle circle, List<UUID> previous) {
+	/** Open opportunities (stage 2 or later) of the AEs the circle serves. */
+	private List<Opportunity> peerReviewCandidates(Circle circle) {
 		var served = new HashSet<>(circle.servedAeIds());
 		return pipeline.allOpportunities().stream()
-				.filter(o -> served.contains(o.ownerId()) && o.stage().isAtLeast(Stage.SCOPING))
-				.filter(o -> !previous.contains(o.id()))
-				.sorted(Comparator.comparing((Opportunity o) -> o.netArr().amount()).reversed())
-				.limit(2).map(Opportunity::id).toList();
+				.filter(o -> served.contains(o.ownerId()) && o.stage().isAtLeast(Stage.SCOPING)).toList();
 	}
 
 	private static Instant start(LocalDate day, java.time.LocalTime time, java.time.ZoneId zone) {
@@ -146,8 +171,10 @@ class Rituals {
 				""").param("circle", circleId).param("from", from).param("to", to).query(this::map).list();
 	}
 
-	LocalDate today() {
-		return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+	/** Today on the calendar of the circle's board, the same day the planner counts from. */
+	LocalDate today(UUID circleId) {
+		var circle = organisation.circle(circleId);
+		return LocalDate.ofInstant(clock.instant(), organisation.board(circle.boardKey()).calendar().zone());
 	}
 
 	private Ritual map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

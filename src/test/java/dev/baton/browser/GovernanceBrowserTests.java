@@ -47,4 +47,16 @@ class GovernanceBrowserTests extends BrowserTest {
 		assertThat(driver.findElements(By.cssSelector("nav[aria-label=Main] a[href='/governance/reports']"))).isEmpty();
 		assertThat(find("nav[aria-label=Main] a[href='/governance/onsite']").isDisplayed()).isTrue();
 	}
+
+	@Test
+	void noGovernancePageScrollsSidewaysOnAPhone() {
+		resize(DESKTOP);
+		login("sa-manager");
+		resize(PHONE);
+		for (var path : new String[] { "/governance/onsite", "/governance/judgments", "/governance/tasks",
+				"/governance/rituals", "/governance/reports" }) {
+			open(path);
+			assertNoSidewaysScroll();
+		}
+	}
 }

@@ -2,10 +2,13 @@ package dev.baton.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.baton.BatonIntegrationTest;
@@ -22,6 +25,9 @@ class GovernancePagesTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Clock clock;
 
 	private Http browser(String username) {
 		var browser = Http.browser(port);
@@ -63,16 +69,18 @@ class GovernancePagesTests {
 		var sa = browser("sa");
 		var page = sa.get("/governance/onsite");
 		var opportunity = new GovernanceFixtures(port).opportunity(Map.of()).path("id").asString();
+		// a day counted from the test clock, so it stays in the future whenever the test runs
+		var agenda = LocalDate.now(clock).plusDays(60) + ": Workshop";
 		var response = sa.postForm("/governance/onsite", Map.of("_csrf", csrf(page.body()), "opportunityId", opportunity,
 				"amount", "2400", "currency", "USD", "engagementSummary", "Workshop asked for",
-				"stakeholders", "Maria Gonzalez, VP Engineering", "agenda", "2027-05-04: Workshop"));
+				"stakeholders", "Maria Gonzalez, VP Engineering", "agenda", agenda));
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body()).contains("agreed-upon agenda").contains("budget");
 
 		var filed = sa.postForm("/governance/onsite", Map.of("_csrf", csrf(page.body()), "opportunityId", opportunity,
 				"amount", "2400", "currency", "USD", "engagementSummary", "Workshop asked for",
 				"attendeeIds", new GovernanceFixtures(port).as("admin").get("/api/v1/people").json().get(0).path("id").asString(),
-				"stakeholders", "Maria Gonzalez, VP Engineering", "agenda", "2027-05-04: Workshop",
+				"stakeholders", "Maria Gonzalez, VP Engineering", "agenda", agenda,
 				"customerAgreedAgenda", "true", "budgetedInitiative", "true"));
 		assertThat(filed.status()).as(filed.body()).isEqualTo(302);
 		var detail = sa.get(filed.header("Location").replaceFirst("^https?://[^/]+", ""));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.baton.BatonIntegrationTest;
 import dev.baton.DemoOrganisation;
 import dev.baton.Http;
+import dev.baton.MutableClock;
 import dev.baton.RecordedEvents;
 
 /**
@@ -36,11 +40,28 @@ class OnsiteRequestTests {
 	@Autowired
 	RecordedEvents events;
 
+	@Autowired
+	MutableClock clock;
+
 	GovernanceFixtures fixtures;
+
+	// on-site days counted from the test clock, so they stay in the future whenever the tests run
+	String first;
+	String second;
+	String later;
 
 	@BeforeEach
 	void setUp() {
 		fixtures = new GovernanceFixtures(port);
+		var today = LocalDate.now(clock);
+		first = today.plusDays(80).toString();
+		second = today.plusDays(81).toString();
+		later = today.plusDays(100).toString();
+	}
+
+	@AfterEach
+	void backToNow() {
+		clock.set(Instant.now());
 	}
 
 	private Http as(String user) {
@@ -54,9 +75,9 @@ class OnsiteRequestTests {
 		body.put("attendeeIds", List.of(DemoOrganisation.person(as("admin"), "Sam Rivera")));
 		body.put("engagementSummary", "Two discovery calls and a demo; the platform team asked for a workshop");
 		body.put("stakeholders", List.of(Map.of("name", "Maria Gonzalez", "title", "VP Engineering")));
-		body.put("proposedDates", List.of("2027-02-10", "2027-02-11"));
-		body.put("agenda", List.of(Map.of("day", "2027-02-10", "plan", "Executive vision session"),
-				Map.of("day", "2027-02-11", "plan", "CI/CD workshop")));
+		body.put("proposedDates", List.of(first, second));
+		body.put("agenda", List.of(Map.of("day", first, "plan", "Executive vision session"),
+				Map.of("day", second, "plan", "CI/CD workshop")));
 		body.put("outstandingActivities", "Confirm the room and the attendee list");
 		body.put("customerAgreedAgenda", agreed);
 		body.put("budgetedInitiative", budgeted);
@@ -93,8 +114,8 @@ class OnsiteRequestTests {
 	@Test
 	void namesEveryMissingField() {
 		var body = new LinkedHashMap<String, Object>();
-		body.put("proposedDates", List.of("2027-02-10"));
-		body.put("agenda", List.of(Map.of("day", "2027-02-12", "plan", "Workshop")));
+		body.put("proposedDates", List.of(first));
+		body.put("agenda", List.of(Map.of("day", LocalDate.parse(first).plusDays(2).toString(), "plan", "Workshop")));
 		var response = as("sa").post("/api/v1/onsite-requests", Http.json(body));
 		assertProblem(response, 400, "validation-failed");
 		var fields = new ArrayList<String>();
@@ -122,7 +143,9 @@ class OnsiteRequestTests {
 							.contains("On-site to approve: " + opportunity.path("name").asString()));
 		}
 
-		// the requester cannot approve (and an SA has no approver role)
+		// an SA holds no approver role, so the role check refuses before any on-site rule is asked; that a
+		// requester who does hold the role still may not approve is shown in
+		// oneWhoHoldsBothRolesGivesOnlyOneApprovalAndARequesterNone
 		assertProblem(approve("sa", id, "\"0\"", "SA_MANAGER"), 403, "forbidden");
 
 		var first = approve("sa-manager", id, "\"0\"", "SA_MANAGER");
@@ -199,19 +222,19 @@ class OnsiteRequestTests {
 
 		// the same dates with a new agenda keep the approvals
 		var sameDates = as("sa").header("If-Match", "\"2\"").put("/api/v1/onsite-requests/" + id + "/schedule",
-				Http.json(Map.of("proposedDates", List.of("2027-02-10", "2027-02-11"), "agenda",
-						List.of(Map.of("day", "2027-02-10", "plan", "Vision"), Map.of("day", "2027-02-11", "plan", "Workshop")))));
+				Http.json(Map.of("proposedDates", List.of(first, second), "agenda",
+						List.of(Map.of("day", first, "plan", "Vision"), Map.of("day", second, "plan", "Workshop")))));
 		assertThat(sameDates.status()).as(sameDates.body()).isEqualTo(200);
 		assertThat(sameDates.json().path("status").asString()).isEqualTo("APPROVED");
 
 		// only the requester changes them
 		assertProblem(as("sa-manager").header("If-Match", "\"3\"").put("/api/v1/onsite-requests/" + id + "/schedule",
-				Http.json(Map.of("proposedDates", List.of("2027-03-01"), "agenda",
-						List.of(Map.of("day", "2027-03-01", "plan", "Workshop"))))), 403, "governance-not-permitted");
+				Http.json(Map.of("proposedDates", List.of(later), "agenda",
+						List.of(Map.of("day", later, "plan", "Workshop"))))), 403, "governance-not-permitted");
 
 		var moved = as("sa").header("If-Match", "\"3\"").put("/api/v1/onsite-requests/" + id + "/schedule",
-				Http.json(Map.of("proposedDates", List.of("2027-03-01"), "agenda",
-						List.of(Map.of("day", "2027-03-01", "plan", "Workshop")))));
+				Http.json(Map.of("proposedDates", List.of(later), "agenda",
+						List.of(Map.of("day", later, "plan", "Workshop")))));
 		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
 		assertThat(moved.json().path("status").asString()).isEqualTo("AWAITING_APPROVAL");
 		assertThat(moved.json().path("approvals").path("saManagerId").isNull()).isTrue();
@@ -251,5 +274,21 @@ class OnsiteRequestTests {
 		var id = file(fixtures.opportunity(Map.of()).path("id").asString()).json().path("id").asString();
 		assertProblem(as("sa-manager").post("/api/v1/onsite-requests/" + id + "/approvals",
 				Http.json(Map.of("as", "SA_MANAGER"))), 428, "precondition-required");
+	}
+
+	@Test
+	void aDayThatIsStillTodayWhereTheRequesterIsIsNotPast() {
+		var opportunity = fixtures.opportunity(Map.of()).path("id").asString();
+		// 04:00 UTC on 2 December is 21:00 on 1 December in Denver, where Sam Rivera works
+		clock.set(Instant.parse("2026-12-02T04:00:00Z"));
+		var body = form(opportunity, true, true);
+		body.put("proposedDates", List.of("2026-12-01"));
+		body.put("agenda", List.of(Map.of("day", "2026-12-01", "plan", "Workshop")));
+		var filed = as("sa").post("/api/v1/onsite-requests", Http.json(body));
+		assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+
+		body.put("proposedDates", List.of("2026-11-30"));
+		body.put("agenda", List.of(Map.of("day", "2026-11-30", "plan", "Workshop")));
+		assertProblem(as("sa").post("/api/v1/onsite-requests", Http.json(body)), 400, "validation-failed");
 	}
 }

@@ -119,7 +119,7 @@ class PostSalesTests {
 	@Test
 	void closedWonNetNewSmbSchedulesLiveOptimizationOneToTwoMonthsOut() {
 		clock.set(Instant.parse("2026-12-01T15:00:00Z"));
-		var smb = fixtures.opportunity(Map.of("segment", "SMB_FIRST_ORDER"));
+		var smb = fixtures.opportunity(Map.of("segment", "SMB_FIRST_ORDER", "closeDate", "2026-12-01"));
 		var named = fixtures.opportunity(Map.of("segment", "SMB_NAMED"));
 		samWorksOn(smb.path("id").asString());
 		fixtures.stage(smb.path("externalId").asString(), "Closed Won");
@@ -158,5 +158,43 @@ class PostSalesTests {
 		assertThat(with.path("csmAligned").asBoolean()).isTrue();
 		assertThat(with.path("text").asString())
 				.contains("I have copied your Customer Success Manager, Nora Quinn").contains("Alex Morgan");
+	}
+
+	@Test
+	void aHistoricalClosedWonGetsItsWindowFromTheCloseDateNotFromTheImport() {
+		clock.set(Instant.parse("2027-01-05T15:00:00Z"));
+		// closed won on 14 December, told to Baton three weeks later: due a month after the close
+		var late = fixtures.opportunity(Map.of("segment", "SMB_FIRST_ORDER", "closeDate", "2026-12-14"));
+		// closed won on 30 November: the window opened on 30 December, so the task is due at once
+		var later = fixtures.opportunity(Map.of("segment", "SMB_FIRST_ORDER", "closeDate", "2026-11-30"));
+		fixtures.stage(late.path("externalId").asString(), "Closed Won");
+		fixtures.stage(later.path("externalId").asString(), "Closed Won");
+		var task = liveOptimization(late.path("id").asString());
+		assertThat(task.path("dueDate").asString()).isEqualTo("2027-01-14");
+		assertThat(task.path("latestDate").asString()).isEqualTo("2027-02-12");
+		var overdue = liveOptimization(later.path("id").asString());
+		assertThat(overdue.path("dueDate").asString()).isEqualTo("2027-01-05");
+		assertThat(overdue.path("latestDate").asString()).isEqualTo("2027-01-29");
+	}
+
+	private JsonNode liveOptimization(String opportunityId) {
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+				assertThat(as("admin").get("/api/v1/opportunities/" + opportunityId + "/tasks").json()).hasSize(1));
+		var task = as("admin").get("/api/v1/opportunities/" + opportunityId + "/tasks").json().get(0);
+		assertThat(task.path("kind").asString()).isEqualTo("LIVE_OPTIMIZATION");
+		return task;
+	}
+
+	@Test
+	void aClosedWonWhoseWindowHasPassedGetsNoTask() {
+		clock.set(Instant.parse("2027-01-20T15:00:00Z"));
+		var old = fixtures.opportunity(Map.of("segment", "SMB_FIRST_ORDER", "closeDate", "2026-06-30"));
+		var recent = fixtures.opportunity(Map.of("segment", "SMB_FIRST_ORDER", "closeDate", "2027-01-19"));
+		fixtures.stage(old.path("externalId").asString(), "Closed Won");
+		fixtures.stage(recent.path("externalId").asString(), "Closed Won");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+				assertThat(as("admin").get("/api/v1/opportunities/" + recent.path("id").asString() + "/tasks").json())
+						.hasSize(1));
+		assertThat(as("admin").get("/api/v1/opportunities/" + old.path("id").asString() + "/tasks").json()).isEmpty();
 	}
 }

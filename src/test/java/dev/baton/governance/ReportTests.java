@@ -4,11 +4,15 @@ import static dev.baton.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.baton.BatonIntegrationTest;
@@ -24,13 +28,19 @@ class ReportTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	Clock clock;
+
 	private Http as(String user) {
 		return Http.to(port).as(user);
 	}
 
-	private BigDecimal spend(String quarter) {
+	private BigDecimal spend(String quarter, LocalDate from, LocalDate to) {
 		var total = BigDecimal.ZERO;
-		for (var row : as("sa-manager").get("/api/v1/governance/reports").json().path("onsiteSpend")) {
+		var report = as("sa-manager").get("/api/v1/governance/reports?from=" + from + "T00:00:00Z&to=" + to
+				+ "T00:00:00Z");
+		assertThat(report.status()).as(report.body()).isEqualTo(200);
+		for (var row : report.json().path("onsiteSpend")) {
 			if (row.path("quarter").asString().equals(quarter) && row.path("currency").asString().equals("USD")) {
 				total = total.add(row.path("amount").decimalValue());
 			}
@@ -56,24 +66,35 @@ class ReportTests {
 	@Test
 	void onsiteSpendCountsApprovedRequestsByQuarter() {
 		var fixtures = new GovernanceFixtures(port);
-		var before = spend("2027-Q3");
+		// a day in the quarter after next, so it stays in the future whenever the test runs
+		var quarterStart = LocalDate.now(clock).plusMonths(6).with(IsoFields.DAY_OF_QUARTER, 1);
+		var nextQuarter = quarterStart.plusMonths(3);
+		var day = quarterStart.plusDays(33).toString();
+		var quarter = quarterStart.getYear() + "-Q" + quarterStart.get(IsoFields.QUARTER_OF_YEAR);
+		var before = spend(quarter, quarterStart, nextQuarter);
 		var body = new LinkedHashMap<String, Object>();
 		body.put("opportunityId", fixtures.opportunity(Map.of()).path("id").asString());
 		body.put("estimatedCost", Map.of("amount", "1234.50", "currency", "USD"));
 		body.put("attendeeIds", List.of(DemoOrganisation.person(as("admin"), "Sam Rivera")));
 		body.put("engagementSummary", "Workshop requested by the customer");
 		body.put("stakeholders", List.of(Map.of("name", "Tom Becker", "title", "Platform Lead")));
-		body.put("proposedDates", List.of("2027-08-03"));
-		body.put("agenda", List.of(Map.of("day", "2027-08-03", "plan", "Workshop")));
+		body.put("proposedDates", List.of(day));
+		body.put("agenda", List.of(Map.of("day", day, "plan", "Workshop")));
 		body.put("customerAgreedAgenda", true);
 		body.put("budgetedInitiative", true);
 		var id = as("sa").post("/api/v1/onsite-requests", Http.json(body)).json().path("id").asString();
 		as("sa-manager").header("If-Match", "\"0\"").post("/api/v1/onsite-requests/" + id + "/approvals",
 				Http.json(Map.of("as", "SA_MANAGER")));
-		assertThat(spend("2027-Q3")).isEqualByComparingTo(before);
-		as("asm").header("If-Match", "\"1\"").post("/api/v1/onsite-requests/" + id + "/approvals",
+		assertThat(spend(quarter, quarterStart, nextQuarter)).isEqualByComparingTo(before);
+		var approved = as("asm").header("If-Match", "\"1\"").post("/api/v1/onsite-requests/" + id + "/approvals",
 				Http.json(Map.of("as", "ASM")));
-		assertThat(spend("2027-Q3")).isEqualByComparingTo(before.add(new BigDecimal("1234.50")));
+		assertThat(approved.json().path("status").asString()).as(approved.body()).isEqualTo("APPROVED");
+		assertThat(spend(quarter, quarterStart, nextQuarter)).isEqualByComparingTo(before.add(new BigDecimal("1234.50")));
+
+		// the report counts the on-sites of its own period only: a period ending the day before leaves it out
+		var partly = spend(quarter, quarterStart, quarterStart.plusDays(33));
+		var withTheDay = spend(quarter, quarterStart, quarterStart.plusDays(34));
+		assertThat(withTheDay.subtract(partly)).isGreaterThanOrEqualTo(new BigDecimal("1234.50"));
 	}
 
 	@Test

@@ -81,4 +81,40 @@ class RitualPoliciesTests {
 				LocalDate.parse("2027-07-07"), LocalDate.parse("2027-10-06"));
 		days.forEach(day -> assertThat(day.getDayOfMonth()).isLessThanOrEqualTo(7));
 	}
+
+	private static dev.baton.pipeline.Opportunity deal(String amount, String currency) {
+		var now = java.time.Instant.parse("2026-11-01T00:00:00Z");
+		return new dev.baton.pipeline.Opportunity(UUID.randomUUID(), "X", UUID.randomUUID(), "Deal " + amount + currency,
+				UUID.randomUUID(), null, "Sales", "AMER", dev.baton.pipeline.Stage.SCOPING,
+				dev.baton.platform.Money.of(amount, currency), LocalDate.parse("2027-03-31"), null, "Pipeline", null, 0,
+				now, now);
+	}
+
+	@Test
+	void peerReviewRanksWithinTheMainCurrencyAndNeverAcrossCurrencies() {
+		var usdSmall = deal("50000", "USD");
+		var usdLarge = deal("120000", "USD");
+		var usdMiddle = deal("80000", "USD");
+		// a larger number in yen is not a larger deal: Baton has no exchange rates
+		var yen = deal("90000000", "JPY");
+		var euro = deal("900000", "EUR");
+		assertThat(RitualPolicies.peerReview(List.of(usdSmall, yen, usdLarge, euro, usdMiddle), List.of()))
+				.containsExactly(usdLarge.id(), usdMiddle.id());
+		// the deal reviewed last time steps aside
+		assertThat(RitualPolicies.peerReview(List.of(usdSmall, yen, usdLarge, euro, usdMiddle), List.of(usdLarge.id())))
+				.containsExactly(usdMiddle.id(), usdSmall.id());
+	}
+
+	@Test
+	void otherCurrenciesFillOnlyTheFreePlaces() {
+		var usd = deal("10000", "USD");
+		var euroSmall = deal("20000", "EUR");
+		var euroLarge = deal("30000", "EUR");
+		var gbp = deal("5000000", "GBP");
+		// two euro deals make euro the main currency; nothing else is compared with them
+		assertThat(RitualPolicies.peerReview(List.of(usd, euroSmall, gbp, euroLarge), List.of()))
+				.containsExactly(euroLarge.id(), euroSmall.id());
+		assertThat(RitualPolicies.peerReview(List.of(usd, euroSmall, gbp, euroLarge), List.of(euroLarge.id())))
+				.containsExactly(euroSmall.id(), gbp.id());
+	}
 }

@@ -7,12 +7,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.baton.BatonIntegrationTest;
 import dev.baton.DemoOrganisation;
 import dev.baton.Http;
+import dev.baton.MutableClock;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,6 +31,17 @@ class RitualTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Rituals rituals;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void backToNow() {
+		clock.set(Instant.now());
+	}
 
 	private Http as(String user) {
 		return Http.to(port).as(user);
@@ -49,6 +68,10 @@ class RitualTests {
 		var again = as("sa-manager").post("/api/v1/circles/" + id + "/rituals/plan", "{}");
 		assertThat(again.json().size()).isEqualTo(planned.json().size());
 		assertProblem(as("sa").post("/api/v1/circles/" + id + "/rituals/plan", "{}"), 403, "forbidden");
+		// Ingrid Larsen manages Circle Thames, not Cascade
+		assertProblem(as("ingrid.larsen").post("/api/v1/circles/" + id + "/rituals/plan", "{}"), 403,
+				"governance-not-permitted");
+		assertThat(as("admin").post("/api/v1/circles/" + id + "/rituals/plan", "{}").status()).isEqualTo(200);
 
 		var rituals = as("sa").get("/api/v1/circles/" + id + "/rituals?to=" + java.time.LocalDate.now().plusDays(119))
 				.json();
@@ -93,6 +116,20 @@ class RitualTests {
 
 		var feed = Http.to(port).get(path);
 		assertThat(feed.status()).as(feed.body()).isEqualTo(200);
+		// the feed needs no login: peer reviews say how many deals, never which
+		var reviewed = 0;
+		for (var ritual : as("sa").get("/api/v1/circles/" + id + "/rituals?from=" + LocalDate.now().minusDays(30)
+				+ "&to=" + LocalDate.now().plusDays(170)).json()) {
+			for (var opportunity : ritual.path("opportunityIds")) {
+				var name = as("admin").get("/api/v1/opportunities/" + opportunity.asString()).json().path("name")
+						.asString();
+				assertThat(name).isNotBlank();
+				assertThat(unfolded(feed.body())).doesNotContain(name);
+				reviewed++;
+			}
+		}
+		assertThat(reviewed).isPositive();
+		assertThat(unfolded(feed.body())).containsPattern("[12] opportunit(y|ies); see the circle's rituals in Baton");
 		assertThat(feed.contentType()).startsWith("text/calendar");
 		assertThat(feed.body()).startsWith("BEGIN:VCALENDAR").contains("Demo Jam").contains("Win/Loss Retro")
 				.contains("Hannah Cole away").doesNotContain("dentist").doesNotContain("SICK");
@@ -101,5 +138,58 @@ class RitualTests {
 		assertThat(reissued.status()).isEqualTo(200);
 		assertProblem(Http.to(port).get(path), 404, "calendar-feed-unknown");
 		assertProblem(Http.to(port).get("/api/v1/calendar-feeds/guess.ics"), 404, "calendar-feed-unknown");
+	}
+
+	// iCalendar folds long lines at 75 octets
+	private static String unfolded(String ics) {
+		return ics.replace("\r\n ", "").replace("\\,", ",").replace("\\;", ";");
+	}
+
+	@Test
+	void aManagerPlansOnlyTheirOwnCircleOnItsPage() {
+		var id = cascade().path("id").asString();
+		var ingrid = Http.browser(port);
+		var login = ingrid.get("/login");
+		ingrid.postForm("/login", Map.of("username", "ingrid.larsen", "password", Http.DEMO_PASSWORD, "_csrf",
+				csrf(login.body())));
+		var page = ingrid.get("/governance/rituals?circleId=" + id);
+		assertThat(page.status()).isEqualTo(200);
+		var refused = ingrid.postForm("/governance/rituals/plan", Map.of("_csrf", csrf(page.body()), "circleId", id));
+		assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+	}
+
+	private static String csrf(String html) {
+		var matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+		assertThat(matcher.find()).isTrue();
+		return matcher.group(1);
+	}
+
+	@Test
+	void theHourlyPlannerPlansANewCircleInATransactionWithItsAuditTrail() {
+		var admin = as("admin");
+		var manager = DemoOrganisation.person(admin, "Morgan Lee");
+		var created = admin.post("/api/v1/circles", Http.json(Map.of("name", "Circle Planner " + UUID.randomUUID()
+				.toString().substring(0, 8), "boardKey", "commercial-amer", "managerId", manager, "memberIds",
+				List.of(), "servedAeIds", List.of())));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		var id = created.json().path("id").asString();
+
+		// the scheduled task runs this, outside any request or transaction
+		assertThat(rituals.planAll()).isPositive();
+
+		var planned = admin.get("/api/v1/circles/" + id + "/rituals?to=" + LocalDate.now().plusDays(60)).json();
+		assertThat(planned.size()).isPositive();
+		for (var ritual : planned) {
+			assertThat(admin.get("/api/v1/audit?entityId=" + ritual.path("id").asString() + "&limit=5").body())
+					.contains("ritual.planned");
+		}
+	}
+
+	@Test
+	void todayIsTheDayOnTheBoardsCalendar() {
+		var id = UUID.fromString(cascade().path("id").asString());
+		// 03:00 UTC is still the evening before in Chicago, where Circle Cascade's board is
+		clock.set(Instant.parse("2026-12-02T03:00:00Z"));
+		assertThat(rituals.today(id)).isEqualTo(LocalDate.parse("2026-12-01"));
 	}
 }
