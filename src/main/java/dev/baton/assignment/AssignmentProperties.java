@@ -21,19 +21,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param boards scorer weights per board key, replacing the defaults for that board
  * @param effort how much each kind of open request weighs in an SA's load
  * @param capacity the load an SA carries and where the statuses start
+ * @param fairnessSpan load units over which the fairness value goes from 1 (half of it below the
+ * circle's mean effort) to 0 (half of it above)
+ * @param skillThreshold when an SA without a demanded skill may stand in for those with one
  */
 @ConfigurationProperties("baton.assignment")
 record AssignmentProperties(@DefaultValue("100000") BigDecimal strategicNetArr,
-		@DefaultValue("30d") Duration fairnessWindow, @DefaultValue("365d") Duration experienceWindow,
+		@DefaultValue("60d") Duration fairnessWindow, @DefaultValue("365d") Duration experienceWindow,
 		@DefaultValue("09:00") String workdayStart, @DefaultValue("17:00") String workdayEnd,
 		@DefaultValue Weights weights, Map<String, Weights> boards, @DefaultValue Effort effort,
-		@DefaultValue Capacity capacity) {
+		@DefaultValue Capacity capacity, @DefaultValue("20") double fairnessSpan,
+		@DefaultValue SkillThreshold skillThreshold) {
 
 	AssignmentProperties {
 		if (strategicNetArr == null || strategicNetArr.signum() < 0) {
 			throw new IllegalArgumentException("baton.assignment.strategic-net-arr must be 0 or more but was " + strategicNetArr);
 		}
 		requirePositive("baton.assignment.fairness-window", fairnessWindow);
+		if (!(fairnessSpan > 0)) {
+			throw new IllegalArgumentException("baton.assignment.fairness-span must be positive but was " + fairnessSpan);
+		}
 		requirePositive("baton.assignment.experience-window", experienceWindow);
 		if (!LocalTime.parse(workdayEnd).isAfter(LocalTime.parse(workdayStart))) {
 			throw new IllegalArgumentException("baton.assignment.workday-end must be after workday-start but was "
@@ -44,8 +51,9 @@ record AssignmentProperties(@DefaultValue("100000") BigDecimal strategicNetArr,
 
 	/** The defaults, as if nothing were configured. */
 	static AssignmentProperties defaults() {
-		return new AssignmentProperties(new BigDecimal("100000"), Duration.ofDays(30), Duration.ofDays(365), "09:00",
-				"17:00", Weights.defaults(), Map.of(), new Effort(3, 1, 0.5, 0.5), new Capacity(6, 0.6, 14));
+		return new AssignmentProperties(new BigDecimal("100000"), Duration.ofDays(60), Duration.ofDays(365), "09:00",
+				"17:00", Weights.defaults(), Map.of(), new Effort(3, 1, 0.5, 0.5), new Capacity(6, 0.6, 14), 20,
+				new SkillThreshold(true, 1));
 	}
 
 	LocalTime workdayStartTime() {
@@ -65,8 +73,8 @@ record AssignmentProperties(@DefaultValue("100000") BigDecimal strategicNetArr,
 	 * How many points each scorer can give at most; a scorer's value (0 to 1) is multiplied by its
 	 * weight, and the total is the sum.
 	 */
-	record Weights(@DefaultValue("15") double skills, @DefaultValue("5") double experience,
-			@DefaultValue("15") double seniority, @DefaultValue("30") double load, @DefaultValue("30") double fairness,
+	record Weights(@DefaultValue("10") double skills, @DefaultValue("5") double experience,
+			@DefaultValue("15") double seniority, @DefaultValue("40") double load, @DefaultValue("30") double fairness,
 			@DefaultValue("5") double continuity) {
 
 		Weights {
@@ -78,7 +86,7 @@ record AssignmentProperties(@DefaultValue("100000") BigDecimal strategicNetArr,
 		}
 
 		static Weights defaults() {
-			return new Weights(15, 5, 15, 30, 30, 5);
+			return new Weights(10, 5, 15, 40, 30, 5);
 		}
 
 		double of(String factor) {
@@ -127,6 +135,21 @@ record AssignmentProperties(@DefaultValue("100000") BigDecimal strategicNetArr,
 			if (unitsPerSa <= 0 || stretchedShare <= 0 || stretchedShare > 1 || horizonDays < 1) {
 				throw new IllegalArgumentException("baton.assignment.capacity: units-per-sa must be positive, "
 						+ "stretched-share in (0, 1], horizon-days at least 1");
+			}
+		}
+	}
+
+	/**
+	 * Skill is a threshold: SAs with a demanded skill rank before those without. When {@code soft},
+	 * an SA without one who has room and less effort than the circle's mean joins them, but only
+	 * while every SA with room and a demanded skill is at least {@code margin} load units of effort
+	 * above that mean (all within the fairness window).
+	 */
+	record SkillThreshold(@DefaultValue("true") boolean soft, @DefaultValue("1") double margin) {
+
+		SkillThreshold {
+			if (margin < 0 || Double.isNaN(margin)) {
+				throw new IllegalArgumentException("baton.assignment.skill-threshold.margin must be 0 or more but was " + margin);
 			}
 		}
 	}

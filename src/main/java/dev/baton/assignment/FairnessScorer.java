@@ -1,24 +1,26 @@
 package dev.baton.assignment;
 
 /**
- * Spreads work by effort: the less effort (in load units, a POV weighing more than a question-and-answer call) of the
- * circle's requests an SA was assigned within the fairness window, the higher, falling linearly
- * from 1 with none to 0 at a full share: the capacity of one SA (units per SA over the capacity
- * horizon) stretched over the window.
+ * Spreads work by effort: compares the effort (in load units, a POV weighing more than a
+ * question-and-answer call) of the circle's requests an SA was assigned within the fairness window
+ * with the mean of their circle. At the mean the value is one half; it rises linearly to 1 at half
+ * the span below the mean and falls to 0 at half the span above it. Looking at the gap to the
+ * circle's mean rather than at an absolute share keeps telling SAs apart when the whole circle is
+ * busy. Without a circle the mean is taken as 0.
  */
 final class FairnessScorer implements Scorer {
 
 	static final String NAME = "fairness";
 
 	private final long windowDays;
-	private final double fullShare;
+	private final double span;
 
-	FairnessScorer(long windowDays, double unitsPerSa, int horizonDays) {
-		if (windowDays < 1 || unitsPerSa <= 0 || horizonDays < 1) {
-			throw new IllegalArgumentException("windowDays, unitsPerSa and horizonDays must be positive");
+	FairnessScorer(long windowDays, double span) {
+		if (windowDays < 1 || !(span > 0)) {
+			throw new IllegalArgumentException("windowDays and span must be positive");
 		}
 		this.windowDays = windowDays;
-		this.fullShare = unitsPerSa * windowDays / horizonDays;
+		this.span = span;
 	}
 
 	@Override
@@ -28,11 +30,17 @@ final class FairnessScorer implements Scorer {
 
 	@Override
 	public Score score(RequestFacts request, Candidate candidate) {
+		return score(request, candidate, new Circle(0));
+	}
+
+	@Override
+	public Score score(RequestFacts request, Candidate candidate, Circle circle) {
 		var n = candidate.recentAssignments();
 		var effort = candidate.recentEffort();
 		var reason = n == 0 ? "no assignments in the last " + windowDays + " days"
 				: Texts.count(n, "assignment", "assignments") + " (effort " + Texts.number(effort) + ") in the last "
 						+ windowDays + " days";
-		return Score.of(1 - Math.min(effort, fullShare) / fullShare, reason);
+		reason += ", circle mean " + Texts.number(circle.meanEffort());
+		return Score.of(0.5 + (circle.meanEffort() - effort) / span, reason);
 	}
 }

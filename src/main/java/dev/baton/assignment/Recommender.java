@@ -2,6 +2,7 @@ package dev.baton.assignment;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -13,7 +14,7 @@ import dev.baton.organisation.Seniority;
  * Ranks candidates for a request in two stages: every filter may exclude a candidate with its
  * reason; the rest are scored by every scorer, each value times the factor's weight, and ranked:
  * first those with room (not At capacity and not Out today), then, among them, those with at least
- * one skill the request demands, then by total (ties: lower load, then name). So capacity and skill
+ * one skill the request demands (or standing in for them, see the soft skill threshold), then by total (ties: lower load, then name). So capacity and skill
  * are thresholds, and the weighted factors order the SAs who clear them. When no SA of the request's circle passes the filters, or
  * every one who does is at capacity, SAs of the board's other circles are ranked after them, marked
  * as from another circle. It only recommends; nothing is assigned.
@@ -22,10 +23,12 @@ final class Recommender {
 
 	private final List<CandidateFilter> filters;
 	private final List<Scorer> scorers;
+	private final AssignmentProperties.SkillThreshold skillThreshold;
 
-	Recommender(List<CandidateFilter> filters, List<Scorer> scorers) {
+	Recommender(List<CandidateFilter> filters, List<Scorer> scorers, AssignmentProperties.SkillThreshold skillThreshold) {
 		this.filters = List.copyOf(filters);
 		this.scorers = List.copyOf(scorers);
+		this.skillThreshold = Objects.requireNonNull(skillThreshold, "skillThreshold");
 	}
 
 	/** The standard policies with their settings. */
@@ -35,8 +38,9 @@ final class Recommender {
 						new WorkingHoursFilter(properties.workdayStartTime(), properties.workdayEndTime())),
 				List.of(new SkillMatchScorer(), new ExperienceScorer(), new SeniorityScorer(properties.strategicNetArr()),
 						new LoadScorer(new Workload(properties.effort()), properties.capacity().unitsPerSa()),
-						new FairnessScorer(properties.fairnessWindow().toDays(),
-								properties.capacity().unitsPerSa(), properties.capacity().horizonDays()), new ContinuityScorer()));
+						new FairnessScorer(properties.fairnessWindow().toDays(), properties.fairnessSpan()),
+						new ContinuityScorer()),
+				properties.skillThreshold());
 	}
 
 	/** One factor of a candidate's score. */
@@ -64,6 +68,7 @@ final class Recommender {
 		var excluded = new ArrayList<Excluded>();
 		var scored = new ArrayList<Scored>();
 		stage(request, home, weights, scored, excluded);
+		standIn(home, scored);
 		String note = null;
 		var free = scored.stream().anyMatch(s -> !s.atCapacity());
 		var fallback = !free;
@@ -90,8 +95,44 @@ final class Recommender {
 		return new Outcome(fallback, note, ranked, excluded);
 	}
 
+	/**
+	 * The soft skill threshold: when every SA of the circle with room and a demanded skill is at
+	 * least the margin above the circle's mean effort, those with room and no demanded skill below
+	 * the mean clear the skill threshold too, and the weights decide among them all.
+	 */
+	private void standIn(List<Candidate> circle, List<Scored> scored) {
+		if (!skillThreshold.soft()) {
+			return;
+		}
+		var mean = meanEffort(circle);
+		var skilled = scored.stream().filter(s -> s.room() && s.skilled()).toList();
+		if (skilled.isEmpty()
+				|| skilled.stream().anyMatch(s -> s.candidate().recentEffort() < mean + skillThreshold.margin())) {
+			return;
+		}
+		for (int i = 0; i < scored.size(); i++) {
+			var s = scored.get(i);
+			if (s.room() && !s.skilled() && s.candidate().recentEffort() < mean) {
+				var reasons = new ArrayList<>(s.reasons());
+				reasons.add("no demanded skill, standing in: every SA with one has effort at least "
+						+ Texts.number(skillThreshold.margin()) + " above the circle mean " + Texts.number(mean));
+				scored.set(i, new Scored(s.candidate(), s.total(), s.factors(), List.copyOf(reasons), s.atCapacity(), true,
+						true));
+			}
+		}
+	}
+
+	private static double meanEffort(List<Candidate> circle) {
+		return circle.stream().mapToDouble(Candidate::recentEffort).average().orElse(0);
+	}
+
 	private void stage(RequestFacts request, List<Candidate> candidates, AssignmentProperties.Weights weights,
 			List<Scored> scored, List<Excluded> excluded) {
+		var means = new HashMap<UUID, Scorer.Circle>();
+		for (var candidate : candidates) {
+			means.computeIfAbsent(candidate.circleId(), id -> new Scorer.Circle(meanEffort(
+					candidates.stream().filter(c -> Objects.equals(c.circleId(), id)).toList())));
+		}
 		for (var candidate : candidates) {
 			var failed = new ArrayList<String>();
 			var why = new ArrayList<String>();
@@ -107,16 +148,17 @@ final class Recommender {
 						candidate.circleName(), candidate.otherCircle(), failed, why));
 				continue;
 			}
-			scored.add(score(request, candidate, weights));
+			scored.add(score(request, candidate, weights, means.get(candidate.circleId())));
 		}
 	}
 
-	private Scored score(RequestFacts request, Candidate candidate, AssignmentProperties.Weights weights) {
+	private Scored score(RequestFacts request, Candidate candidate, AssignmentProperties.Weights weights,
+			Scorer.Circle circle) {
 		var factors = new ArrayList<Factor>();
 		var reasons = new ArrayList<String>();
 		double total = 0;
 		for (var scorer : scorers) {
-			var score = scorer.score(request, candidate);
+			var score = scorer.score(request, candidate, circle);
 			var weight = weights.of(scorer.name());
 			var points = weight * score.value();
 			total += points;

@@ -13,6 +13,21 @@ interface Scorer {
 
 	Score score(RequestFacts request, Candidate candidate);
 
+	/**
+	 * Rates the candidate knowing their circle; a scorer that does not compare a candidate with
+	 * their circle ignores it.
+	 */
+	default Score score(RequestFacts request, Candidate candidate, Circle circle) {
+		return score(request, candidate);
+	}
+
+	/**
+	 * What the recommender knows of the candidate's circle: the mean effort (load units, as
+	 * assignee, within the fairness window) of its SAs who were considered, filtered out or not.
+	 */
+	record Circle(double meanEffort) {
+	}
+
 	/** A value from 0 (no fit) to 1 (best fit) and why. */
 	record Score(double value, List<String> reasons) {
 

@@ -31,9 +31,22 @@ class AssignmentPropertiesTests {
 		var bound = bind(Map.of("baton.assignment.boards.apac.seniority", "25", "baton.assignment.weights.skills", "50"));
 
 		assertThat(bound.weightsFor("apac").seniority()).isEqualTo(25.0);
-		assertThat(bound.weightsFor("apac").skills()).isEqualTo(15.0);
+		assertThat(bound.weightsFor("apac").skills()).isEqualTo(10.0);
 		assertThat(bound.weightsFor("commercial-amer").skills()).isEqualTo(50.0);
 		assertThat(bound.weightsFor("commercial-amer").seniority()).isEqualTo(15.0);
+	}
+
+	@Test
+	void theSkillThresholdAndTheFairnessSpanAreConfigurable() {
+		var bound = bind(Map.of("baton.assignment.skill-threshold.soft", "false", "baton.assignment.skill-threshold.margin",
+				"2.5", "baton.assignment.fairness-span", "12"));
+
+		assertThat(bound.skillThreshold()).isEqualTo(new AssignmentProperties.SkillThreshold(false, 2.5));
+		assertThat(bound.fairnessSpan()).isEqualTo(12.0);
+		assertThatThrownBy(() -> bind(Map.of("baton.assignment.fairness-span", "0")))
+				.hasStackTraceContaining("fairness-span must be positive");
+		assertThatThrownBy(() -> bind(Map.of("baton.assignment.skill-threshold.margin", "-1")))
+				.hasStackTraceContaining("skill-threshold.margin must be 0 or more");
 	}
 
 	@Test

@@ -79,7 +79,9 @@ class RecommenderTests {
 
 	@Test
 	void roomAndSkillAreThresholdsBeforeTheWeights() {
-		var full = sa("Full").skills(Map.of("kubernetes", SkillLevel.EXPERT)).status(CapacityPolicy.Status.AT_CAPACITY).build();
+		// Basic's effort (6) is not above the circle's mean (6) by the margin, so skill stays a hard threshold
+		var full = sa("Full").skills(Map.of("kubernetes", SkillLevel.EXPERT)).status(CapacityPolicy.Status.AT_CAPACITY)
+				.recent(12).build();
 		var unskilled = sa("Unskilled").build();
 		var basic = sa("Basic").skills(Map.of("kubernetes", SkillLevel.BASIC)).recent(6).build();
 		var home = List.of(full, unskilled, basic);
@@ -89,6 +91,56 @@ class RecommenderTests {
 				new AssignmentProperties.Weights(1, 0, 0, 0, 100, 0));
 
 		assertThat(outcome.ranked()).extracting(Recommender.Ranked::name).containsExactly("Basic", "Unskilled", "Full");
+	}
+
+	@Test
+	void anSaWithoutTheSkillStandsInWhenEverySkilledSaIsWellAboveTheCircleMean() {
+		// efforts 7, 6 and 1 (and 2 for Away, filtered out): the circle's mean is 4
+		var expert = sa("Expert").skills(Map.of("kubernetes", SkillLevel.EXPERT)).recent(7).build();
+		var basic = sa("Basic").skills(Map.of("kubernetes", SkillLevel.BASIC)).recent(6).build();
+		var light = sa("Light").recent(1).build();
+		var away = sa("Away").away(AbsenceKind.PTO, "2026-12-01", "2026-12-04").recent(2).build();
+		var home = List.of(expert, basic, light, away);
+		var weights = new AssignmentProperties.Weights(10, 0, 0, 0, 30, 0);
+
+		var outcome = recommender.recommend(requestWith(home, List.of()), "Circle Cascade", home, List::of, weights);
+
+		assertThat(outcome.ranked()).extracting(Recommender.Ranked::name).containsExactly("Light", "Basic", "Expert");
+		assertThat(outcome.ranked().get(0).reasons()).contains(
+				"no demanded skill, standing in: every SA with one has effort at least 1 above the circle mean 4");
+
+		// a hard threshold keeps the skilled first
+		var hard = AssignmentProperties.defaults();
+		hard = new AssignmentProperties(hard.strategicNetArr(), hard.fairnessWindow(), hard.experienceWindow(), "09:00",
+				"17:00", hard.weights(), Map.of(), hard.effort(), hard.capacity(), hard.fairnessSpan(),
+				new AssignmentProperties.SkillThreshold(false, 1));
+		var strict = Recommender.standard(hard).recommend(requestWith(home, List.of()), "Circle Cascade", home, List::of,
+				weights);
+		assertThat(strict.ranked()).extracting(Recommender.Ranked::name).containsExactly("Basic", "Expert", "Light");
+	}
+
+	@Test
+	void noStandInWhileOneSkilledSaIsWithinTheMarginOfTheMeanOrForAnSaAboveTheMean() {
+		// efforts 7, 4 and 1: the mean is 4, and Basic sits at it
+		var expert = sa("Expert").skills(Map.of("kubernetes", SkillLevel.EXPERT)).recent(7).build();
+		var basic = sa("Basic").skills(Map.of("kubernetes", SkillLevel.BASIC)).recent(4).build();
+		var light = sa("Light").recent(1).build();
+		var home = List.of(expert, basic, light);
+		var weights = new AssignmentProperties.Weights(10, 0, 0, 0, 30, 0);
+
+		var outcome = recommender.recommend(requestWith(home, List.of()), "Circle Cascade", home, List::of, weights);
+
+		assertThat(outcome.ranked()).extracting(Recommender.Ranked::name).containsExactly("Basic", "Expert", "Light");
+
+		// efforts 7, 6, 5 and 0: the mean is 4.5, both skilled are above it by the margin, but Heavy (5) is above the mean too
+		var heavy = sa("Heavy").recent(5).build();
+		var idle = sa("Idle").recent(0).status(CapacityPolicy.Status.AT_CAPACITY).build();
+		var skilledBusy = sa("Basic").skills(Map.of("kubernetes", SkillLevel.BASIC)).recent(6).build();
+		var circle = List.of(expert, skilledBusy, heavy, idle);
+
+		var second = recommender.recommend(requestWith(circle, List.of()), "Circle Cascade", circle, List::of, weights);
+
+		assertThat(second.ranked()).extracting(Recommender.Ranked::name).containsExactly("Basic", "Expert", "Heavy", "Idle");
 	}
 
 	@Test
@@ -158,7 +210,7 @@ class RecommenderTests {
 		var defaults = AssignmentProperties.defaults();
 		var configured = new AssignmentProperties(defaults.strategicNetArr(), defaults.fairnessWindow(),
 				defaults.experienceWindow(), "09:00", "17:00", defaults.weights(), Map.of("apac", own), defaults.effort(),
-				defaults.capacity());
+				defaults.capacity(), defaults.fairnessSpan(), defaults.skillThreshold());
 
 		assertThat(configured.weightsFor("apac")).isEqualTo(own);
 		assertThat(configured.weightsFor("commercial-amer")).isEqualTo(defaults.weights());

@@ -1,5 +1,6 @@
 package dev.baton.assignment;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -187,7 +188,7 @@ public final class ReplaySimulator {
 	 * {@link #SLA_BUSINESS_DAYS} business days of arrival and its SA is not away on the meeting day.
 	 */
 	static Result run(String policy, Workload workload, long seed) {
-		var properties = AssignmentProperties.defaults();
+		var properties = properties();
 		var recommender = Recommender.standard(properties);
 		var capacityPolicy = new CapacityPolicy(properties.capacity());
 		var effort = new dev.baton.assignment.Workload(properties.effort());
@@ -403,6 +404,23 @@ public final class ReplaySimulator {
 		return new AssignmentProperties.Weights(w[0], w[1], w[2], w[3], w[4], w[5]);
 	}
 
+	/**
+	 * The settings of Baton's policy: the defaults, or with {@code -Dsim.fairness-span=20},
+	 * {@code -Dsim.skill-threshold=soft|hard} and {@code -Dsim.skill-margin=1} to try others.
+	 */
+	static AssignmentProperties properties() {
+		var d = AssignmentProperties.defaults();
+		var span = System.getProperty("sim.fairness-span");
+		var threshold = System.getProperty("sim.skill-threshold");
+		var margin = System.getProperty("sim.skill-margin");
+		var skill = new AssignmentProperties.SkillThreshold(
+				threshold == null || threshold.isBlank() ? d.skillThreshold().soft() : threshold.equals("soft"),
+				margin == null || margin.isBlank() ? d.skillThreshold().margin() : Double.parseDouble(margin));
+		return new AssignmentProperties(d.strategicNetArr(), Duration.ofDays(fairnessDays()),
+				d.experienceWindow(), d.workdayStart(), d.workdayEnd(), d.weights(), d.boards(), d.effort(), d.capacity(),
+				span == null || span.isBlank() ? d.fairnessSpan() : Double.parseDouble(span), skill);
+	}
+
 	/** The fairness window in days: the default, or {@code -Dsim.fairness-days}. */
 	static long fairnessDays() {
 		var given = System.getProperty("sim.fairness-days");
@@ -495,7 +513,7 @@ public final class ReplaySimulator {
 		out.append("|---|---|---|---|---|---|---|---|---|---|\n");
 		for (var policy : POLICIES) {
 			var r = run(policy, workload, seed);
-			out.append(String.format(Locale.ROOT, "| %s | %.1f%% | %.3f | %.0f%% | %.2f | %.2f | %.0f%% | %d | %d | %.1f / %.1f |%n",
+			out.append(String.format(Locale.ROOT, "| %s | %.1f%% | %.4f | %.0f%% | %.2f | %.2f | %.0f%% | %d | %d | %.1f / %.1f |%n",
 					r.policy(), r.slaAttainment() * 100, r.jain(), r.skillMatch() * 100, r.meanDaysToAssign(),
 					r.meanDaysToStart(), r.strategicSenior() * 100, r.meetingConflicts(), r.unplaced(), r.maxLoad(),
 					r.minLoad()));

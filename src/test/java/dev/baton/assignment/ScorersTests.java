@@ -185,17 +185,29 @@ class ScorersTests {
 	@Nested
 	class Fairness {
 
-		// a full share over 30 days: 6 units per SA over a 14-day horizon, times 30 / 14, about 12.9 units
-		private final FairnessScorer scorer = new FairnessScorer(30, 6, 14);
+		// a span of 20 load units: 1 at 10 below the circle's mean effort, 0 at 10 above
+		private final FairnessScorer scorer = new FairnessScorer(60, 20);
 
 		@Test
 		void prefersThoseAssignedLessEffortRecently() {
 			var none = sa("None").build();
 			var three = sa("Three").recent(3).build();
+			var circle = new Scorer.Circle(2);
 
-			assertThat(scorer.score(request(), none).value()).isEqualTo(1.0);
-			assertThat(scorer.score(request(), three).value()).isCloseTo(1 - 3 / (6 * 30 / 14.0), within(1e-9));
-			assertThat(scorer.score(request(), three).reasons()).containsExactly("3 assignments (effort 3) in the last 30 days");
+			assertThat(scorer.score(request(), none, circle).value()).isCloseTo(0.5 + 2 / 20.0, within(1e-9));
+			assertThat(scorer.score(request(), three, circle).value()).isCloseTo(0.5 - 1 / 20.0, within(1e-9));
+			assertThat(scorer.score(request(), three, circle).reasons())
+					.containsExactly("3 assignments (effort 3) in the last 60 days, circle mean 2");
+		}
+
+		@Test
+		void measuresTheGapToTheCircleMeanNotTheAbsoluteEffort() {
+			var busy = sa("Busy").recent(20).build();
+
+			// in a circle where everyone is that busy, 20 units is an even share
+			assertThat(scorer.score(request(), busy, new Scorer.Circle(20)).value()).isEqualTo(0.5);
+			assertThat(scorer.score(request(), busy, new Scorer.Circle(24)).value()).isCloseTo(0.7, within(1e-9));
+			assertThat(scorer.score(request(), busy, new Scorer.Circle(5)).value()).isEqualTo(0.0);
 		}
 	}
 
