@@ -36,4 +36,14 @@ public final class DemoOrganisation {
 		}
 		throw new AssertionError("no person " + name);
 	}
+
+	/** The id of a circle, by name. */
+	public static String circle(Http admin, String name) {
+		for (var item : admin.get("/api/v1/circles").json()) {
+			if (item.path("name").asString().equals(name)) {
+				return item.path("id").asString();
+			}
+		}
+		throw new AssertionError("no circle " + name);
+	}
 }

@@ -24,13 +24,18 @@ public final class PageSession {
 
 	/** A session logged in as a demo user. */
 	public static PageSession as(int port, String username) {
+		return new PageSession(login(port, username));
+	}
+
+	/** A browser client (cookies kept) logged in through the login form as a demo user. */
+	public static Http login(int port, String username) {
 		var browser = Http.browser(port);
 		var page = browser.get("/login");
 		var response = browser.postForm("/login",
 				Map.of("username", username, "password", Http.DEMO_PASSWORD, "_csrf", csrf(page.body())));
 		assertThat(response.status()).isEqualTo(302);
 		assertThat(response.header("Location")).doesNotContain("error");
-		return new PageSession(browser);
+		return browser;
 	}
 
 	public Http.Response get(String path) {

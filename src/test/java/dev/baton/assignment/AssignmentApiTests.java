@@ -66,12 +66,7 @@ class AssignmentApiTests {
 	}
 
 	private String circle(String name) {
-		for (var item : as("admin").get("/api/v1/circles").json()) {
-			if (item.path("name").asString().equals(name)) {
-				return item.path("id").asString();
-			}
-		}
-		throw new AssertionError("no circle " + name);
+		return DemoOrganisation.circle(as("admin"), name);
 	}
 
 	private String opportunity(String name) {

@@ -98,26 +98,52 @@ class CoverageAcceptanceAndPovDaysTests {
 		throw new AssertionError("no " + name + " in " + capacity);
 	}
 
-	@Test
-	void theManagerAcceptsTheWholePlanAndOthersMayNot() {
+	/** A new SA of the test's own, alone in a new circle on Commercial AMER, reporting to Morgan Lee. */
+	private record Newcomer(String id, String name, String circleId) {
+	}
+
+	private Newcomer newSaInOwnCircle(String name, String circleName) {
 		var unique = Long.toString(System.nanoTime(), 36);
 		var morgan = person("Morgan Lee");
-		var sa = as("admin").post("/api/v1/people", Http.json(Map.of("name", "Quinn Hale " + unique, "email",
-				"quinn." + unique + "@people.example", "title", "Solutions Architect", "role", "SA", "seniority", "SA",
+		var fullName = name + " " + unique;
+		var sa = as("admin").post("/api/v1/people", Http.json(Map.of("name", fullName, "email",
+				"sa." + unique + "@people.example", "title", "Solutions Architect", "role", "SA", "seniority", "SA",
 				"regionKey", "AMER", "timeZone", "America/Chicago", "managerId", morgan)));
 		assertThat(sa.status()).as(sa.body()).isEqualTo(201);
-		var quinn = sa.json().path("id").asString();
-		var circle = as("admin").post("/api/v1/circles", Http.json(Map.of("name", "Circle Shasta " + unique, "boardKey",
-				"commercial-amer", "managerId", morgan, "memberIds", List.of(quinn))));
+		var id = sa.json().path("id").asString();
+		var circle = as("admin").post("/api/v1/circles", Http.json(Map.of("name", circleName + " " + unique, "boardKey",
+				"commercial-amer", "managerId", morgan, "memberIds", List.of(id))));
 		assertThat(circle.status()).as(circle.body()).isEqualTo(201);
+		return new Newcomer(id, fullName, circle.json().path("id").asString());
+	}
+
+	/** Books PTO from 30 November to 18 December, long enough to need a coverage plan; answers its path. */
+	private String threeWeeksOfPto(String personId) {
+		var pto = as("admin").post("/api/v1/people/" + personId + "/absences",
+				Http.json(Map.of("kind", "PTO", "startDate", "2026-11-30", "endDate", "2026-12-18")));
+		assertThat(pto.status()).as(pto.body()).isEqualTo(201);
+		return "/api/v1/people/" + personId + "/absences/" + pto.json().path("id").asString();
+	}
+
+	/** Cancels the absence and empties the circle, so no other test's work goes to the newcomer. */
+	private void disband(Newcomer newcomer, String absence) {
+		if (absence != null) {
+			as("admin").delete(absence);
+		}
+		var emptied = as("admin").header("If-Match", "\"0\"").put("/api/v1/circles/" + newcomer.circleId() + "/members",
+				"{\"memberIds\": []}");
+		assertThat(emptied.status()).as(emptied.body()).isEqualTo(200);
+	}
+
+	@Test
+	void theManagerAcceptsTheWholePlanAndOthersMayNot() {
+		var newcomer = newSaInOwnCircle("Quinn Hale", "Circle Shasta");
+		var quinn = newcomer.id();
 		String absence = null;
 		try {
 			var id = file(List.of("DEMO"), "2026-12-02T15:00:00Z");
 			assign(id, quinn);
-			var pto = as("admin").post("/api/v1/people/" + quinn + "/absences",
-					Http.json(Map.of("kind", "PTO", "startDate", "2026-11-30", "endDate", "2026-12-18")));
-			assertThat(pto.status()).as(pto.body()).isEqualTo(201);
-			absence = "/api/v1/people/" + quinn + "/absences/" + pto.json().path("id").asString();
+			absence = threeWeeksOfPto(quinn);
 			var version = as("sa").get("/api/v1/sa-requests/" + id).json().path("version").asInt();
 
 			ProblemAssertions.assertProblem(as("priya.natarajan").post("/api/v1/people/" + quinn
@@ -132,7 +158,7 @@ class CoverageAcceptanceAndPovDaysTests {
 			assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
 			var handed = accepted.json().path("handedOver").get(0);
 			assertThat(handed.path("requestId").asString()).isEqualTo(id);
-			assertThat(handed.path("handOverNote").asString()).contains("Quinn Hale " + unique + " is on PTO 30 Nov-18 Dec");
+			assertThat(handed.path("handOverNote").asString()).contains(newcomer.name() + " is on PTO 30 Nov-18 Dec");
 			var request = as("sa").get("/api/v1/sa-requests/" + id).json();
 			assertThat(request.path("assigneeId").asString()).isEqualTo(handed.path("toPersonId").asString())
 					.isNotEqualTo(quinn);
@@ -141,45 +167,28 @@ class CoverageAcceptanceAndPovDaysTests {
 			ProblemAssertions.assertProblem(as("sa-manager").post("/api/v1/people/" + person("Diego Alvarez")
 					+ "/coverage-plan/acceptance", "{}"), 409, "assignment-no-coverage-needed");
 		} finally {
-			if (absence != null) {
-				as("admin").delete(absence);
-			}
-			var emptied = as("admin").header("If-Match", "\"0\"").put("/api/v1/circles/"
-					+ circle.json().path("id").asString() + "/members", "{\"memberIds\": []}");
-			assertThat(emptied.status()).as(emptied.body()).isEqualTo(200);
+			disband(newcomer, absence);
 		}
 	}
 
 	@Test
 	void theManagerAcceptsThePlanWithTheButtonOnTheCirclePage() {
-		var unique = Long.toString(System.nanoTime(), 36);
-		var morgan = person("Morgan Lee");
-		var sa = as("admin").post("/api/v1/people", Http.json(Map.of("name", "Rowan Vale " + unique, "email",
-				"rowan." + unique + "@people.example", "title", "Solutions Architect", "role", "SA", "seniority", "SA",
-				"regionKey", "AMER", "timeZone", "America/Chicago", "managerId", morgan)));
-		assertThat(sa.status()).as(sa.body()).isEqualTo(201);
-		var rowan = sa.json().path("id").asString();
-		var circle = as("admin").post("/api/v1/circles", Http.json(Map.of("name", "Circle Rainier " + unique, "boardKey",
-				"commercial-amer", "managerId", morgan, "memberIds", List.of(rowan))));
-		assertThat(circle.status()).as(circle.body()).isEqualTo(201);
-		var circleId = circle.json().path("id").asString();
+		var newcomer = newSaInOwnCircle("Rowan Vale", "Circle Rainier");
+		var rowan = newcomer.id();
 		String absence = null;
 		try {
 			var id = file(List.of("DEMO"), "2026-12-02T15:00:00Z");
 			assign(id, rowan);
-			var pto = as("admin").post("/api/v1/people/" + rowan + "/absences",
-					Http.json(Map.of("kind", "PTO", "startDate", "2026-11-30", "endDate", "2026-12-18")));
-			assertThat(pto.status()).as(pto.body()).isEqualTo(201);
-			absence = "/api/v1/people/" + rowan + "/absences/" + pto.json().path("id").asString();
+			absence = threeWeeksOfPto(rowan);
 			var manager = dev.baton.PageSession.as(port, "sa-manager");
-			var page = "/circles/" + circleId;
-			assertThat(manager.get(page).body()).contains("Accept the coverage plan for Rowan Vale " + unique)
+			var page = "/circles/" + newcomer.circleId();
+			assertThat(manager.get(page).body()).contains("Accept the coverage plan for " + newcomer.name())
 					.doesNotContain("disabled aria-label=\"Accept the coverage plan");
 
 			var accepted = manager.follow(manager.submit(page, "/people/" + rowan + "/coverage-plan/acceptance",
 					"returnTo", page));
 
-			assertThat(accepted.body()).contains("Rowan Vale " + unique + ": 1 request handed over.");
+			assertThat(accepted.body()).contains(newcomer.name() + ": 1 request handed over.");
 			assertThat(as("sa").get("/api/v1/sa-requests/" + id).json().path("assigneeId").asString()).isNotEqualTo(rowan);
 			var outsider = dev.baton.PageSession.as(port, "priya.natarajan");
 			var refused = outsider.follow(outsider.submit("/my/work", "/people/" + rowan + "/coverage-plan/acceptance",
@@ -190,24 +199,13 @@ class CoverageAcceptanceAndPovDaysTests {
 			assertThat(ae.submit("/my/requests", "/people/" + rowan + "/coverage-plan/acceptance").status())
 					.isEqualTo(403);
 		} finally {
-			if (absence != null) {
-				as("admin").delete(absence);
-			}
-			var emptied = as("admin").header("If-Match", "\"0\"").put("/api/v1/circles/" + circleId + "/members",
-					"{\"memberIds\": []}");
-			assertThat(emptied.status()).as(emptied.body()).isEqualTo(200);
+			disband(newcomer, absence);
 		}
 	}
 
 	@Test
 	void povDaysOfHeldRequestsInTheNextTwoWeeksReduceCapacity() {
-		var cascade = as("admin").get("/api/v1/circles").json();
-		String cascadeId = null;
-		for (var item : cascade) {
-			if (item.path("name").asString().equals("Circle Cascade")) {
-				cascadeId = item.path("id").asString();
-			}
-		}
+		var cascadeId = DemoOrganisation.circle(as("admin"), "Circle Cascade");
 		var before = member(as("sa-manager").get("/api/v1/circles/" + cascadeId + "/capacity").json(), "Kenji Watanabe");
 		// Thursday 3 December, in the horizon; a POV
 		var id = file(List.of("POV"), "2026-12-03T15:00:00Z");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -13,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.baton.BatonIntegrationTest;
 import dev.baton.DemoOrganisation;
 import dev.baton.Http;
+import dev.baton.PageSession;
 
 /**
  * The triage pages over plain HTTP, as a browser without script uses them: who may see which
@@ -21,25 +21,16 @@ import dev.baton.Http;
 @BatonIntegrationTest
 class RequestPagesTests {
 
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	@LocalServerPort
 	int port;
 
 	private Http login(String username) {
-		var browser = Http.browser(port);
-		var page = browser.get("/login");
-		var response = browser.postForm("/login", Map.of("username", username, "password", Http.DEMO_PASSWORD, "_csrf",
-				csrf(page.body())));
-		assertThat(response.status()).isEqualTo(302);
-		assertThat(response.header("Location")).doesNotContain("error");
-		return browser.header("Accept", "text/html");
+		return PageSession.login(port, username).header("Accept", "text/html");
 	}
 
 	private static String csrf(String html) {
-		var matcher = CSRF.matcher(html);
-		assertThat(matcher.find()).as("a CSRF field in the page").isTrue();
-		return matcher.group(1);
+		return PageSession.csrf(html);
 	}
 
 	@Test

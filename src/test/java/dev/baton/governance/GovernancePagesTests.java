@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.baton.BatonIntegrationTest;
 import dev.baton.Http;
+import dev.baton.PageSession;
 
 /**
  * The governance pages in a browser session: each renders for the roles that may see it, and
@@ -21,8 +21,6 @@ import dev.baton.Http;
 @BatonIntegrationTest
 class GovernancePagesTests {
 
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
 	@LocalServerPort
 	int port;
 
@@ -30,19 +28,11 @@ class GovernancePagesTests {
 	Clock clock;
 
 	private Http browser(String username) {
-		var browser = Http.browser(port);
-		var page = browser.get("/login");
-		var response = browser.postForm("/login", Map.of("username", username, "password", Http.DEMO_PASSWORD, "_csrf",
-				csrf(page.body())));
-		assertThat(response.status()).isEqualTo(302);
-		assertThat(response.header("Location")).doesNotContain("error");
-		return browser;
+		return PageSession.login(port, username);
 	}
 
 	private static String csrf(String html) {
-		var matcher = CSRF.matcher(html);
-		assertThat(matcher.find()).as("page has a CSRF token").isTrue();
-		return matcher.group(1);
+		return PageSession.csrf(html);
 	}
 
 	@Test

@@ -60,12 +60,7 @@ class PostSalesTests {
 	/** Sam Rivera assigned to a request on the opportunity, as triage would leave it. */
 	private void samWorksOn(String opportunityId) {
 		var admin = as("admin");
-		var cascade = "";
-		for (var circle : admin.get("/api/v1/circles").json()) {
-			if (circle.path("name").asString().equals("Circle Cascade")) {
-				cascade = circle.path("id").asString();
-			}
-		}
+		var cascade = DemoOrganisation.circle(admin, "Circle Cascade");
 		var now = Timestamp.from(clock.instant());
 		jdbc.sql("""
 				INSERT INTO sa_request (id, opportunity_id, requester_id, circle_id, board_key, template, title, details,
