@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import dev.baton.engagement.SaRequests;
 import dev.baton.engagement.EngagementFigures;
 import dev.baton.identity.Role;
-import dev.baton.identity.UserDirectory;
 import dev.baton.organisation.AbsenceKind;
 import dev.baton.organisation.Circle;
 import dev.baton.organisation.Organisation;
@@ -49,16 +48,14 @@ class CirclePageController {
 	private final SaRequests requests;
 	private final EngagementFigures triage;
 	private final Organisation organisation;
-	private final UserDirectory users;
 	private final Clock clock;
 
 	CirclePageController(Assignments assignments, SaRequests requests, EngagementFigures triage, Organisation organisation,
-			UserDirectory users, Clock clock) {
+			Clock clock) {
 		this.assignments = assignments;
 		this.requests = requests;
 		this.triage = triage;
 		this.organisation = organisation;
-		this.users = users;
 		this.clock = clock;
 	}
 
@@ -85,7 +82,7 @@ class CirclePageController {
 	@GetMapping("/circles")
 	String circles(Authentication authentication, Model model) {
 		var admin = isAdmin(authentication);
-		var me = MyWorkPageController.caller(users, organisation, authentication).map(Person::id).orElse(null);
+		var me = organisation.personForUsername(authentication.getName()).map(Person::id).orElse(null);
 		var rows = organisation.circles().stream().filter(c -> admin || (me != null && me.equals(c.managerId())))
 				.sorted(Comparator.comparing(Circle::name))
 				.map(c -> new CircleRow(c.id(), c.name(), c.boardKey(), name(c.managerId()), c.memberIds().size(),
@@ -100,7 +97,7 @@ class CirclePageController {
 	String circle(@PathVariable UUID id, Authentication authentication, Model model) {
 		var circle = organisation.circle(id);
 		if (!isAdmin(authentication)) {
-			var me = MyWorkPageController.caller(users, organisation, authentication).map(Person::id).orElse(null);
+			var me = organisation.personForUsername(authentication.getName()).map(Person::id).orElse(null);
 			if (me == null || !me.equals(circle.managerId())) {
 				throw new AccessDeniedException("Only the circle's manager and administrators see the circle page");
 			}

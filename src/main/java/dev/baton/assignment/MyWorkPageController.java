@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import dev.baton.engagement.SaRequestSummary;
 import dev.baton.engagement.SaRequests;
-import dev.baton.identity.UserDirectory;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
 
@@ -36,15 +34,13 @@ class MyWorkPageController {
 	private final Assignments assignments;
 	private final SaRequests requests;
 	private final Organisation organisation;
-	private final UserDirectory users;
 	private final Clock clock;
 
-	MyWorkPageController(Assignments assignments, SaRequests requests, Organisation organisation, UserDirectory users,
+	MyWorkPageController(Assignments assignments, SaRequests requests, Organisation organisation,
 			Clock clock) {
 		this.assignments = assignments;
 		this.requests = requests;
 		this.organisation = organisation;
-		this.users = users;
 		this.clock = clock;
 	}
 
@@ -59,7 +55,7 @@ class MyWorkPageController {
 
 	@GetMapping("/my/work")
 	String myWork(Authentication authentication, Model model) {
-		var me = caller(users, organisation, authentication).orElse(null);
+		var me = organisation.personForUsername(authentication.getName()).orElse(null);
 		model.addAttribute("me", me);
 		if (me == null) {
 			return "work/my-work";
@@ -102,7 +98,4 @@ class MyWorkPageController {
 	}
 
 	/** The person the signed-in account belongs to, if any. */
-	static Optional<Person> caller(UserDirectory users, Organisation organisation, Authentication authentication) {
-		return users.findByUsername(authentication.getName()).flatMap(account -> organisation.personForUser(account.id()));
-	}
 }

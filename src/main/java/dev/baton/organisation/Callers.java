@@ -7,7 +7,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 import dev.baton.identity.Role;
-import dev.baton.identity.UserDirectory;
 
 /**
  * Turns the signed-in caller into an {@link Actor}: username, roles and their person, if any.
@@ -15,11 +14,9 @@ import dev.baton.identity.UserDirectory;
 @Component
 class Callers {
 
-	private final UserDirectory users;
 	private final Organisation organisation;
 
-	Callers(UserDirectory users, Organisation organisation) {
-		this.users = users;
+	Callers(Organisation organisation) {
 		this.organisation = organisation;
 	}
 
@@ -35,8 +32,7 @@ class Callers {
 				}
 			}
 		}
-		UUID personId = users.findByUsername(authentication.getName())
-				.flatMap(account -> organisation.personForUser(account.id())).map(Person::id).orElse(null);
+		UUID personId = organisation.personForUsername(authentication.getName()).map(Person::id).orElse(null);
 		return new Actor(authentication.getName(), roles, personId);
 	}
 }

@@ -328,6 +328,12 @@ public class Organisation {
 		return repository.personByUser(userId);
 	}
 
+	/** The person behind a login, by its username (the signed-in caller's name), if one is linked. */
+	@Transactional(readOnly = true)
+	public Optional<Person> personForUsername(String username) {
+		return users.findByUsername(username).flatMap(account -> repository.personByUser(account.id()));
+	}
+
 	// circles ---------------------------------------------------------------------------------
 
 	@Transactional
