@@ -5,7 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Puts a {@link MutableClock} in place of the system clock, and records the events published.
+ * Puts a {@link MutableClock} in place of the system clock, records the events published, and
+ * counts the SQL statements of HTTP requests.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestClockConfiguration {
@@ -14,6 +15,11 @@ public class TestClockConfiguration {
 	@Primary
 	MutableClock testClock() {
 		return new MutableClock();
+	}
+
+	@Bean
+	static SqlStatements sqlStatements() {
+		return new SqlStatements();
 	}
 
 	@Bean

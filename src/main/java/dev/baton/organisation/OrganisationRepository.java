@@ -111,11 +111,44 @@ class OrganisationRepository {
 	}
 
 	Optional<Person> person(UUID id) {
-		return people(null).stream().filter(p -> p.id().equals(id)).findFirst();
+		return onePerson("id", id);
 	}
 
 	Optional<Person> personByUser(UUID userId) {
-		return people(null).stream().filter(p -> userId.equals(p.userId())).findFirst();
+		return onePerson("user_id", userId);
+	}
+
+	/** One person by a unique column, with their skills: two statements, whatever the organisation's size. */
+	private Optional<Person> onePerson(String column, UUID value) {
+		var person = jdbc.sql("SELECT * FROM person WHERE " + column + " = :value").param("value", value)
+				.query((rs, n) -> mapPerson(rs, Map.of())).optional();
+		return person.map(found -> {
+			var skills = new LinkedHashMap<String, SkillLevel>();
+			jdbc.sql("SELECT skill, level FROM person_skill WHERE person_id = :id ORDER BY skill").param("id", found.id())
+					.query(rs -> {
+						skills.put(rs.getString("skill"), SkillLevel.valueOf(rs.getString("level")));
+					});
+			return skills.isEmpty() ? found
+					: new Person(found.id(), found.userId(), found.name(), found.email(), found.title(), found.role(),
+							found.seniority(), found.segment(), found.regionKey(), found.timeZone(), found.managerId(),
+							skills, found.version());
+		});
+	}
+
+	/** The circles a person is a member of, and those they manage, in one statement. */
+	CircleTies circleTies(UUID personId) {
+		var memberOf = new java.util.LinkedHashSet<UUID>();
+		var manages = new java.util.LinkedHashSet<UUID>();
+		jdbc.sql("""
+				SELECT circle_id, 'member' AS tie FROM circle_member WHERE person_id = :person
+				UNION ALL SELECT id, 'manager' FROM circle WHERE manager_id = :person
+				""").param("person", personId).query(rs -> {
+			(rs.getString("tie").equals("member") ? memberOf : manages).add(rs.getObject("circle_id", UUID.class));
+		});
+		return new CircleTies(memberOf, manages);
+	}
+
+	record CircleTies(java.util.Set<UUID> memberOf, java.util.Set<UUID> manages) {
 	}
 
 	void insert(Circle circle) {
