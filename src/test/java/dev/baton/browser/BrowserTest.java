@@ -33,7 +33,8 @@ import dev.baton.Http;
  * started with the machine's own Chromium and chromedriver (never downloaded), and helpers to
  * log in, wait for htmx and take screenshots.
  * <p>
- * Without Chromium or chromedriver the tests are skipped, saying so. The paths can be changed
+ * Without Chromium or chromedriver the tests are skipped, saying so, except on CI ({@code CI=true})
+ * or with {@code -Dbaton.browser-tests=required}, where they fail. The paths can be changed
  * with the system properties {@code baton.chromium} and {@code baton.chromedriver}. Screenshots go
  * to {@code target/browser-screenshots}, and also to the folder named by {@code baton.screenshots}
  * (the README's screenshots are written with {@code -Dbaton.screenshots=docs/screenshots}).
@@ -42,6 +43,9 @@ abstract class BrowserTest {
 
 	static final String CHROMIUM = System.getProperty("baton.chromium", "/usr/bin/chromium");
 	static final String CHROMEDRIVER = System.getProperty("baton.chromedriver", "/usr/bin/chromedriver");
+	/** On CI (CI=true) or when asked, a missing browser fails the tests instead of skipping them. */
+	static final boolean REQUIRED = "true".equalsIgnoreCase(System.getenv("CI"))
+			|| "required".equals(System.getProperty("baton.browser-tests"));
 	static final Dimension DESKTOP = new Dimension(1280, 900);
 	static final Dimension PHONE = new Dimension(390, 844);
 
@@ -61,6 +65,11 @@ abstract class BrowserTest {
 		if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
 			missing = "Browser tests skipped: they need Chromium at " + chromium + " and chromedriver at " + chromedriver
 					+ " (Debian: apt-get install chromium chromium-driver)";
+			if (REQUIRED) {
+				// on CI a missing browser is a broken install step, not a reason to pass without the tests
+				throw new IllegalStateException(missing.replace("Browser tests skipped", "Browser tests cannot run")
+						+ "; they are required when CI=true or -Dbaton.browser-tests=required");
+			}
 			System.err.println(missing);
 			return;
 		}
