@@ -2,7 +2,9 @@ package dev.baton;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.sql.ResultSet;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -10,24 +12,28 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.MethodExecutionContext;
+import net.ttddyy.dsproxy.listener.MethodExecutionListener;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 
 /**
- * Counts the SQL statements that HTTP requests run, for the tests that hold an operation to a
- * statement budget. Only statements on the servlet container's request threads count: the
+ * Counts the SQL statements that HTTP requests run, and the rows they read, for the tests that
+ * hold an operation to a statement budget and catch reads that grow with the organisation. Only statements on the servlet container's request threads count: the
  * scheduler and the listeners that run after commit are not the request's cost.
  */
 public class SqlStatements implements BeanPostProcessor {
 
 	private final AtomicBoolean recording = new AtomicBoolean();
 	private final List<String> statements = new ArrayList<>();
+	private final AtomicLong rows = new AtomicLong();
 
 	/** Forgets what was counted and counts from now on. */
 	public void start() {
 		synchronized (statements) {
 			statements.clear();
 		}
+		rows.set(0);
 		recording.set(true);
 	}
 
@@ -39,12 +45,37 @@ public class SqlStatements implements BeanPostProcessor {
 		}
 	}
 
+	/** The rows read from result sets since {@link #start()}. */
+	public long rows() {
+		return rows.get();
+	}
+
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof DataSource dataSource && !beanName.startsWith("scopedTarget")) {
-			return ProxyDataSourceBuilder.create(dataSource).name(beanName).listener(new Listener()).build();
+			return ProxyDataSourceBuilder.create(dataSource).name(beanName).listener(new Listener())
+					.proxyResultSet().methodListener(new RowCounter()).build();
 		}
 		return bean;
+	}
+
+	private boolean counting() {
+		return recording.get() && Thread.currentThread().getName().startsWith("http-nio");
+	}
+
+	private final class RowCounter implements MethodExecutionListener {
+
+		@Override
+		public void beforeMethod(MethodExecutionContext context) {
+		}
+
+		@Override
+		public void afterMethod(MethodExecutionContext context) {
+			if (context.getTarget() instanceof ResultSet && context.getMethod().getName().equals("next")
+					&& Boolean.TRUE.equals(context.getResult()) && counting()) {
+				rows.incrementAndGet();
+			}
+		}
 	}
 
 	private final class Listener implements QueryExecutionListener {
@@ -55,7 +86,7 @@ public class SqlStatements implements BeanPostProcessor {
 
 		@Override
 		public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
-			if (!recording.get() || !Thread.currentThread().getName().startsWith("http-nio")) {
+			if (!counting()) {
 				return;
 			}
 			var sql = queries.isEmpty() ? "?" : queries.get(0).getQuery().strip().replaceAll("\\s+", " ");
