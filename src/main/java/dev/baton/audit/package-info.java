@@ -5,5 +5,5 @@
  * exists exactly when the change does. Admins read the trail through {@code /api/v1/audit}; pages
  * that show a record read its history through {@link dev.baton.audit.AuditHistory}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+@org.springframework.modulith.ApplicationModule(displayName = "Audit", allowedDependencies = { "platform" })
 package dev.baton.audit;

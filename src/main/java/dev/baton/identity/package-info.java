@@ -6,5 +6,5 @@
  * Other modules use {@link dev.baton.identity.Role} in their access rules and
  * {@link dev.baton.identity.UserDirectory} to create or look up accounts.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+@org.springframework.modulith.ApplicationModule(displayName = "Identity", allowedDependencies = { "audit", "platform" })
 package dev.baton.identity;

@@ -6,5 +6,5 @@
  * {@link dev.baton.platform.ProblemType}, {@link dev.baton.platform.Versions} and
  * {@link dev.baton.platform.Idempotency}. Sub-packages are internal.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Platform")
+@org.springframework.modulith.ApplicationModule(displayName = "Platform", allowedDependencies = {})
 package dev.baton.platform;

@@ -6,5 +6,5 @@
  * and answers with a {@link dev.baton.sizing.Recommendation}. The data lives in
  * {@code classpath:sizing/reference-architectures-<edition>.json}; see {@code docs/sizing.md}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Sizing")
+@org.springframework.modulith.ApplicationModule(displayName = "Sizing", allowedDependencies = { "pipeline", "audit", "platform" })
 package dev.baton.sizing;
