@@ -1,0 +1,139 @@
+package dev.baton.demo;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.baton.catalog.BillingPeriod;
+import dev.baton.catalog.Catalog;
+import dev.baton.catalog.ChargeModel;
+import dev.baton.catalog.Deployment;
+import dev.baton.catalog.Grandfathering;
+import dev.baton.catalog.PriceEntry;
+import dev.baton.catalog.ProductKind;
+
+/**
+ * Loads the demo catalog into an empty catalog: the platform's Premium and Ultimate tiers for
+ * SaaS, Self-Managed and Dedicated, a per-seat add-on, compute-minute and storage packs, metered
+ * compute minutes, and a professional service, priced in USD and EUR in a published price book.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+class DemoCatalog implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoCatalog.class);
+	private static final long LOCK_KEY = 0x0BA7_CA7AL;
+
+	private final DemoDataLoader demo;
+	private final Catalog catalog;
+	private final TransactionTemplate transactions;
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	DemoCatalog(DemoDataLoader demo, Catalog catalog, TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
+		this.demo = demo;
+		this.catalog = catalog;
+		this.transactions = transactions;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!demo.enabled()) {
+			return;
+		}
+		transactions.executeWithoutResult(status -> {
+			jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query((rs, n) -> 1).list();
+			if (catalog.isEmpty()) {
+				load();
+				log.info("Demo catalog loaded: {} products in a published price book", catalog.products().size());
+			}
+		});
+	}
+
+	private void load() {
+		tier("premium-saas", "Premium (SaaS)", Deployment.SAAS, true);
+		tier("ultimate-saas", "Ultimate (SaaS)", Deployment.SAAS, true);
+		tier("premium-self-managed", "Premium (Self-Managed)", Deployment.SELF_MANAGED, false);
+		tier("ultimate-self-managed", "Ultimate (Self-Managed)", Deployment.SELF_MANAGED, false);
+		product("ultimate-dedicated", "Ultimate (Dedicated)", ProductKind.SUBSCRIPTION, Deployment.DEDICATED,
+				"Single-tenant SaaS run by the vendor");
+		plan("ultimate-dedicated", "ultimate-dedicated-annual", "Annual", BillingPeriod.ANNUAL, 12, ChargeModel.PER_UNIT, "seat");
+		product("ai-assistant", "AI assistant seats", ProductKind.ADD_ON, null, "Per-seat add-on to Premium or Ultimate");
+		plan("ai-assistant", "ai-assistant-annual", "Annual", BillingPeriod.ANNUAL, 12, ChargeModel.PER_UNIT, "seat");
+		product("compute-minutes", "Compute minutes", ProductKind.CONSUMABLE, Deployment.SAAS,
+				"CI/CD minutes on hosted runners: metered monthly, or prepaid in packs that roll over");
+		plan("compute-minutes", "compute-minutes-metered", "Metered, monthly", BillingPeriod.MONTHLY, 1, ChargeModel.TIERED, "minute");
+		plan("compute-minutes", "compute-minutes-pack", "Pack of 1,000 minutes", BillingPeriod.ONE_TIME, 0, ChargeModel.PACKAGE, "minute");
+		product("storage", "Storage", ProductKind.CONSUMABLE, Deployment.SAAS, "Extra storage in packs of 10 GB a year");
+		plan("storage", "storage-pack", "10 GB for a year", BillingPeriod.ANNUAL, 12, ChargeModel.PACKAGE, "GB");
+		product("implementation-quickstart", "Implementation QuickStart", ProductKind.SERVICE, null,
+				"Five days of a professional services engineer");
+		plan("implementation-quickstart", "implementation-quickstart", "Once", BillingPeriod.ONE_TIME, 0, ChargeModel.FLAT,
+				"engagement");
+
+		var start = LocalDate.now(clock);
+		var draft = catalog.draft(new Catalog.NewVersion("Launch price book", start, Grandfathering.KEEP_UNTIL_RENEWAL, null));
+		var version = draft.version();
+		for (var currency : List.of("USD", "EUR")) {
+			var euro = currency.equals("EUR");
+			version = perSeat(draft, version, "premium-saas-monthly", currency, euro ? "27" : "29");
+			version = perSeat(draft, version, "premium-saas-annual", currency, euro ? "324" : "348");
+			version = perSeat(draft, version, "premium-saas-3-year", currency, euro ? "310" : "330");
+			version = perSeat(draft, version, "ultimate-saas-monthly", currency, euro ? "92" : "99");
+			version = perSeat(draft, version, "ultimate-saas-annual", currency, euro ? "1104" : "1188");
+			version = perSeat(draft, version, "ultimate-saas-3-year", currency, euro ? "1050" : "1128");
+			version = perSeat(draft, version, "premium-self-managed-annual", currency, euro ? "324" : "348");
+			version = perSeat(draft, version, "premium-self-managed-3-year", currency, euro ? "310" : "330");
+			version = perSeat(draft, version, "ultimate-self-managed-annual", currency, euro ? "1104" : "1188");
+			version = perSeat(draft, version, "ultimate-self-managed-3-year", currency, euro ? "1050" : "1128");
+			version = perSeat(draft, version, "ultimate-dedicated-annual", currency, euro ? "1400" : "1500");
+			version = perSeat(draft, version, "ai-assistant-annual", currency, euro ? "210" : "228");
+			version = catalog.setPrice(draft.id(), "compute-minutes-metered", currency, new Catalog.NewPrice(null,
+					new BigDecimal("400"), null, List.of(new PriceEntry.Tier(new BigDecimal("10000"), new BigDecimal("0.010"), null),
+							new PriceEntry.Tier(null, new BigDecimal("0.008"), null))), version).version();
+			version = catalog.setPrice(draft.id(), "compute-minutes-pack", currency,
+					new Catalog.NewPrice(new BigDecimal("10"), null, 1000, null), version).version();
+			version = catalog.setPrice(draft.id(), "storage-pack", currency,
+					new Catalog.NewPrice(new BigDecimal(euro ? "56" : "60"), null, 10, null), version).version();
+			version = catalog.setPrice(draft.id(), "implementation-quickstart", currency,
+					new Catalog.NewPrice(new BigDecimal(euro ? "11000" : "12000"), null, null, null), version).version();
+		}
+		catalog.publish(draft.id(), version, "Demo catalog");
+	}
+
+	private void tier(String code, String name, Deployment deployment, boolean monthly) {
+		product(code, name, ProductKind.SUBSCRIPTION, deployment, null);
+		if (monthly) {
+			plan(code, code + "-monthly", "Monthly", BillingPeriod.MONTHLY, 1, ChargeModel.PER_UNIT, "seat");
+		}
+		plan(code, code + "-annual", "Annual", BillingPeriod.ANNUAL, 12, ChargeModel.PER_UNIT, "seat");
+		plan(code, code + "-3-year", "Three years", BillingPeriod.MULTI_YEAR, 36, ChargeModel.PER_UNIT, "seat");
+	}
+
+	private void product(String code, String name, ProductKind kind, Deployment deployment, String description) {
+		catalog.addProduct(new Catalog.NewProduct(code, name, kind, deployment, description));
+	}
+
+	private void plan(String product, String code, String name, BillingPeriod period, int term, ChargeModel model,
+			String unit) {
+		catalog.addPlan(product, new Catalog.NewPlan(code, name, period, term, model, unit));
+	}
+
+	private int perSeat(dev.baton.catalog.PriceBookVersion draft, int version, String plan, String currency, String price) {
+		return catalog.setPrice(draft.id(), plan, currency, new Catalog.NewPrice(new BigDecimal(price), null, null, null),
+				version).version();
+	}
+}
