@@ -1,0 +1,7 @@
+package dev.baton.ordering;
+
+/**
+ * An order was placed and its actions applied.
+ */
+public record OrderPlaced(Order order) {
+}

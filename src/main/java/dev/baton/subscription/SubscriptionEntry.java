@@ -1,0 +1,13 @@
+package dev.baton.subscription;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * One version in a subscription's timeline: the contract as it stood from {@code effectiveOn},
+ * the order and action that made it, who placed it and why.
+ */
+public record SubscriptionEntry(int version, UUID orderId, String orderNumber, String action, LocalDate effectiveOn,
+		String actor, String reason, Instant recordedAt, Subscription subscription) {
+}
