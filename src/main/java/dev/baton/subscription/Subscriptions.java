@@ -68,6 +68,15 @@ public class Subscriptions {
 	}
 
 	/**
+	 * Active subscriptions whose term ends by {@code until}: those set to renew (for the renewal
+	 * job to renew) and those that end (for it to close), oldest term end first.
+	 */
+	@Transactional(readOnly = true)
+	public List<Subscription> endingBy(LocalDate until, int limit) {
+		return repository.endingBy(until, limit);
+	}
+
+	/**
 	 * Applies one order action inside the order's transaction and records the new version.
 	 *
 	 * @throws BatonException 422 {@code subscription-rule} naming the rules it breaks; 409

@@ -60,12 +60,11 @@ public class SubscriptionRepository {
 				ORDER BY number""").param("account", accountId).query(SubscriptionRepository::subscription).list();
 	}
 
-	/** Active, auto-renewing subscriptions whose term ends on or before {@code until}, oldest first. */
-	public List<Subscription> dueForRenewal(LocalDate until, int limit) {
+	/** Active subscriptions whose term ends on or before {@code until}, oldest term end first (an index answers it). */
+	public List<Subscription> endingBy(LocalDate until, int limit) {
 		return jdbc.sql("""
-				SELECT * FROM subscription WHERE status = 'ACTIVE' AND term_end <= :until AND auto_renew
-				  AND cancels_on IS NULL
-				ORDER BY term_end, id LIMIT :limit FOR UPDATE SKIP LOCKED""")
+				SELECT * FROM subscription WHERE status = 'ACTIVE' AND term_end <= :until
+				ORDER BY term_end, id LIMIT :limit""")
 				.param("until", until).param("limit", limit).query(SubscriptionRepository::subscription).list();
 	}
 
