@@ -39,11 +39,12 @@ public sealed interface SubscriptionChange {
 
 	/**
 	 * A new subscription. Without {@code termStart} it starts on the order's day; without
-	 * {@code termMonths} it takes the plan's term.
+	 * {@code termMonths} it takes the plan's term. {@code discounts} are percents off list price per
+	 * plan code, as a quote agreed them.
 	 */
 	@Action("CREATE_SUBSCRIPTION")
 	record Create(Parties parties, UUID opportunityId, String planCode, String currency, Integer seats,
-			Map<String, Integer> addOns, LocalDate termStart, Integer termMonths, Boolean autoRenew,
+			Map<String, Integer> addOns, Map<String, java.math.BigDecimal> discounts, LocalDate termStart, Integer termMonths, Boolean autoRenew,
 			RenewalPricing renewalPricing) implements SubscriptionChange {
 
 		@Override

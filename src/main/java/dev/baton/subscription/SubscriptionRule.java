@@ -14,6 +14,8 @@ public enum SubscriptionRule implements Rule {
 	QUANTITY("subscription.quantity", "quantity"),
 	/** A subscription is on a subscription plan; add-ons and packs are added to one. */
 	PLAN_KIND("subscription.plan-kind", "planCode"),
+	/** A discount is a percent from 0 up to (not including) 100. */
+	DISCOUNT("subscription.discount", "discounts"),
 	/** A plan change moves to another plan of the same deployment. */
 	SAME_DEPLOYMENT("subscription.same-deployment", "planCode"),
 	/** A plan change names a plan other than the current one. */

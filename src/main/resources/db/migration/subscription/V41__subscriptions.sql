@@ -13,6 +13,7 @@ CREATE TABLE subscription (
     currency                 CHAR(3) NOT NULL,
     seats                    INT NOT NULL CHECK (seats BETWEEN 1 AND 1000000),
     add_ons                  JSONB NOT NULL,
+    discounts                JSONB NOT NULL,
     status                   TEXT NOT NULL CHECK (status IN ('ACTIVE', 'SUSPENDED', 'CANCELLED')),
     term_start               DATE NOT NULL,
     term_end                 DATE NOT NULL CHECK (term_end > term_start),

@@ -129,6 +129,9 @@ public final class SubscriptionChanges {
 				.refuseIf(start.isBefore(facts.today()), SubscriptionRule.TERM_START,
 						() -> "A term starts today (" + facts.today() + ") or later, not on " + start)
 				.add(addOnQuantities(create.addOns()))
+				.refuseIf(create.discounts() != null && create.discounts().values().stream()
+						.anyMatch(d -> d == null || d.signum() < 0 || d.compareTo(java.math.BigDecimal.valueOf(100)) >= 0),
+						SubscriptionRule.DISCOUNT, () -> "A discount is a percent from 0 up to (not including) 100")
 				.decide();
 		if (decision.isRefused()) {
 			return Outcome.refused(decision);
@@ -137,7 +140,7 @@ public final class SubscriptionChanges {
 		return allowed(new Subscription(facts.newId(), facts.newNumber(),
 				new Parties(parties.ownerAccountId(), parties.invoiceOwnerAccountId(), parties.distributorAccountId()),
 				create.opportunityId(), plan.code(), create.currency(), seats,
-				create.addOns() == null ? Map.of() : create.addOns(), SubscriptionStatus.ACTIVE, start,
+				create.addOns() == null ? Map.of() : create.addOns(), create.discounts(), SubscriptionStatus.ACTIVE, start,
 				start.plusMonths(term), term, create.autoRenew() == null || create.autoRenew(),
 				create.renewalPricing() == null ? RenewalPricing.PRICE_BOOK_AT_RENEWAL : create.renewalPricing(),
 				facts.priceVersion(), null, 0));
@@ -242,7 +245,7 @@ public final class SubscriptionChanges {
 				SubscriptionStatus status, LocalDate start, LocalDate end, int term, boolean autoRenew,
 				PriceBookVersionId prices, LocalDate cancelsOn) {
 			return new Subscription(s.id(), s.number(), parties, s.opportunityId(), plan, s.currency(), seats, addOns,
-					status, start, end, term, autoRenew, s.renewalPricing(), prices, cancelsOn, s.version() + 1);
+					s.discounts(), status, start, end, term, autoRenew, s.renewalPricing(), prices, cancelsOn, s.version() + 1);
 		}
 
 		Subscription status(SubscriptionStatus status) {

@@ -33,6 +33,8 @@ public class SubscriptionRepository {
 	private static final TypeReference<Map<String, Integer>> ADD_ONS = new TypeReference<>() {
 	};
 
+	private static final TypeReference<Map<String, java.math.BigDecimal>> DISCOUNTS = new TypeReference<>() {
+	};
 	private static final JsonMapper ADD_ONS_READER = JsonMapper.builder().build();
 
 	private final JdbcClient jdbc;
@@ -71,10 +73,10 @@ public class SubscriptionRepository {
 	public void insert(Subscription s) {
 		jdbc.sql("""
 				INSERT INTO subscription (id, number, owner_account_id, invoice_owner_account_id, distributor_account_id,
-				  opportunity_id, plan_code, currency, seats, add_ons, status, term_start, term_end, term_months,
+				  opportunity_id, plan_code, currency, seats, add_ons, discounts, status, term_start, term_end, term_months,
 				  auto_renew, renewal_pricing, price_book_version_id, cancels_on, version)
 				VALUES (:id, :number, :owner, :invoiceOwner, :distributor, :opportunity, :plan, :currency, :seats,
-				  CAST(:addOns AS jsonb), :status, :start, :end, :term, :autoRenew, :pricing, :prices, :cancelsOn, :version)""")
+				  CAST(:addOns AS jsonb), CAST(:discounts AS jsonb), :status, :start, :end, :term, :autoRenew, :pricing, :prices, :cancelsOn, :version)""")
 				.params(params(s)).update();
 	}
 
@@ -125,6 +127,7 @@ public class SubscriptionRepository {
 		params.put("currency", s.currency());
 		params.put("seats", s.seats());
 		params.put("addOns", json.writeValueAsString(s.addOns()));
+		params.put("discounts", json.writeValueAsString(s.discounts()));
 		params.put("status", s.status().name());
 		params.put("start", s.termStart());
 		params.put("end", s.termEnd());
@@ -143,6 +146,7 @@ public class SubscriptionRepository {
 						rs.getObject("distributor_account_id", UUID.class)),
 				rs.getObject("opportunity_id", UUID.class), rs.getString("plan_code"), rs.getString("currency"),
 				rs.getInt("seats"), ADD_ONS_READER.readValue(rs.getString("add_ons"), ADD_ONS),
+				ADD_ONS_READER.readValue(rs.getString("discounts"), DISCOUNTS),
 				SubscriptionStatus.valueOf(rs.getString("status")), rs.getObject("term_start", LocalDate.class),
 				rs.getObject("term_end", LocalDate.class), rs.getInt("term_months"), rs.getBoolean("auto_renew"),
 				RenewalPricing.valueOf(rs.getString("renewal_pricing")),

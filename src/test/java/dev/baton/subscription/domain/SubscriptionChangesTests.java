@@ -33,7 +33,7 @@ class SubscriptionChangesTests {
 
 	private static Subscription subscription(SubscriptionStatus status, RenewalPricing pricing, LocalDate cancelsOn) {
 		return new Subscription(SubscriptionId.random(), "S-000001", Parties.direct(OWNER), null, PREMIUM_SM.code(), "USD",
-				10, Map.of(), status, TODAY.minusMonths(11), TODAY.plusMonths(1), 12, cancelsOn == null, pricing, SOLD_ON,
+				10, Map.of(), Map.of(), status, TODAY.minusMonths(11), TODAY.plusMonths(1), 12, cancelsOn == null, pricing, SOLD_ON,
 				cancelsOn, 3);
 	}
 
@@ -131,11 +131,12 @@ class SubscriptionChangesTests {
 	@Test
 	void aNewSubscriptionHasSeatsATermThatFitsThePlanAndStartsNoEarlierThanToday() {
 		var create = new SubscriptionChange.Create(Parties.direct(OWNER), null, PREMIUM_SM.code(), "USD", 0, null,
-				TODAY.minusDays(1), 18, null, null);
+				Map.of("x", java.math.BigDecimal.valueOf(100)), TODAY.minusDays(1), 18, null, null);
 		var decision = SubscriptionChanges.apply(null, create,
 				new SubscriptionChanges.Facts(TODAY, PREMIUM_SM, null, CURRENT, SubscriptionId.random(), "S-1")).decision();
 		assertThat(decision.refuses(SubscriptionRule.SEATS)).isTrue();
 		assertThat(decision.refuses(SubscriptionRule.TERM)).isTrue();
 		assertThat(decision.refuses(SubscriptionRule.TERM_START)).isTrue();
+		assertThat(decision.refuses(SubscriptionRule.DISCOUNT)).as("100% off is not a sale").isTrue();
 	}
 }
