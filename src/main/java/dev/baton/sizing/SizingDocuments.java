@@ -1,8 +1,5 @@
 package dev.baton.sizing;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -14,10 +11,10 @@ import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 import dev.baton.pipeline.Opportunity;
 import dev.baton.pipeline.Pipeline;
+import dev.baton.platform.PdfDocuments;
 
 /**
  * The customer-facing document of a saved recommendation: one template, {@code sizing/print},
@@ -67,17 +64,6 @@ class SizingDocuments {
 
 	byte[] pdf(UUID id) {
 		String html = templates.process(TEMPLATE, new Context(Locale.ENGLISH, model(id, true)));
-		var out = new ByteArrayOutputStream();
-		try {
-			var builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.withHtmlContent(html, null);
-			builder.toStream(out);
-			builder.run();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Could not render the sizing PDF " + id, e);
-		}
-		return out.toByteArray();
+		return PdfDocuments.render(html, "the sizing recommendation " + id);
 	}
 }

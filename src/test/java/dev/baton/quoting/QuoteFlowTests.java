@@ -126,6 +126,24 @@ class QuoteFlowTests {
 	}
 
 	@Test
+	void theCustomersCopyIsAPrintablePageAndAPdf() {
+		var opportunity = opportunity("Q-" + UUID.randomUUID(), "5-Negotiating");
+		var quote = prepare("ae", opportunity, line("ultimate-self-managed-annual", 20, "15"),
+				line("ai-assistant-annual", 20, "0"));
+		var id = quote.path("id").asString();
+
+		var page = dev.baton.PageSession.as(port, "ae").get("/quotes/" + id + "/print");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains(quote.path("number").asString(), "Ultimate (Self-Managed)", "USD 20,196.00",
+				"15%", "USD 24,756.00");
+		var pdf = as("deal-desk").get("/api/v1/quotes/" + id + "/pdf");
+		assertThat(pdf.status()).isEqualTo(200);
+		assertThat(pdf.contentType()).startsWith("application/pdf");
+		assertThat(pdf.body()).startsWith("%PDF");
+		ProblemAssertions.assertProblem(as("customer").get("/api/v1/quotes/" + id + "/pdf"), 403, "forbidden");
+	}
+
+	@Test
 	void aDiscountAboveTheFinanceThresholdNeedsBothApprovalsAndNeverTheQuotersOwn() {
 		var opportunity = opportunity("Q-" + UUID.randomUUID(), "5-Negotiating");
 		var quote = prepare("deal-desk", opportunity, line("premium-saas-annual", 50, "30"));
