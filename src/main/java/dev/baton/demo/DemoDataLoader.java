@@ -22,6 +22,7 @@ import org.springframework.util.StringUtils;
 
 import dev.baton.engagement.SampleRequests;
 import dev.baton.governance.GovernanceSetup;
+import dev.baton.postsales.CsmAlignments;
 import dev.baton.identity.Role;
 import dev.baton.identity.UserDirectory;
 import dev.baton.organisation.Board;
@@ -58,12 +59,14 @@ class DemoDataLoader implements ApplicationRunner {
 	private final Pipeline pipeline;
 	private final Clock clock;
 	private final GovernanceSetup governance;
+	private final CsmAlignments csms;
 	private final SampleRequests sampleRequests;
 
 	DemoDataLoader(DemoProperties properties, Environment environment, TransactionTemplate transactions, JdbcClient jdbc,
 			UserDirectory users, Organisation organisation, Pipeline pipeline, Clock clock, GovernanceSetup governance,
-			SampleRequests sampleRequests) {
+			CsmAlignments csms, SampleRequests sampleRequests) {
 		this.governance = governance;
+		this.csms = csms;
 		this.sampleRequests = sampleRequests;
 		this.properties = properties;
 		this.environment = environment;
@@ -224,8 +227,8 @@ class DemoDataLoader implements ApplicationRunner {
 		// governance: Nora Quinn is the CSM of two accounts; Sam's judgment on Globex disagrees with its Commit
 		// forecast; Umbrella Pharma (EMEA, over 50K, stage 3) still lacks its required judgment
 		var nora = people.get("nora.quinn").id();
-		governance.alignCsm(acme.id(), nora);
-		governance.alignCsm(globex.id(), nora);
+		csms.alignTrusted(acme.id(), nora, "demo");
+		csms.alignTrusted(globex.id(), nora, "demo");
 		governance.recordJudgment(pipeline.opportunityByExternalId("CRM-OPP-2002").orElseThrow().id(),
 				people.get("sam.rivera").id(), "YELLOW", "Security review not scheduled yet; technical buyer engaged", 4);
 	}

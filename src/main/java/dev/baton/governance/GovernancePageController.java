@@ -28,7 +28,7 @@ import dev.baton.platform.BatonException;
 import dev.baton.platform.Page;
 
 /**
- * The governance pages: on-site requests, SA Judgments, my tasks, circle rituals and the reports.
+ * The governance pages: on-site requests, SA Judgments, circle rituals and the reports.
  * They use the same services as the API, so the same rules and refusals apply.
  */
 @Controller
@@ -37,7 +37,6 @@ class GovernancePageController {
 
 	private final OnsiteRequests onsites;
 	private final Judgments judgments;
-	private final Tasks tasks;
 	private final Rituals rituals;
 	private final CalendarFeeds feeds;
 	private final GovernanceReports reports;
@@ -46,12 +45,11 @@ class GovernancePageController {
 	private final Caller.Lookup callers;
 	private final Clock clock;
 
-	GovernancePageController(OnsiteRequests onsites, Judgments judgments, Tasks tasks, Rituals rituals,
+	GovernancePageController(OnsiteRequests onsites, Judgments judgments, Rituals rituals,
 			CalendarFeeds feeds, GovernanceReports reports, Pipeline pipeline, Organisation organisation,
 			Caller.Lookup callers, Clock clock) {
 		this.onsites = onsites;
 		this.judgments = judgments;
-		this.tasks = tasks;
 		this.rituals = rituals;
 		this.feeds = feeds;
 		this.reports = reports;
@@ -223,27 +221,6 @@ class GovernancePageController {
 			redirect.addFlashAttribute("error", message(e));
 		}
 		return "redirect:/governance/judgments";
-	}
-
-	// tasks --------------------------------------------------------------------------------------
-
-	@GetMapping("/governance/tasks")
-	String tasks(Model model) {
-		var caller = callers.current();
-		model.addAttribute("tasks", caller.person() == null ? List.of() : tasks.of(caller.person().id(), false));
-		model.addAttribute("opportunityNames", opportunityNames());
-		return "governance/tasks";
-	}
-
-	@PostMapping("/governance/tasks/{id}/complete")
-	String complete(@PathVariable UUID id, RedirectAttributes redirect) {
-		try {
-			tasks.complete(id, callers.current());
-			redirect.addFlashAttribute("notice", "Task completed.");
-		} catch (BatonException e) {
-			redirect.addFlashAttribute("error", message(e));
-		}
-		return "redirect:/governance/tasks";
 	}
 
 	// rituals ------------------------------------------------------------------------------------

@@ -18,10 +18,7 @@ final class GovernanceProblems {
 			"On-site requests are approved by an SA manager and an ASM: two different people, neither the requester.");
 	static final ProblemType ONSITE_ILLEGAL_STATE = ProblemType.of("onsite-illegal-state", HttpStatus.CONFLICT,
 			"Not allowed in this state", "The on-site request's current state does not allow this step.");
-	static final ProblemType NOT_PERMITTED = ProblemType.of("governance-not-permitted", HttpStatus.FORBIDDEN,
-			"Not your part to play", "Only certain people may take this step.");
-	static final ProblemType TASK_DONE = ProblemType.of("governance-task-already-done", HttpStatus.CONFLICT,
-			"Task already done", "The task was completed before; it is not completed twice.");
+	static final ProblemType NOT_PERMITTED = ProblemType.NOT_PERMITTED;
 	static final ProblemType FEED_UNKNOWN = ProblemType.of("calendar-feed-unknown", HttpStatus.NOT_FOUND,
 			"No such calendar feed", "The feed address is unknown or was replaced by a newer one.");
 

@@ -13,16 +13,13 @@ import dev.baton.organisation.Segment;
 import dev.baton.pipeline.Stage;
 
 /**
- * Governance settings: when an SA judgment is required, when rituals happen, and when a Live
- * Optimization session is due.
+ * Governance settings: when an SA judgment is required and when rituals happen.
  *
  * @param judgment which open opportunities need an SA judgment
  * @param rituals the circle rituals' days and times, in the circle's board time zone
- * @param liveOptimization the window after close for a net-new SMB customer's session
  */
 @ConfigurationProperties("baton.governance")
-record GovernanceProperties(@DefaultValue Judgment judgment, @DefaultValue Rituals rituals,
-		@DefaultValue LiveOptimization liveOptimization) {
+record GovernanceProperties(@DefaultValue Judgment judgment, @DefaultValue Rituals rituals) {
 
 	/**
 	 * An open opportunity needs a judgment when it is in one of the regions and segments (empty
@@ -67,17 +64,6 @@ record GovernanceProperties(@DefaultValue Judgment judgment, @DefaultValue Ritua
 			if (horizonDays < 1 || horizonDays > 400) {
 				throw new IllegalArgumentException(
 						"baton.governance.rituals.horizon-days must be 1 to 400 but was " + horizonDays);
-			}
-		}
-	}
-
-	/** The session is due between {@code earliestMonths} and {@code latestMonths} after close. */
-	record LiveOptimization(@DefaultValue("1") int earliestMonths, @DefaultValue("2") int latestMonths) {
-
-		LiveOptimization {
-			if (earliestMonths < 0 || latestMonths < earliestMonths) {
-				throw new IllegalArgumentException("baton.governance.live-optimization months must be 0 <= earliest <= latest but were "
-						+ earliestMonths + " and " + latestMonths);
 			}
 		}
 	}

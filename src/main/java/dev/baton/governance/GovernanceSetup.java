@@ -5,31 +5,21 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.baton.organisation.Organisation;
 import dev.baton.pipeline.Pipeline;
 
 /**
  * Trusted set-up of governance data without a signed-in caller, for the demo organisation:
- * CSM alignments and SA Judgments. Audited like any other write.
+ * SA Judgments. Audited like any other write.
  */
 @Service
 public class GovernanceSetup {
 
-	private final CsmAlignments csms;
 	private final Judgments judgments;
-	private final Organisation organisation;
 	private final Pipeline pipeline;
 
-	GovernanceSetup(CsmAlignments csms, Judgments judgments, Organisation organisation, Pipeline pipeline) {
-		this.csms = csms;
+	GovernanceSetup(Judgments judgments, Pipeline pipeline) {
 		this.judgments = judgments;
-		this.organisation = organisation;
 		this.pipeline = pipeline;
-	}
-
-	@Transactional
-	public void alignCsm(UUID accountId, UUID csmId) {
-		csms.write(accountId, csmId, organisation.person(csmId).name(), "demo");
 	}
 
 	/** Records a judgment; {@code color} is RED, YELLOW or GREEN, {@code checklistMet} how many points hold (in order). */

@@ -26,6 +26,8 @@ import dev.baton.platform.Money;
 import dev.baton.platform.Page;
 import dev.baton.platform.ProblemType;
 import dev.baton.platform.Versions;
+import dev.baton.postsales.CsmAlignment;
+import dev.baton.postsales.CsmAlignments;
 
 /**
  * Files, approves, rejects and reschedules on-site requests under {@link OnsitePolicies}; every
@@ -170,7 +172,7 @@ class OnsiteRequests {
 		var complete = request.approve(capacity, caller.person().id(), now);
 		var opportunity = pipeline.opportunity(request.opportunityId());
 		if (complete) {
-			request.alignCsm(csms.of(opportunity.accountId()).map(CsmAlignments.Alignment::csmId).orElse(null));
+			request.alignCsm(csms.of(opportunity.accountId()).map(CsmAlignment::csmId).orElse(null));
 		}
 		save(request);
 		var details = new LinkedHashMap<String, Object>();

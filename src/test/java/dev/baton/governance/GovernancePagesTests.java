@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.baton.BatonIntegrationTest;
+import dev.baton.DealFixtures;
 import dev.baton.Http;
 import dev.baton.PageSession;
 
@@ -58,7 +59,7 @@ class GovernancePagesTests {
 	void filingWithoutThePrerequisitesShowsWhy() {
 		var sa = browser("sa");
 		var page = sa.get("/governance/onsite");
-		var opportunity = new GovernanceFixtures(port).opportunity(Map.of()).path("id").asString();
+		var opportunity = new DealFixtures(port).opportunity(Map.of()).path("id").asString();
 		// a day counted from the test clock, so it stays in the future whenever the test runs
 		var agenda = LocalDate.now(clock).plusDays(60) + ": Workshop";
 		var response = sa.postForm("/governance/onsite", Map.of("_csrf", csrf(page.body()), "opportunityId", opportunity,
@@ -69,7 +70,7 @@ class GovernancePagesTests {
 
 		var filed = sa.postForm("/governance/onsite", Map.of("_csrf", csrf(page.body()), "opportunityId", opportunity,
 				"amount", "2400", "currency", "USD", "engagementSummary", "Workshop asked for",
-				"attendeeIds", new GovernanceFixtures(port).as("admin").get("/api/v1/people").json().get(0).path("id").asString(),
+				"attendeeIds", new DealFixtures(port).as("admin").get("/api/v1/people").json().get(0).path("id").asString(),
 				"stakeholders", "Maria Gonzalez, VP Engineering", "agenda", agenda,
 				"customerAgreedAgenda", "true", "budgetedInitiative", "true"));
 		assertThat(filed.status()).as(filed.body()).isEqualTo(302);

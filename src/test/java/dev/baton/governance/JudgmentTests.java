@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.baton.BatonIntegrationTest;
+import dev.baton.DealFixtures;
 import dev.baton.Http;
 import tools.jackson.databind.JsonNode;
 
@@ -26,11 +27,11 @@ class JudgmentTests {
 	@LocalServerPort
 	int port;
 
-	GovernanceFixtures fixtures;
+	DealFixtures fixtures;
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new GovernanceFixtures(port);
+		fixtures = new DealFixtures(port);
 	}
 
 	private Http as(String user) {
@@ -132,7 +133,7 @@ class JudgmentTests {
 
 	@Test
 	void calibratesEachSaAgainstWonAndLostOutcomes() {
-		var sa = "judge-" + GovernanceFixtures.unique();
+		var sa = "judge-" + DealFixtures.unique();
 		var saId = fixtures.personWithLogin(sa, List.of("SA"), "SA");
 		var won = emea("4-Proposal", 70000, "Commit");
 		var lost = emea("4-Proposal", 70000, "Best Case");

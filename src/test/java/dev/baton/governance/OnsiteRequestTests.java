@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.baton.BatonIntegrationTest;
 import dev.baton.DemoOrganisation;
+import dev.baton.DealFixtures;
 import dev.baton.Http;
 import dev.baton.MutableClock;
 import dev.baton.RecordedEvents;
@@ -43,7 +44,7 @@ class OnsiteRequestTests {
 	@Autowired
 	MutableClock clock;
 
-	GovernanceFixtures fixtures;
+	DealFixtures fixtures;
 
 	// on-site days counted from the test clock, so they stay in the future whenever the tests run
 	String first;
@@ -52,7 +53,7 @@ class OnsiteRequestTests {
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new GovernanceFixtures(port);
+		fixtures = new DealFixtures(port);
 		var today = LocalDate.now(clock);
 		first = today.plusDays(80).toString();
 		second = today.plusDays(81).toString();
@@ -173,9 +174,9 @@ class OnsiteRequestTests {
 
 	@Test
 	void oneWhoHoldsBothRolesGivesOnlyOneApprovalAndARequesterNone() {
-		var name = "both-" + GovernanceFixtures.unique();
+		var name = "both-" + DealFixtures.unique();
 		fixtures.personWithLogin(name, List.of("SA_MANAGER", "ASM"), "SA_MANAGER");
-		var requester = "req-" + GovernanceFixtures.unique();
+		var requester = "req-" + DealFixtures.unique();
 		fixtures.personWithLogin(requester, List.of("SA", "SA_MANAGER"), "SA");
 
 		var opportunity = fixtures.opportunity(Map.of()).path("id").asString();

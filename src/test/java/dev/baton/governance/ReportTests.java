@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.baton.BatonIntegrationTest;
 import dev.baton.DemoOrganisation;
+import dev.baton.DealFixtures;
 import dev.baton.Http;
 
 /**
@@ -65,7 +66,7 @@ class ReportTests {
 
 	@Test
 	void onsiteSpendCountsApprovedRequestsByQuarter() {
-		var fixtures = new GovernanceFixtures(port);
+		var fixtures = new DealFixtures(port);
 		// a day in the quarter after next, so it stays in the future whenever the test runs
 		var quarterStart = LocalDate.now(clock).plusMonths(6).with(IsoFields.DAY_OF_QUARTER, 1);
 		var nextQuarter = quarterStart.plusMonths(3);

@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.postsales;
 
 import static dev.baton.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.baton.BatonIntegrationTest;
+import dev.baton.DealFixtures;
 import dev.baton.DemoOrganisation;
 import dev.baton.Http;
 import dev.baton.MutableClock;
@@ -41,11 +42,11 @@ class PostSalesTests {
 	@Autowired
 	MutableClock clock;
 
-	GovernanceFixtures fixtures;
+	DealFixtures fixtures;
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new GovernanceFixtures(port);
+		fixtures = new DealFixtures(port);
 	}
 
 	@AfterEach

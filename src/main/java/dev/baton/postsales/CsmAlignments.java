@@ -1,8 +1,7 @@
-package dev.baton.governance;
+package dev.baton.postsales;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,9 +12,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.baton.audit.AuditLog;
 import dev.baton.identity.Role;
+import dev.baton.organisation.CallContext;
 import dev.baton.organisation.Organisation;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
+import dev.baton.platform.ProblemType;
+import dev.baton.postsales.domain.PostSalesPolicies;
 
 /**
  * Which Customer Success Manager is aligned to an account. The CRM does not send it, so Baton
@@ -23,11 +25,7 @@ import dev.baton.platform.BatonException;
  * redirect look it up here.
  */
 @Service
-class CsmAlignments {
-
-	/** The CSM of an account, and who aligned them when. */
-	record Alignment(UUID accountId, UUID csmId, String csmName, String alignedBy, Instant alignedAt) {
-	}
+public class CsmAlignments {
 
 	private final JdbcClient jdbc;
 	private final Organisation organisation;
@@ -44,22 +42,19 @@ class CsmAlignments {
 	}
 
 	@Transactional(readOnly = true)
-	Optional<Alignment> of(UUID accountId) {
+	public Optional<CsmAlignment> of(UUID accountId) {
 		return jdbc.sql("SELECT * FROM csm_alignment WHERE account_id = :account").param("account", accountId)
 				.query((rs, n) -> {
 					var csmId = rs.getObject("csm_id", UUID.class);
-					return new Alignment(accountId, csmId, organisation.person(csmId).name(), rs.getString("aligned_by"),
-							rs.getTimestamp("aligned_at").toInstant());
+					return new CsmAlignment(accountId, csmId, organisation.person(csmId).name(),
+							rs.getString("aligned_by"), rs.getTimestamp("aligned_at").toInstant());
 				}).optional();
 	}
 
 	/** Aligns a CSM to an account, replacing any other; {@code csmId} null removes the alignment. */
 	@Transactional
-	Optional<Alignment> align(UUID accountId, UUID csmId, Caller caller) {
-		if (!(caller.has(Role.ADMIN) || caller.has(Role.ASM) || caller.has(Role.CSM))) {
-			throw new BatonException(GovernanceProblems.NOT_PERMITTED,
-					"Only an administrator, an ASM or a CSM aligns a CSM to an account");
-		}
+	public Optional<CsmAlignment> align(UUID accountId, UUID csmId, CallContext caller) {
+		PostSalesPolicies.mayAlignCsm(caller).orThrow(ProblemType.NOT_PERMITTED);
 		pipeline.account(accountId);
 		if (csmId == null) {
 			var removed = jdbc.sql("DELETE FROM csm_alignment WHERE account_id = :account").param("account", accountId)
@@ -77,9 +72,13 @@ class CsmAlignments {
 		return Optional.of(write(accountId, csmId, csm.name(), caller.username()));
 	}
 
-	/** Aligns without asking who may: for the demo data and other trusted set-up. */
+	/** Aligns without asking who may, recorded as done by {@code by}: for the demo data and other trusted set-up. */
 	@Transactional
-	Alignment write(UUID accountId, UUID csmId, String csmName, String by) {
+	public CsmAlignment alignTrusted(UUID accountId, UUID csmId, String by) {
+		return write(accountId, csmId, organisation.person(csmId).name(), by);
+	}
+
+	private CsmAlignment write(UUID accountId, UUID csmId, String csmName, String by) {
 		var now = clock.instant();
 		jdbc.sql("""
 				INSERT INTO csm_alignment (account_id, csm_id, aligned_by, aligned_at) VALUES (:account, :csm, :by, :at)
@@ -87,6 +86,6 @@ class CsmAlignments {
 				""").param("account", accountId).param("csm", csmId).param("by", by)
 				.param("at", Timestamp.from(now)).update();
 		audit.record("csm.aligned", "account", accountId, null, Map.of("csm", csmId.toString()));
-		return new Alignment(accountId, csmId, csmName, by, now);
+		return new CsmAlignment(accountId, csmId, csmName, by, now);
 	}
 }

@@ -1,5 +1,7 @@
-package dev.baton.governance;
+package dev.baton.postsales;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,15 +14,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.baton.audit.AuditLog;
-import dev.baton.identity.Role;
+import dev.baton.organisation.CallContext;
 import dev.baton.platform.BatonException;
+import dev.baton.platform.ProblemType;
+import dev.baton.postsales.domain.PostSalesPolicies;
 
 /**
  * Each person's post-sales task list. A task is created once per kind, opportunity and person
  * (a unique key, so a redelivered event adds nothing) and completed once.
  */
 @Service
-class Tasks {
+public class Tasks {
 
 	private final JdbcClient jdbc;
 	private final AuditLog audit;
@@ -51,8 +55,10 @@ class Tasks {
 		return created;
 	}
 
+	/** A person's tasks, open first, for themselves or for those who may read them. */
 	@Transactional(readOnly = true)
-	List<GovernanceTask> of(UUID assigneeId, boolean openOnly) {
+	public List<PostSalesTask> of(UUID assigneeId, boolean openOnly, CallContext caller) {
+		PostSalesPolicies.mayReadTasksOf(assigneeId, caller).orThrow(ProblemType.NOT_PERMITTED);
 		return jdbc.sql("""
 				SELECT * FROM governance_task WHERE assignee_id = :assignee AND (NOT :open OR completed_at IS NULL)
 				ORDER BY completed_at NULLS FIRST, due_date NULLS FIRST, created_at
@@ -60,32 +66,29 @@ class Tasks {
 	}
 
 	@Transactional(readOnly = true)
-	List<GovernanceTask> onOpportunity(UUID opportunityId) {
+	public List<PostSalesTask> onOpportunity(UUID opportunityId) {
 		return jdbc.sql("SELECT * FROM governance_task WHERE opportunity_id = :o ORDER BY created_at, kind")
 				.param("o", opportunityId).query(Tasks::map).list();
 	}
 
 	@Transactional
-	GovernanceTask complete(UUID id, Caller caller) {
-		var task = jdbc.sql("SELECT * FROM governance_task WHERE id = :id FOR UPDATE").param("id", id)
-				.query(Tasks::map).optional().orElseThrow(() -> BatonException.notFound("Task", id));
-		var own = caller.person() != null && caller.person().id().equals(task.assigneeId());
-		if (!own && !caller.has(Role.ADMIN)) {
-			throw new BatonException(GovernanceProblems.NOT_PERMITTED, "Only the person a task is for completes it");
-		}
-		if (task.done()) {
-			throw new BatonException(GovernanceProblems.TASK_DONE, "The task was completed by " + task.completedBy()
-					+ " at " + task.completedAt());
-		}
+	public PostSalesTask complete(TaskId id, CallContext caller) {
+		var task = jdbc.sql("SELECT * FROM governance_task WHERE id = :id FOR UPDATE").param("id", id.value())
+				.query(Tasks::map).optional().orElseThrow(() -> BatonException.notFound("Task", id.value()));
+		var decision = PostSalesPolicies.mayComplete(task, caller);
+		decision.orThrow(decision.refuses(PostSalesRule.COMPLETE_OWN_TASK) ? ProblemType.NOT_PERMITTED
+				: PostSalesProblems.TASK_DONE);
 		jdbc.sql("UPDATE governance_task SET completed_at = :at, completed_by = :by WHERE id = :id")
-				.param("at", Timestamp.from(clock.instant())).param("by", caller.username()).param("id", id).update();
-		audit.record("task.completed", "governance-task", id, null, Map.of("kind", task.kind().name()));
-		return jdbc.sql("SELECT * FROM governance_task WHERE id = :id").param("id", id).query(Tasks::map).single();
+				.param("at", Timestamp.from(clock.instant())).param("by", caller.username()).param("id", id.value())
+				.update();
+		audit.record("task.completed", "governance-task", id.value(), null, Map.of("kind", task.kind().name()));
+		return jdbc.sql("SELECT * FROM governance_task WHERE id = :id").param("id", id.value()).query(Tasks::map)
+				.single();
 	}
 
-	private static GovernanceTask map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private static PostSalesTask map(ResultSet rs, int row) throws SQLException {
 		var completed = rs.getTimestamp("completed_at");
-		return new GovernanceTask(rs.getObject("id", UUID.class), TaskKind.valueOf(rs.getString("kind")),
+		return new PostSalesTask(rs.getObject("id", UUID.class), TaskKind.valueOf(rs.getString("kind")),
 				rs.getObject("opportunity_id", UUID.class), rs.getObject("assignee_id", UUID.class),
 				rs.getString("title"), rs.getObject("due_date", LocalDate.class),
 				rs.getObject("latest_date", LocalDate.class), completed == null ? null : completed.toInstant(),

@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.postsales;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,33 +16,33 @@ import dev.baton.organisation.Segment;
 import dev.baton.pipeline.OpportunityStageChanged;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.pipeline.Stage;
+import dev.baton.postsales.domain.LiveOptimizationWindow;
 
 /**
  * Starts post-sales work when an opportunity's stage changes: at Negotiating or Awaiting Signature
  * the SA and the AE each get the CSM transition task; at Closed Won for a net-new SMB customer
  * (SMB First Order) the SA gets the Live Optimization session, due 1-2 months after the
  * opportunity's close date (not the day the CRM told Baton). When that window has already passed,
- * as for a deal closed long ago and imported late, no task is created: the session is overdue
- * by then and a task nobody can do in time only adds noise; when it is under way, the task is due
- * on the next working day.
+ * as for a deal closed long ago and imported late, no task is created; when it is under way, the
+ * task is due on the next working day.
  */
 @Component
-class PostSales {
+class StageChanges {
 
 	private final Tasks tasks;
 	private final EngagementFigures engagement;
 	private final Pipeline pipeline;
 	private final Organisation organisation;
-	private final GovernanceProperties properties;
+	private final LiveOptimizationProperties liveOptimization;
 	private final Clock clock;
 
-	PostSales(Tasks tasks, EngagementFigures engagement, Pipeline pipeline, Organisation organisation,
-			GovernanceProperties properties, Clock clock) {
+	StageChanges(Tasks tasks, EngagementFigures engagement, Pipeline pipeline, Organisation organisation,
+			LiveOptimizationProperties liveOptimization, Clock clock) {
 		this.tasks = tasks;
 		this.engagement = engagement;
 		this.pipeline = pipeline;
 		this.organisation = organisation;
-		this.properties = properties;
+		this.liveOptimization = liveOptimization;
 		this.clock = clock;
 	}
 
@@ -69,58 +69,17 @@ class PostSales {
 			var closed = opportunity.get().closeDate() != null ? opportunity.get().closeDate()
 					: LocalDate.ofInstant(event.at(), calendar.zone());
 			var today = LocalDate.ofInstant(clock.instant(), calendar.zone());
-			var window = liveOptimizationWindow(calendar, closed, today, properties.liveOptimization().earliestMonths(),
-					properties.liveOptimization().latestMonths());
-			if (window == null) {
-				return;
-			}
 			// the session is the SA's; with no SA engaged, the AE arranges it with the circle
 			var who = sa.orElse(event.ownerId());
-			tasks.create(TaskKind.LIVE_OPTIMIZATION, event.opportunityId(), who,
-					"Live Optimization session with " + name, window.due(), window.latest(),
-					"net-new SMB customer closed won on " + closed);
+			LiveOptimizationWindow.of(calendar, closed, today, liveOptimization.earliestMonths(),
+					liveOptimization.latestMonths()).ifPresent(window -> tasks.create(TaskKind.LIVE_OPTIMIZATION,
+							event.opportunityId(), who, "Live Optimization session with " + name, window.due(),
+							window.latest(), "net-new SMB customer closed won on " + closed));
 		}
-	}
-
-	/** When the Live Optimization session is due, and the last day for it. */
-	record Window(LocalDate due, LocalDate latest) {
-	}
-
-	/**
-	 * The session's window counted from the close date, or null when its last day is before today.
-	 * A window under way is due on the first working day from today.
-	 */
-	static Window liveOptimizationWindow(BusinessCalendar calendar, LocalDate closed, LocalDate today,
-			int earliestMonths, int latestMonths) {
-		var due = firstWorkingDay(calendar, closed.plusMonths(earliestMonths));
-		var latest = lastWorkingDay(calendar, closed.plusMonths(latestMonths));
-		if (latest.isBefore(today)) {
-			return null;
-		}
-		if (due.isBefore(today)) {
-			due = firstWorkingDay(calendar, today);
-		}
-		return new Window(due, latest.isBefore(due) ? due : latest);
 	}
 
 	private BusinessCalendar calendarOf(UUID aeId) {
 		return organisation.circleServing(aeId).map(c -> organisation.board(c.boardKey()).calendar())
 				.orElse(BusinessCalendar.standard(ZoneOffset.UTC));
-	}
-
-	static LocalDate firstWorkingDay(BusinessCalendar calendar, LocalDate from) {
-		var day = from;
-		for (int i = 0; i < 31 && !calendar.isWorkingDay(day); i++) {
-			day = day.plusDays(1);
-		}
-		return day;
-	}
-
-	static LocalDate lastWorkingDay(BusinessCalendar calendar, LocalDate until) {
-		var day = until;
-		for (int i = 0; i < 31 && !calendar.isWorkingDay(day); i++) {
-			day = day.minusDays(1);
-		}
-		return day;
 	}
 }

@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,39 +7,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.baton.Http;
-
 /**
- * Unique opportunities, people and logins for governance tests, made through the API, since all
- * integration tests share one database.
+ * Unique opportunities, people and logins for the on-site, judgment, post-sales and report tests,
+ * made through the API, since all integration tests share one database.
  */
-final class GovernanceFixtures {
+public final class DealFixtures {
 
-	static final String PASSWORD = "a long enough password";
+	public static final String PASSWORD = "a long enough password";
 
 	private final int port;
 	private final Http admin;
 	private final Map<String, Map<String, Object>> bodies = new java.util.HashMap<>();
 
-	GovernanceFixtures(int port) {
+	public DealFixtures(int port) {
 		this.port = port;
 		this.admin = Http.to(port).as("admin");
 	}
 
-	static String unique() {
+	public static String unique() {
 		return UUID.randomUUID().toString().substring(0, 8);
 	}
 
-	Http as(String username) {
+	public Http as(String username) {
 		return Http.to(port).as(username);
 	}
 
-	Http login(String username) {
+	public Http login(String username) {
 		return Http.to(port).as(username, PASSWORD);
 	}
 
 	/** A new opportunity owned by Alex Morgan (login {@code ae}), on a new account; returns its JSON. */
-	tools.jackson.databind.JsonNode opportunity(Map<String, Object> overrides) {
+	public tools.jackson.databind.JsonNode opportunity(Map<String, Object> overrides) {
 		var externalId = "GOV-" + unique();
 		var body = new LinkedHashMap<String, Object>();
 		body.put("name", "Governed deal " + externalId);
@@ -62,7 +60,7 @@ final class GovernanceFixtures {
 	}
 
 	/** Moves an opportunity to another stage as the CRM does. */
-	tools.jackson.databind.JsonNode stage(String externalId, String stage) {
+	public tools.jackson.databind.JsonNode stage(String externalId, String stage) {
 		var body = new LinkedHashMap<>(bodies.get(externalId));
 		body.put("stage", stage);
 		var response = admin.put("/api/v1/opportunities/" + externalId, Http.json(body));
@@ -71,7 +69,7 @@ final class GovernanceFixtures {
 	}
 
 	/** A login with these roles and a person linked to it; returns the person id. */
-	String personWithLogin(String username, List<String> roles, String role) {
+	public String personWithLogin(String username, List<String> roles, String role) {
 		var user = admin.post("/api/v1/users", Http.json(Map.of("username", username, "displayName", "User " + username,
 				"email", username + "@users.example", "roles", roles, "password", PASSWORD)));
 		assertThat(user.status()).as(user.body()).isEqualTo(201);

@@ -1,9 +1,9 @@
-package dev.baton.governance;
+package dev.baton.postsales;
 
 /**
- * Post-sales work that governance hands to a person.
+ * Post-sales work handed to a person.
  */
-enum TaskKind {
+public enum TaskKind {
 	/** Introduce the customer to a Customer Success Manager (Commercial CSM Transition Process). */
 	CSM_TRANSITION,
 	/** Run the one-time Live Optimization session with a net-new SMB customer 1-2 months after close. */

@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.postsales.web;
 
 import java.util.UUID;
 
@@ -11,6 +11,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.baton.organisation.CallContexts;
+import dev.baton.postsales.CsmAlignment;
+import dev.baton.postsales.CsmAlignments;
+import dev.baton.postsales.SupportRedirect;
+import dev.baton.postsales.SupportRedirects;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -26,9 +31,9 @@ class AccountCareController {
 
 	private final CsmAlignments csms;
 	private final SupportRedirects redirects;
-	private final Caller.Lookup callers;
+	private final CallContexts callers;
 
-	AccountCareController(CsmAlignments csms, SupportRedirects redirects, Caller.Lookup callers) {
+	AccountCareController(CsmAlignments csms, SupportRedirects redirects, CallContexts callers) {
 		this.csms = csms;
 		this.redirects = redirects;
 		this.callers = callers;
@@ -39,21 +44,21 @@ class AccountCareController {
 
 	@GetMapping("/csm")
 	@Operation(summary = "The CSM aligned to the account (404 when none)")
-	ResponseEntity<CsmAlignments.Alignment> csm(@PathVariable UUID accountId) {
+	ResponseEntity<CsmAlignment> csm(@PathVariable UUID accountId) {
 		return ResponseEntity.of(csms.of(accountId));
 	}
 
 	@PutMapping("/csm")
 	@PreAuthorize("hasAnyRole('ADMIN','ASM','CSM')")
 	@Operation(summary = "Align a CSM to the account (csmId null removes the alignment)")
-	ResponseEntity<CsmAlignments.Alignment> align(@PathVariable UUID accountId, @RequestBody AlignCsm body) {
+	ResponseEntity<CsmAlignment> align(@PathVariable UUID accountId, @RequestBody AlignCsm body) {
 		var alignment = csms.align(accountId, body.csmId(), callers.current());
 		return alignment.map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
 	}
 
 	@GetMapping("/support-redirect")
 	@Operation(summary = "The after-close reply that redirects a customer to support, for the account (with or without its CSM)")
-	SupportRedirects.Redirect supportRedirect(@PathVariable UUID accountId) {
+	SupportRedirect supportRedirect(@PathVariable UUID accountId) {
 		return redirects.forAccount(accountId, callers.current());
 	}
 }

@@ -1,10 +1,11 @@
-package dev.baton.governance;
+package dev.baton.postsales;
 
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.baton.organisation.CallContext;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
 import dev.baton.pipeline.Pipeline;
@@ -15,12 +16,7 @@ import dev.baton.pipeline.Pipeline;
  * are those of the engagement model, filled in for the account.
  */
 @Service
-class SupportRedirects {
-
-	/** The filled-in reply and who it copies. */
-	record Redirect(UUID accountId, String accountName, boolean csmAligned, String csmName, String csmEmail,
-			String aeName, String aeEmail, String subject, String text) {
-	}
+public class SupportRedirects {
 
 	static final String SUPPORT_URL = "https://support.gitlab.com/hc/en-us/requests/new";
 	static final String FIRST_TIME_URL = "https://about.gitlab.com/support/#first-time-reaching-support";
@@ -36,14 +32,14 @@ class SupportRedirects {
 	}
 
 	@Transactional(readOnly = true)
-	Redirect forAccount(UUID accountId, Caller caller) {
+	public SupportRedirect forAccount(UUID accountId, CallContext caller) {
 		var account = pipeline.account(accountId);
 		// the AE of the account's most recently changed opportunity is the one the customer knows
 		var ae = pipeline.opportunitiesOfAccount(accountId).stream().findFirst()
 				.flatMap(o -> organisation.findPerson(o.ownerId())).orElse(null);
 		var csm = csms.of(accountId).flatMap(a -> organisation.findPerson(a.csmId())).orElse(null);
 		var sender = caller.person() == null ? caller.username() : caller.person().name();
-		return new Redirect(accountId, account.name(), csm != null, csm == null ? null : csm.name(),
+		return new SupportRedirect(accountId, account.name(), csm != null, csm == null ? null : csm.name(),
 				csm == null ? null : csm.email(), ae == null ? null : ae.name(), ae == null ? null : ae.email(),
 				"Your question to " + sender + ": how to reach " + account.name() + "'s support",
 				text(ae, csm, sender));

@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.postsales;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,10 +8,10 @@ import java.util.UUID;
  * One piece of post-sales work for one person on one opportunity, due between {@code dueDate} and
  * {@code latestDate} when they are set.
  */
-record GovernanceTask(UUID id, TaskKind kind, UUID opportunityId, UUID assigneeId, String title, LocalDate dueDate,
-		LocalDate latestDate, Instant completedAt, String completedBy, Instant createdAt) {
+public record PostSalesTask(UUID id, TaskKind kind, UUID opportunityId, UUID assigneeId, String title,
+		LocalDate dueDate, LocalDate latestDate, Instant completedAt, String completedBy, Instant createdAt) {
 
-	boolean done() {
+	public boolean done() {
 		return completedAt != null;
 	}
 }

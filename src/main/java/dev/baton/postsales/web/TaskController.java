@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.postsales.web;
 
 import java.util.List;
 import java.util.UUID;
@@ -10,8 +10,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.baton.identity.Role;
-import dev.baton.platform.BatonException;
+import dev.baton.organisation.CallContexts;
+import dev.baton.platform.ProblemType;
+import dev.baton.postsales.PostSalesTask;
+import dev.baton.postsales.TaskId;
+import dev.baton.postsales.Tasks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -24,39 +27,35 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class TaskController {
 
 	private final Tasks tasks;
-	private final Caller.Lookup callers;
+	private final CallContexts callers;
 
-	TaskController(Tasks tasks, Caller.Lookup callers) {
+	TaskController(Tasks tasks, CallContexts callers) {
 		this.tasks = tasks;
 		this.callers = callers;
 	}
 
 	@GetMapping("/api/v1/me/tasks")
 	@Operation(summary = "The caller's post-sales tasks, open first")
-	List<GovernanceTask> mine(@RequestParam(defaultValue = "false") boolean openOnly) {
-		return tasks.of(callers.person().person().id(), openOnly);
+	List<PostSalesTask> mine(@RequestParam(defaultValue = "false") boolean openOnly) {
+		var caller = callers.person(ProblemType.NOT_PERMITTED);
+		return tasks.of(caller.personId(), openOnly, caller);
 	}
 
 	@GetMapping("/api/v1/people/{id}/tasks")
 	@Operation(summary = "A person's post-sales tasks (the person, SA managers, ASMs and admins)")
-	List<GovernanceTask> of(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean openOnly) {
-		var caller = callers.current();
-		var own = caller.person() != null && caller.person().id().equals(id);
-		if (!own && !caller.has(Role.SA_MANAGER) && !caller.has(Role.ASM) && !caller.has(Role.ADMIN)) {
-			throw new BatonException(GovernanceProblems.NOT_PERMITTED, "Only managers read another person's tasks");
-		}
-		return tasks.of(id, openOnly);
+	List<PostSalesTask> of(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean openOnly) {
+		return tasks.of(id, openOnly, callers.current());
 	}
 
 	@GetMapping("/api/v1/opportunities/{id}/tasks")
 	@Operation(summary = "The post-sales tasks on an opportunity")
-	List<GovernanceTask> onOpportunity(@PathVariable UUID id) {
+	List<PostSalesTask> onOpportunity(@PathVariable UUID id) {
 		return tasks.onOpportunity(id);
 	}
 
 	@PostMapping("/api/v1/governance/tasks/{id}/completion")
 	@Operation(summary = "Complete a task (its person or an admin); 409 when already done")
-	GovernanceTask complete(@PathVariable UUID id) {
+	PostSalesTask complete(@PathVariable TaskId id) {
 		return tasks.complete(id, callers.current());
 	}
 }
