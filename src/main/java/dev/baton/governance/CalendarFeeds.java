@@ -20,11 +20,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.baton.audit.AuditLog;
-import dev.baton.identity.Role;
 import dev.baton.organisation.Actor;
+import dev.baton.organisation.CallContext;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
 import dev.baton.platform.BatonException;
+import dev.baton.platform.ProblemType;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -69,15 +70,8 @@ class CalendarFeeds {
 
 	/** A new secret address for the circle's feed; members, its manager and admins may ask for one. */
 	@Transactional
-	Feed issue(UUID circleId, Caller caller) {
-		var circle = organisation.circle(circleId);
-		var personId = caller.person() == null ? null : caller.person().id();
-		var mayIssue = caller.has(Role.ADMIN) || (personId != null
-				&& (circle.memberIds().contains(personId) || personId.equals(circle.managerId())));
-		if (!mayIssue) {
-			throw new BatonException(GovernanceProblems.NOT_PERMITTED,
-					"Only members of " + circle.name() + ", its manager or an administrator issue its calendar feed");
-		}
+	Feed issue(UUID circleId, CallContext caller) {
+		RitualPolicies.mayIssueFeed(organisation.circle(circleId), caller).orThrow(ProblemType.NOT_PERMITTED);
 		var bytes = new byte[32];
 		SECRETS.nextBytes(bytes);
 		var secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import dev.baton.platform.ProblemType;
+import dev.baton.organisation.CallContexts;
 import dev.baton.identity.Role;
 import dev.baton.organisation.Organisation;
 import dev.baton.pipeline.Opportunity;
@@ -28,27 +30,25 @@ import dev.baton.platform.BatonException;
 import dev.baton.platform.Page;
 
 /**
- * The governance pages: on-site requests, SA Judgments, circle rituals and the reports.
+ * The governance pages: SA Judgments, circle rituals and the reports.
  * They use the same services as the API, so the same rules and refusals apply.
  */
 @Controller
 @PreAuthorize("hasAnyRole('AE','SA','SA_MANAGER','ASM','CSM','ADMIN')")
 class GovernancePageController {
 
-	private final OnsiteRequests onsites;
 	private final Judgments judgments;
 	private final Rituals rituals;
 	private final CalendarFeeds feeds;
 	private final GovernanceReports reports;
 	private final Pipeline pipeline;
 	private final Organisation organisation;
-	private final Caller.Lookup callers;
+	private final CallContexts callers;
 	private final Clock clock;
 
-	GovernancePageController(OnsiteRequests onsites, Judgments judgments, Rituals rituals,
+	GovernancePageController(Judgments judgments, Rituals rituals,
 			CalendarFeeds feeds, GovernanceReports reports, Pipeline pipeline, Organisation organisation,
-			Caller.Lookup callers, Clock clock) {
-		this.onsites = onsites;
+			CallContexts callers, Clock clock) {
 		this.judgments = judgments;
 		this.rituals = rituals;
 		this.feeds = feeds;
@@ -83,112 +83,6 @@ class GovernancePageController {
 		return e.getMessage();
 	}
 
-	// on-site requests ---------------------------------------------------------------------------
-
-	@GetMapping("/governance/onsite")
-	String onsites(Model model) {
-		model.addAttribute("requests", onsites.list(null, null, new Page.Request(0, 100)).items().stream()
-				.map(OnsiteRequestController.OnsiteView::of).toList());
-		model.addAttribute("opportunities", openOpportunities());
-		model.addAttribute("opportunityNames", opportunityNames());
-		model.addAttribute("people", people());
-		model.addAttribute("staff", organisation.people(Role.SA));
-		return "governance/onsite";
-	}
-
-	@PostMapping("/governance/onsite")
-	@PreAuthorize("hasAnyRole('AE','SA')")
-	String file(@RequestParam(required = false) UUID opportunityId, @RequestParam(required = false) String amount,
-			@RequestParam(defaultValue = "USD") String currency,
-			@RequestParam(name = "attendeeIds", required = false) List<UUID> attendeeIds,
-			@RequestParam(defaultValue = "") String engagementSummary, @RequestParam(defaultValue = "") String stakeholders,
-			@RequestParam(defaultValue = "") String agenda, @RequestParam(defaultValue = "") String outstandingActivities,
-			@RequestParam(defaultValue = "false") boolean customerAgreedAgenda,
-			@RequestParam(defaultValue = "false") boolean budgetedInitiative, Model model, RedirectAttributes redirect) {
-		try {
-			var people = new ArrayList<OnsiteRequest.Stakeholder>();
-			for (var line : stakeholders.split("\\R")) {
-				if (!line.isBlank()) {
-					var parts = line.split(",", 2);
-					people.add(new OnsiteRequest.Stakeholder(parts[0].strip(), parts.length > 1 ? parts[1].strip() : null));
-				}
-			}
-			var days = new ArrayList<OnsiteRequest.AgendaDay>();
-			var dates = new ArrayList<LocalDate>();
-			for (var line : agenda.split("\\R")) {
-				if (!line.isBlank()) {
-					var parts = line.split(":", 2);
-					LocalDate day;
-					try {
-						day = LocalDate.parse(parts[0].strip());
-					} catch (java.time.format.DateTimeParseException e) {
-						throw BatonException.invalid("agenda", "each line starts with a date such as 2027-02-10, then a colon and the plan");
-					}
-					dates.add(day);
-					days.add(new OnsiteRequest.AgendaDay(day, parts.length > 1 ? parts[1].strip() : null));
-				}
-			}
-			BigDecimal cost;
-			try {
-				cost = amount == null || amount.isBlank() ? null : new BigDecimal(amount.strip().replace(",", ""));
-			} catch (NumberFormatException e) {
-				throw BatonException.invalid("estimatedCost.amount", "must be a number such as 2400 or 2,400.00");
-			}
-			var request = onsites.file(new OnsiteRequests.Form(opportunityId, cost, currency, attendeeIds,
-					engagementSummary, people, dates, days, outstandingActivities, customerAgreedAgenda,
-					budgetedInitiative), callers.person());
-			redirect.addFlashAttribute("notice", "On-site request filed; it awaits the SA manager's and the ASM's approval.");
-			return "redirect:/governance/onsite/" + request.id();
-		} catch (BatonException e) {
-			model.addAttribute("error", message(e));
-			model.addAttribute("fieldErrors", e.fieldErrors());
-			model.addAttribute("violations", e.properties().get("violations"));
-			return onsites(model);
-		}
-	}
-
-	@GetMapping("/governance/onsite/{id}")
-	String onsite(@PathVariable UUID id, Model model) {
-		var request = onsites.find(id);
-		var caller = callers.current();
-		model.addAttribute("r", OnsiteRequestController.OnsiteView.of(request));
-		var names = people();
-		model.addAttribute("attendees", String.join(", ", request.attendeeIds().stream()
-				.map(person -> names.getOrDefault(person, "Someone")).toList()));
-		model.addAttribute("opportunity", pipeline.opportunity(request.opportunityId()));
-		model.addAttribute("people", people());
-		model.addAttribute("mayApproveAsManager", OnsitePolicies.mayApprove(request, caller, Approver.SA_MANAGER));
-		model.addAttribute("mayApproveAsAsm", OnsitePolicies.mayApprove(request, caller, Approver.ASM));
-		model.addAttribute("mayReject", OnsitePolicies.mayReject(request, caller));
-		return "governance/onsite-detail";
-	}
-
-	@PostMapping("/governance/onsite/{id}/approve")
-	@PreAuthorize("hasAnyRole('SA_MANAGER','ASM')")
-	String approve(@PathVariable UUID id, @RequestParam Approver as, @RequestParam int version,
-			RedirectAttributes redirect) {
-		try {
-			onsites.approve(id, as, version, callers.person());
-			redirect.addFlashAttribute("notice", "Approved as " + as.label() + ".");
-		} catch (BatonException e) {
-			redirect.addFlashAttribute("error", message(e));
-		}
-		return "redirect:/governance/onsite/" + id;
-	}
-
-	@PostMapping("/governance/onsite/{id}/reject")
-	@PreAuthorize("hasAnyRole('SA_MANAGER','ASM')")
-	String reject(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, @RequestParam int version,
-			RedirectAttributes redirect) {
-		try {
-			onsites.reject(id, reason, version, callers.person());
-			redirect.addFlashAttribute("notice", "Rejected.");
-		} catch (BatonException e) {
-			redirect.addFlashAttribute("error", message(e));
-		}
-		return "redirect:/governance/onsite/" + id;
-	}
-
 	// SA judgments -------------------------------------------------------------------------------
 
 	@GetMapping("/governance/judgments")
@@ -215,7 +109,7 @@ class GovernancePageController {
 			@RequestParam(defaultValue = "false") boolean responsiveness, RedirectAttributes redirect) {
 		try {
 			var judgment = judgments.record(opportunityId, color, comment, new SaJudgment.Checklist(customerKnowledge,
-					clearUseCases, productMatch, accessToTeams, technicalBuyer, responsiveness), callers.person());
+					clearUseCases, productMatch, accessToTeams, technicalBuyer, responsiveness), callers.person(ProblemType.NOT_PERMITTED));
 			redirect.addFlashAttribute("notice", "Recorded " + judgment.line());
 		} catch (BatonException e) {
 			redirect.addFlashAttribute("error", message(e));
@@ -238,8 +132,8 @@ class GovernancePageController {
 		}
 		model.addAttribute("circles", circles);
 		model.addAttribute("circleId", chosen);
-		model.addAttribute("mayPlan", chosen != null && RitualPolicies.mayPlan(organisation.circle(chosen),
-				caller.person() == null ? null : caller.person().id(), caller.has(Role.ADMIN)).allowed());
+		model.addAttribute("mayPlan", chosen != null && RitualPolicies.mayPlan(organisation.circle(chosen), caller)
+				.isAllowed());
 		var names = people();
 		var deals = opportunityNames();
 		model.addAttribute("rituals", chosen == null ? List.of()

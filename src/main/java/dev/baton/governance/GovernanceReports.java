@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.baton.engagement.EngagementFigures;
 import dev.baton.engagement.SaRequests;
+import dev.baton.onsite.OnsiteRequests;
 import dev.baton.organisation.Circle;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
@@ -60,10 +61,10 @@ class GovernanceReports {
 	private final SaRequests requests;
 	private final Organisation organisation;
 	private final Judgments judgments;
-	private final OnsiteRepository onsites;
+	private final OnsiteRequests onsites;
 
 	GovernanceReports(EngagementFigures figures, SaRequests requests, Organisation organisation, Judgments judgments,
-			OnsiteRepository onsites) {
+			OnsiteRequests onsites) {
 		this.figures = figures;
 		this.requests = requests;
 		this.organisation = organisation;

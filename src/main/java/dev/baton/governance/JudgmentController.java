@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.baton.organisation.CallContexts;
+import dev.baton.platform.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -25,9 +27,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class JudgmentController {
 
 	private final Judgments judgments;
-	private final Caller.Lookup callers;
+	private final CallContexts callers;
 
-	JudgmentController(Judgments judgments, Caller.Lookup callers) {
+	JudgmentController(Judgments judgments, CallContexts callers) {
 		this.judgments = judgments;
 		this.callers = callers;
 	}
@@ -52,7 +54,7 @@ class JudgmentController {
 	@PreAuthorize("hasAnyRole('SA','SA_MANAGER')")
 	@Operation(summary = "Record an SA Judgment (RED, YELLOW or GREEN, a one-line comment and the checklist); append-only")
 	ResponseEntity<JudgmentView> record(@PathVariable UUID id, @RequestBody RecordJudgment body) {
-		var judgment = judgments.record(id, body.color(), body.comment(), body.checklist(), callers.person());
+		var judgment = judgments.record(id, body.color(), body.comment(), body.checklist(), callers.person(ProblemType.NOT_PERMITTED));
 		return ResponseEntity.created(URI.create("/api/v1/opportunities/" + id + "/judgments"))
 				.body(JudgmentView.of(judgment));
 	}

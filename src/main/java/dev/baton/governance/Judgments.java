@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.baton.organisation.CallContext;
 import dev.baton.audit.AuditLog;
 import dev.baton.identity.Role;
 import dev.baton.organisation.Organisation;
@@ -79,7 +80,7 @@ class Judgments {
 
 	@Transactional
 	SaJudgment record(UUID opportunityId, JudgmentColor color, String comment, SaJudgment.Checklist checklist,
-			Caller caller) {
+			CallContext caller) {
 		if (!caller.has(Role.SA) && !caller.has(Role.SA_MANAGER)) {
 			throw new BatonException(GovernanceProblems.NOT_PERMITTED, "Only SAs record an SA Judgment");
 		}

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import dev.baton.organisation.CallContexts;
 import dev.baton.platform.BatonException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,9 +30,9 @@ class RitualController {
 
 	private final Rituals rituals;
 	private final CalendarFeeds feeds;
-	private final Caller.Lookup callers;
+	private final CallContexts callers;
 
-	RitualController(Rituals rituals, CalendarFeeds feeds, Caller.Lookup callers) {
+	RitualController(Rituals rituals, CalendarFeeds feeds, CallContexts callers) {
 		this.rituals = rituals;
 		this.feeds = feeds;
 		this.callers = callers;

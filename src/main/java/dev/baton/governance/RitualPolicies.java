@@ -14,9 +14,12 @@ import java.util.UUID;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
+import dev.baton.identity.Role;
 import dev.baton.organisation.BusinessCalendar;
+import dev.baton.organisation.CallContext;
 import dev.baton.organisation.Circle;
 import dev.baton.pipeline.Opportunity;
+import dev.baton.platform.Decision;
 
 /**
  * The ritual rules as policies: when each ritual falls, who presents at a demo jam, which deals a
@@ -65,15 +68,17 @@ final class RitualPolicies {
 	}
 
 	/** Only the circle's manager or an administrator plans its rituals by hand. */
-	static OnsitePolicies.Decision mayPlan(Circle circle, UUID personId, boolean admin) {
-		if (admin) {
-			return OnsitePolicies.Decision.allow("an administrator plans any circle's rituals");
-		}
-		if (personId != null && personId.equals(circle.managerId())) {
-			return OnsitePolicies.Decision.allow("the circle's manager plans its rituals");
-		}
-		return OnsitePolicies.Decision.refuse("Only the manager of " + circle.name()
-				+ " or an administrator plans its rituals");
+	static Decision mayPlan(Circle circle, CallContext caller) {
+		return Decision.check().refuseIf(!caller.has(Role.ADMIN) && !caller.is(circle.managerId()), RitualRule.PLANNER,
+				() -> "Only the manager of " + circle.name() + " or an administrator plans its rituals").decide();
+	}
+
+	/** Members of the circle, its manager and administrators issue its calendar feed address. */
+	static Decision mayIssueFeed(Circle circle, CallContext caller) {
+		var mayIssue = caller.has(Role.ADMIN) || caller.is(circle.managerId())
+				|| (caller.personId() != null && circle.memberIds().contains(caller.personId()));
+		return Decision.check().refuseIf(!mayIssue, RitualRule.FEED_ISSUER, () -> "Only members of " + circle.name()
+				+ ", its manager or an administrator issue its calendar feed").decide();
 	}
 
 	/**

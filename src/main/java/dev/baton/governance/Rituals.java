@@ -20,13 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.baton.audit.AuditLog;
-import dev.baton.identity.Role;
+import dev.baton.organisation.CallContext;
 import dev.baton.organisation.Circle;
 import dev.baton.organisation.Organisation;
 import dev.baton.pipeline.Opportunity;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.pipeline.Stage;
-import dev.baton.platform.BatonException;
+import dev.baton.platform.ProblemType;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -87,13 +87,8 @@ class Rituals {
 
 	/** Plans the circle on behalf of a person: only its manager or an administrator may. */
 	@Transactional
-	int plan(UUID circleId, Caller caller) {
-		var circle = organisation.circle(circleId);
-		var decision = RitualPolicies.mayPlan(circle, caller.person() == null ? null : caller.person().id(),
-				caller.has(Role.ADMIN));
-		if (!decision.allowed()) {
-			throw new BatonException(GovernanceProblems.NOT_PERMITTED, decision.reason());
-		}
+	int plan(UUID circleId, CallContext caller) {
+		RitualPolicies.mayPlan(organisation.circle(circleId), caller).orThrow(ProblemType.NOT_PERMITTED);
 		return planCircle(circleId);
 	}
 

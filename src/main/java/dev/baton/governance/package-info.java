@@ -6,7 +6,7 @@
  * <p>
  * It reads engagement, pipeline and organisation through their public APIs, reacts to
  * {@link dev.baton.pipeline.OpportunityStageChanged}, and tells other modules what it decided
- * through the events in this package ({@link OnsiteRequestApproved}, {@link OnsiteRequestRejected}).
+ * through the events of the modules split from it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Governance")
 package dev.baton.governance;

@@ -16,8 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.baton.BatonIntegrationTest;
-import dev.baton.DemoOrganisation;
 import dev.baton.DealFixtures;
+import dev.baton.DemoOrganisation;
 import dev.baton.Http;
 
 /**

@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.onsite.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import dev.baton.onsite.Approver;
+import dev.baton.onsite.OnsiteProblems;
+import dev.baton.onsite.OnsiteStatus;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Money;
 
@@ -14,14 +17,14 @@ import dev.baton.platform.Money;
  * two approvals (SA manager and ASM). Changes go through methods that guard the state; the
  * policies decide who may take them.
  */
-final class OnsiteRequest {
+public final class OnsiteRequest {
 
 	/** Someone from the customer who will be there. */
-	record Stakeholder(String name, String title) {
+	public record Stakeholder(String name, String title) {
 	}
 
 	/** The plan for one of the proposed days. */
-	record AgendaDay(LocalDate day, String plan) {
+	public record AgendaDay(LocalDate day, String plan) {
 	}
 
 	private final UUID id;
@@ -49,7 +52,7 @@ final class OnsiteRequest {
 	private final Instant createdAt;
 	private Instant updatedAt;
 
-	OnsiteRequest(UUID id, UUID opportunityId, UUID requesterId, OnsiteStatus status, Money estimatedCost,
+	private OnsiteRequest(UUID id, UUID opportunityId, UUID requesterId, OnsiteStatus status, Money estimatedCost,
 			List<UUID> attendeeIds, String engagementSummary, List<Stakeholder> stakeholders,
 			List<LocalDate> proposedDates, List<AgendaDay> agenda, String outstandingActivities,
 			boolean customerAgreedAgenda, boolean budgetedInitiative, UUID saManagerId, Instant saManagerApprovedAt,
@@ -81,8 +84,33 @@ final class OnsiteRequest {
 		this.updatedAt = updatedAt;
 	}
 
+	/**
+	 * A new request as its requester files it, awaiting both approvals; the caller has checked the
+	 * brief and the prerequisites.
+	 */
+	public static OnsiteRequest file(UUID id, UUID opportunityId, UUID requesterId, Money estimatedCost,
+			List<UUID> attendeeIds, String engagementSummary, List<Stakeholder> stakeholders,
+			List<LocalDate> proposedDates, List<AgendaDay> agenda, String outstandingActivities, Instant now) {
+		return new OnsiteRequest(id, opportunityId, requesterId, OnsiteStatus.AWAITING_APPROVAL, estimatedCost,
+				attendeeIds, engagementSummary, stakeholders, proposedDates.stream().sorted().toList(), agenda,
+				outstandingActivities, true, true, null, null, null, null, null, null, null, null, 0, now, now);
+	}
+
+	/** A request as stored, for the repository. */
+	public static OnsiteRequest restore(UUID id, UUID opportunityId, UUID requesterId, OnsiteStatus status,
+			Money estimatedCost, List<UUID> attendeeIds, String engagementSummary, List<Stakeholder> stakeholders,
+			List<LocalDate> proposedDates, List<AgendaDay> agenda, String outstandingActivities,
+			boolean customerAgreedAgenda, boolean budgetedInitiative, UUID saManagerId, Instant saManagerApprovedAt,
+			UUID asmId, Instant asmApprovedAt, UUID rejectedBy, String rejectionReason, Instant decidedAt, UUID csmId,
+			int version, Instant createdAt, Instant updatedAt) {
+		return new OnsiteRequest(id, opportunityId, requesterId, status, estimatedCost, attendeeIds, engagementSummary,
+				stakeholders, proposedDates, agenda, outstandingActivities, customerAgreedAgenda, budgetedInitiative,
+				saManagerId, saManagerApprovedAt, asmId, asmApprovedAt, rejectedBy, rejectionReason, decidedAt, csmId,
+				version, createdAt, updatedAt);
+	}
+
 	/** Records one approval; returns true when it was the second and the request is now approved. */
-	boolean approve(Approver capacity, UUID approverId, Instant now) {
+	public boolean approve(Approver capacity, UUID approverId, Instant now) {
 		requireAwaiting("approve");
 		if (capacity == Approver.SA_MANAGER) {
 			saManagerId = approverId;
@@ -100,11 +128,11 @@ final class OnsiteRequest {
 		return false;
 	}
 
-	void alignCsm(UUID csm) {
+	public void alignCsm(UUID csm) {
 		this.csmId = csm;
 	}
 
-	void reject(UUID by, String reason, Instant now) {
+	public void reject(UUID by, String reason, Instant now) {
 		requireAwaiting("reject");
 		status = OnsiteStatus.REJECTED;
 		rejectedBy = by;
@@ -117,9 +145,9 @@ final class OnsiteRequest {
 	 * New dates and agenda. Approvals given for other dates no longer hold: they are cleared and an
 	 * approved request waits for approval again. Returns whether any approval was cleared.
 	 */
-	boolean reschedule(List<LocalDate> dates, List<AgendaDay> newAgenda, Instant now) {
+	public boolean reschedule(List<LocalDate> dates, List<AgendaDay> newAgenda, Instant now) {
 		if (status == OnsiteStatus.REJECTED) {
-			throw new BatonException(GovernanceProblems.ONSITE_ILLEGAL_STATE,
+			throw new BatonException(OnsiteProblems.ONSITE_ILLEGAL_STATE,
 					"The on-site request was rejected; file a new one instead of changing its dates");
 		}
 		var datesChanged = !proposedDates.equals(dates);
@@ -140,37 +168,37 @@ final class OnsiteRequest {
 
 	private void requireAwaiting(String step) {
 		if (status != OnsiteStatus.AWAITING_APPROVAL) {
-			throw new BatonException(GovernanceProblems.ONSITE_ILLEGAL_STATE,
+			throw new BatonException(OnsiteProblems.ONSITE_ILLEGAL_STATE,
 					"Cannot " + step + " an on-site request that is " + status);
 		}
 	}
 
-	UUID approverAs(Approver capacity) {
+	public UUID approverAs(Approver capacity) {
 		return capacity == Approver.SA_MANAGER ? saManagerId : asmId;
 	}
 
-	UUID id() { return id; }
-	UUID opportunityId() { return opportunityId; }
-	UUID requesterId() { return requesterId; }
-	OnsiteStatus status() { return status; }
-	Money estimatedCost() { return estimatedCost; }
-	List<UUID> attendeeIds() { return attendeeIds; }
-	String engagementSummary() { return engagementSummary; }
-	List<Stakeholder> stakeholders() { return stakeholders; }
-	List<LocalDate> proposedDates() { return proposedDates; }
-	List<AgendaDay> agenda() { return agenda; }
-	String outstandingActivities() { return outstandingActivities; }
-	boolean customerAgreedAgenda() { return customerAgreedAgenda; }
-	boolean budgetedInitiative() { return budgetedInitiative; }
-	UUID saManagerId() { return saManagerId; }
-	Instant saManagerApprovedAt() { return saManagerApprovedAt; }
-	UUID asmId() { return asmId; }
-	Instant asmApprovedAt() { return asmApprovedAt; }
-	UUID rejectedBy() { return rejectedBy; }
-	String rejectionReason() { return rejectionReason; }
-	Instant decidedAt() { return decidedAt; }
-	UUID csmId() { return csmId; }
-	int version() { return version; }
-	Instant createdAt() { return createdAt; }
-	Instant updatedAt() { return updatedAt; }
+	public UUID id() { return id; }
+	public UUID opportunityId() { return opportunityId; }
+	public UUID requesterId() { return requesterId; }
+	public OnsiteStatus status() { return status; }
+	public Money estimatedCost() { return estimatedCost; }
+	public List<UUID> attendeeIds() { return attendeeIds; }
+	public String engagementSummary() { return engagementSummary; }
+	public List<Stakeholder> stakeholders() { return stakeholders; }
+	public List<LocalDate> proposedDates() { return proposedDates; }
+	public List<AgendaDay> agenda() { return agenda; }
+	public String outstandingActivities() { return outstandingActivities; }
+	public boolean customerAgreedAgenda() { return customerAgreedAgenda; }
+	public boolean budgetedInitiative() { return budgetedInitiative; }
+	public UUID saManagerId() { return saManagerId; }
+	public Instant saManagerApprovedAt() { return saManagerApprovedAt; }
+	public UUID asmId() { return asmId; }
+	public Instant asmApprovedAt() { return asmApprovedAt; }
+	public UUID rejectedBy() { return rejectedBy; }
+	public String rejectionReason() { return rejectionReason; }
+	public Instant decidedAt() { return decidedAt; }
+	public UUID csmId() { return csmId; }
+	public int version() { return version; }
+	public Instant createdAt() { return createdAt; }
+	public Instant updatedAt() { return updatedAt; }
 }

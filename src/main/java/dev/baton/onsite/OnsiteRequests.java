@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.onsite;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -17,10 +17,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.baton.audit.AuditLog;
-import dev.baton.identity.Role;
+import dev.baton.onsite.domain.OnsitePolicies;
+import dev.baton.onsite.domain.OnsiteRequest;
+import dev.baton.onsite.jdbc.OnsiteRepository;
+import dev.baton.organisation.CallContext;
+import dev.baton.organisation.Circle;
 import dev.baton.organisation.Organisation;
+import dev.baton.organisation.Person;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
+import dev.baton.platform.Decision;
 import dev.baton.platform.FieldError;
 import dev.baton.platform.Money;
 import dev.baton.platform.Page;
@@ -34,10 +40,10 @@ import dev.baton.postsales.CsmAlignments;
  * change is audited and versioned.
  */
 @Service
-class OnsiteRequests {
+public class OnsiteRequests {
 
 	/** What the requester fills in. */
-	record Form(UUID opportunityId, BigDecimal estimatedCostAmount, String estimatedCostCurrency,
+	public record Form(UUID opportunityId, BigDecimal estimatedCostAmount, String estimatedCostCurrency,
 			List<UUID> attendeeIds, String engagementSummary, List<OnsiteRequest.Stakeholder> stakeholders,
 			List<LocalDate> proposedDates, List<OnsiteRequest.AgendaDay> agenda, String outstandingActivities,
 			Boolean customerAgreedAgenda, Boolean budgetedInitiative) {
@@ -65,10 +71,8 @@ class OnsiteRequests {
 	}
 
 	@Transactional
-	OnsiteRequest file(Form form, Caller caller) {
-		if (!caller.has(Role.AE) && !caller.has(Role.SA)) {
-			throw new BatonException(GovernanceProblems.NOT_PERMITTED, "Only an AE or an SA files on-site requests");
-		}
+	public OnsiteRequest file(Form form, CallContext caller) {
+		OnsitePolicies.mayFile(caller).orThrow(ProblemType.NOT_PERMITTED);
 		var errors = new ArrayList<FieldError>();
 		if (form.opportunityId() == null) {
 			errors.add(new FieldError("opportunityId", "is required"));
@@ -131,17 +135,11 @@ class OnsiteRequests {
 					+ errors.get(0).message() + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""),
 					errors, Map.of());
 		}
-		var violations = OnsitePolicies.prerequisites(form.customerAgreedAgenda(), form.budgetedInitiative());
-		if (!violations.isEmpty()) {
-			throw new BatonException(GovernanceProblems.ONSITE_PREREQUISITES, violations.stream()
-					.map(OnsitePolicies.Violation::message).collect(java.util.stream.Collectors.joining("; ")),
-					List.of(), Map.of("violations", violations));
-		}
-		var now = clock.instant();
-		var request = new OnsiteRequest(UUID.randomUUID(), form.opportunityId(), caller.person().id(),
-				OnsiteStatus.AWAITING_APPROVAL, cost, attendees, form.engagementSummary().strip(), stakeholders,
-				sorted(form.proposedDates()), form.agenda(), blankToNull(form.outstandingActivities()), true, true,
-				null, null, null, null, null, null, null, null, 0, now, now);
+		OnsitePolicies.prerequisites(form.customerAgreedAgenda(), form.budgetedInitiative())
+				.orThrow(OnsiteProblems.ONSITE_PREREQUISITES);
+		var request = OnsiteRequest.file(UUID.randomUUID(), form.opportunityId(), caller.personId(), cost, attendees,
+				form.engagementSummary().strip(), stakeholders, form.proposedDates(), form.agenda(),
+				blankToNull(form.outstandingActivities()), clock.instant());
 		repository.insert(request);
 		audit.record("onsite-request.filed", "onsite-request", request.id(), null, Map.of("opportunity",
 				request.opportunityId().toString(), "estimatedCost", cost.toString(), "dates",
@@ -150,26 +148,21 @@ class OnsiteRequests {
 		var requester = caller.person();
 		var circle = organisation.circleOfMember(requester.id()).or(() -> organisation.circleServing(requester.id()))
 				.or(() -> organisation.circleServing(opportunity.ownerId()));
-		var asm = organisation.findPerson(opportunity.ownerId()).map(dev.baton.organisation.Person::managerId)
-				.orElse(null);
+		var asm = organisation.findPerson(opportunity.ownerId()).map(Person::managerId).orElse(null);
 		events.publishEvent(new OnsiteRequestFiled(request.id(), opportunity.id(), opportunity.name(), requester.id(),
-				circle.map(dev.baton.organisation.Circle::managerId).orElse(null), asm, request.proposedDates(),
+				circle.map(Circle::managerId).orElse(null), asm, request.proposedDates(),
 				cost.formatted()));
 		return request;
 	}
 
 	@Transactional
-	OnsiteRequest approve(UUID id, Approver capacity, int expectedVersion, Caller caller) {
+	public OnsiteRequest approve(OnsiteRequestId requestId, Approver capacity, int expectedVersion,
+			CallContext caller) {
+		var id = requestId.value();
 		var request = current(id, expectedVersion);
-		var decision = OnsitePolicies.mayApprove(request, caller, capacity);
-		if (!decision.allowed()) {
-			if (request.status() != OnsiteStatus.AWAITING_APPROVAL) {
-				throw new BatonException(GovernanceProblems.ONSITE_ILLEGAL_STATE, decision.reason());
-			}
-			throw new BatonException(GovernanceProblems.ONSITE_APPROVAL_REFUSED, decision.reason());
-		}
+		refuseUnless(OnsitePolicies.mayApprove(request, caller, capacity));
 		var now = clock.instant();
-		var complete = request.approve(capacity, caller.person().id(), now);
+		var complete = request.approve(capacity, caller.personId(), now);
 		var opportunity = pipeline.opportunity(request.opportunityId());
 		if (complete) {
 			request.alignCsm(csms.of(opportunity.accountId()).map(CsmAlignment::csmId).orElse(null));
@@ -192,7 +185,8 @@ class OnsiteRequests {
 	}
 
 	@Transactional
-	OnsiteRequest reject(UUID id, String reason, int expectedVersion, Caller caller) {
+	public OnsiteRequest reject(OnsiteRequestId requestId, String reason, int expectedVersion, CallContext caller) {
+		var id = requestId.value();
 		if (reason == null || reason.isBlank()) {
 			throw BatonException.invalid("reason", "is required: say why, so the requester can act on it");
 		}
@@ -200,32 +194,24 @@ class OnsiteRequests {
 			throw BatonException.invalid("reason", "must be at most 2000 characters");
 		}
 		var request = current(id, expectedVersion);
-		var decision = OnsitePolicies.mayReject(request, caller);
-		if (!decision.allowed()) {
-			if (request.status() != OnsiteStatus.AWAITING_APPROVAL) {
-				throw new BatonException(GovernanceProblems.ONSITE_ILLEGAL_STATE, decision.reason());
-			}
-			throw new BatonException(GovernanceProblems.ONSITE_APPROVAL_REFUSED, decision.reason());
-		}
-		request.reject(caller.person().id(), reason.strip(), clock.instant());
+		refuseUnless(OnsitePolicies.mayReject(request, caller));
+		request.reject(caller.personId(), reason.strip(), clock.instant());
 		save(request);
 		audit.record("onsite-request.rejected", "onsite-request", id, reason.strip(), Map.of("rejectedBy",
 				caller.username()));
 		events.publishEvent(new OnsiteRequestRejected(id, request.opportunityId(),
-				pipeline.opportunity(request.opportunityId()).name(), request.requesterId(), caller.person().id(),
+				pipeline.opportunity(request.opportunityId()).name(), request.requesterId(), caller.personId(),
 				reason.strip()));
 		return repository.find(id).orElseThrow();
 	}
 
 	/** New proposed dates and agenda; approvals given for other dates expire. */
 	@Transactional
-	OnsiteRequest reschedule(UUID id, List<LocalDate> dates, List<OnsiteRequest.AgendaDay> agenda,
-			int expectedVersion, Caller caller) {
+	public OnsiteRequest reschedule(OnsiteRequestId requestId, List<LocalDate> dates,
+			List<OnsiteRequest.AgendaDay> agenda, int expectedVersion, CallContext caller) {
+		var id = requestId.value();
 		var request = current(id, expectedVersion);
-		var decision = OnsitePolicies.mayReschedule(request, caller);
-		if (!decision.allowed()) {
-			throw new BatonException(GovernanceProblems.NOT_PERMITTED, decision.reason());
-		}
+		OnsitePolicies.mayReschedule(request, caller).orThrow(ProblemType.NOT_PERMITTED);
 		var errors = new ArrayList<FieldError>();
 		checkSchedule(errors, dates, agenda, caller);
 		if (!errors.isEmpty()) {
@@ -233,7 +219,7 @@ class OnsiteRequests {
 					+ errors.get(0).message(), errors, Map.of());
 		}
 		var before = request.proposedDates();
-		var expired = request.reschedule(sorted(dates), agenda, clock.instant());
+		var expired = request.reschedule(dates.stream().sorted().toList(), agenda, clock.instant());
 		save(request);
 		audit.record("onsite-request.rescheduled", "onsite-request", id, null,
 				Map.of("from", before.toString(), "to", request.proposedDates().toString()));
@@ -247,14 +233,30 @@ class OnsiteRequests {
 	}
 
 	@Transactional(readOnly = true)
-	OnsiteRequest find(UUID id) {
+	public OnsiteRequest find(OnsiteRequestId id) {
+		return find(id.value());
+	}
+
+	private OnsiteRequest find(UUID id) {
 		return repository.find(id).orElseThrow(() -> BatonException.notFound("On-site request", id));
 	}
 
 	@Transactional(readOnly = true)
-	Page<OnsiteRequest> list(OnsiteStatus status, UUID opportunityId, Page.Request page) {
+	public Page<OnsiteRequest> list(OnsiteStatus status, UUID opportunityId, Page.Request page) {
 		return new Page<>(repository.list(status, opportunityId, page.offset(), page.size()), page.page(), page.size(),
 				repository.count(status, opportunityId));
+	}
+
+	/** Approved estimated cost per quarter of the first on-site day (from inclusive, to exclusive) and currency. */
+	@Transactional(readOnly = true)
+	public List<OnsiteSpend> approvedSpend(LocalDate from, LocalDate to) {
+		return repository.approvedSpend(from, to);
+	}
+
+	// a refusal after the request stopped awaiting approval is about its state, not about the caller
+	private static void refuseUnless(Decision decision) {
+		decision.orThrow(decision.refuses(OnsiteRule.AWAITING_APPROVAL) ? OnsiteProblems.ONSITE_ILLEGAL_STATE
+				: OnsiteProblems.ONSITE_APPROVAL_REFUSED);
 	}
 
 	private OnsiteRequest current(UUID id, int expectedVersion) {
@@ -273,7 +275,7 @@ class OnsiteRequests {
 
 	// today is the requester's own day (their time zone), so a date still today where they are is not past
 	private void checkSchedule(List<FieldError> errors, List<LocalDate> dates, List<OnsiteRequest.AgendaDay> agenda,
-			Caller caller) {
+			CallContext caller) {
 		var zone = caller.person() == null || caller.person().timeZone() == null ? ZoneOffset.UTC
 				: caller.person().timeZone();
 		var today = LocalDate.ofInstant(clock.instant(), zone);
@@ -316,10 +318,6 @@ class OnsiteRequests {
 				errors.add(new FieldError("agenda", "needs the agenda for " + day));
 			}
 		}
-	}
-
-	private static List<LocalDate> sorted(List<LocalDate> dates) {
-		return dates.stream().sorted().toList();
 	}
 
 	private static void text(List<FieldError> errors, String field, String value, boolean required, int max) {

@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.onsite.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +13,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.baton.onsite.OnsiteSpend;
+import dev.baton.onsite.OnsiteStatus;
+import dev.baton.onsite.domain.OnsiteRequest;
 import dev.baton.platform.Money;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * On-site requests in PostgreSQL; lists are JSON documents. Updates check the version.
  */
 @Repository
-class OnsiteRepository {
+public class OnsiteRepository {
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -30,7 +33,7 @@ class OnsiteRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insert(OnsiteRequest r) {
+	public void insert(OnsiteRequest r) {
 		bind(jdbc.sql("""
 				INSERT INTO onsite_request (id, opportunity_id, requester_id, status, cost_amount, cost_currency,
 				    attendee_ids, engagement_summary, stakeholders, proposed_dates, first_date, agenda,
@@ -45,7 +48,7 @@ class OnsiteRepository {
 	}
 
 	/** Writes the changes if the stored version is still the request's; false when someone else changed it. */
-	boolean update(OnsiteRequest r) {
+	public boolean update(OnsiteRequest r) {
 		return bind(jdbc.sql("""
 				UPDATE onsite_request SET status = :status, proposed_dates = CAST(:dates AS jsonb), first_date = :firstDate,
 				    agenda = CAST(:agenda AS jsonb), sa_manager_id = :saManager, sa_manager_approved_at = :saManagerAt,
@@ -93,11 +96,11 @@ class OnsiteRepository {
 		return instant == null ? null : Timestamp.from(instant);
 	}
 
-	Optional<OnsiteRequest> find(UUID id) {
+	public Optional<OnsiteRequest> find(UUID id) {
 		return jdbc.sql("SELECT * FROM onsite_request WHERE id = :id").param("id", id).query(this::map).optional();
 	}
 
-	List<OnsiteRequest> list(OnsiteStatus status, UUID opportunityId, long offset, int limit) {
+	public List<OnsiteRequest> list(OnsiteStatus status, UUID opportunityId, long offset, int limit) {
 		return jdbc.sql("""
 				SELECT * FROM onsite_request
 				WHERE (CAST(:status AS text) IS NULL OR status = :status)
@@ -107,7 +110,7 @@ class OnsiteRepository {
 				.param("limit", limit).param("offset", offset).query(this::map).list();
 	}
 
-	long count(OnsiteStatus status, UUID opportunityId) {
+	public long count(OnsiteStatus status, UUID opportunityId) {
 		return jdbc.sql("""
 				SELECT count(*) FROM onsite_request
 				WHERE (CAST(:status AS text) IS NULL OR status = :status)
@@ -117,17 +120,14 @@ class OnsiteRepository {
 	}
 
 	/** Approved estimated travel and lodging cost per quarter of the first on-site day and currency. */
-	record Spend(String quarter, String currency, java.math.BigDecimal amount, long requests) {
-	}
-
-	List<Spend> approvedSpend(LocalDate from, LocalDate to) {
+	public List<OnsiteSpend> approvedSpend(LocalDate from, LocalDate to) {
 		return jdbc.sql("""
 				SELECT to_char(first_date, 'YYYY-"Q"Q') AS quarter, cost_currency, sum(cost_amount) AS amount, count(*) AS n
 				FROM onsite_request
 				WHERE status = 'APPROVED' AND first_date >= :from AND first_date < :to
 				GROUP BY 1, 2 ORDER BY 1, 2
 				""").param("from", from).param("to", to)
-				.query((rs, n) -> new Spend(rs.getString("quarter"), rs.getString("cost_currency").strip(),
+				.query((rs, n) -> new OnsiteSpend(rs.getString("quarter"), rs.getString("cost_currency").strip(),
 						rs.getBigDecimal("amount"), rs.getLong("n")))
 				.list();
 	}
@@ -145,7 +145,7 @@ class OnsiteRepository {
 				});
 		var agendaDays = new ArrayList<OnsiteRequest.AgendaDay>();
 		agenda.forEach(a -> agendaDays.add(new OnsiteRequest.AgendaDay(LocalDate.parse(a.get("day")), a.get("plan"))));
-		return new OnsiteRequest(rs.getObject("id", UUID.class), rs.getObject("opportunity_id", UUID.class),
+		return OnsiteRequest.restore(rs.getObject("id", UUID.class), rs.getObject("opportunity_id", UUID.class),
 				rs.getObject("requester_id", UUID.class), OnsiteStatus.valueOf(rs.getString("status")),
 				Money.of(rs.getBigDecimal("cost_amount"), rs.getString("cost_currency").strip()),
 				attendees.stream().map(UUID::fromString).toList(), rs.getString("engagement_summary"), stakeholders,

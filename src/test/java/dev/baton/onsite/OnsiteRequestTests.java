@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.onsite;
 
 import static dev.baton.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.baton.BatonIntegrationTest;
-import dev.baton.DemoOrganisation;
 import dev.baton.DealFixtures;
+import dev.baton.DemoOrganisation;
 import dev.baton.Http;
 import dev.baton.MutableClock;
 import dev.baton.RecordedEvents;

@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.onsite.web;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -20,8 +20,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.baton.onsite.Approver;
+import dev.baton.onsite.OnsiteRequestId;
+import dev.baton.onsite.OnsiteRequests;
+import dev.baton.onsite.OnsiteStatus;
+import dev.baton.onsite.domain.OnsiteRequest;
+import dev.baton.organisation.CallContexts;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Page;
+import dev.baton.platform.ProblemType;
 import dev.baton.platform.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,9 +44,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class OnsiteRequestController {
 
 	private final OnsiteRequests onsites;
-	private final Caller.Lookup callers;
+	private final CallContexts callers;
 
-	OnsiteRequestController(OnsiteRequests onsites, Caller.Lookup callers) {
+	OnsiteRequestController(OnsiteRequests onsites, CallContexts callers) {
 		this.onsites = onsites;
 		this.callers = callers;
 	}
@@ -91,7 +98,7 @@ class OnsiteRequestController {
 				cost == null ? null : cost.currency(), body.attendeeIds(), body.engagementSummary(), body.stakeholders(),
 				body.proposedDates(), body.agenda(), body.outstandingActivities(), body.customerAgreedAgenda(),
 				body.budgetedInitiative());
-		var request = onsites.file(form, callers.person());
+		var request = onsites.file(form, callers.person(ProblemType.NOT_PERMITTED));
 		return ResponseEntity.created(URI.create("/api/v1/onsite-requests/" + request.id()))
 				.eTag(Versions.etag(request.version())).body(OnsiteView.of(request));
 	}
@@ -106,7 +113,7 @@ class OnsiteRequestController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "Read one on-site request; the ETag is its version")
-	ResponseEntity<OnsiteView> read(@PathVariable UUID id) {
+	ResponseEntity<OnsiteView> read(@PathVariable OnsiteRequestId id) {
 		var request = onsites.find(id);
 		return ResponseEntity.ok().eTag(Versions.etag(request.version())).body(OnsiteView.of(request));
 	}
@@ -114,33 +121,33 @@ class OnsiteRequestController {
 	@PostMapping("/{id}/approvals")
 	@PreAuthorize("hasAnyRole('SA_MANAGER','ASM')")
 	@Operation(summary = "Approve as SA_MANAGER or ASM (If-Match required); approved once both have, by two different people")
-	ResponseEntity<OnsiteView> approve(@PathVariable UUID id,
+	ResponseEntity<OnsiteView> approve(@PathVariable OnsiteRequestId id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestBody Approval body) {
 		if (body.as() == null) {
 			throw BatonException.invalid("as", "is required: SA_MANAGER or ASM");
 		}
-		var request = onsites.approve(id, body.as(), Versions.expectedVersion(ifMatch), callers.person());
+		var request = onsites.approve(id, body.as(), Versions.expectedVersion(ifMatch), callers.person(ProblemType.NOT_PERMITTED));
 		return ResponseEntity.ok().eTag(Versions.etag(request.version())).body(OnsiteView.of(request));
 	}
 
 	@PostMapping("/{id}/rejection")
 	@PreAuthorize("hasAnyRole('SA_MANAGER','ASM')")
 	@Operation(summary = "Reject with a reason (If-Match required)")
-	ResponseEntity<OnsiteView> reject(@PathVariable UUID id,
+	ResponseEntity<OnsiteView> reject(@PathVariable OnsiteRequestId id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestBody Rejection body) {
-		var request = onsites.reject(id, body.reason(), Versions.expectedVersion(ifMatch), callers.person());
+		var request = onsites.reject(id, body.reason(), Versions.expectedVersion(ifMatch), callers.person(ProblemType.NOT_PERMITTED));
 		return ResponseEntity.ok().eTag(Versions.etag(request.version())).body(OnsiteView.of(request));
 	}
 
 	@PutMapping("/{id}/schedule")
 	@Operation(summary = "Change the proposed dates and agenda (requester, If-Match required); changed dates clear the approvals")
-	ResponseEntity<OnsiteView> reschedule(@PathVariable UUID id,
+	ResponseEntity<OnsiteView> reschedule(@PathVariable OnsiteRequestId id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestBody Reschedule body) {
 		var request = onsites.reschedule(id, body.proposedDates(), body.agenda(), Versions.expectedVersion(ifMatch),
-				callers.person());
+				callers.person(ProblemType.NOT_PERMITTED));
 		return ResponseEntity.ok().eTag(Versions.etag(request.version())).body(OnsiteView.of(request));
 	}
 }

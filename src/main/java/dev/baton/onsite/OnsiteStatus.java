@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.onsite;
 
 /**
  * Where an on-site request stands.

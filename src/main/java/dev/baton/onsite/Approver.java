@@ -1,14 +1,19 @@
-package dev.baton.governance;
+package dev.baton.onsite;
 
 import dev.baton.identity.Role;
 
 /**
  * The two approvals an on-site request needs, each given in one capacity by a person holding its role.
  */
-enum Approver {
+public enum Approver {
 
 	SA_MANAGER(Role.SA_MANAGER, "SA manager"),
 	ASM(Role.ASM, "Area Sales Manager");
+
+	/** The other of the two approvals. */
+	public Approver other() {
+		return this == SA_MANAGER ? ASM : SA_MANAGER;
+	}
 
 	private final Role role;
 	private final String label;
@@ -18,11 +23,11 @@ enum Approver {
 		this.label = label;
 	}
 
-	Role role() {
+	public Role role() {
 		return role;
 	}
 
-	String label() {
+	public String label() {
 		return label;
 	}
 }
