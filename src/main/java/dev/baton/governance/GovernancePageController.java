@@ -30,14 +30,13 @@ import dev.baton.platform.BatonException;
 import dev.baton.platform.Page;
 
 /**
- * The governance pages: SA Judgments, circle rituals and the reports.
+ * The governance pages: circle rituals and the reports.
  * They use the same services as the API, so the same rules and refusals apply.
  */
 @Controller
 @PreAuthorize("hasAnyRole('AE','SA','SA_MANAGER','ASM','CSM','ADMIN')")
 class GovernancePageController {
 
-	private final Judgments judgments;
 	private final Rituals rituals;
 	private final CalendarFeeds feeds;
 	private final GovernanceReports reports;
@@ -46,10 +45,9 @@ class GovernancePageController {
 	private final CallContexts callers;
 	private final Clock clock;
 
-	GovernancePageController(Judgments judgments, Rituals rituals,
+	GovernancePageController(Rituals rituals,
 			CalendarFeeds feeds, GovernanceReports reports, Pipeline pipeline, Organisation organisation,
 			CallContexts callers, Clock clock) {
-		this.judgments = judgments;
 		this.rituals = rituals;
 		this.feeds = feeds;
 		this.reports = reports;
@@ -81,40 +79,6 @@ class GovernancePageController {
 
 	private static String message(BatonException e) {
 		return e.getMessage();
-	}
-
-	// SA judgments -------------------------------------------------------------------------------
-
-	@GetMapping("/governance/judgments")
-	String judgments(Model model) {
-		model.addAttribute("opportunities", openOpportunities());
-		model.addAttribute("current", judgments.current());
-		model.addAttribute("missing", judgments.missing());
-		model.addAttribute("misaligned", judgments.misaligned());
-		model.addAttribute("calibration", judgments.calibration());
-		model.addAttribute("coverage", judgments.coverage());
-		model.addAttribute("people", people());
-		return "governance/judgments";
-	}
-
-	@PostMapping("/governance/judgments")
-	@PreAuthorize("hasAnyRole('SA','SA_MANAGER')")
-	String recordJudgment(@RequestParam UUID opportunityId, @RequestParam(required = false) JudgmentColor color,
-			@RequestParam(defaultValue = "") String comment,
-			@RequestParam(defaultValue = "false") boolean customerKnowledge,
-			@RequestParam(defaultValue = "false") boolean clearUseCases,
-			@RequestParam(defaultValue = "false") boolean productMatch,
-			@RequestParam(defaultValue = "false") boolean accessToTeams,
-			@RequestParam(defaultValue = "false") boolean technicalBuyer,
-			@RequestParam(defaultValue = "false") boolean responsiveness, RedirectAttributes redirect) {
-		try {
-			var judgment = judgments.record(opportunityId, color, comment, new SaJudgment.Checklist(customerKnowledge,
-					clearUseCases, productMatch, accessToTeams, technicalBuyer, responsiveness), callers.person(ProblemType.NOT_PERMITTED));
-			redirect.addFlashAttribute("notice", "Recorded " + judgment.line());
-		} catch (BatonException e) {
-			redirect.addFlashAttribute("error", message(e));
-		}
-		return "redirect:/governance/judgments";
 	}
 
 	// rituals ------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.baton.engagement.EngagementFigures;
 import dev.baton.engagement.SaRequests;
+import dev.baton.judgment.Judgments;
 import dev.baton.onsite.OnsiteRequests;
 import dev.baton.organisation.Circle;
 import dev.baton.organisation.Organisation;

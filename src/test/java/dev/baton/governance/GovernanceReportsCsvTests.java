@@ -17,7 +17,7 @@ class GovernanceReportsCsvTests {
 			List<GovernanceReports.LoadRow> load) {
 		var at = Instant.parse("2026-11-01T00:00:00Z");
 		return new GovernanceReports.Report(at, at.plusSeconds(86400), List.of(), load, stalled,
-				new Judgments.Coverage(0, 0, BigDecimal.ZERO), 0, 0, List.of());
+				new dev.baton.judgment.Judgments.Coverage(0, 0, BigDecimal.ZERO), 0, 0, List.of());
 	}
 
 	@Test

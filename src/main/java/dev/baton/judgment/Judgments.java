@@ -1,7 +1,6 @@
-package dev.baton.governance;
+package dev.baton.judgment;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.baton.organisation.CallContext;
 import dev.baton.audit.AuditLog;
-import dev.baton.identity.Role;
+import dev.baton.judgment.domain.JudgmentPolicies;
+import dev.baton.judgment.jdbc.JudgmentRepository;
+import dev.baton.organisation.CallContext;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
 import dev.baton.pipeline.Opportunity;
@@ -26,7 +25,6 @@ import dev.baton.pipeline.Stage;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.FieldError;
 import dev.baton.platform.ProblemType;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records SA Judgments (append-only) and reads them back: the history of an opportunity, the
@@ -34,43 +32,42 @@ import tools.jackson.databind.json.JsonMapper;
  * disagree, coverage, and each SA's calibration against won and lost outcomes.
  */
 @Service
-class Judgments {
+public class Judgments {
 
 	/** An opportunity that needs a judgment and has none. */
-	record Missing(UUID opportunityId, String externalId, String name, UUID ownerId, String stage, String netArr,
+	public record Missing(UUID opportunityId, String externalId, String name, UUID ownerId, String stage, String netArr,
 			String reason) {
 	}
 
 	/** A current judgment that disagrees with the AE's forecast category. */
-	record Misaligned(UUID opportunityId, String name, UUID ownerId, String forecastCategory, JudgmentColor color,
+	public record Misaligned(UUID opportunityId, String name, UUID ownerId, String forecastCategory, JudgmentColor color,
 			String comment, UUID saId, String reason) {
 	}
 
 	/** How many required opportunities have a judgment. */
-	record Coverage(long required, long judged, BigDecimal share) {
+	public record Coverage(long required, long judged, BigDecimal share) {
 	}
 
 	/**
 	 * One SA's judgments on closed opportunities (their latest on each) against the outcome:
 	 * the share of GREEN that were won and of RED that were lost.
 	 */
-	record Calibration(UUID saId, String saName, long judgedClosed, long green, long greenWon, BigDecimal greenWonShare,
+	public record Calibration(UUID saId, String saName, long judgedClosed, long green, long greenWon, BigDecimal greenWonShare,
 			long yellow, long yellowWon, long red, long redLost, BigDecimal redLostShare) {
 	}
 
 	static final int MAX_COMMENT = 200;
 
-	private final JdbcClient jdbc;
+	private final JudgmentRepository repository;
 	private final Pipeline pipeline;
 	private final Organisation organisation;
-	private final GovernanceProperties properties;
+	private final JudgmentProperties properties;
 	private final AuditLog audit;
 	private final Clock clock;
-	private final JsonMapper json = JsonMapper.builder().build();
 
-	Judgments(JdbcClient jdbc, Pipeline pipeline, Organisation organisation, GovernanceProperties properties,
-			AuditLog audit, Clock clock) {
-		this.jdbc = jdbc;
+	Judgments(JudgmentRepository repository, Pipeline pipeline, Organisation organisation,
+			JudgmentProperties properties, AuditLog audit, Clock clock) {
+		this.repository = repository;
 		this.pipeline = pipeline;
 		this.organisation = organisation;
 		this.properties = properties;
@@ -79,11 +76,9 @@ class Judgments {
 	}
 
 	@Transactional
-	SaJudgment record(UUID opportunityId, JudgmentColor color, String comment, SaJudgment.Checklist checklist,
+	public SaJudgment record(UUID opportunityId, JudgmentColor color, String comment, SaJudgment.Checklist checklist,
 			CallContext caller) {
-		if (!caller.has(Role.SA) && !caller.has(Role.SA_MANAGER)) {
-			throw new BatonException(GovernanceProblems.NOT_PERMITTED, "Only SAs record an SA Judgment");
-		}
+		JudgmentPolicies.mayRecord(caller).orThrow(ProblemType.NOT_PERMITTED);
 		var opportunity = pipeline.opportunity(opportunityId);
 		var errors = new ArrayList<FieldError>();
 		if (color == null) {
@@ -97,11 +92,9 @@ class Judgments {
 		if (checklist == null) {
 			errors.add(new FieldError("checklist", "is required: " + SaJudgment.Checklist.FIELDS));
 		} else {
-			var values = new Boolean[] { checklist.customerKnowledge(), checklist.clearUseCases(),
-					checklist.productMatch(), checklist.accessToTeams(), checklist.technicalBuyer(),
-					checklist.responsiveness() };
-			for (int i = 0; i < values.length; i++) {
-				if (values[i] == null) {
+			var values = checklist.values();
+			for (int i = 0; i < values.size(); i++) {
+				if (values.get(i) == null) {
 					errors.add(new FieldError("checklist." + SaJudgment.Checklist.FIELDS.get(i), "is required: true or false"));
 				}
 			}
@@ -114,24 +107,25 @@ class Judgments {
 			throw new BatonException(ProblemType.VALIDATION_FAILED, errors.get(0).field() + ": " + errors.get(0).message(),
 					errors, Map.of());
 		}
-		return store(opportunity, caller.person().id(), color, comment.strip(), checklist);
+		return store(opportunity, caller.personId(), color, comment.strip(), checklist);
 	}
 
-	/** Appends a checked judgment. */
+	/**
+	 * Records a judgment without asking who may, as the SA {@code saId}: for the demo data and other
+	 * trusted set-up. Audited like any other.
+	 */
 	@Transactional
-	SaJudgment store(Opportunity opportunity, UUID saId, JudgmentColor color, String comment,
+	public SaJudgment recordTrusted(UUID opportunityId, UUID saId, JudgmentColor color, String comment,
+			SaJudgment.Checklist checklist) {
+		return store(pipeline.opportunity(opportunityId), saId, color, comment, checklist);
+	}
+
+	private SaJudgment store(Opportunity opportunity, UUID saId, JudgmentColor color, String comment,
 			SaJudgment.Checklist checklist) {
 		var opportunityId = opportunity.id();
 		var judgment = new SaJudgment(UUID.randomUUID(), opportunityId, saId, color, comment,
 				checklist, opportunity.stage(), opportunity.forecastCategory(), clock.instant());
-		jdbc.sql("""
-				INSERT INTO sa_judgment (id, opportunity_id, sa_id, color, comment, checklist, stage, forecast_category, recorded_at)
-				VALUES (:id, :opportunity, :sa, :color, :comment, CAST(:checklist AS jsonb), :stage, :forecast, :at)
-				""").param("id", judgment.id()).param("opportunity", opportunityId).param("sa", judgment.saId())
-				.param("color", color.name()).param("comment", judgment.comment())
-				.param("checklist", json.writeValueAsString(checklist)).param("stage", judgment.stage().name())
-				.param("forecast", judgment.forecastCategory()).param("at", Timestamp.from(judgment.recordedAt()))
-				.update();
+		repository.insert(judgment);
 		audit.record("sa-judgment.recorded", "opportunity", opportunityId, null,
 				Map.of("judgment", judgment.line(), "checklistMet", checklist.met()));
 		return judgment;
@@ -139,33 +133,28 @@ class Judgments {
 
 	/** Every judgment on an opportunity, newest first. */
 	@Transactional(readOnly = true)
-	List<SaJudgment> history(UUID opportunityId) {
+	public List<SaJudgment> history(UUID opportunityId) {
 		pipeline.opportunity(opportunityId);
-		return jdbc.sql("SELECT * FROM sa_judgment WHERE opportunity_id = :o ORDER BY recorded_at DESC, seq DESC")
-				.param("o", opportunityId).query(this::map).list();
+		return repository.history(opportunityId);
 	}
 
 	/** The newest judgment of each opportunity. */
 	@Transactional(readOnly = true)
-	Map<UUID, SaJudgment> current() {
-		var result = new HashMap<UUID, SaJudgment>();
-		jdbc.sql("""
-				SELECT DISTINCT ON (opportunity_id) * FROM sa_judgment ORDER BY opportunity_id, recorded_at DESC, seq DESC
-				""").query(this::map).list().forEach(j -> result.put(j.opportunityId(), j));
-		return result;
+	public Map<UUID, SaJudgment> current() {
+		return repository.current();
 	}
 
 	@Transactional(readOnly = true)
-	JudgmentPolicies.Requirement requirement(UUID opportunityId) {
-		return JudgmentPolicies.required(pipeline.opportunity(opportunityId), properties.judgment());
+	public JudgmentPolicies.Requirement requirement(UUID opportunityId) {
+		return JudgmentPolicies.required(pipeline.opportunity(opportunityId), properties);
 	}
 
 	@Transactional(readOnly = true)
-	List<Missing> missing() {
+	public List<Missing> missing() {
 		var judged = current();
 		var missing = new ArrayList<Missing>();
 		for (var o : pipeline.allOpportunities()) {
-			var requirement = JudgmentPolicies.required(o, properties.judgment());
+			var requirement = JudgmentPolicies.required(o, properties);
 			if (requirement.required() && !judged.containsKey(o.id())) {
 				missing.add(new Missing(o.id(), o.externalId(), o.name(), o.ownerId(), o.stage().label(),
 						o.netArr().formatted(), requirement.reason()));
@@ -175,12 +164,12 @@ class Judgments {
 	}
 
 	@Transactional(readOnly = true)
-	Coverage coverage() {
+	public Coverage coverage() {
 		var judged = current();
 		long required = 0;
 		long covered = 0;
 		for (var o : pipeline.allOpportunities()) {
-			if (JudgmentPolicies.required(o, properties.judgment()).required()) {
+			if (JudgmentPolicies.required(o, properties).required()) {
 				required++;
 				covered += judged.containsKey(o.id()) ? 1 : 0;
 			}
@@ -189,7 +178,7 @@ class Judgments {
 	}
 
 	@Transactional(readOnly = true)
-	List<Misaligned> misaligned() {
+	public List<Misaligned> misaligned() {
 		var judged = current();
 		var result = new ArrayList<Misaligned>();
 		for (var o : pipeline.allOpportunities()) {
@@ -197,7 +186,7 @@ class Judgments {
 			if (j == null || o.stage().isClosed()) {
 				continue;
 			}
-			JudgmentPolicies.misalignment(j.color(), o.forecastCategory()).ifPresent(reason -> result.add(
+			JudgmentPolicies.alignment(j.color(), o.forecastCategory()).reason().ifPresent(reason -> result.add(
 					new Misaligned(o.id(), o.name(), o.ownerId(), o.forecastCategory(), j.color(), j.comment(), j.saId(),
 							reason)));
 		}
@@ -205,7 +194,7 @@ class Judgments {
 	}
 
 	@Transactional(readOnly = true)
-	List<Calibration> calibration() {
+	public List<Calibration> calibration() {
 		var outcomes = new HashMap<UUID, Stage>();
 		for (Opportunity o : pipeline.allOpportunities()) {
 			if (o.stage().isClosed()) {
@@ -213,10 +202,7 @@ class Judgments {
 			}
 		}
 		// each SA's latest judgment on each opportunity
-		var latest = jdbc.sql("""
-				SELECT DISTINCT ON (opportunity_id, sa_id) * FROM sa_judgment
-				ORDER BY opportunity_id, sa_id, recorded_at DESC, seq DESC
-				""").query(this::map).list();
+		var latest = repository.latestPerSa();
 		var counts = new LinkedHashMap<UUID, long[]>();
 		for (var j : latest) {
 			var outcome = outcomes.get(j.opportunityId());
@@ -245,12 +231,5 @@ class Judgments {
 				c[5], JudgmentPolicies.share(c[5], c[4]))));
 		result.sort(Comparator.comparing(Calibration::saName));
 		return result;
-	}
-
-	private SaJudgment map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		return new SaJudgment(rs.getObject("id", UUID.class), rs.getObject("opportunity_id", UUID.class),
-				rs.getObject("sa_id", UUID.class), JudgmentColor.valueOf(rs.getString("color")), rs.getString("comment"),
-				json.readValue(rs.getString("checklist"), SaJudgment.Checklist.class), Stage.valueOf(rs.getString("stage")),
-				rs.getString("forecast_category"), rs.getTimestamp("recorded_at").toInstant());
 	}
 }

@@ -1,27 +1,42 @@
-package dev.baton.governance;
+package dev.baton.judgment.domain;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Locale;
-import java.util.Optional;
 
+import dev.baton.identity.Role;
+import dev.baton.judgment.JudgmentColor;
+import dev.baton.judgment.JudgmentProperties;
+import dev.baton.judgment.JudgmentRule;
+import dev.baton.organisation.CallContext;
 import dev.baton.pipeline.Opportunity;
+import dev.baton.platform.Decision;
 
 /**
- * The SA Judgment rules, as named policies with reasons: when a judgment is required (from
- * configuration), and when it disagrees with the AE's forecast category.
+ * The SA Judgment rules, as named policies with reasons: who records a judgment, when one is
+ * required (from configuration), and when it disagrees with the AE's forecast category.
  */
-final class JudgmentPolicies {
+public final class JudgmentPolicies {
 
-	/** Whether the rule applies, and why (each condition met or the first one not met). */
-	record Requirement(boolean required, String reason) {
+	/**
+	 * Whether the required-judgment rule applies, and why (each condition met or the first one not
+	 * met). Not a {@link Decision}: neither answer refuses anything, both are shown.
+	 */
+	public record Requirement(boolean required, String reason) {
 	}
 
 	private JudgmentPolicies() {
 	}
 
+	/** SAs and SA managers record SA Judgments. */
+	public static Decision mayRecord(CallContext caller) {
+		return Decision.check().refuseIf(!caller.has(Role.SA) && !caller.has(Role.SA_MANAGER), JudgmentRule.RECORDER,
+				() -> "Only SAs record an SA Judgment").decide();
+	}
+
 	/** Required when every configured condition holds: region, segment, business unit, Net ARR, stage. */
-	static Requirement required(Opportunity o, GovernanceProperties.Judgment rule) {
+	public static Requirement required(Opportunity o, JudgmentProperties rule) {
 		if (o.stage().isClosed()) {
 			return new Requirement(false, "the opportunity is " + o.stage().label());
 		}
@@ -57,33 +72,37 @@ final class JudgmentPolicies {
 	/**
 	 * Where the SA's colour and the AE's forecast category disagree: a Commit that is not GREEN, a
 	 * Best Case that is RED, an Omitted or Pipeline deal the SA sees as GREEN while the AE does not
-	 * forecast it. Unknown or missing categories are not judged.
+	 * forecast it: refused by {@link JudgmentRule#FORECAST_ALIGNMENT} with the reason. Unknown or
+	 * missing categories are not judged.
 	 */
-	static Optional<String> misalignment(JudgmentColor color, String forecastCategory) {
+	public static Decision alignment(JudgmentColor color, String forecastCategory) {
 		if (forecastCategory == null || forecastCategory.isBlank()) {
-			return Optional.empty();
+			return Decision.allowed();
 		}
 		var category = forecastCategory.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", " ").strip();
 		switch (category) {
 			case "commit":
-				return color == JudgmentColor.GREEN ? Optional.empty()
-						: Optional.of("the AE commits the deal but the SA sees " + (color == JudgmentColor.RED ? "high"
-								: "moderate") + " risk (" + color + ")");
+				return misaligned(color != JudgmentColor.GREEN, "the AE commits the deal but the SA sees "
+						+ (color == JudgmentColor.RED ? "high" : "moderate") + " risk (" + color + ")");
 			case "best case":
-				return color == JudgmentColor.RED
-						? Optional.of("the AE forecasts Best Case but the SA sees high risk (RED)") : Optional.empty();
+				return misaligned(color == JudgmentColor.RED,
+						"the AE forecasts Best Case but the SA sees high risk (RED)");
 			case "pipeline":
 			case "omitted":
-				return color == JudgmentColor.GREEN
-						? Optional.of("the SA sees low risk (GREEN) but the AE forecasts " + forecastCategory.strip())
-						: Optional.empty();
+				return misaligned(color == JudgmentColor.GREEN,
+						"the SA sees low risk (GREEN) but the AE forecasts " + forecastCategory.strip());
 			default:
-				return Optional.empty();
+				return Decision.allowed();
 		}
 	}
 
-	static BigDecimal share(long part, long whole) {
+	private static Decision misaligned(boolean misaligned, String reason) {
+		return Decision.check().refuseIf(misaligned, JudgmentRule.FORECAST_ALIGNMENT, () -> reason).decide();
+	}
+
+	/** {@code part} of {@code whole} to three places; 0 of nothing is 0. */
+	public static BigDecimal share(long part, long whole) {
 		return whole == 0 ? BigDecimal.ZERO
-				: BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 3, java.math.RoundingMode.HALF_EVEN);
+				: BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 3, RoundingMode.HALF_EVEN);
 	}
 }

@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.judgment.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.baton.TestCallers;
+import dev.baton.identity.Role;
+import dev.baton.judgment.JudgmentColor;
+import dev.baton.judgment.JudgmentProperties;
+import dev.baton.judgment.JudgmentRule;
 import dev.baton.organisation.Segment;
 import dev.baton.pipeline.CommandPlan;
 import dev.baton.pipeline.Opportunity;
@@ -19,7 +24,7 @@ import dev.baton.platform.Money;
 
 class JudgmentPoliciesTests {
 
-	private static final GovernanceProperties.Judgment DEFAULT = new GovernanceProperties.Judgment(Set.of("EMEA"),
+	private static final JudgmentProperties DEFAULT = new JudgmentProperties(Set.of("EMEA"),
 			Set.of(Segment.MM_FIRST_ORDER, Segment.SMB_NAMED), Set.of(), new BigDecimal("50000"),
 			Stage.TECHNICAL_EVALUATION);
 
@@ -27,6 +32,13 @@ class JudgmentPoliciesTests {
 		return new Opportunity(UUID.randomUUID(), "X", UUID.randomUUID(), "Deal", UUID.randomUUID(), segment, "Sales",
 				region, stage, Money.of(netArr, "EUR"), LocalDate.parse("2027-01-01"), SubscriptionType.SAAS, "Commit",
 				CommandPlan.empty(), 0, Instant.EPOCH, Instant.EPOCH);
+	}
+
+	@Test
+	void onlySasAndSaManagersRecord() {
+		assertThat(JudgmentPolicies.mayRecord(TestCallers.person("s", Role.SA)).isAllowed()).isTrue();
+		assertThat(JudgmentPolicies.mayRecord(TestCallers.person("m", Role.SA_MANAGER)).isAllowed()).isTrue();
+		assertThat(JudgmentPolicies.mayRecord(TestCallers.person("a", Role.AE)).refuses(JudgmentRule.RECORDER)).isTrue();
 	}
 
 	@Test
@@ -47,11 +59,11 @@ class JudgmentPoliciesTests {
 
 	@Test
 	void theRuleIsConfiguration() {
-		var fromStageTwo = new GovernanceProperties.Judgment(Set.of(), Set.of(), Set.of("Sales"), new BigDecimal("10000"),
+		var fromStageTwo = new JudgmentProperties(Set.of(), Set.of(), Set.of("Sales"), new BigDecimal("10000"),
 				Stage.SCOPING);
 		assertThat(JudgmentPolicies.required(opportunity("AMER", Segment.STRATEGIC, "20000", Stage.SCOPING),
 				fromStageTwo).required()).isTrue();
-		var otherUnit = new GovernanceProperties.Judgment(Set.of(), Set.of(), Set.of("Channel"), BigDecimal.ZERO,
+		var otherUnit = new JudgmentProperties(Set.of(), Set.of(), Set.of("Channel"), BigDecimal.ZERO,
 				Stage.SCOPING);
 		assertThat(JudgmentPolicies.required(opportunity("AMER", Segment.STRATEGIC, "20000", Stage.SCOPING),
 				otherUnit).required()).isFalse();
@@ -59,13 +71,13 @@ class JudgmentPoliciesTests {
 
 	@Test
 	void misalignmentComparesTheColourWithTheForecastCategory() {
-		assertThat(JudgmentPolicies.misalignment(JudgmentColor.GREEN, "Commit")).isEmpty();
-		assertThat(JudgmentPolicies.misalignment(JudgmentColor.YELLOW, "Commit")).isPresent();
-		assertThat(JudgmentPolicies.misalignment(JudgmentColor.RED, "commit")).isPresent();
-		assertThat(JudgmentPolicies.misalignment(JudgmentColor.RED, "Best Case")).isPresent();
-		assertThat(JudgmentPolicies.misalignment(JudgmentColor.YELLOW, "Best Case")).isEmpty();
-		assertThat(JudgmentPolicies.misalignment(JudgmentColor.GREEN, "Pipeline")).isPresent();
-		assertThat(JudgmentPolicies.misalignment(JudgmentColor.GREEN, "Omitted")).isPresent();
-		assertThat(JudgmentPolicies.misalignment(JudgmentColor.RED, null)).isEmpty();
+		assertThat(JudgmentPolicies.alignment(JudgmentColor.GREEN, "Commit").isAllowed()).isTrue();
+		assertThat(JudgmentPolicies.alignment(JudgmentColor.YELLOW, "Commit").refuses(JudgmentRule.FORECAST_ALIGNMENT)).isTrue();
+		assertThat(JudgmentPolicies.alignment(JudgmentColor.RED, "commit").refuses(JudgmentRule.FORECAST_ALIGNMENT)).isTrue();
+		assertThat(JudgmentPolicies.alignment(JudgmentColor.RED, "Best Case").refuses(JudgmentRule.FORECAST_ALIGNMENT)).isTrue();
+		assertThat(JudgmentPolicies.alignment(JudgmentColor.YELLOW, "Best Case").isAllowed()).isTrue();
+		assertThat(JudgmentPolicies.alignment(JudgmentColor.GREEN, "Pipeline").refuses(JudgmentRule.FORECAST_ALIGNMENT)).isTrue();
+		assertThat(JudgmentPolicies.alignment(JudgmentColor.GREEN, "Omitted").refuses(JudgmentRule.FORECAST_ALIGNMENT)).isTrue();
+		assertThat(JudgmentPolicies.alignment(JudgmentColor.RED, null).isAllowed()).isTrue();
 	}
 }

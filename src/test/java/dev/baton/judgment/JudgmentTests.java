@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.judgment;
 
 import static dev.baton.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;

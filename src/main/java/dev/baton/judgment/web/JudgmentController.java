@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.judgment.web;
 
 import java.net.URI;
 import java.util.List;
@@ -12,6 +12,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.baton.judgment.JudgmentColor;
+import dev.baton.judgment.Judgments;
+import dev.baton.judgment.SaJudgment;
 import dev.baton.organisation.CallContexts;
 import dev.baton.platform.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
