@@ -10,9 +10,6 @@ import dev.baton.platform.ProblemType;
 final class GovernanceProblems {
 
 	static final ProblemType NOT_PERMITTED = ProblemType.NOT_PERMITTED;
-	static final ProblemType FEED_UNKNOWN = ProblemType.of("calendar-feed-unknown", HttpStatus.NOT_FOUND,
-			"No such calendar feed", "The feed address is unknown or was replaced by a newer one.");
-
 	private GovernanceProblems() {
 	}
 }

@@ -17,6 +17,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.baton.organisation.CallContexts;
 import dev.baton.platform.BatonException;
+import dev.baton.rituals.CalendarFeeds;
+import dev.baton.rituals.Ritual;
+import dev.baton.rituals.Rituals;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 

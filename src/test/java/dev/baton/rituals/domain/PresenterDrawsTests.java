@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.rituals.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

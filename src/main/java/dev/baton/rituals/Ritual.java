@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.rituals;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,10 +9,10 @@ import java.util.UUID;
  * One occurrence of a circle ritual: its day and start, the demo jam's presenters or the peer
  * review's opportunities.
  */
-record Ritual(UUID id, UUID circleId, RitualKind kind, LocalDate day, Instant startsAt, int minutes,
+public record Ritual(UUID id, UUID circleId, RitualKind kind, LocalDate day, Instant startsAt, int minutes,
 		List<UUID> presenterIds, List<UUID> opportunityIds) {
 
-	Ritual {
+	public Ritual {
 		presenterIds = List.copyOf(presenterIds);
 		opportunityIds = List.copyOf(opportunityIds);
 	}

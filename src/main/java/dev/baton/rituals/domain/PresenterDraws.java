@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.rituals.domain;
 
 import java.util.Collection;
 import java.util.List;
@@ -10,19 +10,19 @@ import java.util.random.RandomGenerator;
  * L64X128MixRandom are not thread-safe, so each draw holds the generator alone; a seeded generator
  * still makes the draws repeatable in tests.
  */
-final class PresenterDraws {
+public final class PresenterDraws {
 
 	private final RandomGenerator random;
 
-	PresenterDraws(RandomGenerator random) {
+	public PresenterDraws(RandomGenerator random) {
 		this.random = java.util.Objects.requireNonNull(random, "random");
 	}
 
-	static PresenterDraws unseeded() {
+	public static PresenterDraws unseeded() {
 		return new PresenterDraws(RandomGenerator.of("L64X128MixRandom"));
 	}
 
-	synchronized RitualPolicies.Draw demoJam(List<UUID> members, Collection<UUID> previousPresenters) {
+	public synchronized RitualPolicies.Draw demoJam(List<UUID> members, Collection<UUID> previousPresenters) {
 		return RitualPolicies.demoJam(members, previousPresenters, random);
 	}
 }

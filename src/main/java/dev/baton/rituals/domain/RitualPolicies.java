@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.rituals.domain;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -20,20 +20,21 @@ import dev.baton.organisation.CallContext;
 import dev.baton.organisation.Circle;
 import dev.baton.pipeline.Opportunity;
 import dev.baton.platform.Decision;
+import dev.baton.rituals.RitualRule;
 
 /**
  * The ritual rules as policies: when each ritual falls, who presents at a demo jam, which deals a
  * peer review takes and who may plan a circle's rituals.
  */
-final class RitualPolicies {
+public final class RitualPolicies {
 
 	/** Who presents, and why them. */
-	record Draw(List<UUID> presenters, String reason) {
+	public record Draw(List<UUID> presenters, String reason) {
 	}
 
-	static final int PRESENTERS = 2;
-	static final int PEER_REVIEW_DEALS = 2;
-	static final String PEER_REVIEW_REASON = "the two largest open deals in the circle's main currency not reviewed last time";
+	public static final int PRESENTERS = 2;
+	public static final int PEER_REVIEW_DEALS = 2;
+	public static final String PEER_REVIEW_REASON = "the two largest open deals in the circle's main currency not reviewed last time";
 
 	private RitualPolicies() {
 	}
@@ -42,7 +43,7 @@ final class RitualPolicies {
 	 * Two presenters picked at random from the circle, never someone who presented at the previous
 	 * demo jam; only when the circle is too small to avoid it is a previous presenter picked again.
 	 */
-	static Draw demoJam(List<UUID> members, Collection<UUID> previousPresenters, RandomGenerator random) {
+	public static Draw demoJam(List<UUID> members, Collection<UUID> previousPresenters, RandomGenerator random) {
 		var fresh = new ArrayList<UUID>();
 		var repeat = new ArrayList<UUID>();
 		for (var member : members) {
@@ -68,13 +69,13 @@ final class RitualPolicies {
 	}
 
 	/** Only the circle's manager or an administrator plans its rituals by hand. */
-	static Decision mayPlan(Circle circle, CallContext caller) {
+	public static Decision mayPlan(Circle circle, CallContext caller) {
 		return Decision.check().refuseIf(!caller.has(Role.ADMIN) && !caller.is(circle.managerId()), RitualRule.PLANNER,
 				() -> "Only the manager of " + circle.name() + " or an administrator plans its rituals").decide();
 	}
 
 	/** Members of the circle, its manager and administrators issue its calendar feed address. */
-	static Decision mayIssueFeed(Circle circle, CallContext caller) {
+	public static Decision mayIssueFeed(Circle circle, CallContext caller) {
 		var mayIssue = caller.has(Role.ADMIN) || caller.is(circle.managerId())
 				|| (caller.personId() != null && circle.memberIds().contains(caller.personId()));
 		return Decision.check().refuseIf(!mayIssue, RitualRule.FEED_ISSUER, () -> "Only members of " + circle.name()
@@ -88,7 +89,7 @@ final class RitualPolicies {
 	 * alphabetically first code) come first, largest first; only when there are too few of them do
 	 * deals in other currencies fill the places, by currency code and then by amount.
 	 */
-	static List<UUID> peerReview(List<Opportunity> candidates, Collection<UUID> previous) {
+	public static List<UUID> peerReview(List<Opportunity> candidates, Collection<UUID> previous) {
 		var fresh = candidates.stream().filter(o -> !previous.contains(o.id())).toList();
 		var main = mainCurrency(fresh);
 		return fresh.stream()
@@ -99,7 +100,7 @@ final class RitualPolicies {
 				.limit(PEER_REVIEW_DEALS).map(Opportunity::id).toList();
 	}
 
-	static String mainCurrency(List<Opportunity> deals) {
+	public static String mainCurrency(List<Opportunity> deals) {
 		Map<String, Long> counts = deals.stream().collect(
 				Collectors.groupingBy(o -> o.netArr().currency().getCurrencyCode(), Collectors.counting()));
 		return counts.entrySet().stream()
@@ -112,7 +113,7 @@ final class RitualPolicies {
 	 * every other week counted from {@code anchor} (a Monday), moved to the next working day of the
 	 * board's calendar when it falls on a holiday.
 	 */
-	static List<LocalDate> biweekly(LocalDate anchor, DayOfWeek weekday, LocalDate from, LocalDate to,
+	public static List<LocalDate> biweekly(LocalDate anchor, DayOfWeek weekday, LocalDate from, LocalDate to,
 			BusinessCalendar calendar) {
 		var days = new ArrayList<LocalDate>();
 		var weeks = Math.floorDiv(ChronoUnit.WEEKS.between(anchor, from.with(DayOfWeek.MONDAY)), 2) * 2;
@@ -126,7 +127,7 @@ final class RitualPolicies {
 	}
 
 	/** The win/loss retro of each quarter starting from {@code from} to {@code to}: {@code weekday} of its first week. */
-	static List<LocalDate> quarterly(DayOfWeek weekday, LocalDate from, LocalDate to, BusinessCalendar calendar) {
+	public static List<LocalDate> quarterly(DayOfWeek weekday, LocalDate from, LocalDate to, BusinessCalendar calendar) {
 		var days = new ArrayList<LocalDate>();
 		var quarter = from.with(IsoFields.DAY_OF_QUARTER, 1);
 		for (; !quarter.isAfter(to); quarter = quarter.plusMonths(3)) {

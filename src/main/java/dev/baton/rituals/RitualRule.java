@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.rituals;
 
 import dev.baton.platform.Rule;
 

@@ -1,11 +1,10 @@
-package dev.baton.governance;
+package dev.baton.rituals;
 
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,6 +24,8 @@ import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.ProblemType;
+import dev.baton.rituals.domain.RitualPolicies;
+import dev.baton.rituals.jdbc.CalendarFeedRepository;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -44,24 +44,24 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
  * peer reviews show how many deals, never their customer or deal names.
  */
 @Service
-class CalendarFeeds {
+public class CalendarFeeds {
 
 	/** The feed address, shown once. */
-	record Feed(UUID circleId, String path) {
+	public record Feed(UUID circleId, String path) {
 	}
 
 	static final String PATH = "/api/v1/calendar-feeds/";
 	private static final SecureRandom SECRETS = new SecureRandom();
 
-	private final JdbcClient jdbc;
+	private final CalendarFeedRepository repository;
 	private final Rituals rituals;
 	private final Organisation organisation;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	CalendarFeeds(JdbcClient jdbc, Rituals rituals, Organisation organisation, AuditLog audit,
+	CalendarFeeds(CalendarFeedRepository repository, Rituals rituals, Organisation organisation, AuditLog audit,
 			Clock clock) {
-		this.jdbc = jdbc;
+		this.repository = repository;
 		this.rituals = rituals;
 		this.organisation = organisation;
 		this.audit = audit;
@@ -70,16 +70,12 @@ class CalendarFeeds {
 
 	/** A new secret address for the circle's feed; members, its manager and admins may ask for one. */
 	@Transactional
-	Feed issue(UUID circleId, CallContext caller) {
+	public Feed issue(UUID circleId, CallContext caller) {
 		RitualPolicies.mayIssueFeed(organisation.circle(circleId), caller).orThrow(ProblemType.NOT_PERMITTED);
 		var bytes = new byte[32];
 		SECRETS.nextBytes(bytes);
 		var secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		jdbc.sql("""
-				INSERT INTO calendar_feed (circle_id, secret_hash, created_by, created_at) VALUES (:circle, :hash, :by, :at)
-				ON CONFLICT (circle_id) DO UPDATE SET secret_hash = :hash, created_by = :by, created_at = :at
-				""").param("circle", circleId).param("hash", hash(secret)).param("by", caller.username())
-				.param("at", Timestamp.from(clock.instant())).update();
+		repository.replace(circleId, hash(secret), caller.username(), clock.instant());
 		audit.record("calendar-feed.issued", "circle", circleId, "a new secret feed address; the previous one no longer works",
 				Map.of());
 		return new Feed(circleId, PATH + secret + ".ics");
@@ -87,10 +83,9 @@ class CalendarFeeds {
 
 	/** The feed for a secret, as iCalendar text. */
 	@Transactional(readOnly = true)
-	String render(String secret) {
-		var circleId = jdbc.sql("SELECT circle_id FROM calendar_feed WHERE secret_hash = :hash")
-				.param("hash", hash(secret)).query(UUID.class).optional()
-				.orElseThrow(() -> new BatonException(GovernanceProblems.FEED_UNKNOWN, "No calendar feed at this address"));
+	public String render(String secret) {
+		var circleId = repository.circleOf(hash(secret))
+				.orElseThrow(() -> new BatonException(RitualProblems.FEED_UNKNOWN, "No calendar feed at this address"));
 		var circle = organisation.circle(circleId);
 		var today = rituals.today(circleId);
 		var from = today.minusDays(30);

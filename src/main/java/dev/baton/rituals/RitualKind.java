@@ -1,9 +1,9 @@
-package dev.baton.governance;
+package dev.baton.rituals;
 
 /**
  * The circle's recurring team rituals and how long each takes.
  */
-enum RitualKind {
+public enum RitualKind {
 	/** Every two weeks, two presenters picked at random practise a demo (25 minutes). */
 	DEMO_JAM("Demo Jam", 25),
 	/** Every two weeks, two opportunities are reviewed by peers (25 minutes). */

@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.rituals;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

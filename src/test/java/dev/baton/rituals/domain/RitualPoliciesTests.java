@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.rituals.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.baton.TestCallers;
+import dev.baton.identity.Role;
 import dev.baton.organisation.BusinessCalendar;
+import dev.baton.organisation.Circle;
+import dev.baton.rituals.RitualRule;
 
 class RitualPoliciesTests {
 
@@ -116,5 +120,23 @@ class RitualPoliciesTests {
 				.containsExactly(euroLarge.id(), euroSmall.id());
 		assertThat(RitualPolicies.peerReview(List.of(usd, euroSmall, gbp, euroLarge), List.of(euroLarge.id())))
 				.containsExactly(euroSmall.id(), gbp.id());
+	}
+
+	@Test
+	void theCirclesManagerOrAnAdminPlansMembersTooIssueTheFeed() {
+		var manager = UUID.randomUUID();
+		var member = UUID.randomUUID();
+		var circle = new Circle(UUID.randomUUID(), "Circle Test", "commercial-amer", manager, null, null, List.of(member),
+				List.of(), 0);
+		assertThat(RitualPolicies.mayPlan(circle, TestCallers.person(manager, "m", Role.SA_MANAGER)).isAllowed()).isTrue();
+		assertThat(RitualPolicies.mayPlan(circle, TestCallers.login("admin", Role.ADMIN)).isAllowed()).isTrue();
+		var otherManager = TestCallers.person("o", Role.SA_MANAGER);
+		assertThat(RitualPolicies.mayPlan(circle, otherManager).refuses(RitualRule.PLANNER)).isTrue();
+		assertThat(RitualPolicies.mayPlan(circle, otherManager).reasons()).contains("Circle Test");
+		var sa = TestCallers.person(member, "s", Role.SA);
+		assertThat(RitualPolicies.mayPlan(circle, sa).isAllowed()).isFalse();
+		assertThat(RitualPolicies.mayIssueFeed(circle, sa).isAllowed()).isTrue();
+		assertThat(RitualPolicies.mayIssueFeed(circle, TestCallers.person("x", Role.SA)).refuses(RitualRule.FEED_ISSUER))
+				.isTrue();
 	}
 }
