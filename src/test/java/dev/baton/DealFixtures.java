@@ -91,4 +91,22 @@ public final class DealFixtures {
 		assertThat(person.status()).as(person.body()).isEqualTo(201);
 		return person.json().path("id").asString();
 	}
+
+	/**
+	 * The body of an on-site request on the opportunity, for the given days (each with a plan),
+	 * with Sam Rivera attending and both prerequisites true; tests change what they are about.
+	 */
+	public Map<String, Object> onsiteForm(String opportunityId, String amount, List<String> days) {
+		var body = new LinkedHashMap<String, Object>();
+		body.put("opportunityId", opportunityId);
+		body.put("estimatedCost", Map.of("amount", amount, "currency", "USD"));
+		body.put("attendeeIds", List.of(DemoOrganisation.person(admin, "Sam Rivera")));
+		body.put("engagementSummary", "Two discovery calls and a demo; the platform team asked for a workshop");
+		body.put("stakeholders", List.of(Map.of("name", "Maria Gonzalez", "title", "VP Engineering")));
+		body.put("proposedDates", days);
+		body.put("agenda", days.stream().map(day -> Map.of("day", day, "plan", "Workshop on " + day)).toList());
+		body.put("customerAgreedAgenda", true);
+		body.put("budgetedInitiative", true);
+		return body;
+	}
 }

@@ -70,15 +70,7 @@ class OnsiteRequestTests {
 	}
 
 	private Map<String, Object> form(String opportunityId, boolean agreed, boolean budgeted) {
-		var body = new LinkedHashMap<String, Object>();
-		body.put("opportunityId", opportunityId);
-		body.put("estimatedCost", Map.of("amount", 2400, "currency", "USD"));
-		body.put("attendeeIds", List.of(DemoOrganisation.person(as("admin"), "Sam Rivera")));
-		body.put("engagementSummary", "Two discovery calls and a demo; the platform team asked for a workshop");
-		body.put("stakeholders", List.of(Map.of("name", "Maria Gonzalez", "title", "VP Engineering")));
-		body.put("proposedDates", List.of(first, second));
-		body.put("agenda", List.of(Map.of("day", first, "plan", "Executive vision session"),
-				Map.of("day", second, "plan", "CI/CD workshop")));
+		var body = fixtures.onsiteForm(opportunityId, "2400", List.of(first, second));
 		body.put("outstandingActivities", "Confirm the room and the attendee list");
 		body.put("customerAgreedAgenda", agreed);
 		body.put("budgetedInitiative", budgeted);

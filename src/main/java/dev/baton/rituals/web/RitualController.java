@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.rituals.web;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.reports;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -26,6 +26,7 @@ import dev.baton.organisation.Circle;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
 import dev.baton.platform.BatonException;
+import dev.baton.platform.ProblemType;
 
 /**
  * The engagement reports for managers: time to triage and SLA attainment, load per SA and circle,
@@ -34,29 +35,29 @@ import dev.baton.platform.BatonException;
  * so they match {@code GET /api/v1/sa-requests/metrics}.
  */
 @Service
-class GovernanceReports {
+public class EngagementReports {
 
 	/** Triage figures of one circle, or of all circles ({@code circleId} null). */
-	record TriageRow(UUID circleId, String circle, long filed, long fastTrack, double fastTrackShare, long triaged,
+	public record TriageRow(UUID circleId, String circle, long filed, long fastTrack, double fastTrackShare, long triaged,
 			double triageAttainment, long engaged, double slaAttainment, Long medianMinutesToTriage, long waiting,
 			long declined, long open) {
 	}
 
 	/** Open requests an SA works (assigned or assisting). */
-	record LoadRow(UUID circleId, String circle, UUID personId, String person, long assigned, long assisting) {
+	public record LoadRow(UUID circleId, String circle, UUID personId, String person, long assigned, long assisting) {
 	}
 
-	record StalledRow(UUID requestId, String title, String circle, String status, String reason, Instant createdAt) {
+	public record StalledRow(UUID requestId, String title, String circle, String status, String reason, Instant createdAt) {
 	}
 
-	record SpendRow(String quarter, String currency, BigDecimal amount, long requests) {
+	public record SpendRow(String quarter, String currency, BigDecimal amount, long requests) {
 	}
 
-	record Report(Instant from, Instant to, List<TriageRow> triage, List<LoadRow> load, List<StalledRow> stalled,
+	public record Report(Instant from, Instant to, List<TriageRow> triage, List<LoadRow> load, List<StalledRow> stalled,
 			Judgments.Coverage judgmentCoverage, long judgmentsMissing, long judgmentsMisaligned, List<SpendRow> onsiteSpend) {
 	}
 
-	static final List<String> SECTIONS = List.of("triage", "load", "stalled", "judgments", "onsite-spend");
+	public static final List<String> SECTIONS = List.of("triage", "load", "stalled", "judgments", "onsite-spend");
 
 	private final EngagementFigures figures;
 	private final SaRequests requests;
@@ -64,7 +65,7 @@ class GovernanceReports {
 	private final Judgments judgments;
 	private final OnsiteRequests onsites;
 
-	GovernanceReports(EngagementFigures figures, SaRequests requests, Organisation organisation, Judgments judgments,
+	EngagementReports(EngagementFigures figures, SaRequests requests, Organisation organisation, Judgments judgments,
 			OnsiteRequests onsites) {
 		this.figures = figures;
 		this.requests = requests;
@@ -74,7 +75,7 @@ class GovernanceReports {
 	}
 
 	@Transactional(readOnly = true)
-	Report report(Instant from, Instant to) {
+	public Report report(Instant from, Instant to) {
 		if (!from.isBefore(to)) {
 			throw BatonException.invalid("from", "must be before to");
 		}
@@ -152,7 +153,7 @@ class GovernanceReports {
 	}
 
 	/** One section of the report as CSV with a header row; text cells pass through {@link #cell}. */
-	String csv(Report report, String section) {
+	public String csv(Report report, String section) {
 		var out = new StringWriter();
 		try (var printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
 			switch (section) {
@@ -191,7 +192,7 @@ class GovernanceReports {
 					}
 					break;
 				default:
-					throw new BatonException(dev.baton.platform.ProblemType.NOT_FOUND,
+					throw new BatonException(ProblemType.NOT_FOUND,
 							"No report section " + section + "; one of " + SECTIONS);
 			}
 		} catch (IOException e) {
@@ -200,7 +201,7 @@ class GovernanceReports {
 		return out.toString();
 	}
 
-	static Map<String, String> titles() {
+	public static Map<String, String> titles() {
 		return Map.of("triage", "Time to triage, SLA attainment, fast-track share", "load", "Load per SA and circle",
 				"stalled", "Requests declined or waiting for a complete command plan", "judgments",
 				"SA Judgment coverage", "onsite-spend", "On-site spend per quarter");

@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,25 +9,27 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-class GovernanceReportsCsvTests {
+import dev.baton.judgment.Judgments;
 
-	private final GovernanceReports reports = new GovernanceReports(null, null, null, null, null);
+class EngagementReportsCsvTests {
 
-	private static GovernanceReports.Report report(List<GovernanceReports.StalledRow> stalled,
-			List<GovernanceReports.LoadRow> load) {
+	private final EngagementReports reports = new EngagementReports(null, null, null, null, null);
+
+	private static EngagementReports.Report report(List<EngagementReports.StalledRow> stalled,
+			List<EngagementReports.LoadRow> load) {
 		var at = Instant.parse("2026-11-01T00:00:00Z");
-		return new GovernanceReports.Report(at, at.plusSeconds(86400), List.of(), load, stalled,
-				new dev.baton.judgment.Judgments.Coverage(0, 0, BigDecimal.ZERO), 0, 0, List.of());
+		return new EngagementReports.Report(at, at.plusSeconds(86400), List.of(), load, stalled,
+				new Judgments.Coverage(0, 0, BigDecimal.ZERO), 0, 0, List.of());
 	}
 
 	@Test
 	void textThatLooksLikeAFormulaIsQuoted() {
 		var at = Instant.parse("2026-11-01T00:00:00Z");
 		var stalled = List.of(
-				new GovernanceReports.StalledRow(UUID.randomUUID(), "=HYPERLINK(\"http://evil\",\"x\")", "Circle Cascade",
+				new EngagementReports.StalledRow(UUID.randomUUID(), "=HYPERLINK(\"http://evil\",\"x\")", "Circle Cascade",
 						"Declined", "+1 call me", at),
-				new GovernanceReports.StalledRow(UUID.randomUUID(), "@SUM(A1)", "-Circle", "Declined", "\tcmd", at),
-				new GovernanceReports.StalledRow(UUID.randomUUID(), "\rmore", "Circle Thames", "Declined",
+				new EngagementReports.StalledRow(UUID.randomUUID(), "@SUM(A1)", "-Circle", "Declined", "\tcmd", at),
+				new EngagementReports.StalledRow(UUID.randomUUID(), "\rmore", "Circle Thames", "Declined",
 						"Budget = none; - dashes inside are fine", at));
 		var csv = reports.csv(report(stalled, List.of()), "stalled");
 		assertThat(csv).contains("'=HYPERLINK").contains("'+1 call me").contains("'@SUM(A1)").contains("'-Circle")
@@ -37,18 +39,18 @@ class GovernanceReportsCsvTests {
 
 	@Test
 	void peopleNamesInTheLoadSectionAreQuotedToo() {
-		var load = List.of(new GovernanceReports.LoadRow(UUID.randomUUID(), "Circle Cascade", UUID.randomUUID(),
+		var load = List.of(new EngagementReports.LoadRow(UUID.randomUUID(), "Circle Cascade", UUID.randomUUID(),
 				"=cmd|' /C calc'!A0", 1, 0));
 		assertThat(reports.csv(report(List.of(), load), "load")).contains("'=cmd").doesNotContain(",=cmd");
 	}
 
 	@Test
 	void onsiteSpendPeriodCountsTheDaysThatStartBeforeTo() {
-		assertThat(GovernanceReports.spendFrom(Instant.parse("2027-07-01T00:00:00Z")))
+		assertThat(EngagementReports.spendFrom(Instant.parse("2027-07-01T00:00:00Z")))
 				.isEqualTo(java.time.LocalDate.parse("2027-07-01"));
-		assertThat(GovernanceReports.spendUntil(Instant.parse("2027-10-01T00:00:00Z")))
+		assertThat(EngagementReports.spendUntil(Instant.parse("2027-10-01T00:00:00Z")))
 				.isEqualTo(java.time.LocalDate.parse("2027-10-01"));
-		assertThat(GovernanceReports.spendUntil(Instant.parse("2027-09-30T12:00:00Z")))
+		assertThat(EngagementReports.spendUntil(Instant.parse("2027-09-30T12:00:00Z")))
 				.isEqualTo(java.time.LocalDate.parse("2027-10-01"));
 	}
 }

@@ -1,11 +1,9 @@
-package dev.baton.governance;
+package dev.baton.reports.web;
 
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.baton.reports.EngagementReports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -24,17 +23,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @PreAuthorize("hasAnyRole('SA','SA_MANAGER','ASM','ADMIN')")
 class ReportController {
 
-	private final GovernanceReports reports;
+	private final EngagementReports reports;
 	private final Clock clock;
 
-	ReportController(GovernanceReports reports, Clock clock) {
+	ReportController(EngagementReports reports, Clock clock) {
 		this.reports = reports;
 		this.clock = clock;
 	}
 
 	@GetMapping("/api/v1/governance/reports")
 	@Operation(summary = "Engagement reports over requests filed from..to (default the last 30 days)")
-	GovernanceReports.Report report(@RequestParam(required = false) Instant from,
+	EngagementReports.Report report(@RequestParam(required = false) Instant from,
 			@RequestParam(required = false) Instant to) {
 		return reports.report(start(from, to), end(to));
 	}
@@ -43,9 +42,7 @@ class ReportController {
 	@Operation(summary = "One report section as CSV: triage, load, stalled, judgments or onsite-spend")
 	ResponseEntity<String> csv(@PathVariable String section, @RequestParam(required = false) Instant from,
 			@RequestParam(required = false) Instant to) {
-		var body = reports.csv(reports.report(start(from, to), end(to)), section);
-		return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"baton-" + section + ".csv\"").body(body);
+		return CsvDownloads.of(section, reports.csv(reports.report(start(from, to), end(to)), section));
 	}
 
 	private Instant end(Instant to) {

@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.onsite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,11 +16,11 @@ import dev.baton.Http;
 import dev.baton.PageSession;
 
 /**
- * The governance pages in a browser session: each renders for the roles that may see it, and
- * the forms go through the same rules as the API.
+ * The on-site pages in a browser session: the filing form goes through the same rules as the API
+ * and says why it refuses; those who may not file see why instead of the form.
  */
 @BatonIntegrationTest
-class GovernancePagesTests {
+class OnsitePagesTests {
 
 	@LocalServerPort
 	int port;
@@ -34,25 +34,6 @@ class GovernancePagesTests {
 
 	private static String csrf(String html) {
 		return PageSession.csrf(html);
-	}
-
-	@Test
-	void everyPageRendersForAManager() {
-		var manager = browser("sa-manager");
-		for (var path : new String[] { "/governance/onsite", "/governance/judgments", "/governance/tasks",
-				"/governance/rituals", "/governance/reports" }) {
-			var page = manager.get(path);
-			assertThat(page.status()).as(path + ": " + page.body()).isEqualTo(200);
-			assertThat(page.body()).contains("<main");
-		}
-		var csv = manager.get("/governance/reports/load.csv");
-		assertThat(csv.status()).isEqualTo(200);
-		assertThat(csv.body()).startsWith("circle,person,assigned,assisting");
-	}
-
-	@Test
-	void reportsAreNotForAes() {
-		assertThat(browser("ae").get("/governance/reports").status()).isEqualTo(403);
 	}
 
 	@Test
@@ -77,5 +58,13 @@ class GovernancePagesTests {
 		var detail = sa.get(filed.header("Location").replaceFirst("^https?://[^/]+", ""));
 		assertThat(detail.status()).as(detail.body()).isEqualTo(200);
 		assertThat(detail.body()).contains("AWAITING_APPROVAL").contains("Maria Gonzalez");
+	}
+
+	@Test
+	void aCsmSeesWhyTheyMayNotFile() {
+		var page = browser("csm").get("/governance/onsite");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("Only an AE or an SA files on-site requests")
+				.doesNotContain("File the request");
 	}
 }

@@ -1,4 +1,4 @@
-package dev.baton.governance;
+package dev.baton.reports;
 
 import static dev.baton.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +16,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.baton.BatonIntegrationTest;
 import dev.baton.DealFixtures;
-import dev.baton.DemoOrganisation;
 import dev.baton.Http;
 
 /**
@@ -73,16 +71,7 @@ class ReportTests {
 		var day = quarterStart.plusDays(33).toString();
 		var quarter = quarterStart.getYear() + "-Q" + quarterStart.get(IsoFields.QUARTER_OF_YEAR);
 		var before = spend(quarter, quarterStart, nextQuarter);
-		var body = new LinkedHashMap<String, Object>();
-		body.put("opportunityId", fixtures.opportunity(Map.of()).path("id").asString());
-		body.put("estimatedCost", Map.of("amount", "1234.50", "currency", "USD"));
-		body.put("attendeeIds", List.of(DemoOrganisation.person(as("admin"), "Sam Rivera")));
-		body.put("engagementSummary", "Workshop requested by the customer");
-		body.put("stakeholders", List.of(Map.of("name", "Tom Becker", "title", "Platform Lead")));
-		body.put("proposedDates", List.of(day));
-		body.put("agenda", List.of(Map.of("day", day, "plan", "Workshop")));
-		body.put("customerAgreedAgenda", true);
-		body.put("budgetedInitiative", true);
+		var body = fixtures.onsiteForm(fixtures.opportunity(Map.of()).path("id").asString(), "1234.50", List.of(day));
 		var id = as("sa").post("/api/v1/onsite-requests", Http.json(body)).json().path("id").asString();
 		as("sa-manager").header("If-Match", "\"0\"").post("/api/v1/onsite-requests/" + id + "/approvals",
 				Http.json(Map.of("as", "SA_MANAGER")));
@@ -104,7 +93,7 @@ class ReportTests {
 		assertThat(csv.status()).as(csv.body()).isEqualTo(200);
 		assertThat(csv.contentType()).startsWith("text/csv");
 		assertThat(csv.body()).startsWith("circle,person,assigned,assisting\r\n").contains("Circle Thames,(circle total)");
-		for (var section : GovernanceReports.SECTIONS) {
+		for (var section : EngagementReports.SECTIONS) {
 			assertThat(as("admin").get("/api/v1/governance/reports/" + section + ".csv").status()).isEqualTo(200);
 		}
 		assertProblem(as("asm").get("/api/v1/governance/reports/nothing.csv"), 404, "not-found");
