@@ -24,6 +24,7 @@ import dev.baton.DealFixtures;
 import dev.baton.DemoOrganisation;
 import dev.baton.Http;
 import dev.baton.MutableClock;
+import dev.baton.PageSession;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -102,14 +103,20 @@ class PostSalesTests {
 				assertThat(as("admin").get("/api/v1/opportunities/" + id + "/tasks").json()).hasSize(2));
 
 		var task = tasksOn(as("ae").get("/api/v1/me/tasks"), id, "CSM_TRANSITION").get(0).path("id").asString();
-		assertProblem(as("sa-manager").post("/api/v1/governance/tasks/" + task + "/completion", "{}"), 403,
-				"governance-not-permitted");
+		var page = PageSession.login(port, "ae");
+		assertThat(page.get("/governance/tasks").body()).contains("Introduce " + opportunity.path("name").asString())
+				.contains("/governance/tasks/" + task + "/complete");
+		var refused = as("sa-manager").post("/api/v1/governance/tasks/" + task + "/completion", "{}");
+		assertProblem(refused, 403, "governance-not-permitted");
+		assertThat(refused.json().path("violations").get(0).path("rule").asString())
+				.isEqualTo(PostSalesRule.COMPLETE_OWN_TASK.id());
 		var done = as("ae").post("/api/v1/governance/tasks/" + task + "/completion", "{}");
 		assertThat(done.status()).as(done.body()).isEqualTo(200);
 		assertThat(done.json().path("completedBy").asString()).isEqualTo("ae");
 		assertProblem(as("ae").post("/api/v1/governance/tasks/" + task + "/completion", "{}"), 409,
 				"governance-task-already-done");
 		assertThat(tasksOn(as("ae").get("/api/v1/me/tasks?openOnly=true"), id, "CSM_TRANSITION")).isEmpty();
+		assertThat(page.get("/governance/tasks").body()).doesNotContain("/governance/tasks/" + task + "/complete");
 	}
 
 	@Test
