@@ -181,6 +181,8 @@ class OnsiteRequestTests {
 				+ "/approvals", Http.json(Map.of("as", "SA_MANAGER")));
 		assertProblem(own, 403, "onsite-approval-refused");
 		assertThat(own.json().path("detail").asString()).contains("requester");
+		assertThat(own.json().path("violations").get(0).path("rule").asString())
+				.isEqualTo(OnsiteRule.NOT_THE_REQUESTER.id());
 
 		var both = fixtures.login(name);
 		assertThat(both.header("If-Match", "\"0\"").post("/api/v1/onsite-requests/" + id + "/approvals",
@@ -189,6 +191,8 @@ class OnsiteRequestTests {
 				Http.json(Map.of("as", "ASM")));
 		assertProblem(again, 403, "onsite-approval-refused");
 		assertThat(again.json().path("detail").asString()).contains("two different people");
+		assertThat(again.json().path("violations").get(0).path("rule").asString())
+				.isEqualTo(OnsiteRule.TWO_APPROVERS.id());
 		assertThat(as("admin").get("/api/v1/onsite-requests/" + id).json().path("status").asString())
 				.isEqualTo("AWAITING_APPROVAL");
 	}
