@@ -65,10 +65,6 @@ class OnsiteRequestTests {
 		clock.set(Instant.now());
 	}
 
-	private Http as(String user) {
-		return Http.to(port).as(user);
-	}
-
 	private Map<String, Object> form(String opportunityId, boolean agreed, boolean budgeted) {
 		var body = fixtures.onsiteForm(opportunityId, "2400", List.of(first, second));
 		body.put("outstandingActivities", "Confirm the room and the attendee list");
@@ -78,29 +74,29 @@ class OnsiteRequestTests {
 	}
 
 	private Http.Response file(String opportunityId) {
-		var response = as("sa").post("/api/v1/onsite-requests", Http.json(form(opportunityId, true, true)));
+		var response = fixtures.as("sa").post("/api/v1/onsite-requests", Http.json(form(opportunityId, true, true)));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return response;
 	}
 
 	private Http.Response approve(String user, String id, String etag, String capacity) {
-		return as(user).header("If-Match", etag).post("/api/v1/onsite-requests/" + id + "/approvals",
+		return fixtures.as(user).header("If-Match", etag).post("/api/v1/onsite-requests/" + id + "/approvals",
 				Http.json(Map.of("as", capacity)));
 	}
 
 	@Test
 	void refusesToFileWithoutBothPrerequisites() {
 		var opportunity = fixtures.opportunity(Map.of()).path("id").asString();
-		var response = as("sa").post("/api/v1/onsite-requests", Http.json(form(opportunity, false, false)));
+		var response = fixtures.as("sa").post("/api/v1/onsite-requests", Http.json(form(opportunity, false, false)));
 		assertProblem(response, 422, "onsite-prerequisites-missing");
 		var rules = new ArrayList<String>();
 		response.json().path("violations").forEach(v -> rules.add(v.path("rule").asString()));
 		assertThat(rules).containsExactly("customer-agreed-agenda", "budgeted-initiative");
 
-		var one = as("sa").post("/api/v1/onsite-requests", Http.json(form(opportunity, true, false)));
+		var one = fixtures.as("sa").post("/api/v1/onsite-requests", Http.json(form(opportunity, true, false)));
 		assertProblem(one, 422, "onsite-prerequisites-missing");
 		assertThat(one.json().path("violations")).hasSize(1);
-		assertThat(as("sa").get("/api/v1/onsite-requests?opportunityId=" + opportunity).json().path("totalItems")
+		assertThat(fixtures.as("sa").get("/api/v1/onsite-requests?opportunityId=" + opportunity).json().path("totalItems")
 				.asInt()).isZero();
 	}
 
@@ -109,7 +105,7 @@ class OnsiteRequestTests {
 		var body = new LinkedHashMap<String, Object>();
 		body.put("proposedDates", List.of(first));
 		body.put("agenda", List.of(Map.of("day", LocalDate.parse(first).plusDays(2).toString(), "plan", "Workshop")));
-		var response = as("sa").post("/api/v1/onsite-requests", Http.json(body));
+		var response = fixtures.as("sa").post("/api/v1/onsite-requests", Http.json(body));
 		assertProblem(response, 400, "validation-failed");
 		var fields = new ArrayList<String>();
 		response.json().path("errors").forEach(e -> fields.add(e.path("field").asString()));
@@ -121,8 +117,8 @@ class OnsiteRequestTests {
 	@Test
 	void needsTheSaManagerAndTheAsmAndTellsTheAlignedCsm() {
 		var opportunity = fixtures.opportunity(Map.of());
-		var csm = DemoOrganisation.person(as("admin"), "Nora Quinn");
-		var aligned = as("admin").put("/api/v1/accounts/" + opportunity.path("accountId").asString() + "/csm",
+		var csm = DemoOrganisation.person(fixtures.as("admin"), "Nora Quinn");
+		var aligned = fixtures.as("admin").put("/api/v1/accounts/" + opportunity.path("accountId").asString() + "/csm",
 				Http.json(Map.of("csmId", csm)));
 		assertThat(aligned.status()).as(aligned.body()).isEqualTo(200);
 
@@ -132,7 +128,7 @@ class OnsiteRequestTests {
 		// Morgan Lee manages Sam's circle; Marcus Bell is the owner AE's manager
 		for (var approver : List.of("sa-manager", "asm")) {
 			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-					as(approver).get("/api/v1/me/notifications?size=200").body())
+					fixtures.as(approver).get("/api/v1/me/notifications?size=200").body())
 							.contains("On-site to approve: " + opportunity.path("name").asString()));
 		}
 
@@ -158,9 +154,9 @@ class OnsiteRequestTests {
 				approved -> assertThat(approved.requestId().toString()).isEqualTo(id)));
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-				as("csm").get("/api/v1/me/notifications?size=200").body()).contains("On-site at your account: "
+				fixtures.as("csm").get("/api/v1/me/notifications?size=200").body()).contains("On-site at your account: "
 						+ opportunity.path("name").asString()));
-		assertThat(as("admin").get("/api/v1/audit?entityId=" + id + "&limit=50").body())
+		assertThat(fixtures.as("admin").get("/api/v1/audit?entityId=" + id + "&limit=50").body())
 				.contains("onsite-request.approved");
 	}
 
@@ -193,16 +189,16 @@ class OnsiteRequestTests {
 		assertThat(again.json().path("detail").asString()).contains("two different people");
 		assertThat(again.json().path("violations").get(0).path("rule").asString())
 				.isEqualTo(OnsiteRule.TWO_APPROVERS.id());
-		assertThat(as("admin").get("/api/v1/onsite-requests/" + id).json().path("status").asString())
+		assertThat(fixtures.as("admin").get("/api/v1/onsite-requests/" + id).json().path("status").asString())
 				.isEqualTo("AWAITING_APPROVAL");
 	}
 
 	@Test
 	void eitherApproverRejectsWithAReason() {
 		var id = file(fixtures.opportunity(Map.of()).path("id").asString()).json().path("id").asString();
-		assertProblem(as("asm").header("If-Match", "\"0\"").post("/api/v1/onsite-requests/" + id + "/rejection",
+		assertProblem(fixtures.as("asm").header("If-Match", "\"0\"").post("/api/v1/onsite-requests/" + id + "/rejection",
 				Http.json(Map.of("reason", " "))), 400, "validation-failed");
-		var rejected = as("asm").header("If-Match", "\"0\"").post("/api/v1/onsite-requests/" + id + "/rejection",
+		var rejected = fixtures.as("asm").header("If-Match", "\"0\"").post("/api/v1/onsite-requests/" + id + "/rejection",
 				Http.json(Map.of("reason", "No budget owner named yet")));
 		assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
 		assertThat(rejected.json().path("status").asString()).isEqualTo("REJECTED");
@@ -218,25 +214,25 @@ class OnsiteRequestTests {
 		assertThat(approved.json().path("status").asString()).isEqualTo("APPROVED");
 
 		// the same dates with a new agenda keep the approvals
-		var sameDates = as("sa").header("If-Match", "\"2\"").put("/api/v1/onsite-requests/" + id + "/schedule",
+		var sameDates = fixtures.as("sa").header("If-Match", "\"2\"").put("/api/v1/onsite-requests/" + id + "/schedule",
 				Http.json(Map.of("proposedDates", List.of(first, second), "agenda",
 						List.of(Map.of("day", first, "plan", "Vision"), Map.of("day", second, "plan", "Workshop")))));
 		assertThat(sameDates.status()).as(sameDates.body()).isEqualTo(200);
 		assertThat(sameDates.json().path("status").asString()).isEqualTo("APPROVED");
 
 		// only the requester changes them
-		assertProblem(as("sa-manager").header("If-Match", "\"3\"").put("/api/v1/onsite-requests/" + id + "/schedule",
+		assertProblem(fixtures.as("sa-manager").header("If-Match", "\"3\"").put("/api/v1/onsite-requests/" + id + "/schedule",
 				Http.json(Map.of("proposedDates", List.of(later), "agenda",
 						List.of(Map.of("day", later, "plan", "Workshop"))))), 403, "governance-not-permitted");
 
-		var moved = as("sa").header("If-Match", "\"3\"").put("/api/v1/onsite-requests/" + id + "/schedule",
+		var moved = fixtures.as("sa").header("If-Match", "\"3\"").put("/api/v1/onsite-requests/" + id + "/schedule",
 				Http.json(Map.of("proposedDates", List.of(later), "agenda",
 						List.of(Map.of("day", later, "plan", "Workshop")))));
 		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
 		assertThat(moved.json().path("status").asString()).isEqualTo("AWAITING_APPROVAL");
 		assertThat(moved.json().path("approvals").path("saManagerId").isNull()).isTrue();
 		assertThat(moved.json().path("approvals").path("asmId").isNull()).isTrue();
-		var audit = as("admin").get("/api/v1/audit?entityId=" + id + "&limit=50").body();
+		var audit = fixtures.as("admin").get("/api/v1/audit?entityId=" + id + "&limit=50").body();
 		assertThat(audit).contains("onsite-request.approvals-expired").contains("the proposed dates changed");
 	}
 
@@ -261,7 +257,7 @@ class OnsiteRequestTests {
 		} finally {
 			pool.shutdownNow();
 		}
-		var stored = as("admin").get("/api/v1/onsite-requests/" + id).json();
+		var stored = fixtures.as("admin").get("/api/v1/onsite-requests/" + id).json();
 		assertThat(stored.path("version").asInt()).isEqualTo(1);
 		assertThat(stored.path("status").asString()).isEqualTo("AWAITING_APPROVAL");
 	}
@@ -269,7 +265,7 @@ class OnsiteRequestTests {
 	@Test
 	void approvalNeedsIfMatch() {
 		var id = file(fixtures.opportunity(Map.of()).path("id").asString()).json().path("id").asString();
-		assertProblem(as("sa-manager").post("/api/v1/onsite-requests/" + id + "/approvals",
+		assertProblem(fixtures.as("sa-manager").post("/api/v1/onsite-requests/" + id + "/approvals",
 				Http.json(Map.of("as", "SA_MANAGER"))), 428, "precondition-required");
 	}
 
@@ -281,11 +277,11 @@ class OnsiteRequestTests {
 		var body = form(opportunity, true, true);
 		body.put("proposedDates", List.of("2026-12-01"));
 		body.put("agenda", List.of(Map.of("day", "2026-12-01", "plan", "Workshop")));
-		var filed = as("sa").post("/api/v1/onsite-requests", Http.json(body));
+		var filed = fixtures.as("sa").post("/api/v1/onsite-requests", Http.json(body));
 		assertThat(filed.status()).as(filed.body()).isEqualTo(201);
 
 		body.put("proposedDates", List.of("2026-11-30"));
 		body.put("agenda", List.of(Map.of("day", "2026-11-30", "plan", "Workshop")));
-		assertProblem(as("sa").post("/api/v1/onsite-requests", Http.json(body)), 400, "validation-failed");
+		assertProblem(fixtures.as("sa").post("/api/v1/onsite-requests", Http.json(body)), 400, "validation-failed");
 	}
 }

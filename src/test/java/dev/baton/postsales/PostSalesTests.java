@@ -55,13 +55,9 @@ class PostSalesTests {
 		clock.set(Instant.now());
 	}
 
-	private Http as(String user) {
-		return Http.to(port).as(user);
-	}
-
 	/** Sam Rivera assigned to a request on the opportunity, as triage would leave it. */
 	private void samWorksOn(String opportunityId) {
-		var admin = as("admin");
+		var admin = fixtures.as("admin");
 		var cascade = DemoOrganisation.circle(admin, "Circle Cascade");
 		var now = Timestamp.from(clock.instant());
 		jdbc.sql("""
@@ -91,31 +87,31 @@ class PostSalesTests {
 		var opportunity = fixtures.opportunity(Map.of());
 		var id = opportunity.path("id").asString();
 		samWorksOn(id);
-		assertThat(tasksOn(as("ae").get("/api/v1/me/tasks"), id, "CSM_TRANSITION")).isEmpty();
+		assertThat(tasksOn(fixtures.as("ae").get("/api/v1/me/tasks"), id, "CSM_TRANSITION")).isEmpty();
 
 		fixtures.stage(opportunity.path("externalId").asString(), "5-Negotiating");
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			assertThat(tasksOn(as("ae").get("/api/v1/me/tasks"), id, "CSM_TRANSITION")).hasSize(1);
-			assertThat(tasksOn(as("sa").get("/api/v1/me/tasks"), id, "CSM_TRANSITION")).hasSize(1);
+			assertThat(tasksOn(fixtures.as("ae").get("/api/v1/me/tasks"), id, "CSM_TRANSITION")).hasSize(1);
+			assertThat(tasksOn(fixtures.as("sa").get("/api/v1/me/tasks"), id, "CSM_TRANSITION")).hasSize(1);
 		});
 		fixtures.stage(opportunity.path("externalId").asString(), "6-Awaiting Signature");
 		await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-				assertThat(as("admin").get("/api/v1/opportunities/" + id + "/tasks").json()).hasSize(2));
+				assertThat(fixtures.as("admin").get("/api/v1/opportunities/" + id + "/tasks").json()).hasSize(2));
 
-		var task = tasksOn(as("ae").get("/api/v1/me/tasks"), id, "CSM_TRANSITION").get(0).path("id").asString();
+		var task = tasksOn(fixtures.as("ae").get("/api/v1/me/tasks"), id, "CSM_TRANSITION").get(0).path("id").asString();
 		var page = PageSession.login(port, "ae");
 		assertThat(page.get("/governance/tasks").body()).contains("Introduce " + opportunity.path("name").asString())
 				.contains("/governance/tasks/" + task + "/complete");
-		var refused = as("sa-manager").post("/api/v1/governance/tasks/" + task + "/completion", "{}");
+		var refused = fixtures.as("sa-manager").post("/api/v1/governance/tasks/" + task + "/completion", "{}");
 		assertProblem(refused, 403, "governance-not-permitted");
 		assertThat(refused.json().path("violations").get(0).path("rule").asString())
 				.isEqualTo(PostSalesRule.COMPLETE_OWN_TASK.id());
-		var done = as("ae").post("/api/v1/governance/tasks/" + task + "/completion", "{}");
+		var done = fixtures.as("ae").post("/api/v1/governance/tasks/" + task + "/completion", "{}");
 		assertThat(done.status()).as(done.body()).isEqualTo(200);
 		assertThat(done.json().path("completedBy").asString()).isEqualTo("ae");
-		assertProblem(as("ae").post("/api/v1/governance/tasks/" + task + "/completion", "{}"), 409,
+		assertProblem(fixtures.as("ae").post("/api/v1/governance/tasks/" + task + "/completion", "{}"), 409,
 				"governance-task-already-done");
-		assertThat(tasksOn(as("ae").get("/api/v1/me/tasks?openOnly=true"), id, "CSM_TRANSITION")).isEmpty();
+		assertThat(tasksOn(fixtures.as("ae").get("/api/v1/me/tasks?openOnly=true"), id, "CSM_TRANSITION")).isEmpty();
 		assertThat(page.get("/governance/tasks").body()).doesNotContain("/governance/tasks/" + task + "/complete");
 	}
 
@@ -129,14 +125,14 @@ class PostSalesTests {
 		fixtures.stage(named.path("externalId").asString(), "Closed Won");
 
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-				assertThat(tasksOn(as("sa").get("/api/v1/me/tasks"), smb.path("id").asString(), "LIVE_OPTIMIZATION"))
+				assertThat(tasksOn(fixtures.as("sa").get("/api/v1/me/tasks"), smb.path("id").asString(), "LIVE_OPTIMIZATION"))
 						.hasSize(1));
-		var task = tasksOn(as("sa").get("/api/v1/me/tasks"), smb.path("id").asString(), "LIVE_OPTIMIZATION").get(0);
+		var task = tasksOn(fixtures.as("sa").get("/api/v1/me/tasks"), smb.path("id").asString(), "LIVE_OPTIMIZATION").get(0);
 		// one month after 1 December is New Year's Day, a holiday on the Commercial AMER board
 		assertThat(task.path("dueDate").asString()).isEqualTo("2027-01-04");
 		assertThat(task.path("latestDate").asString()).isEqualTo("2027-02-01");
 		await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-				assertThat(as("admin").get("/api/v1/opportunities/" + named.path("id").asString() + "/tasks").json())
+				assertThat(fixtures.as("admin").get("/api/v1/opportunities/" + named.path("id").asString() + "/tasks").json())
 						.isEmpty());
 	}
 
@@ -144,20 +140,20 @@ class PostSalesTests {
 	void redirectsCustomersToSupportCopyingTheCsmWhenOneIsAligned() {
 		var opportunity = fixtures.opportunity(Map.of());
 		var account = opportunity.path("accountId").asString();
-		var without = as("sa").get("/api/v1/accounts/" + account + "/support-redirect");
+		var without = fixtures.as("sa").get("/api/v1/accounts/" + account + "/support-redirect");
 		assertThat(without.status()).as(without.body()).isEqualTo(200);
 		assertThat(without.json().path("csmAligned").asBoolean()).isFalse();
 		assertThat(without.json().path("text").asString()).startsWith("Thanks for reaching out!")
 				.contains("I have copied your Account Executive, Alex Morgan").doesNotContain("Customer Success Manager")
 				.contains("Sam Rivera");
 
-		assertProblem(as("sa").put("/api/v1/accounts/" + account + "/csm",
-				Http.json(Map.of("csmId", DemoOrganisation.person(as("admin"), "Nora Quinn")))), 403, "forbidden");
-		assertProblem(as("asm").put("/api/v1/accounts/" + account + "/csm",
-				Http.json(Map.of("csmId", DemoOrganisation.person(as("admin"), "Alex Morgan")))), 400, "validation-failed");
-		as("asm").put("/api/v1/accounts/" + account + "/csm",
-				Http.json(Map.of("csmId", DemoOrganisation.person(as("admin"), "Nora Quinn"))));
-		var with = as("sa").get("/api/v1/accounts/" + account + "/support-redirect").json();
+		assertProblem(fixtures.as("sa").put("/api/v1/accounts/" + account + "/csm",
+				Http.json(Map.of("csmId", DemoOrganisation.person(fixtures.as("admin"), "Nora Quinn")))), 403, "forbidden");
+		assertProblem(fixtures.as("asm").put("/api/v1/accounts/" + account + "/csm",
+				Http.json(Map.of("csmId", DemoOrganisation.person(fixtures.as("admin"), "Alex Morgan")))), 400, "validation-failed");
+		fixtures.as("asm").put("/api/v1/accounts/" + account + "/csm",
+				Http.json(Map.of("csmId", DemoOrganisation.person(fixtures.as("admin"), "Nora Quinn"))));
+		var with = fixtures.as("sa").get("/api/v1/accounts/" + account + "/support-redirect").json();
 		assertThat(with.path("csmAligned").asBoolean()).isTrue();
 		assertThat(with.path("text").asString())
 				.contains("I have copied your Customer Success Manager, Nora Quinn").contains("Alex Morgan");
@@ -182,8 +178,8 @@ class PostSalesTests {
 
 	private JsonNode liveOptimization(String opportunityId) {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-				assertThat(as("admin").get("/api/v1/opportunities/" + opportunityId + "/tasks").json()).hasSize(1));
-		var task = as("admin").get("/api/v1/opportunities/" + opportunityId + "/tasks").json().get(0);
+				assertThat(fixtures.as("admin").get("/api/v1/opportunities/" + opportunityId + "/tasks").json()).hasSize(1));
+		var task = fixtures.as("admin").get("/api/v1/opportunities/" + opportunityId + "/tasks").json().get(0);
 		assertThat(task.path("kind").asString()).isEqualTo("LIVE_OPTIMIZATION");
 		return task;
 	}
@@ -196,8 +192,8 @@ class PostSalesTests {
 		fixtures.stage(old.path("externalId").asString(), "Closed Won");
 		fixtures.stage(recent.path("externalId").asString(), "Closed Won");
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-				assertThat(as("admin").get("/api/v1/opportunities/" + recent.path("id").asString() + "/tasks").json())
+				assertThat(fixtures.as("admin").get("/api/v1/opportunities/" + recent.path("id").asString() + "/tasks").json())
 						.hasSize(1));
-		assertThat(as("admin").get("/api/v1/opportunities/" + old.path("id").asString() + "/tasks").json()).isEmpty();
+		assertThat(fixtures.as("admin").get("/api/v1/opportunities/" + old.path("id").asString() + "/tasks").json()).isEmpty();
 	}
 }
