@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -82,6 +83,12 @@ class OnsiteRequestTests {
 	private Http.Response approve(String user, String id, String etag, String capacity) {
 		return fixtures.as(user).header("If-Match", etag).post("/api/v1/onsite-requests/" + id + "/approvals",
 				Http.json(Map.of("as", capacity)));
+	}
+
+	@Test
+	void anIdThatIsNotAUuidIsABadRequestAndAnUnknownOneNotFound() {
+		assertThat(fixtures.as("sa").get("/api/v1/onsite-requests/not-a-uuid").status()).isEqualTo(400);
+		assertProblem(fixtures.as("sa").get("/api/v1/onsite-requests/" + UUID.randomUUID()), 404, "not-found");
 	}
 
 	@Test
