@@ -21,9 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
 import dev.baton.engagement.SampleRequests;
-import dev.baton.governance.GovernanceSetup;
 import dev.baton.identity.Role;
 import dev.baton.identity.UserDirectory;
+import dev.baton.judgment.JudgmentColor;
+import dev.baton.judgment.Judgments;
+import dev.baton.judgment.SaJudgment;
 import dev.baton.organisation.Board;
 import dev.baton.organisation.BusinessCalendar;
 import dev.baton.organisation.Circle;
@@ -38,6 +40,7 @@ import dev.baton.pipeline.Pipeline;
 import dev.baton.pipeline.Stage;
 import dev.baton.pipeline.SubscriptionType;
 import dev.baton.platform.Money;
+import dev.baton.postsales.CsmAlignments;
 
 /**
  * Loads the demo organisation once, into an empty database, under a PostgreSQL advisory lock so
@@ -57,13 +60,15 @@ class DemoDataLoader implements ApplicationRunner {
 	private final Organisation organisation;
 	private final Pipeline pipeline;
 	private final Clock clock;
-	private final GovernanceSetup governance;
+	private final Judgments judgments;
+	private final CsmAlignments csms;
 	private final SampleRequests sampleRequests;
 
 	DemoDataLoader(DemoProperties properties, Environment environment, TransactionTemplate transactions, JdbcClient jdbc,
-			UserDirectory users, Organisation organisation, Pipeline pipeline, Clock clock, GovernanceSetup governance,
-			SampleRequests sampleRequests) {
-		this.governance = governance;
+			UserDirectory users, Organisation organisation, Pipeline pipeline, Clock clock, Judgments judgments,
+			CsmAlignments csms, SampleRequests sampleRequests) {
+		this.judgments = judgments;
+		this.csms = csms;
 		this.sampleRequests = sampleRequests;
 		this.properties = properties;
 		this.environment = environment;
@@ -221,13 +226,14 @@ class DemoDataLoader implements ApplicationRunner {
 		opportunity("CRM-OPP-2008", tyrell.id(), "Tyrell Systems: CI/CD migration", taylor, Segment.MM_TERRITORY, Stage.TECHNICAL_EVALUATION, "70000", "USD", today.plusDays(50), SubscriptionType.SELF_MANAGED, "Best Case", fullPlan);
 		opportunity("CRM-OPP-2009", kraken.id(), "Kraken Energie: SMB named renewal plus", oliver, Segment.SMB_NAMED, Stage.SCOPING, "21000", "EUR", today.plusDays(25), SubscriptionType.SAAS, "Pipeline", thinPlan);
 
-		// governance: Nora Quinn is the CSM of two accounts; Sam's judgment on Globex disagrees with its Commit
+		// post-sales and SA Judgment: Nora Quinn is the CSM of two accounts; Sam's judgment on Globex disagrees with its Commit
 		// forecast; Umbrella Pharma (EMEA, over 50K, stage 3) still lacks its required judgment
 		var nora = people.get("nora.quinn").id();
-		governance.alignCsm(acme.id(), nora);
-		governance.alignCsm(globex.id(), nora);
-		governance.recordJudgment(pipeline.opportunityByExternalId("CRM-OPP-2002").orElseThrow().id(),
-				people.get("sam.rivera").id(), "YELLOW", "Security review not scheduled yet; technical buyer engaged", 4);
+		csms.alignTrusted(acme.id(), nora, "demo");
+		csms.alignTrusted(globex.id(), nora, "demo");
+		judgments.recordTrusted(pipeline.opportunityByExternalId("CRM-OPP-2002").orElseThrow().id(),
+				people.get("sam.rivera").id(), JudgmentColor.YELLOW,
+				"Security review not scheduled yet; technical buyer engaged", SaJudgment.Checklist.firstMet(4));
 	}
 
 	private void board(String key, String name, String region, String model, String zone, String[][] holidays) {

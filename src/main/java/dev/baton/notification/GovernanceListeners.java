@@ -8,9 +8,9 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
-import dev.baton.governance.OnsiteRequestApproved;
-import dev.baton.governance.OnsiteRequestFiled;
-import dev.baton.governance.OnsiteRequestRejected;
+import dev.baton.onsite.OnsiteRequestApproved;
+import dev.baton.onsite.OnsiteRequestFiled;
+import dev.baton.onsite.OnsiteRequestRejected;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
 import dev.baton.platform.BatonException;

@@ -56,6 +56,13 @@ public final class ProblemType {
 			"Payload too large", "The request body is larger than the server accepts.");
 	public static final ProblemType SERVICE_UNAVAILABLE = of("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE,
 			"Service unavailable", "The database cannot be reached right now; retry shortly.");
+	/**
+	 * A permission policy refused the caller (roles allowed the call, a rule about who may did
+	 * not); {@code violations[]} names the rule. The slug is the one the governance module gave it
+	 * before it was split into on-site, judgment, post-sales and rituals, which share it.
+	 */
+	public static final ProblemType NOT_PERMITTED = of("governance-not-permitted", HttpStatus.FORBIDDEN,
+			"Not your part to play", "Only certain people may take this step; violations[] names the rule.");
 	public static final ProblemType INTERNAL_ERROR = of("internal-error", HttpStatus.INTERNAL_SERVER_ERROR,
 			"Internal error", "Something went wrong on our side; quote the request id when reporting it.");
 

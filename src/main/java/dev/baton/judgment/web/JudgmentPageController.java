@@ -1,0 +1,80 @@
+package dev.baton.judgment.web;
+
+import java.util.HashMap;
+import java.util.UUID;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.baton.judgment.JudgmentColor;
+import dev.baton.judgment.Judgments;
+import dev.baton.judgment.SaJudgment;
+import dev.baton.judgment.domain.JudgmentPolicies;
+import dev.baton.organisation.CallContexts;
+import dev.baton.organisation.Organisation;
+import dev.baton.pipeline.Pipeline;
+import dev.baton.platform.BatonException;
+import dev.baton.platform.ProblemType;
+
+/**
+ * The SA Judgment page: the recording form (offered as the recording policy decides), current
+ * judgments, missing and misaligned ones, coverage and calibration.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('AE','SA','SA_MANAGER','ASM','CSM','ADMIN')")
+class JudgmentPageController {
+
+	private final Judgments judgments;
+	private final Pipeline pipeline;
+	private final Organisation organisation;
+	private final CallContexts callers;
+
+	JudgmentPageController(Judgments judgments, Pipeline pipeline, Organisation organisation, CallContexts callers) {
+		this.judgments = judgments;
+		this.pipeline = pipeline;
+		this.organisation = organisation;
+		this.callers = callers;
+	}
+
+	@GetMapping("/governance/judgments")
+	String judgments(Model model) {
+		var people = new HashMap<UUID, String>();
+		organisation.people(null).forEach(p -> people.put(p.id(), p.name()));
+		model.addAttribute("opportunities", pipeline.allOpportunities().stream().filter(o -> !o.stage().isClosed())
+				.toList());
+		model.addAttribute("current", judgments.current());
+		model.addAttribute("missing", judgments.missing());
+		model.addAttribute("misaligned", judgments.misaligned());
+		model.addAttribute("calibration", judgments.calibration());
+		model.addAttribute("coverage", judgments.coverage());
+		model.addAttribute("people", people);
+		model.addAttribute("mayRecord", JudgmentPolicies.mayRecord(callers.current()));
+		return "judgment/judgments";
+	}
+
+	@PostMapping("/governance/judgments")
+	@PreAuthorize("hasAnyRole('SA','SA_MANAGER')")
+	String recordJudgment(@RequestParam UUID opportunityId, @RequestParam(required = false) JudgmentColor color,
+			@RequestParam(defaultValue = "") String comment,
+			@RequestParam(defaultValue = "false") boolean customerKnowledge,
+			@RequestParam(defaultValue = "false") boolean clearUseCases,
+			@RequestParam(defaultValue = "false") boolean productMatch,
+			@RequestParam(defaultValue = "false") boolean accessToTeams,
+			@RequestParam(defaultValue = "false") boolean technicalBuyer,
+			@RequestParam(defaultValue = "false") boolean responsiveness, RedirectAttributes redirect) {
+		try {
+			var judgment = judgments.record(opportunityId, color, comment, new SaJudgment.Checklist(customerKnowledge,
+					clearUseCases, productMatch, accessToTeams, technicalBuyer, responsiveness),
+					callers.person(ProblemType.NOT_PERMITTED));
+			redirect.addFlashAttribute("notice", "Recorded " + judgment.line());
+		} catch (BatonException e) {
+			redirect.addFlashAttribute("error", e.getMessage());
+		}
+		return "redirect:/governance/judgments";
+	}
+}
