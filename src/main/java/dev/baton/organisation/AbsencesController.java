@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,18 +31,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AbsencesController {
 
 	private final Organisation organisation;
-	private final Callers callers;
+	private final CallContexts callers;
 
-	AbsencesController(Organisation organisation, Callers callers) {
+	AbsencesController(Organisation organisation, CallContexts callers) {
 		this.organisation = organisation;
 		this.callers = callers;
 	}
 
 	@PostMapping("/people/{id}/absences")
 	@Operation(summary = "Record PTO or sick days (end date inclusive); honours Idempotency-Key")
-	ResponseEntity<Absence> record(@PathVariable UUID id, @RequestBody Organisation.NewAbsence request,
-			Authentication authentication) {
-		var absence = organisation.recordAbsence(id, request, callers.of(authentication));
+	ResponseEntity<Absence> record(@PathVariable UUID id, @RequestBody Organisation.NewAbsence request) {
+		var absence = organisation.recordAbsence(id, request, callers.current().actor());
 		return ResponseEntity.created(URI.create("/api/v1/people/" + id + "/absences/" + absence.id())).body(absence);
 	}
 
@@ -51,21 +49,20 @@ class AbsencesController {
 	@Operation(summary = "A person's absences, optionally those touching from..to (inclusive)")
 	List<Absence> list(@PathVariable UUID id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			Authentication authentication) {
-		return organisation.absencesOf(id, from, to, callers.of(authentication));
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+		return organisation.absencesOf(id, from, to, callers.current().actor());
 	}
 
 	@GetMapping("/people/{id}/absences/{absenceId}")
 	@Operation(summary = "Read one absence")
-	Absence read(@PathVariable UUID id, @PathVariable UUID absenceId, Authentication authentication) {
-		return organisation.absence(id, absenceId, callers.of(authentication));
+	Absence read(@PathVariable UUID id, @PathVariable UUID absenceId) {
+		return organisation.absence(id, absenceId, callers.current().actor());
 	}
 
 	@DeleteMapping("/people/{id}/absences/{absenceId}")
 	@Operation(summary = "Remove an absence")
-	ResponseEntity<Void> remove(@PathVariable UUID id, @PathVariable UUID absenceId, Authentication authentication) {
-		organisation.removeAbsence(id, absenceId, callers.of(authentication));
+	ResponseEntity<Void> remove(@PathVariable UUID id, @PathVariable UUID absenceId) {
+		organisation.removeAbsence(id, absenceId, callers.current().actor());
 		return ResponseEntity.noContent().build();
 	}
 
@@ -73,8 +70,7 @@ class AbsencesController {
 	@Operation(summary = "The absences of a circle's members touching from..to (inclusive, at most 366 days)")
 	List<Absence> circle(@PathVariable UUID id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			Authentication authentication) {
-		return organisation.circleAbsences(id, from, to, callers.of(authentication));
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+		return organisation.circleAbsences(id, from, to, callers.current().actor());
 	}
 }
