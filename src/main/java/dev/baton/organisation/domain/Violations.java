@@ -1,4 +1,4 @@
-package dev.baton.organisation;
+package dev.baton.organisation.domain;
 
 import java.net.URI;
 import java.time.ZoneId;
@@ -13,15 +13,16 @@ import dev.baton.platform.FieldError;
 import dev.baton.platform.ProblemType;
 
 /**
- * Collects every wrong field of a request so that one refusal names them all.
+ * Collects every wrong field of a request so that one refusal names them all (a validation
+ * problem with one field error each).
  */
-final class Violations {
+public final class Violations {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	private final List<FieldError> errors = new ArrayList<>();
 
-	Violations require(boolean ok, String field, String message) {
+	public Violations require(boolean ok, String field, String message) {
 		if (!ok) {
 			errors.add(new FieldError(field, message));
 		}
@@ -29,61 +30,61 @@ final class Violations {
 	}
 
 	/** A required text of 1 to {@code max} characters (after stripping). */
-	Violations text(String value, String field, int max) {
+	public Violations text(String value, String field, int max) {
 		return require(value != null && !value.isBlank() && value.strip().length() <= max, field,
 				"must be 1 to " + max + " characters");
 	}
 
 	/** An optional text of at most {@code max} characters. */
-	Violations optionalText(String value, String field, int max) {
+	public Violations optionalText(String value, String field, int max) {
 		return require(value == null || value.strip().length() <= max, field, "must be at most " + max + " characters");
 	}
 
-	Violations matches(String value, Pattern pattern, String field, String message) {
+	public Violations matches(String value, Pattern pattern, String field, String message) {
 		return require(value != null && pattern.matcher(value).matches(), field, message);
 	}
 
-	Violations email(String value, String field) {
+	public Violations email(String value, String field) {
 		return require(value != null && value.length() <= 320 && EMAIL.matcher(value.strip()).matches(), field,
 				"must be an e-mail address");
 	}
 
 	/** A time zone given as an IANA id such as {@code Europe/Berlin}; offsets like {@code +02:00} are refused. */
-	Violations timeZone(String value, String field) {
+	public Violations timeZone(String value, String field) {
 		return require(isTimeZone(value), field,
 				"must be an IANA time zone id such as Europe/Berlin but was " + (value == null ? "missing" : "'" + value + "'"));
 	}
 
 	/** An optional http or https URL with a host. */
-	Violations httpUrl(String value, String field) {
+	public Violations httpUrl(String value, String field) {
 		return require(value == null || isHttpUrl(value), field, "must be an http:// or https:// URL");
 	}
 
-	Violations add(String field, String message) {
+	public Violations add(String field, String message) {
 		errors.add(new FieldError(field, message));
 		return this;
 	}
 
-	boolean isEmpty() {
+	public boolean isEmpty() {
 		return errors.isEmpty();
 	}
 
-	List<FieldError> errors() {
+	public List<FieldError> errors() {
 		return List.copyOf(errors);
 	}
 
-	void throwIfAny() {
+	public void throwIfAny() {
 		if (!errors.isEmpty()) {
 			var detail = errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
 			throw new BatonException(ProblemType.VALIDATION_FAILED, detail, errors, Map.of());
 		}
 	}
 
-	static boolean isTimeZone(String value) {
+	public static boolean isTimeZone(String value) {
 		return value != null && ZoneId.getAvailableZoneIds().contains(value);
 	}
 
-	static boolean isHttpUrl(String value) {
+	public static boolean isHttpUrl(String value) {
 		if (value.length() > 2000) {
 			return false;
 		}

@@ -1,4 +1,4 @@
-package dev.baton.organisation;
+package dev.baton.organisation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.baton.BatonIntegrationTest;
 import dev.baton.Http;
 import dev.baton.PageSession;
+import dev.baton.organisation.OrganisationFixtures;
 
 /**
  * The administrators' board pages through a browser session: creating a board, its calendar and

@@ -1,4 +1,4 @@
-package dev.baton.organisation;
+package dev.baton.organisation.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +18,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.baton.organisation.Regions;
+import dev.baton.organisation.People;
+import dev.baton.organisation.Person;
+import dev.baton.organisation.Segment;
+import dev.baton.organisation.Seniority;
+import dev.baton.organisation.SkillLevel;
 import dev.baton.identity.Role;
 import dev.baton.identity.UserAccount;
 import dev.baton.identity.UserDirectory;
@@ -40,11 +46,13 @@ class PeopleAdminPageController {
 	/** Empty skill rows offered below a person's skills. */
 	private static final int NEW_SKILL_ROWS = 3;
 
-	private final Organisation organisation;
+	private final Regions regions;
+	private final People people;
 	private final UserDirectory users;
 
-	PeopleAdminPageController(Organisation organisation, UserDirectory users) {
-		this.organisation = organisation;
+	PeopleAdminPageController(Regions regions, People people, UserDirectory users) {
+		this.regions = regions;
+		this.people = people;
 		this.users = users;
 	}
 
@@ -62,7 +70,7 @@ class PeopleAdminPageController {
 
 	@GetMapping("/admin/people")
 	String people(@RequestParam(required = false) Role role, @RequestParam(defaultValue = "0") int page, Model model) {
-		var everyone = organisation.people(null);
+		var everyone = people.people(null);
 		var names = new LinkedHashMap<UUID, String>();
 		everyone.forEach(p -> names.put(p.id(), p.name()));
 		var chosen = everyone.stream().filter(p -> role == null || p.role() == role)
@@ -88,7 +96,7 @@ class PeopleAdminPageController {
 		var form = parameters.toSingleValueMap();
 		try {
 			var details = details(form);
-			var person = organisation.createPerson(details, skills(form));
+			var person = people.createPerson(details, skills(form));
 			redirect.addFlashAttribute("notice", person.name() + " added.");
 			return "redirect:/admin/people/" + person.id();
 		}
@@ -106,15 +114,15 @@ class PeopleAdminPageController {
 
 	@GetMapping("/admin/people/{id}")
 	String edit(@PathVariable UUID id, Model model) {
-		return person(organisation.person(id), Map.of(), Map.of(), model);
+		return person(people.person(id), Map.of(), Map.of(), model);
 	}
 
 	@PostMapping("/admin/people/{id}")
 	String update(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model,
 			RedirectAttributes redirect) {
-		var person = organisation.person(id);
+		var person = people.person(id);
 		try {
-			organisation.updatePerson(id, details(form), PageForms.version(form));
+			people.updatePerson(id, details(form), PageForms.version(form));
 			redirect.addFlashAttribute("notice", "Details saved.");
 			return "redirect:/admin/people/" + id;
 		}
@@ -126,9 +134,9 @@ class PeopleAdminPageController {
 	@PostMapping("/admin/people/{id}/skills")
 	String skills(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model,
 			RedirectAttributes redirect) {
-		var person = organisation.person(id);
+		var person = people.person(id);
 		try {
-			organisation.replaceSkills(id, skills(form), PageForms.version(form));
+			people.replaceSkills(id, skills(form), PageForms.version(form));
 			redirect.addFlashAttribute("notice", "Skills saved.");
 			return "redirect:/admin/people/" + id;
 		}
@@ -144,7 +152,7 @@ class PeopleAdminPageController {
 	@PostMapping("/admin/people/{id}/login-roles")
 	String loginRoles(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
 			RedirectAttributes redirect) {
-		var person = organisation.person(id);
+		var person = people.person(id);
 		if (person.userId() == null) {
 			throw BatonException.invalid("userId", "the person has no login");
 		}
@@ -173,7 +181,7 @@ class PeopleAdminPageController {
 		}
 	}
 
-	private Organisation.PersonDetails details(Map<String, String> form) {
+	private People.PersonDetails details(Map<String, String> form) {
 		var errors = new ArrayList<FieldError>();
 		Role role = null;
 		Seniority seniority = null;
@@ -218,7 +226,7 @@ class PeopleAdminPageController {
 		if (!errors.isEmpty()) {
 			throw new BatonException(ProblemType.VALIDATION_FAILED, "Some values cannot be read", errors, Map.of());
 		}
-		return new Organisation.PersonDetails(form.getOrDefault("name", ""), form.getOrDefault("email", ""),
+		return new People.PersonDetails(form.getOrDefault("name", ""), form.getOrDefault("email", ""),
 				form.getOrDefault("title", ""), role, seniority, segment, PageForms.value(form, "regionKey"),
 				PageForms.value(form, "timeZone"), managerId, userId);
 	}
@@ -277,7 +285,7 @@ class PeopleAdminPageController {
 		for (int i = 0; i < NEW_SKILL_ROWS; i++) {
 			skillRows.add(new SkillRow(skillRows.size(), "", ""));
 		}
-		var managers = organisation.people(null).stream()
+		var managers = people.people(null).stream()
 				.filter(p -> person == null || !p.id().equals(person.id()))
 				.sorted(Comparator.comparing(Person::name, String.CASE_INSENSITIVE_ORDER))
 				.map(p -> new Option(p.id().toString(), p.name() + " (" + p.role().name() + ")")).toList();
@@ -291,7 +299,7 @@ class PeopleAdminPageController {
 		model.addAttribute("seniorities", Seniority.values());
 		model.addAttribute("segments", Segment.values());
 		model.addAttribute("levels", SkillLevel.values());
-		model.addAttribute("regions", organisation.regions());
+		model.addAttribute("regions", regions.regions());
 		model.addAttribute("managers", managers);
 		return "admin/person";
 	}

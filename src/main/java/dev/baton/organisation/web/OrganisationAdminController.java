@@ -1,4 +1,4 @@
-package dev.baton.organisation;
+package dev.baton.organisation.web;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -19,6 +19,17 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.baton.organisation.Regions;
+import dev.baton.organisation.Board;
+import dev.baton.organisation.Boards;
+import dev.baton.organisation.Circle;
+import dev.baton.organisation.Circles;
+import dev.baton.organisation.People;
+import dev.baton.organisation.Person;
+import dev.baton.organisation.Region;
+import dev.baton.organisation.Segment;
+import dev.baton.organisation.Seniority;
+import dev.baton.organisation.SkillLevel;
 import dev.baton.identity.Role;
 import dev.baton.platform.Versions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,10 +45,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @PreAuthorize("hasRole('ADMIN')")
 class OrganisationAdminController {
 
-	private final Organisation organisation;
+	private final Regions regions;
+	private final Boards boards;
+	private final People people;
+	private final Circles circles;
 
-	OrganisationAdminController(Organisation organisation) {
-		this.organisation = organisation;
+	OrganisationAdminController(Regions regions, Boards boards, People people, Circles circles) {
+		this.regions = regions;
+		this.boards = boards;
+		this.people = people;
+		this.circles = circles;
 	}
 
 	record NewRegion(String key, String name) {
@@ -63,14 +80,14 @@ class OrganisationAdminController {
 	@PostMapping("/regions")
 	@Operation(summary = "Add a region; honours Idempotency-Key")
 	ResponseEntity<Region> createRegion(@RequestBody NewRegion request) {
-		var region = organisation.addRegion(new Region(request.key(), request.name()));
+		var region = regions.addRegion(new Region(request.key(), request.name()));
 		return ResponseEntity.created(URI.create("/api/v1/regions/" + region.key())).body(region);
 	}
 
 	@PostMapping("/boards")
 	@Operation(summary = "Add a triage board with its business calendar; honours Idempotency-Key")
-	ResponseEntity<Board> createBoard(@RequestBody Organisation.NewBoard request) {
-		var board = organisation.createBoard(request);
+	ResponseEntity<Board> createBoard(@RequestBody Boards.NewBoard request) {
+		var board = boards.createBoard(request);
 		return ResponseEntity.created(URI.create("/api/v1/boards/" + board.key()))
 				.eTag(Versions.etag(board.version())).body(board);
 	}
@@ -79,18 +96,18 @@ class OrganisationAdminController {
 	@Operation(summary = "Rename a board or change its engagement model; needs If-Match")
 	ResponseEntity<Board> updateBoard(@PathVariable String key,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@RequestBody Organisation.BoardChange request) {
+			@RequestBody Boards.BoardChange request) {
 		var expected = Versions.expectedVersion(ifMatch);
-		return versioned(organisation.updateBoard(key, request, expected));
+		return versioned(boards.updateBoard(key, request, expected));
 	}
 
 	@PutMapping("/boards/{key}/calendar")
 	@Operation(summary = "Replace a board's business calendar (zone, working hours, holidays); needs If-Match")
 	ResponseEntity<Board> changeCalendar(@PathVariable String key,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@RequestBody Organisation.CalendarChange request) {
+			@RequestBody Boards.CalendarChange request) {
 		var expected = Versions.expectedVersion(ifMatch);
-		return versioned(organisation.changeCalendar(key, request, expected));
+		return versioned(boards.changeCalendar(key, request, expected));
 	}
 
 	@PutMapping("/boards/{key}/holidays/{day}")
@@ -100,7 +117,7 @@ class OrganisationAdminController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestBody HolidayName request) {
 		var expected = Versions.expectedVersion(ifMatch);
-		return versioned(organisation.putHoliday(key, day, request.name(), expected));
+		return versioned(boards.putHoliday(key, day, request.name(), expected));
 	}
 
 	@DeleteMapping("/boards/{key}/holidays/{day}")
@@ -109,13 +126,13 @@ class OrganisationAdminController {
 			@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		var expected = Versions.expectedVersion(ifMatch);
-		return versioned(organisation.removeHoliday(key, day, expected));
+		return versioned(boards.removeHoliday(key, day, expected));
 	}
 
 	@PostMapping("/people")
 	@Operation(summary = "Add a person; honours Idempotency-Key")
 	ResponseEntity<Person> createPerson(@RequestBody NewPerson request) {
-		var person = organisation.createPerson(new Organisation.PersonDetails(request.name(), request.email(),
+		var person = people.createPerson(new People.PersonDetails(request.name(), request.email(),
 				request.title(), request.role(), request.seniority(), request.segment(), request.regionKey(),
 				request.timeZone(), request.managerId(), request.userId()), request.skills());
 		return ResponseEntity.created(URI.create("/api/v1/people/" + person.id()))
@@ -126,9 +143,9 @@ class OrganisationAdminController {
 	@Operation(summary = "Change a person's details (all but skills); needs If-Match")
 	ResponseEntity<Person> updatePerson(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@RequestBody Organisation.PersonDetails request) {
+			@RequestBody People.PersonDetails request) {
 		var expected = Versions.expectedVersion(ifMatch);
-		return versioned(organisation.updatePerson(id, request, expected));
+		return versioned(people.updatePerson(id, request, expected));
 	}
 
 	@PutMapping("/people/{id}/skills")
@@ -137,13 +154,13 @@ class OrganisationAdminController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestBody Map<String, SkillLevel> request) {
 		var expected = Versions.expectedVersion(ifMatch);
-		return versioned(organisation.replaceSkills(id, request, expected));
+		return versioned(people.replaceSkills(id, request, expected));
 	}
 
 	@PostMapping("/circles")
 	@Operation(summary = "Add a circle, optionally with its members and served AEs; honours Idempotency-Key")
 	ResponseEntity<Circle> createCircle(@RequestBody NewCircle request) {
-		var circle = organisation.createCircle(new Organisation.CircleDetails(request.name(), request.boardKey(),
+		var circle = circles.createCircle(new Circles.CircleDetails(request.name(), request.boardKey(),
 				request.managerId(), request.chatChannel(), request.chatWebhookUrl()), request.memberIds(),
 				request.servedAeIds());
 		return ResponseEntity.created(URI.create("/api/v1/circles/" + circle.id()))
@@ -154,9 +171,9 @@ class OrganisationAdminController {
 	@Operation(summary = "Rename a circle, move it to a board, set its manager, chat channel and webhook; needs If-Match")
 	ResponseEntity<Circle> updateCircle(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@RequestBody Organisation.CircleDetails request) {
+			@RequestBody Circles.CircleDetails request) {
 		var expected = Versions.expectedVersion(ifMatch);
-		return versioned(organisation.updateCircle(id, request, expected));
+		return versioned(circles.updateCircle(id, request, expected));
 	}
 
 	@PutMapping("/circles/{id}/members")
@@ -165,7 +182,7 @@ class OrganisationAdminController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestBody Members request) {
 		var expected = Versions.expectedVersion(ifMatch);
-		return versioned(organisation.replaceMembers(id, request.memberIds(), expected));
+		return versioned(circles.replaceMembers(id, request.memberIds(), expected));
 	}
 
 	@PutMapping("/circles/{id}/served-aes")
@@ -174,7 +191,7 @@ class OrganisationAdminController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestBody ServedAes request) {
 		var expected = Versions.expectedVersion(ifMatch);
-		return versioned(organisation.replaceServedAes(id, request.servedAeIds(), expected));
+		return versioned(circles.replaceServedAes(id, request.servedAeIds(), expected));
 	}
 
 	private static ResponseEntity<Board> versioned(Board board) {

@@ -1,4 +1,4 @@
-package dev.baton.organisation;
+package dev.baton.organisation.web;
 
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +12,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.baton.organisation.Circles;
+import dev.baton.organisation.People;
+import dev.baton.organisation.Boards;
+import dev.baton.organisation.Regions;
+import dev.baton.organisation.Board;
+import dev.baton.organisation.Circle;
+import dev.baton.organisation.Person;
+import dev.baton.organisation.Region;
 import dev.baton.identity.Role;
 import dev.baton.platform.Versions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,47 +35,53 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @PreAuthorize("hasAnyRole('AE','SA','SA_MANAGER','ASM','CSM','DEAL_DESK','FINANCE','ADMIN')")
 class OrganisationController {
 
-	private final Organisation organisation;
+	private final Regions regions;
+	private final Boards boards;
+	private final People people;
+	private final Circles circles;
 
-	OrganisationController(Organisation organisation) {
-		this.organisation = organisation;
+	OrganisationController(Regions regions, Boards boards, People people, Circles circles) {
+		this.regions = regions;
+		this.boards = boards;
+		this.people = people;
+		this.circles = circles;
 	}
 
 	@GetMapping("/regions")
 	@Operation(summary = "List the regions")
 	List<Region> regions() {
-		return organisation.regions();
+		return regions.regions();
 	}
 
 	@GetMapping("/regions/{key}")
 	@Operation(summary = "Read one region")
 	Region region(@PathVariable String key) {
-		return organisation.region(key);
+		return regions.region(key);
 	}
 
 	@GetMapping("/boards")
 	@Operation(summary = "List the triage boards with their business calendars")
 	List<Board> boards() {
-		return organisation.boards();
+		return boards.boards();
 	}
 
 	@GetMapping("/boards/{key}")
 	@Operation(summary = "Read one triage board; the ETag is its version")
 	ResponseEntity<Board> board(@PathVariable String key) {
-		var board = organisation.board(key);
+		var board = boards.board(key);
 		return ResponseEntity.ok().eTag(Versions.etag(board.version())).body(board);
 	}
 
 	@GetMapping("/circles")
 	@Operation(summary = "List the circles with their members and the AEs they serve")
 	List<Circle> circles(Authentication authentication) {
-		return organisation.circles().stream().map(c -> visible(c, authentication)).toList();
+		return circles.circles().stream().map(c -> visible(c, authentication)).toList();
 	}
 
 	@GetMapping("/circles/{id}")
 	@Operation(summary = "Read one circle; the ETag is its version; the chat webhook URL only for administrators")
 	ResponseEntity<Circle> circle(@PathVariable UUID id, Authentication authentication) {
-		var circle = organisation.circle(id);
+		var circle = circles.circle(id);
 		return ResponseEntity.ok().eTag(Versions.etag(circle.version())).body(visible(circle, authentication));
 	}
 
@@ -83,13 +97,13 @@ class OrganisationController {
 	@GetMapping("/people")
 	@Operation(summary = "List people, optionally of one role")
 	List<Person> people(@RequestParam(required = false) Role role) {
-		return organisation.people(role);
+		return people.people(role);
 	}
 
 	@GetMapping("/people/{id}")
 	@Operation(summary = "Read one person; the ETag is their version")
 	ResponseEntity<Person> person(@PathVariable UUID id) {
-		var person = organisation.person(id);
+		var person = people.person(id);
 		return ResponseEntity.ok().eTag(Versions.etag(person.version())).body(person);
 	}
 }

@@ -1,4 +1,4 @@
-package dev.baton.organisation;
+package dev.baton.organisation.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +17,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.baton.organisation.People;
+import dev.baton.organisation.Boards;
+import dev.baton.organisation.Circle;
+import dev.baton.organisation.Circles;
+import dev.baton.organisation.Person;
 import dev.baton.identity.Role;
 import dev.baton.platform.BatonException;
 
@@ -28,10 +33,14 @@ import dev.baton.platform.BatonException;
 @PreAuthorize("hasRole('ADMIN')")
 class CirclesAdminPageController {
 
-	private final Organisation organisation;
+	private final Boards boards;
+	private final People people;
+	private final Circles circles;
 
-	CirclesAdminPageController(Organisation organisation) {
-		this.organisation = organisation;
+	CirclesAdminPageController(Boards boards, People people, Circles circles) {
+		this.boards = boards;
+		this.people = people;
+		this.circles = circles;
 	}
 
 	/** A circle in the list. */
@@ -54,7 +63,7 @@ class CirclesAdminPageController {
 	@PostMapping("/admin/circles")
 	String create(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
 		try {
-			var circle = organisation.createCircle(details(form), List.of(), List.of());
+			var circle = circles.createCircle(details(form), List.of(), List.of());
 			redirect.addFlashAttribute("notice", circle.name() + " created; now choose its members.");
 			return "redirect:/admin/circles/" + circle.id();
 		}
@@ -65,15 +74,15 @@ class CirclesAdminPageController {
 
 	@GetMapping("/admin/circles/{id}")
 	String circle(@PathVariable UUID id, Model model) {
-		return circle(organisation.circle(id), Map.of(), null, null, Map.of(), model);
+		return circle(circles.circle(id), Map.of(), null, null, Map.of(), model);
 	}
 
 	@PostMapping("/admin/circles/{id}")
 	String update(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model,
 			RedirectAttributes redirect) {
-		var circle = organisation.circle(id);
+		var circle = circles.circle(id);
 		try {
-			organisation.updateCircle(id, details(form), PageForms.version(form));
+			circles.updateCircle(id, details(form), PageForms.version(form));
 			redirect.addFlashAttribute("notice", "Circle saved.");
 			return "redirect:/admin/circles/" + id;
 		}
@@ -85,10 +94,10 @@ class CirclesAdminPageController {
 	@PostMapping("/admin/circles/{id}/members")
 	String members(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
 			RedirectAttributes redirect) {
-		var circle = organisation.circle(id);
+		var circle = circles.circle(id);
 		var chosen = ids(form.getOrDefault("memberIds", List.of()));
 		try {
-			organisation.replaceMembers(id, chosen, PageForms.version(form.toSingleValueMap()));
+			circles.replaceMembers(id, chosen, PageForms.version(form.toSingleValueMap()));
 			redirect.addFlashAttribute("notice", "Members saved.");
 			return "redirect:/admin/circles/" + id;
 		}
@@ -102,10 +111,10 @@ class CirclesAdminPageController {
 	@PostMapping("/admin/circles/{id}/served-aes")
 	String servedAes(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
 			RedirectAttributes redirect) {
-		var circle = organisation.circle(id);
+		var circle = circles.circle(id);
 		var chosen = ids(form.getOrDefault("servedAeIds", List.of()));
 		try {
-			organisation.replaceServedAes(id, chosen, PageForms.version(form.toSingleValueMap()));
+			circles.replaceServedAes(id, chosen, PageForms.version(form.toSingleValueMap()));
 			redirect.addFlashAttribute("notice", "Served AEs saved.");
 			return "redirect:/admin/circles/" + id;
 		}
@@ -129,14 +138,14 @@ class CirclesAdminPageController {
 		return ids;
 	}
 
-	private static Organisation.CircleDetails details(Map<String, String> form) {
-		return new Organisation.CircleDetails(form.getOrDefault("name", ""), PageForms.value(form, "boardKey"),
+	private static Circles.CircleDetails details(Map<String, String> form) {
+		return new Circles.CircleDetails(form.getOrDefault("name", ""), PageForms.value(form, "boardKey"),
 				PageForms.id(form, "managerId"), PageForms.value(form, "chatChannel"),
 				PageForms.value(form, "chatWebhookUrl"));
 	}
 
 	private String circles(Map<String, String> form, Map<String, String> errors, Model model) {
-		model.addAttribute("circles", organisation.circles().stream().sorted(Comparator.comparing(Circle::name))
+		model.addAttribute("circles", circles.circles().stream().sorted(Comparator.comparing(Circle::name))
 				.map(c -> new CircleRow(c.id(), c.name(), c.boardKey(), name(c.managerId()), c.memberIds().size(),
 						c.servedAeIds().size(), c.chatWebhookUrl() != null))
 				.toList());
@@ -157,7 +166,7 @@ class CirclesAdminPageController {
 		values.putAll(form);
 		var chosenMembers = members == null ? circle.memberIds() : members;
 		var chosenAes = aes == null ? circle.servedAeIds() : aes;
-		var others = organisation.circles().stream().filter(c -> !c.id().equals(circle.id())).toList();
+		var others = circles.circles().stream().filter(c -> !c.id().equals(circle.id())).toList();
 		model.addAttribute("circle", circle);
 		model.addAttribute("form", values);
 		model.addAttribute("errors", errors);
@@ -168,7 +177,7 @@ class CirclesAdminPageController {
 	}
 
 	private List<Choice> choices(Role role, List<UUID> chosen, List<Circle> others, boolean members) {
-		return organisation.people(role).stream().sorted(Comparator.comparing(Person::name, String.CASE_INSENSITIVE_ORDER))
+		return people.people(role).stream().sorted(Comparator.comparing(Person::name, String.CASE_INSENSITIVE_ORDER))
 				.map(p -> new Choice(p.id(), p.name(), chosen.contains(p.id()), others.stream()
 						.filter(c -> (members ? c.memberIds() : c.servedAeIds()).contains(p.id())).map(Circle::name)
 						.findFirst().orElse(null)))
@@ -176,12 +185,12 @@ class CirclesAdminPageController {
 	}
 
 	private void addChoices(Model model) {
-		model.addAttribute("boards", organisation.boards().stream().map(b -> new Option(b.key(), b.name())).toList());
-		model.addAttribute("managers", organisation.people(Role.SA_MANAGER).stream()
+		model.addAttribute("boards", boards.boards().stream().map(b -> new Option(b.key(), b.name())).toList());
+		model.addAttribute("managers", people.people(Role.SA_MANAGER).stream()
 				.sorted(Comparator.comparing(Person::name)).map(p -> new Option(p.id().toString(), p.name())).toList());
 	}
 
 	private String name(UUID personId) {
-		return personId == null ? null : organisation.findPerson(personId).map(Person::name).orElse(null);
+		return personId == null ? null : people.findPerson(personId).map(Person::name).orElse(null);
 	}
 }

@@ -1,4 +1,4 @@
-package dev.baton.organisation;
+package dev.baton.organisation.web;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.baton.organisation.Regions;
+import dev.baton.organisation.Board;
+import dev.baton.organisation.Boards;
 import dev.baton.platform.BatonException;
 
 /**
@@ -27,10 +30,12 @@ import dev.baton.platform.BatonException;
 @PreAuthorize("hasRole('ADMIN')")
 class BoardsAdminPageController {
 
-	private final Organisation organisation;
+	private final Regions regions;
+	private final Boards boards;
 
-	BoardsAdminPageController(Organisation organisation) {
-		this.organisation = organisation;
+	BoardsAdminPageController(Regions regions, Boards boards) {
+		this.regions = regions;
+		this.boards = boards;
 	}
 
 	/** One weekday's row of the working-hours form. */
@@ -51,9 +56,9 @@ class BoardsAdminPageController {
 	String create(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
 		try {
 			var zone = PageForms.value(form, "zone");
-			var board = organisation.createBoard(new Organisation.NewBoard(PageForms.value(form, "key"),
+			var board = boards.createBoard(new Boards.NewBoard(PageForms.value(form, "key"),
 					PageForms.value(form, "name"), PageForms.value(form, "regionKey"),
-					PageForms.value(form, "engagementModel"), new Organisation.CalendarChange(zone, null, Map.of())));
+					PageForms.value(form, "engagementModel"), new Boards.CalendarChange(zone, null, Map.of())));
 			redirect.addFlashAttribute("notice", "Board " + board.key() + " created.");
 			return "redirect:/admin/boards/" + board.key();
 		}
@@ -63,8 +68,8 @@ class BoardsAdminPageController {
 	}
 
 	private String boards(Map<String, String> form, Map<String, String> errors, Model model) {
-		model.addAttribute("boards", organisation.boards());
-		model.addAttribute("regions", organisation.regions());
+		model.addAttribute("boards", boards.boards());
+		model.addAttribute("regions", regions.regions());
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		return "admin/boards";
@@ -72,15 +77,15 @@ class BoardsAdminPageController {
 
 	@GetMapping("/admin/boards/{key}")
 	String board(@PathVariable String key, Model model) {
-		return board(organisation.board(key), Map.of(), Map.of(), model);
+		return board(boards.board(key), Map.of(), Map.of(), model);
 	}
 
 	@PostMapping("/admin/boards/{key}")
 	String update(@PathVariable String key, @RequestParam Map<String, String> form, Model model,
 			RedirectAttributes redirect) {
-		var board = organisation.board(key);
+		var board = boards.board(key);
 		try {
-			organisation.updateBoard(key, new Organisation.BoardChange(PageForms.value(form, "name"),
+			boards.updateBoard(key, new Boards.BoardChange(PageForms.value(form, "name"),
 					PageForms.value(form, "engagementModel")), PageForms.version(form));
 			redirect.addFlashAttribute("notice", "Board saved.");
 			return "redirect:/admin/boards/" + key;
@@ -93,16 +98,16 @@ class BoardsAdminPageController {
 	@PostMapping("/admin/boards/{key}/calendar")
 	String calendar(@PathVariable String key, @RequestParam Map<String, String> form, Model model,
 			RedirectAttributes redirect) {
-		var board = organisation.board(key);
+		var board = boards.board(key);
 		try {
-			var hours = new EnumMap<DayOfWeek, Organisation.CalendarChange.Hours>(DayOfWeek.class);
+			var hours = new EnumMap<DayOfWeek, Boards.CalendarChange.Hours>(DayOfWeek.class);
 			var unreadable = new ArrayList<dev.baton.platform.FieldError>();
 			for (var day : DayOfWeek.values()) {
 				try {
 					var start = PageForms.time(form, "hours." + day + ".start");
 					var end = PageForms.time(form, "hours." + day + ".end");
 					if (start != null || end != null) {
-						hours.put(day, new Organisation.CalendarChange.Hours(start, end));
+						hours.put(day, new Boards.CalendarChange.Hours(start, end));
 					}
 				}
 				catch (BatonException refused) {
@@ -114,7 +119,7 @@ class BoardsAdminPageController {
 						unreadable, Map.of());
 			}
 			// the form edits zone and hours; the holidays stay as they are
-			organisation.changeCalendar(key, new Organisation.CalendarChange(PageForms.value(form, "zone"), hours,
+			boards.changeCalendar(key, new Boards.CalendarChange(PageForms.value(form, "zone"), hours,
 					board.calendar().holidays()), PageForms.version(form));
 			redirect.addFlashAttribute("notice", "Calendar saved.");
 			return "redirect:/admin/boards/" + key;
@@ -127,10 +132,10 @@ class BoardsAdminPageController {
 	@PostMapping("/admin/boards/{key}/holidays")
 	String addHoliday(@PathVariable String key, @RequestParam Map<String, String> form, Model model,
 			RedirectAttributes redirect) {
-		var board = organisation.board(key);
+		var board = boards.board(key);
 		try {
 			LocalDate day = PageForms.date(form, "day");
-			organisation.putHoliday(key, day, form.getOrDefault("holidayName", ""), PageForms.version(form));
+			boards.putHoliday(key, day, form.getOrDefault("holidayName", ""), PageForms.version(form));
 			redirect.addFlashAttribute("notice", "Holiday on " + day + " saved.");
 			return "redirect:/admin/boards/" + key;
 		}
@@ -146,9 +151,9 @@ class BoardsAdminPageController {
 	@PostMapping("/admin/boards/{key}/holidays/{day}/removal")
 	String removeHoliday(@PathVariable String key, @PathVariable String day, @RequestParam Map<String, String> form,
 			Model model, RedirectAttributes redirect) {
-		var board = organisation.board(key);
+		var board = boards.board(key);
 		try {
-			organisation.removeHoliday(key, PageForms.date(Map.of("day", day), "day"), PageForms.version(form));
+			boards.removeHoliday(key, PageForms.date(Map.of("day", day), "day"), PageForms.version(form));
 			redirect.addFlashAttribute("notice", "Holiday on " + day + " removed.");
 			return "redirect:/admin/boards/" + key;
 		}

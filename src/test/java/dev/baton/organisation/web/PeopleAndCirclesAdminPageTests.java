@@ -1,4 +1,4 @@
-package dev.baton.organisation;
+package dev.baton.organisation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,7 @@ import dev.baton.BatonIntegrationTest;
 import dev.baton.DemoOrganisation;
 import dev.baton.Http;
 import dev.baton.PageSession;
+import dev.baton.organisation.OrganisationFixtures;
 
 /**
  * The administrators' pages for people and circles through a browser session: the paged list,

@@ -1,4 +1,4 @@
-package dev.baton.organisation;
+package dev.baton.organisation.web;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.baton.organisation.Absence;
+import dev.baton.organisation.Absences;
+import dev.baton.organisation.CallContexts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -30,18 +33,18 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @PreAuthorize("hasAnyRole('AE','SA','SA_MANAGER','ASM','CSM','DEAL_DESK','FINANCE','ADMIN')")
 class AbsencesController {
 
-	private final Organisation organisation;
+	private final Absences absences;
 	private final CallContexts callers;
 
-	AbsencesController(Organisation organisation, CallContexts callers) {
-		this.organisation = organisation;
+	AbsencesController(Absences absences, CallContexts callers) {
+		this.absences = absences;
 		this.callers = callers;
 	}
 
 	@PostMapping("/people/{id}/absences")
 	@Operation(summary = "Record PTO or sick days (end date inclusive); honours Idempotency-Key")
-	ResponseEntity<Absence> record(@PathVariable UUID id, @RequestBody Organisation.NewAbsence request) {
-		var absence = organisation.recordAbsence(id, request, callers.current().actor());
+	ResponseEntity<Absence> record(@PathVariable UUID id, @RequestBody Absences.NewAbsence request) {
+		var absence = absences.recordAbsence(id, request, callers.current().actor());
 		return ResponseEntity.created(URI.create("/api/v1/people/" + id + "/absences/" + absence.id())).body(absence);
 	}
 
@@ -50,19 +53,19 @@ class AbsencesController {
 	List<Absence> list(@PathVariable UUID id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-		return organisation.absencesOf(id, from, to, callers.current().actor());
+		return absences.absencesOf(id, from, to, callers.current().actor());
 	}
 
 	@GetMapping("/people/{id}/absences/{absenceId}")
 	@Operation(summary = "Read one absence")
 	Absence read(@PathVariable UUID id, @PathVariable UUID absenceId) {
-		return organisation.absence(id, absenceId, callers.current().actor());
+		return absences.absence(id, absenceId, callers.current().actor());
 	}
 
 	@DeleteMapping("/people/{id}/absences/{absenceId}")
 	@Operation(summary = "Remove an absence")
 	ResponseEntity<Void> remove(@PathVariable UUID id, @PathVariable UUID absenceId) {
-		organisation.removeAbsence(id, absenceId, callers.current().actor());
+		absences.removeAbsence(id, absenceId, callers.current().actor());
 		return ResponseEntity.noContent().build();
 	}
 
@@ -71,6 +74,6 @@ class AbsencesController {
 	List<Absence> circle(@PathVariable UUID id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-		return organisation.circleAbsences(id, from, to, callers.current().actor());
+		return absences.circleAbsences(id, from, to, callers.current().actor());
 	}
 }

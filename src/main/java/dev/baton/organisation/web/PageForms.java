@@ -1,4 +1,4 @@
-package dev.baton.organisation;
+package dev.baton.organisation.web;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
