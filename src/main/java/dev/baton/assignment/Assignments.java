@@ -108,7 +108,7 @@ class Assignments {
 		var account = pipeline.account(opportunity.accountId());
 		var plan = opportunity.commandPlan();
 		var requester = organisation.findPerson(request.requesterId()).map(Person::name).orElse(null);
-		var facts = new RequestFacts(request.id(), circle.id(), board.key(), board.calendar().zone(),
+		var facts = new RequestFacts(request.id(), circle.id(), board.key(), board.calendar(),
 				request.requesterId(), requester, account.id(), account.name(), account.named(), account.industry(),
 				opportunity.segment(), opportunity.netArr(), request.details().requiredCapabilities(),
 				request.details().hosting(),

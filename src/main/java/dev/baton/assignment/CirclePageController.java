@@ -1,7 +1,6 @@
 package dev.baton.assignment;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -156,7 +155,7 @@ class CirclePageController {
 		for (int i = 0; i < CALENDAR_DAYS; i++) {
 			var day = today.plusDays(i);
 			var holiday = calendar.holidays().get(day);
-			var weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+			var weekend = !calendar.opensOn(day.getDayOfWeek());
 			days.add(new DayColumn(String.valueOf(day.getDayOfMonth()),
 					DAY_TITLE.format(day) + (holiday == null ? "" : ", holiday: " + holiday),
 					holiday != null ? "holiday" : weekend ? "weekend" : ""));
@@ -175,7 +174,7 @@ class CirclePageController {
 				var day = today.plusDays(i);
 				var away = absences.stream().filter(a -> a.covers(day)).findFirst().orElse(null);
 				if (away == null) {
-					var weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+					var weekend = !calendar.opensOn(day.getDayOfWeek());
 					cells.add(new DayCell("", "", calendar.holidays().containsKey(day) ? "holiday" : weekend ? "weekend" : ""));
 				}
 				else {

@@ -1,6 +1,5 @@
 package dev.baton.assignment;
 
-import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -9,9 +8,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Excludes an SA for whom every proposed meeting slot falls outside their working day: Monday to
- * Friday, {@code start} (inclusive) to {@code end} (exclusive), in the SA's own time zone. A request
- * without slots, or an SA without a time zone, passes.
+ * Excludes an SA for whom every proposed meeting slot falls outside their working day: a working
+ * day of the board's calendar (its open weekdays, not its holidays), {@code start} (inclusive) to
+ * {@code end} (exclusive), in the SA's own time zone. A request without slots, or an SA without a
+ * time zone, passes.
  */
 final class WorkingHoursFilter implements CandidateFilter {
 
@@ -43,9 +43,8 @@ final class WorkingHoursFilter implements CandidateFilter {
 			return Optional.empty();
 		}
 		for (var slot : slots) {
-			var day = slot.getDayOfWeek();
 			var time = slot.toLocalTime();
-			if (day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !time.isBefore(start) && time.isBefore(end)) {
+			if (request.boardCalendar().isWorkingDay(slot.toLocalDate()) && !time.isBefore(start) && time.isBefore(end)) {
 				return Optional.empty();
 			}
 		}

@@ -5,20 +5,27 @@ import static dev.baton.assignment.Fixtures.OTHER_CIRCLE;
 import static dev.baton.assignment.Fixtures.request;
 import static dev.baton.assignment.Fixtures.sa;
 import static dev.baton.assignment.Fixtures.slot;
+import static dev.baton.assignment.Fixtures.withCalendar;
 import static dev.baton.assignment.Fixtures.withMembers;
 import static dev.baton.assignment.Fixtures.withSlots;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import dev.baton.identity.Role;
 import dev.baton.organisation.AbsenceKind;
+import dev.baton.organisation.BusinessCalendar;
 
 /**
  * The first stage: each filter excludes with a reason, and lets the others through.
@@ -107,6 +114,47 @@ class FiltersTests {
 			var priya = sa("Priya").zone("America/New_York").build();
 
 			assertThat(filter.exclude(request, priya)).isPresent();
+		}
+
+		/** A board in the Gulf works Sunday to Thursday: its SAs meet on Sunday, not on Friday. */
+		private final BusinessCalendar sundayToThursday = sundayToThursday();
+
+		private static BusinessCalendar sundayToThursday() {
+			var hours = new EnumMap<DayOfWeek, BusinessCalendar.WorkingHours>(DayOfWeek.class);
+			for (var day : List.of(DayOfWeek.SUNDAY, DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
+					DayOfWeek.THURSDAY)) {
+				hours.put(day, new BusinessCalendar.WorkingHours(LocalTime.of(9, 0), LocalTime.of(17, 0)));
+			}
+			return new BusinessCalendar(ZoneId.of("Asia/Dubai"), hours, new TreeMap<>(Map.of(
+					LocalDate.parse("2026-12-02"), "National Day")));
+		}
+
+		@Test
+		void aSundaySlotIsInsideWorkingHoursOnASundayToThursdayBoard() {
+			// Sunday 6 Dec 08:00 UTC is 12:00 in Dubai
+			var request = withCalendar(withSlots(request(), List.of(slot("2026-12-06T08:00:00Z"))), sundayToThursday);
+			var layla = sa("Layla").zone("Asia/Dubai").build();
+
+			assertThat(filter.exclude(request, layla)).isEmpty();
+		}
+
+		@Test
+		void aFridaySlotIsOutsideWorkingHoursOnASundayToThursdayBoard() {
+			// Friday 4 Dec 08:00 UTC is 12:00 in Dubai
+			var request = withCalendar(withSlots(request(), List.of(slot("2026-12-04T08:00:00Z"))), sundayToThursday);
+			var layla = sa("Layla").zone("Asia/Dubai").build();
+
+			assertThat(filter.exclude(request, layla)).hasValueSatisfying(reason -> assertThat(reason)
+					.startsWith("outside working hours (09:00-17:00 Asia/Dubai)").contains("Fri 4 Dec 12:00"));
+		}
+
+		@Test
+		void aSlotOnABoardHolidayIsOutsideWorkingHours() {
+			// Wednesday 2 Dec 08:00 UTC is 12:00 in Dubai, on the board's National Day
+			var request = withCalendar(withSlots(request(), List.of(slot("2026-12-02T08:00:00Z"))), sundayToThursday);
+			var layla = sa("Layla").zone("Asia/Dubai").build();
+
+			assertThat(filter.exclude(request, layla)).isPresent();
 		}
 
 		@Test

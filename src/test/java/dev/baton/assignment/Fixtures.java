@@ -44,19 +44,26 @@ final class Fixtures {
 	}
 
 	static RequestFacts request(Money netArr, boolean named, List<PreferredDate> slots, Map<UUID, Set<UUID>> members) {
-		return new RequestFacts(REQUEST, CIRCLE, "commercial-amer", CHICAGO, AE, "Alex Morgan", ACCOUNT, "Acme Logistics",
+		return new RequestFacts(REQUEST, CIRCLE, "commercial-amer", CALENDAR, AE, "Alex Morgan", ACCOUNT, "Acme Logistics",
 				named, "Transportation", Segment.MM_FIRST_ORDER, netArr, List.of("Merge request approvals", "Kubernetes"),
 				Hosting.SELF_MANAGED, List.of("AWS"), List.of("GitHub Enterprise"), slots, members, TODAY);
 	}
 
 	static RequestFacts withSlots(RequestFacts r, List<PreferredDate> slots) {
-		return new RequestFacts(r.requestId(), r.circleId(), r.boardKey(), r.boardZone(), r.requesterId(),
+		return new RequestFacts(r.requestId(), r.circleId(), r.boardKey(), r.boardCalendar(), r.requesterId(),
 				r.requesterName(), r.accountId(), r.accountName(), r.namedAccount(), r.industry(), r.segment(), r.netArr(),
 				r.requiredCapabilities(), r.hosting(), r.cloudVendors(), r.competitors(), slots, r.circleMembers(), r.today());
 	}
 
+	static RequestFacts withCalendar(RequestFacts r, BusinessCalendar calendar) {
+		return new RequestFacts(r.requestId(), r.circleId(), r.boardKey(), calendar, r.requesterId(),
+				r.requesterName(), r.accountId(), r.accountName(), r.namedAccount(), r.industry(), r.segment(), r.netArr(),
+				r.requiredCapabilities(), r.hosting(), r.cloudVendors(), r.competitors(), r.preferredDates(),
+				r.circleMembers(), r.today());
+	}
+
 	static RequestFacts withMembers(RequestFacts r, Map<UUID, Set<UUID>> members) {
-		return new RequestFacts(r.requestId(), r.circleId(), r.boardKey(), r.boardZone(), r.requesterId(),
+		return new RequestFacts(r.requestId(), r.circleId(), r.boardKey(), r.boardCalendar(), r.requesterId(),
 				r.requesterName(), r.accountId(), r.accountName(), r.namedAccount(), r.industry(), r.segment(), r.netArr(),
 				r.requiredCapabilities(), r.hosting(), r.cloudVendors(), r.competitors(), r.preferredDates(), members,
 				r.today());

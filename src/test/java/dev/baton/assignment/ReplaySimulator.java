@@ -430,7 +430,7 @@ public final class ReplaySimulator {
 
 	static RequestFacts facts(Req request, UUID circleId, Map<UUID, Set<UUID>> members, LocalDate today) {
 		var slot = ZonedDateTime.of(request.meeting(), LocalTime.of(10, 0), ZONE).toInstant();
-		return new RequestFacts(request.id(), circleId, "sim", ZONE, request.ae(), "AE", null, null, false,
+		return new RequestFacts(request.id(), circleId, "sim", CALENDAR, request.ae(), "AE", null, null, false,
 				request.industry(), request.segment(), Money.of(request.strategic() ? "150000" : "40000", "USD"),
 				request.skills(), Hosting.SAAS, List.of(), List.of(), List.of(new PreferredDate(slot, ZONE)), members, today);
 	}
