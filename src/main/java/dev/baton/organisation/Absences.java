@@ -78,7 +78,7 @@ public class Absences {
 					"must be within three years of startDate");
 		}
 		violations.throwIfAny();
-		var overlapping = repository.absences(personId, request.startDate(), request.endDate());
+		var overlapping = repository.absences(PersonId.of(personId), request.startDate(), request.endDate());
 		if (!overlapping.isEmpty()) {
 			var other = overlapping.get(0);
 			throw new BatonException(OrganisationProblems.ABSENCE_OVERLAPS, person.name() + " is already away from "
@@ -125,13 +125,13 @@ public class Absences {
 		if (to.isBefore(from)) {
 			throw new IllegalArgumentException("to " + to + " is before from " + from);
 		}
-		return repository.absences(personId, from, to);
+		return repository.absences(PersonId.of(personId), from, to);
 	}
 
 	/** Whether a person is away (PTO or sick) on a day. */
 	@Transactional(readOnly = true)
 	public boolean isAbsent(UUID personId, LocalDate day) {
-		return !repository.absences(personId, day, day).isEmpty();
+		return !repository.absences(PersonId.of(personId), day, day).isEmpty();
 	}
 
 	/**
@@ -143,7 +143,7 @@ public class Absences {
 		var person = person(personId);
 		checkRange(from, to, false);
 		var visible = mayManage(reader, person).isAllowed();
-		return repository.absences(personId, from, to).stream().map(a -> visible ? a : a.withoutNote()).toList();
+		return repository.absences(PersonId.of(personId), from, to).stream().map(a -> visible ? a : a.withoutNote()).toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -160,9 +160,9 @@ public class Absences {
 	 */
 	@Transactional(readOnly = true)
 	public List<Absence> circleAbsences(UUID circleId, LocalDate from, LocalDate to, Actor reader) {
-		var circle = circles.circle(circleId).orElseThrow(() -> BatonException.notFound("Circle", circleId));
+		var circle = circles.circle(CircleId.of(circleId)).orElseThrow(() -> BatonException.notFound("Circle", circleId));
 		checkRange(from, to, true);
-		var absences = repository.circleAbsences(circleId, from, to);
+		var absences = repository.circleAbsences(CircleId.of(circleId), from, to);
 		var away = people.people(absences.stream().map(Absence::personId).collect(Collectors.toSet())).stream()
 				.collect(Collectors.toMap(Person::id, Function.identity()));
 		return absences.stream()
@@ -172,12 +172,12 @@ public class Absences {
 	}
 
 	private Person person(UUID personId) {
-		return people.person(personId).orElseThrow(() -> BatonException.notFound("Person", personId));
+		return people.person(PersonId.of(personId)).orElseThrow(() -> BatonException.notFound("Person", personId));
 	}
 
 	/** The absence policy for one person, given the circle they are a member of. */
 	private dev.baton.platform.Decision mayManage(Actor actor, Person person) {
-		return AbsencePolicy.mayManage(actor, person, circles.circleOfMember(person.id()));
+		return AbsencePolicy.mayManage(actor, person, circles.circleOfMember(PersonId.of(person.id())));
 	}
 
 	private static void checkRange(LocalDate from, LocalDate to, boolean required) {

@@ -98,7 +98,7 @@ public class CallContexts {
 		if (person == null) {
 			return Optional.of(new CallContext(account.get().username(), roles, null, Set.of(), Set.of()));
 		}
-		var ties = circles.circleTies(person.id());
+		var ties = circles.circleTies(PersonId.of(person.id()));
 		return Optional.of(new CallContext(account.get().username(), roles, person, ties.memberOf(), ties.manages()));
 	}
 

@@ -169,19 +169,19 @@ public class Circles {
 	/** One circle, read by its id alone. */
 	@Transactional(readOnly = true)
 	public Circle circle(UUID id) {
-		return repository.circle(id).orElseThrow(() -> BatonException.notFound("Circle", id));
+		return repository.circle(CircleId.of(id)).orElseThrow(() -> BatonException.notFound("Circle", id));
 	}
 
 	/** The circle that serves an AE, if any. */
 	@Transactional(readOnly = true)
 	public Optional<Circle> circleServing(UUID aeId) {
-		return repository.circleServing(aeId);
+		return repository.circleServing(PersonId.of(aeId));
 	}
 
 	/** The circle an SA is a member of, if any. */
 	@Transactional(readOnly = true)
 	public Optional<Circle> circleOfMember(UUID personId) {
-		return repository.circleOfMember(personId);
+		return repository.circleOfMember(PersonId.of(personId));
 	}
 
 	private void check(CircleDetails details, Violations violations) {
@@ -192,7 +192,7 @@ public class Circles {
 			violations.add("boardKey", "is not a known board: " + details.boardKey());
 		}
 		if (details.managerId() != null) {
-			var manager = people.person(details.managerId());
+			var manager = people.person(PersonId.of(details.managerId()));
 			if (manager.isEmpty()) {
 				violations.add("managerId", "is not a known person: " + details.managerId());
 			} else if (manager.get().role() != Role.SA_MANAGER) {
@@ -250,7 +250,7 @@ public class Circles {
 	}
 
 	private String name(UUID personId) {
-		return people.person(personId).map(Person::name).orElse(String.valueOf(personId));
+		return people.person(PersonId.of(personId)).map(Person::name).orElse(String.valueOf(personId));
 	}
 
 	/** The conflict a unique index reported: a concurrent writer got there first. */

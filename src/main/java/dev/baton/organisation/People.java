@@ -145,13 +145,13 @@ public class People {
 
 	@Transactional(readOnly = true)
 	public Person person(UUID id) {
-		return repository.person(id).orElseThrow(() -> BatonException.notFound("Person", id));
+		return repository.person(PersonId.of(id)).orElseThrow(() -> BatonException.notFound("Person", id));
 	}
 
 	/** A person, if they exist; unlike {@link #person(UUID)} this does not refuse. */
 	@Transactional(readOnly = true)
 	public Optional<Person> findPerson(UUID id) {
-		return repository.person(id);
+		return repository.person(PersonId.of(id));
 	}
 
 	/** The person with an e-mail address, compared ignoring case. */
@@ -188,9 +188,9 @@ public class People {
 		if (details.managerId() != null) {
 			if (details.managerId().equals(id)) {
 				violations.add("managerId", "must be someone else: a person cannot manage themselves");
-			} else if (repository.person(details.managerId()).isEmpty()) {
+			} else if (repository.person(PersonId.of(details.managerId())).isEmpty()) {
 				violations.add("managerId", "is not a known person: " + details.managerId());
-			} else if (repository.reportsTo(details.managerId(), id)) {
+			} else if (repository.reportsTo(PersonId.of(details.managerId()), PersonId.of(id))) {
 				violations.add("managerId", "would make a reporting cycle: " + details.managerId()
 						+ " already reports (directly or not) to this person");
 			}
@@ -227,7 +227,7 @@ public class People {
 		if (current.role() == role) {
 			return;
 		}
-		for (var circle : circles.circlesOf(current.id())) {
+		for (var circle : circles.circlesOf(PersonId.of(current.id()))) {
 			if (circle.memberIds().contains(current.id()) && role != Role.SA) {
 				throw new BatonException(OrganisationProblems.PERSON_IN_CIRCLE, current.name() + " is a member of "
 						+ circle.name() + " and must stay an SA; remove them from the circle first");

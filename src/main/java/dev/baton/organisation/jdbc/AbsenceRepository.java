@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.baton.organisation.PersonId;
+import dev.baton.organisation.CircleId;
 import dev.baton.organisation.Absence;
 
 /** Absences in PostgreSQL; an exclusion constraint keeps one person's absences from overlapping. */
@@ -43,7 +45,7 @@ public class AbsenceRepository {
 	}
 
 	/** A person's absences that touch the inclusive range (either end may be open: null), earliest first. */
-	public List<Absence> absences(UUID personId, LocalDate from, LocalDate to) {
+	public List<Absence> absences(PersonId personId, LocalDate from, LocalDate to) {
 		return jdbc.sql("""
 				SELECT * FROM absence
 				WHERE person_id = :person
@@ -51,16 +53,17 @@ public class AbsenceRepository {
 				  AND (CAST(:from AS date) IS NULL OR end_date >= :from)
 				ORDER BY start_date, end_date
 				""")
-				.param("person", personId).param("from", from).param("to", to).query(AbsenceRowMapper.INSTANCE).list();
+				.param("person", personId.value()).param("from", from).param("to", to).query(AbsenceRowMapper.INSTANCE)
+				.list();
 	}
 
 	/** The absences of a circle's members that touch the inclusive range, earliest first. */
-	public List<Absence> circleAbsences(UUID circleId, LocalDate from, LocalDate to) {
+	public List<Absence> circleAbsences(CircleId circleId, LocalDate from, LocalDate to) {
 		return jdbc.sql("""
 				SELECT a.* FROM absence a JOIN circle_member m ON m.person_id = a.person_id
 				WHERE m.circle_id = :circle AND a.start_date <= :to AND a.end_date >= :from
 				ORDER BY a.start_date, a.end_date, a.person_id
 				""")
-				.param("circle", circleId).param("from", from).param("to", to).query(AbsenceRowMapper.INSTANCE).list();
+				.param("circle", circleId.value()).param("from", from).param("to", to).query(AbsenceRowMapper.INSTANCE).list();
 	}
 }

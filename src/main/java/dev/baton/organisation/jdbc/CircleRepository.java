@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.baton.organisation.PersonId;
+import dev.baton.organisation.CircleId;
 import dev.baton.organisation.Circle;
 
 /**
@@ -44,30 +46,30 @@ public class CircleRepository {
 		return jdbc.sql(SELECT + "ORDER BY c.name").query(CircleRowMapper.INSTANCE).list();
 	}
 
-	public Optional<Circle> circle(UUID id) {
-		return jdbc.sql(SELECT + "WHERE c.id = :id").param("id", id).query(CircleRowMapper.INSTANCE).optional();
+	public Optional<Circle> circle(CircleId id) {
+		return jdbc.sql(SELECT + "WHERE c.id = :id").param("id", id.value()).query(CircleRowMapper.INSTANCE).optional();
 	}
 
 	/** The circle an SA is a member of (an SA is in one circle at most). */
-	public Optional<Circle> circleOfMember(UUID personId) {
+	public Optional<Circle> circleOfMember(PersonId personId) {
 		return jdbc.sql(SELECT + "WHERE c.id = (SELECT circle_id FROM circle_member WHERE person_id = :person)")
-				.param("person", personId).query(CircleRowMapper.INSTANCE).optional();
+				.param("person", personId.value()).query(CircleRowMapper.INSTANCE).optional();
 	}
 
 	/** The circle that serves an AE (an AE is served by one circle at most). */
-	public Optional<Circle> circleServing(UUID aeId) {
+	public Optional<Circle> circleServing(PersonId aeId) {
 		return jdbc.sql(SELECT + "WHERE c.id = (SELECT circle_id FROM circle_served_ae WHERE person_id = :person)")
-				.param("person", aeId).query(CircleRowMapper.INSTANCE).optional();
+				.param("person", aeId.value()).query(CircleRowMapper.INSTANCE).optional();
 	}
 
 	/** The circles a person is tied to: as a member, as a served AE or as their manager, by name. */
-	public List<Circle> circlesOf(UUID personId) {
+	public List<Circle> circlesOf(PersonId personId) {
 		return jdbc.sql(SELECT + """
 				WHERE c.manager_id = :person
 				   OR c.id IN (SELECT circle_id FROM circle_member WHERE person_id = :person
 				               UNION SELECT circle_id FROM circle_served_ae WHERE person_id = :person)
 				ORDER BY c.name
-				""").param("person", personId).query(CircleRowMapper.INSTANCE).list();
+				""").param("person", personId.value()).query(CircleRowMapper.INSTANCE).list();
 	}
 
 	/**
@@ -93,13 +95,13 @@ public class CircleRepository {
 	}
 
 	/** The circles a person is a member of, and those they manage, in one statement. */
-	public CircleTies circleTies(UUID personId) {
+	public CircleTies circleTies(PersonId personId) {
 		var memberOf = new LinkedHashSet<UUID>();
 		var manages = new LinkedHashSet<UUID>();
 		jdbc.sql("""
 				SELECT circle_id, 'member' AS tie FROM circle_member WHERE person_id = :person
 				UNION ALL SELECT id, 'manager' FROM circle WHERE manager_id = :person
-				""").param("person", personId).query(rs -> {
+				""").param("person", personId.value()).query(rs -> {
 			(rs.getString("tie").equals("member") ? memberOf : manages).add(rs.getObject("circle_id", UUID.class));
 		});
 		return new CircleTies(memberOf, manages);

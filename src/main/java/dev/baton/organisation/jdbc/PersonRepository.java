@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.baton.identity.Role;
+import dev.baton.organisation.PersonId;
 import dev.baton.organisation.Person;
 import dev.baton.organisation.SkillLevel;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,8 +69,8 @@ public class PersonRepository {
 				.list();
 	}
 
-	public Optional<Person> person(UUID id) {
-		return jdbc.sql(SELECT + "WHERE p.id = :id").param("id", id).query(rows).optional();
+	public Optional<Person> person(PersonId id) {
+		return jdbc.sql(SELECT + "WHERE p.id = :id").param("id", id.value()).query(rows).optional();
 	}
 
 	public Optional<Person> personByUser(UUID userId) {
@@ -82,14 +83,14 @@ public class PersonRepository {
 	}
 
 	/** Whether {@code person} reports to {@code manager} through the chain of managers (cycles end the walk). */
-	public boolean reportsTo(UUID person, UUID manager) {
+	public boolean reportsTo(PersonId person, PersonId manager) {
 		return jdbc.sql("""
 				WITH RECURSIVE up(id) AS (
 				    SELECT manager_id FROM person WHERE id = :person
 				    UNION SELECT p.manager_id FROM person p JOIN up ON p.id = up.id
 				)
 				SELECT EXISTS (SELECT 1 FROM up WHERE id = :manager)
-				""").param("person", person).param("manager", manager).query(Boolean.class).single();
+				""").param("person", person.value()).param("manager", manager.value()).query(Boolean.class).single();
 	}
 
 	/** Changes a person's details (not skills) if the stored version is {@code expected}. */
