@@ -1,4 +1,4 @@
-package dev.baton.pipeline;
+package dev.baton.pipeline.web;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.baton.pipeline.OpportunityCsvImport;
 import dev.baton.platform.BatonException;
 
 /**

@@ -1,4 +1,4 @@
-package dev.baton.pipeline;
+package dev.baton.pipeline.web;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -24,6 +24,15 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import dev.baton.organisation.Segment;
+import dev.baton.pipeline.Account;
+import dev.baton.pipeline.CommandPlan;
+import dev.baton.pipeline.Opportunity;
+import dev.baton.pipeline.OpportunityCsvImport;
+import dev.baton.pipeline.OpportunityField;
+import dev.baton.pipeline.OpportunityInput;
+import dev.baton.pipeline.OpportunitySync;
+import dev.baton.pipeline.Pipeline;
+import dev.baton.pipeline.Stage;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Page;
 import dev.baton.platform.Versions;
