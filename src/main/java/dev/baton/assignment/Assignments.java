@@ -28,7 +28,6 @@ import dev.baton.assignment.domain.Workload;
 import dev.baton.engagement.Reassignments;
 import dev.baton.engagement.SaRequestSummary;
 import dev.baton.engagement.SaRequests;
-import dev.baton.identity.Role;
 import dev.baton.organisation.Absence;
 import dev.baton.organisation.Board;
 import dev.baton.organisation.Circle;
@@ -112,7 +111,7 @@ public class Assignments {
 		var board = organisation.board(circle.boardKey());
 		var now = clock.instant();
 		var today = LocalDate.ofInstant(now, board.calendar().zone());
-		var boardCircles = organisation.circles().stream().filter(c -> c.boardKey().equals(board.key())).toList();
+		var boardCircles = organisation.circlesOnBoard(board.key());
 		var members = new LinkedHashMap<UUID, Set<UUID>>();
 		boardCircles.forEach(c -> members.put(c.id(), Set.copyOf(c.memberIds())));
 		var opportunity = pipeline.opportunity(request.opportunityId());
@@ -128,7 +127,8 @@ public class Assignments {
 
 		var lookup = new Lookup();
 		var people = new HashMap<UUID, Person>();
-		organisation.people(Role.SA).forEach(p -> people.put(p.id(), p));
+		organisation.peopleWithIds(boardCircles.stream().flatMap(c -> c.memberIds().stream()).toList())
+				.forEach(p -> people.put(p.id(), p));
 		var home = candidates(circle, false, facts, board, now, people, lookup).stream()
 				.filter(c -> !c.personId().equals(without)).toList();
 		var outcome = recommender.recommend(facts, circle.name(), home, () -> {
@@ -254,13 +254,16 @@ public class Assignments {
 		double load = 0;
 		double capacity = 0;
 		double headroom = 0;
+		var known = new HashMap<UUID, Person>();
+		organisation.peopleWithIds(circle.memberIds()).forEach(p -> known.put(p.id(), p));
+		var away = organisation.absencesOf(circle.memberIds(), today, today.plusDays(horizon - 1));
 		for (var memberId : circle.memberIds()) {
-			var person = organisation.findPerson(memberId).orElse(null);
+			var person = known.get(memberId);
 			if (person == null) {
 				continue;
 			}
 			var work = open.getOrDefault(memberId, List.of());
-			var absences = organisation.absencesOf(memberId, today, today.plusDays(horizon - 1));
+			var absences = away.get(memberId);
 			var assessed = capacityPolicy.assess(workload.load(work), absences,
 					openWork.povDays().getOrDefault(memberId, Set.of()), board.calendar(), today);
 			var reasons = new ArrayList<String>();
@@ -297,13 +300,14 @@ public class Assignments {
 			to = day.isAfter(to) ? day : to;
 		}
 		var candidates = new ArrayList<Candidate>();
+		var away = organisation.absencesOf(circle.memberIds(), from, to);
 		for (var memberId : circle.memberIds()) {
 			var person = people.containsKey(memberId) ? people.get(memberId) : organisation.findPerson(memberId).orElse(null);
 			if (person == null) {
 				continue;
 			}
 			var work = open.getOrDefault(memberId, List.of());
-			var absences = organisation.absencesOf(memberId, from, to);
+			var absences = away.get(memberId);
 			var past = new ArrayList<Candidate.PastWork>();
 			int recent = 0;
 			double recentEffort = 0;

@@ -7,6 +7,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -126,6 +129,25 @@ public class Absences {
 			throw new IllegalArgumentException("to " + to + " is before from " + from);
 		}
 		return repository.absences(PersonId.of(personId), from, to);
+	}
+
+	/**
+	 * The absences of several people (a circle's members) that touch {@code from} to {@code to}
+	 * (inclusive), by person, earliest first, notes included: one statement whatever their number.
+	 * Everyone asked for has an entry, empty when they are not away.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, List<Absence>> absencesOf(Collection<UUID> personIds, LocalDate from, LocalDate to) {
+		Objects.requireNonNull(from, "from");
+		Objects.requireNonNull(to, "to");
+		if (to.isBefore(from)) {
+			throw new IllegalArgumentException("to " + to + " is before from " + from);
+		}
+		var byPerson = new LinkedHashMap<UUID, List<Absence>>();
+		personIds.forEach(id -> byPerson.put(id, new ArrayList<>()));
+		repository.absences(personIds.stream().map(PersonId::of).toList(), from, to)
+				.forEach(absence -> byPerson.get(absence.personId()).add(absence));
+		return byPerson;
 	}
 
 	/** Whether a person is away (PTO or sick) on a day. */

@@ -96,13 +96,7 @@ public class Circles {
 		var updated = new Circle(id, details.name().strip(), details.boardKey(), details.managerId(),
 				blankToNull(details.chatChannel()), blankToNull(details.chatWebhookUrl()), current.memberIds(),
 				current.servedAeIds(), expectedVersion + 1);
-		boolean changed;
-		try {
-			changed = repository.update(updated, expectedVersion);
-		} catch (DuplicateKeyException e) {
-			throw conflict(e, updated);
-		}
-		if (!changed) {
+		if (!store(updated, expectedVersion)) {
 			throw Versions.stale("Circle", id, expectedVersion);
 		}
 		audit.record("circle.updated", "circle", id, null, details("name", updated.name(), "previousName",
@@ -170,6 +164,12 @@ public class Circles {
 	@Transactional(readOnly = true)
 	public Circle circle(UUID id) {
 		return repository.circle(CircleId.of(id)).orElseThrow(() -> BatonException.notFound("Circle", id));
+	}
+
+	/** The circles on one board, by name. */
+	@Transactional(readOnly = true)
+	public List<Circle> circlesOnBoard(String boardKey) {
+		return repository.circlesOnBoard(boardKey);
 	}
 
 	/** The circle that serves an AE, if any. */
@@ -251,6 +251,15 @@ public class Circles {
 
 	private String name(UUID personId) {
 		return people.person(PersonId.of(personId)).map(Person::name).orElse(String.valueOf(personId));
+	}
+
+	/** Writes the changed circle if its stored version is the expected one; a unique index's refusal is a conflict. */
+	private boolean store(Circle circle, int expectedVersion) {
+		try {
+			return repository.update(circle, expectedVersion);
+		} catch (DuplicateKeyException e) {
+			throw conflict(e, circle);
+		}
 	}
 
 	/** The conflict a unique index reported: a concurrent writer got there first. */

@@ -1,7 +1,9 @@
 package dev.baton.organisation;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -76,6 +78,11 @@ public class Organisation {
 		return people.people(role);
 	}
 
+	/** The people with the given ids that exist, by name, in one statement. */
+	public List<Person> peopleWithIds(Collection<UUID> ids) {
+		return people.peopleWithIds(ids);
+	}
+
 	public Person person(UUID id) {
 		return people.person(id);
 	}
@@ -114,6 +121,11 @@ public class Organisation {
 		return circles.circle(id);
 	}
 
+	/** The circles on one board, by name, read without the others. */
+	public List<Circle> circlesOnBoard(String boardKey) {
+		return circles.circlesOnBoard(boardKey);
+	}
+
 	/** The circle that serves an AE, if any. */
 	public Optional<Circle> circleServing(UUID aeId) {
 		return circles.circleServing(aeId);
@@ -129,6 +141,11 @@ public class Organisation {
 	/** A person's absences touching {@code from} to {@code to} (inclusive), notes included. */
 	public List<Absence> absencesOf(UUID personId, LocalDate from, LocalDate to) {
 		return absences.absencesOf(personId, from, to);
+	}
+
+	/** The absences of several people touching {@code from} to {@code to}, by person, in one statement. */
+	public Map<UUID, List<Absence>> absencesOf(Collection<UUID> personIds, LocalDate from, LocalDate to) {
+		return absences.absencesOf(personIds, from, to);
 	}
 
 	/** Whether a person is away (PTO or sick) on a day. */

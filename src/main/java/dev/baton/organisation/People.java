@@ -97,13 +97,7 @@ public class People {
 		var updated = new Person(id, details.userId(), details.name().strip(), details.email().strip(),
 				details.title().strip(), details.role(), details.seniority(), details.segment(), details.regionKey(),
 				ZoneId.of(details.timeZone()), details.managerId(), current.skills(), expectedVersion + 1);
-		boolean changed;
-		try {
-			changed = repository.update(updated, expectedVersion);
-		} catch (DuplicateKeyException e) {
-			throw conflict(e, updated);
-		}
-		if (!changed) {
+		if (!store(updated, expectedVersion)) {
 			throw Versions.stale("Person", id, expectedVersion);
 		}
 		var audited = audited(updated);
@@ -240,6 +234,15 @@ public class People {
 				throw new BatonException(OrganisationProblems.PERSON_IN_CIRCLE, current.name() + " manages "
 						+ circle.name() + " and must stay an SA manager; give the circle another manager first");
 			}
+		}
+	}
+
+	/** Writes the changed person if its stored version is the expected one; a unique index's refusal is a conflict. */
+	private boolean store(Person person, int expectedVersion) {
+		try {
+			return repository.update(person, expectedVersion);
+		} catch (DuplicateKeyException e) {
+			throw conflict(e, person);
 		}
 	}
 

@@ -116,8 +116,12 @@ class CirclePageController {
 				.map(e -> e.getKey().label() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
 
 		var members = new ArrayList<LoadHistory.Member>();
+		var known = new java.util.HashMap<java.util.UUID, String>();
+		organisation.peopleWithIds(circle.memberIds()).forEach(p -> known.put(p.id(), p.name()));
 		for (var memberId : circle.memberIds()) {
-			organisation.findPerson(memberId).ifPresent(p -> members.add(new LoadHistory.Member(p.id(), p.name())));
+			if (known.containsKey(memberId)) {
+				members.add(new LoadHistory.Member(memberId, known.get(memberId)));
+			}
 		}
 		var weeks = LoadHistory.weekStarts(today, WEEKS);
 		var from = weeks.get(0).atStartOfDay(zone).toInstant();
@@ -139,8 +143,9 @@ class CirclePageController {
 		model.addAttribute("calendar", calendar(members, board.calendar(), today));
 
 		var plans = new ArrayList<CoverageView>();
+		var soon = organisation.absencesOf(circle.memberIds(), today, today.plusDays(MyWorkPageController.ABSENCE_DAYS));
 		for (var member : members) {
-			if (!organisation.absencesOf(member.id(), today, today.plusDays(MyWorkPageController.ABSENCE_DAYS)).isEmpty()) {
+			if (!soon.get(member.id()).isEmpty()) {
 				var plan = CoverageView.of(assignments.coveragePlan(member.id()));
 				if (plan.needed()) {
 					plans.add(plan);
@@ -168,8 +173,9 @@ class CirclePageController {
 			LocalDate today) {
 		var rows = new ArrayList<CalendarRow>();
 		var last = today.plusDays(CALENDAR_DAYS - 1);
+		var absent = organisation.absencesOf(members.stream().map(LoadHistory.Member::id).toList(), today, last);
 		for (var member : members) {
-			var absences = organisation.absencesOf(member.id(), today, last);
+			var absences = absent.get(member.id());
 			var cells = new ArrayList<DayCell>();
 			for (int i = 0; i < CALENDAR_DAYS; i++) {
 				var day = today.plusDays(i);

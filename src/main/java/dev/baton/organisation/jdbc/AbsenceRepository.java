@@ -2,6 +2,7 @@ package dev.baton.organisation.jdbc;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,6 +56,20 @@ public class AbsenceRepository {
 				""")
 				.param("person", personId.value()).param("from", from).param("to", to).query(AbsenceRowMapper.INSTANCE)
 				.list();
+	}
+
+	/** The absences of several people that touch the inclusive range, earliest first, in one statement. */
+	public List<Absence> absences(Collection<PersonId> personIds, LocalDate from, LocalDate to) {
+		if (personIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT * FROM absence
+				WHERE person_id IN (:people) AND start_date <= :to AND end_date >= :from
+				ORDER BY start_date, end_date, person_id
+				""")
+				.param("people", personIds.stream().map(PersonId::value).toList()).param("from", from).param("to", to)
+				.query(AbsenceRowMapper.INSTANCE).list();
 	}
 
 	/** The absences of a circle's members that touch the inclusive range, earliest first. */

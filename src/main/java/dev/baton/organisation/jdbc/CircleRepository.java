@@ -50,6 +50,12 @@ public class CircleRepository {
 		return jdbc.sql(SELECT + "WHERE c.id = :id").param("id", id.value()).query(CircleRowMapper.INSTANCE).optional();
 	}
 
+	/** The circles on one board, by name. */
+	public List<Circle> circlesOnBoard(String boardKey) {
+		return jdbc.sql(SELECT + "WHERE c.board_key = :board ORDER BY c.name").param("board", boardKey)
+				.query(CircleRowMapper.INSTANCE).list();
+	}
+
 	/** The circle an SA is a member of (an SA is in one circle at most). */
 	public Optional<Circle> circleOfMember(PersonId personId) {
 		return jdbc.sql(SELECT + "WHERE c.id = (SELECT circle_id FROM circle_member WHERE person_id = :person)")
