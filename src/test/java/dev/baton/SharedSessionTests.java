@@ -2,6 +2,7 @@ package dev.baton;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -27,7 +28,8 @@ class SharedSessionTests {
 	DataSource dataSource;
 
 	@Test
-	void sessionStartedOnOneInstanceIsGoodOnAnother() throws java.sql.SQLException {
+	void sessionStartedOnOneInstanceIsGoodOnAnother() throws SQLException {
+		// the test context wraps the pool in the statement counter (SqlStatements)
 		var url = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
 		try (var other = new SpringApplicationBuilder(BatonApplication.class).run("--server.port=0",
 				"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",

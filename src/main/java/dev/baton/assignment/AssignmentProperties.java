@@ -8,6 +8,13 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import dev.baton.assignment.domain.ContinuityScorer;
+import dev.baton.assignment.domain.ExperienceScorer;
+import dev.baton.assignment.domain.FairnessScorer;
+import dev.baton.assignment.domain.LoadScorer;
+import dev.baton.assignment.domain.SeniorityScorer;
+import dev.baton.assignment.domain.SkillMatchScorer;
+
 /**
  * Assignment settings: scorer weights (defaults and per board), what makes a deal strategic, the
  * effort of open work, capacity thresholds and the working day used by the working-hours filter.
@@ -26,14 +33,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param skillThreshold when an SA without a demanded skill may stand in for those with one
  */
 @ConfigurationProperties("baton.assignment")
-record AssignmentProperties(@DefaultValue("100000") BigDecimal strategicNetArr,
+public record AssignmentProperties(@DefaultValue("100000") BigDecimal strategicNetArr,
 		@DefaultValue("60d") Duration fairnessWindow, @DefaultValue("365d") Duration experienceWindow,
 		@DefaultValue("09:00") String workdayStart, @DefaultValue("17:00") String workdayEnd,
 		@DefaultValue Weights weights, Map<String, Weights> boards, @DefaultValue Effort effort,
 		@DefaultValue Capacity capacity, @DefaultValue("20") double fairnessSpan,
 		@DefaultValue SkillThreshold skillThreshold) {
 
-	AssignmentProperties {
+	public AssignmentProperties {
 		if (strategicNetArr == null || strategicNetArr.signum() < 0) {
 			throw new IllegalArgumentException("baton.assignment.strategic-net-arr must be 0 or more but was " + strategicNetArr);
 		}
@@ -50,22 +57,22 @@ record AssignmentProperties(@DefaultValue("100000") BigDecimal strategicNetArr,
 	}
 
 	/** The defaults, as if nothing were configured. */
-	static AssignmentProperties defaults() {
+	public static AssignmentProperties defaults() {
 		return new AssignmentProperties(new BigDecimal("100000"), Duration.ofDays(60), Duration.ofDays(365), "09:00",
 				"17:00", Weights.defaults(), Map.of(), new Effort(3, 1, 0.5, 0.5), new Capacity(6, 0.6, 14), 20,
 				new SkillThreshold(true, 1));
 	}
 
-	LocalTime workdayStartTime() {
+	public LocalTime workdayStartTime() {
 		return LocalTime.parse(workdayStart);
 	}
 
-	LocalTime workdayEndTime() {
+	public LocalTime workdayEndTime() {
 		return LocalTime.parse(workdayEnd);
 	}
 
 	/** The weights of a board: its own if configured, else the defaults. */
-	Weights weightsFor(String boardKey) {
+	public Weights weightsFor(String boardKey) {
 		return boardKey != null && boards.containsKey(boardKey) ? boards.get(boardKey) : weights;
 	}
 
@@ -73,11 +80,11 @@ record AssignmentProperties(@DefaultValue("100000") BigDecimal strategicNetArr,
 	 * How many points each scorer can give at most; a scorer's value (0 to 1) is multiplied by its
 	 * weight, and the total is the sum.
 	 */
-	record Weights(@DefaultValue("10") double skills, @DefaultValue("5") double experience,
+	public record Weights(@DefaultValue("10") double skills, @DefaultValue("5") double experience,
 			@DefaultValue("15") double seniority, @DefaultValue("40") double load, @DefaultValue("30") double fairness,
 			@DefaultValue("5") double continuity) {
 
-		Weights {
+		public Weights {
 			for (var weight : new double[] { skills, experience, seniority, load, fairness, continuity }) {
 				if (weight < 0 || Double.isNaN(weight)) {
 					throw new IllegalArgumentException("baton.assignment weights must be 0 or more but one was " + weight);
@@ -89,7 +96,7 @@ record AssignmentProperties(@DefaultValue("100000") BigDecimal strategicNetArr,
 			return new Weights(10, 5, 15, 40, 30, 5);
 		}
 
-		double of(String factor) {
+		public double of(String factor) {
 			switch (factor) {
 			case SkillMatchScorer.NAME:
 				return skills;
@@ -114,10 +121,10 @@ record AssignmentProperties(@DefaultValue("100000") BigDecimal strategicNetArr,
 	 * a standard request, a Q&A-only request (technical Q&A, reverse AMA) less; assisting counts a
 	 * share of the main role.
 	 */
-	record Effort(@DefaultValue("3") double pov, @DefaultValue("1") double standard, @DefaultValue("0.5") double qa,
+	public record Effort(@DefaultValue("3") double pov, @DefaultValue("1") double standard, @DefaultValue("0.5") double qa,
 			@DefaultValue("0.5") double assistShare) {
 
-		Effort {
+		public Effort {
 			if (pov < 0 || standard < 0 || qa < 0 || assistShare < 0 || assistShare > 1) {
 				throw new IllegalArgumentException("baton.assignment.effort weights must be 0 or more (assist-share at most 1)");
 			}
@@ -128,10 +135,10 @@ record AssignmentProperties(@DefaultValue("100000") BigDecimal strategicNetArr,
 	 * An SA's capacity in load units over the horizon, reduced by the share of the horizon's working
 	 * days they are away; Stretched from {@code stretchedShare} of capacity, At capacity from all of it.
 	 */
-	record Capacity(@DefaultValue("6") double unitsPerSa, @DefaultValue("0.6") double stretchedShare,
+	public record Capacity(@DefaultValue("6") double unitsPerSa, @DefaultValue("0.6") double stretchedShare,
 			@DefaultValue("14") int horizonDays) {
 
-		Capacity {
+		public Capacity {
 			if (unitsPerSa <= 0 || stretchedShare <= 0 || stretchedShare > 1 || horizonDays < 1) {
 				throw new IllegalArgumentException("baton.assignment.capacity: units-per-sa must be positive, "
 						+ "stretched-share in (0, 1], horizon-days at least 1");
@@ -145,9 +152,9 @@ record AssignmentProperties(@DefaultValue("100000") BigDecimal strategicNetArr,
 	 * while every SA with room and a demanded skill is at least {@code margin} load units of effort
 	 * above that mean (all within the fairness window).
 	 */
-	record SkillThreshold(@DefaultValue("true") boolean soft, @DefaultValue("1") double margin) {
+	public record SkillThreshold(@DefaultValue("true") boolean soft, @DefaultValue("1") double margin) {
 
-		SkillThreshold {
+		public SkillThreshold {
 			if (margin < 0 || Double.isNaN(margin)) {
 				throw new IllegalArgumentException("baton.assignment.skill-threshold.margin must be 0 or more but was " + margin);
 			}

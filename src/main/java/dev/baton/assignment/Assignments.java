@@ -14,10 +14,20 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.baton.assignment.AssignmentProblems;
+import dev.baton.assignment.AssignmentProperties;
+import dev.baton.assignment.domain.AbsenceFilter;
+import dev.baton.assignment.domain.Candidate;
+import dev.baton.assignment.domain.CapacityPolicy;
+import dev.baton.assignment.domain.CoveragePolicy;
+import dev.baton.assignment.domain.Recommender;
+import dev.baton.assignment.domain.RequestFacts;
+import dev.baton.assignment.domain.SeniorityScorer;
+import dev.baton.assignment.domain.Texts;
+import dev.baton.assignment.domain.Workload;
 import dev.baton.engagement.Reassignments;
 import dev.baton.engagement.SaRequestSummary;
 import dev.baton.engagement.SaRequests;
-import dev.baton.identity.Role;
 import dev.baton.organisation.Absence;
 import dev.baton.organisation.Board;
 import dev.baton.organisation.Circle;
@@ -33,7 +43,7 @@ import dev.baton.platform.BatonException;
  * recommendations for a request and the capacity of a circle. Read-only: nothing is assigned.
  */
 @Service
-class Assignments {
+public class Assignments {
 
 	private final SaRequests requests;
 	private final Organisation organisation;
@@ -48,7 +58,7 @@ class Assignments {
 	/** How far ahead the coverage plan looks for an absence. */
 	private static final int ABSENCE_LOOKAHEAD_DAYS = 90;
 
-	Assignments(SaRequests requests, Organisation organisation, Pipeline pipeline, AssignmentProperties properties,
+	public Assignments(SaRequests requests, Organisation organisation, Pipeline pipeline, AssignmentProperties properties,
 			Clock clock, Reassignments reassignments) {
 		this.requests = requests;
 		this.reassignments = reassignments;
@@ -62,23 +72,23 @@ class Assignments {
 	}
 
 	/** The ranked SAs for a request, with the factors and reasons, and who was excluded and why. */
-	record Recommendations(UUID requestId, UUID circleId, String circleName, String board, Instant generatedAt,
+	public record Recommendations(UUID requestId, UUID circleId, String circleName, String board, Instant generatedAt,
 			String strategic, AssignmentProperties.Weights weights, boolean otherCirclesProposed, String note,
 			List<Recommender.Ranked> recommendations, List<Recommender.Excluded> excluded) {
 	}
 
 	/** One SA's capacity. */
-	record MemberCapacity(UUID personId, String name, String seniority, int activeRequests, int povs,
+	public record MemberCapacity(UUID personId, String name, String seniority, int activeRequests, int povs,
 			CapacityPolicy.Status status, String statusLabel, double load, double capacity, double headroom,
 			int workingDays, int daysOut, int povDays, List<String> reasons) {
 	}
 
 	/** The circle's totals: summed load and capacity, and how many SAs have each status. */
-	record Totals(int members, double load, double capacity, double headroom, Map<CapacityPolicy.Status, Integer> statuses) {
+	public record Totals(int members, double load, double capacity, double headroom, Map<CapacityPolicy.Status, Integer> statuses) {
 	}
 
 	/** A circle's capacity picture over the horizon. */
-	record CircleCapacity(UUID circleId, String circleName, String board, LocalDate asOf, int horizonDays,
+	public record CircleCapacity(UUID circleId, String circleName, String board, LocalDate asOf, int horizonDays,
 			List<MemberCapacity> members, Totals totals) {
 	}
 
@@ -101,14 +111,14 @@ class Assignments {
 		var board = organisation.board(circle.boardKey());
 		var now = clock.instant();
 		var today = LocalDate.ofInstant(now, board.calendar().zone());
-		var boardCircles = organisation.circles().stream().filter(c -> c.boardKey().equals(board.key())).toList();
+		var boardCircles = organisation.circlesOnBoard(board.key());
 		var members = new LinkedHashMap<UUID, Set<UUID>>();
 		boardCircles.forEach(c -> members.put(c.id(), Set.copyOf(c.memberIds())));
 		var opportunity = pipeline.opportunity(request.opportunityId());
 		var account = pipeline.account(opportunity.accountId());
 		var plan = opportunity.commandPlan();
 		var requester = organisation.findPerson(request.requesterId()).map(Person::name).orElse(null);
-		var facts = new RequestFacts(request.id(), circle.id(), board.key(), board.calendar().zone(),
+		var facts = new RequestFacts(request.id(), circle.id(), board.key(), board.calendar(),
 				request.requesterId(), requester, account.id(), account.name(), account.named(), account.industry(),
 				opportunity.segment(), opportunity.netArr(), request.details().requiredCapabilities(),
 				request.details().hosting(),
@@ -117,7 +127,8 @@ class Assignments {
 
 		var lookup = new Lookup();
 		var people = new HashMap<UUID, Person>();
-		organisation.people(Role.SA).forEach(p -> people.put(p.id(), p));
+		organisation.peopleWithIds(boardCircles.stream().flatMap(c -> c.memberIds().stream()).toList())
+				.forEach(p -> people.put(p.id(), p));
 		var home = candidates(circle, false, facts, board, now, people, lookup).stream()
 				.filter(c -> !c.personId().equals(without)).toList();
 		var outcome = recommender.recommend(facts, circle.name(), home, () -> {
@@ -137,7 +148,7 @@ class Assignments {
 	}
 
 	/** Who could cover one request while its SA is away: the recommender's ranking without them. */
-	record Cover(UUID requestId, String title, int version, Recommender.Ranked proposed,
+	public record Cover(UUID requestId, String title, int version, Recommender.Ranked proposed,
 			List<Recommender.Ranked> alternatives, String note) {
 	}
 
@@ -147,7 +158,7 @@ class Assignments {
 	 * assigned, the best-ranked other SA. A proposal only: accepting it (reassigning with a hand-over
 	 * note) belongs to engagement.
 	 */
-	record CoveragePlan(UUID personId, String name, Absence absence, boolean needed, List<String> reasons,
+	public record CoveragePlan(UUID personId, String name, Absence absence, boolean needed, List<String> reasons,
 			List<Cover> requests) {
 	}
 
@@ -166,7 +177,8 @@ class Assignments {
 		var absence = upcoming.get(0);
 		var decision = CoveragePolicy.decide(absence, work);
 		var covers = new ArrayList<Cover>();
-		if (decision.needed()) {
+		var needed = decision.isRefused();
+		if (needed) {
 			for (var request : held) {
 				if (request.circleId() == null) {
 					covers.add(new Cover(request.id(), request.title(), request.version(), null, List.of(),
@@ -179,15 +191,16 @@ class Assignments {
 						list.size() <= 1 ? List.of() : list.subList(1, Math.min(list.size(), 3)), ranked.note()));
 			}
 		}
-		return new CoveragePlan(personId, person.name(), absence, decision.needed(), decision.reasons(), covers);
+		return new CoveragePlan(personId, person.name(), absence, needed, CoveragePolicy.reasons(decision, absence),
+				covers);
 	}
 
 	/** A request handed to its cover, with the note written on its thread. */
-	record HandedOver(UUID requestId, String title, UUID toPersonId, String toName, String handOverNote) {
+	public record HandedOver(UUID requestId, String title, UUID toPersonId, String toName, String handOverNote) {
 	}
 
 	/** What accepting a coverage plan did: the requests handed over, and those left without a cover and why. */
-	record AcceptedPlan(UUID personId, String name, Absence absence, List<HandedOver> handedOver, List<Cover> uncovered) {
+	public record AcceptedPlan(UUID personId, String name, Absence absence, List<HandedOver> handedOver, List<Cover> uncovered) {
 	}
 
 	/**
@@ -241,13 +254,16 @@ class Assignments {
 		double load = 0;
 		double capacity = 0;
 		double headroom = 0;
+		var known = new HashMap<UUID, Person>();
+		organisation.peopleWithIds(circle.memberIds()).forEach(p -> known.put(p.id(), p));
+		var away = organisation.absencesOf(circle.memberIds(), today, today.plusDays(horizon - 1));
 		for (var memberId : circle.memberIds()) {
-			var person = organisation.findPerson(memberId).orElse(null);
+			var person = known.get(memberId);
 			if (person == null) {
 				continue;
 			}
 			var work = open.getOrDefault(memberId, List.of());
-			var absences = organisation.absencesOf(memberId, today, today.plusDays(horizon - 1));
+			var absences = away.get(memberId);
 			var assessed = capacityPolicy.assess(workload.load(work), absences,
 					openWork.povDays().getOrDefault(memberId, Set.of()), board.calendar(), today);
 			var reasons = new ArrayList<String>();
@@ -284,13 +300,14 @@ class Assignments {
 			to = day.isAfter(to) ? day : to;
 		}
 		var candidates = new ArrayList<Candidate>();
+		var away = organisation.absencesOf(circle.memberIds(), from, to);
 		for (var memberId : circle.memberIds()) {
 			var person = people.containsKey(memberId) ? people.get(memberId) : organisation.findPerson(memberId).orElse(null);
 			if (person == null) {
 				continue;
 			}
 			var work = open.getOrDefault(memberId, List.of());
-			var absences = organisation.absencesOf(memberId, from, to);
+			var absences = away.get(memberId);
 			var past = new ArrayList<Candidate.PastWork>();
 			int recent = 0;
 			double recentEffort = 0;

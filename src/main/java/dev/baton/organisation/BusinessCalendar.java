@@ -72,6 +72,12 @@ public record BusinessCalendar(ZoneId zone, Map<DayOfWeek, WorkingHours> hours, 
 				: java.util.Optional.of(next.firstKey() + " " + next.get(next.firstKey()));
 	}
 
+	/** Whether the board works on this weekday at all (whatever the holidays). */
+	public boolean opensOn(DayOfWeek day) {
+		return hours.containsKey(day);
+	}
+
+	/** Whether the board works on a day: its weekday has hours and it is no holiday. */
 	public boolean isWorkingDay(LocalDate day) {
 		return hours.containsKey(day.getDayOfWeek()) && !holidays.containsKey(day);
 	}

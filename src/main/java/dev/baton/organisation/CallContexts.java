@@ -14,12 +14,14 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 import dev.baton.identity.Role;
 import dev.baton.identity.UserDirectory;
+import dev.baton.organisation.jdbc.CircleRepository;
+import dev.baton.organisation.jdbc.PersonRepository;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.ProblemType;
 
 /**
  * Resolves the {@link CallContext} of the signed-in caller, at most once per HTTP request: the
- * first call reads the login, the person and their circles (three statements whatever the size
+ * first call reads the login, the person with their skills and their circles (three statements whatever the size
  * of the organisation) and keeps the answer in the request's attributes.
  */
 @Component
@@ -29,11 +31,13 @@ public class CallContexts {
 	private static final Optional<CallContext> NONE = Optional.empty();
 
 	private final UserDirectory users;
-	private final OrganisationRepository repository;
+	private final PersonRepository people;
+	private final CircleRepository circles;
 
-	CallContexts(UserDirectory users, OrganisationRepository repository) {
+	CallContexts(UserDirectory users, PersonRepository people, CircleRepository circles) {
 		this.users = users;
-		this.repository = repository;
+		this.people = people;
+		this.circles = circles;
 	}
 
 	/** The signed-in caller; refuses (401) when nobody is signed in. */
@@ -90,11 +94,11 @@ public class CallContexts {
 			return NONE;
 		}
 		var roles = roles(authentication);
-		var person = repository.personByUser(account.get().id()).orElse(null);
+		var person = people.personByUser(account.get().id()).orElse(null);
 		if (person == null) {
 			return Optional.of(new CallContext(account.get().username(), roles, null, Set.of(), Set.of()));
 		}
-		var ties = repository.circleTies(person.id());
+		var ties = circles.circleTies(PersonId.of(person.id()));
 		return Optional.of(new CallContext(account.get().username(), roles, person, ties.memberOf(), ties.manages()));
 	}
 

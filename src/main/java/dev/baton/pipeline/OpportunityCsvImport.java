@@ -29,6 +29,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.baton.audit.AuditLog;
+import dev.baton.pipeline.jdbc.AccountRepository;
+import dev.baton.pipeline.jdbc.OpportunityRepository;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.FieldError;
 
@@ -39,29 +41,31 @@ import dev.baton.platform.FieldError;
  * an optional value.
  */
 @Component
-class OpportunityCsvImport {
+public class OpportunityCsvImport {
 
 	private static final Logger log = LoggerFactory.getLogger(OpportunityCsvImport.class);
 	private static final Pattern ATTENDEE = Pattern.compile("^(.*?)\\s*\\((.*)\\)$");
 
 	/** One refused row: where it is, which opportunity, and every reason. */
-	record Rejection(long line, String externalId, List<FieldError> errors) {
+	public record Rejection(long line, String externalId, List<FieldError> errors) {
 	}
 
 	/** What an import did. */
-	record Report(UUID importId, int created, int updated, int unchanged, List<Rejection> rejected) {
+	public record Report(UUID importId, int created, int updated, int unchanged, List<Rejection> rejected) {
 	}
 
 	private final OpportunitySync sync;
-	private final PipelineRepository repository;
+	private final OpportunityRepository repository;
+	private final AccountRepository accounts;
 	private final AuditLog audit;
 	private final TransactionTemplate rowTransaction;
 	private final TransactionTemplate transaction;
 
-	OpportunityCsvImport(OpportunitySync sync, PipelineRepository repository, AuditLog audit,
-			PlatformTransactionManager transactions) {
+	OpportunityCsvImport(OpportunitySync sync, OpportunityRepository repository, AccountRepository accounts,
+			AuditLog audit, PlatformTransactionManager transactions) {
 		this.sync = sync;
 		this.repository = repository;
+		this.accounts = accounts;
 		this.audit = audit;
 		// a savepoint when the request already runs in a transaction (Idempotency-Key), otherwise a
 		// transaction of its own: either way a failed row rolls back alone
@@ -70,7 +74,7 @@ class OpportunityCsvImport {
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
-	Report run(byte[] file, String fileName) {
+	public Report run(byte[] file, String fileName) {
 		var text = decode(file);
 		var lines = new LineIndex(text);
 		var importId = UUID.randomUUID();
@@ -213,7 +217,7 @@ class OpportunityCsvImport {
 		var externalId = cell(record, columns, OpportunityField.EXTERNAL_ID);
 		var stored = externalId == null ? null : repository.opportunityByExternalId(externalId, true).orElse(null);
 		var base = stored == null ? OpportunityInput.empty(externalId)
-				: OpportunityInput.of(stored, repository.account(stored.accountId()).orElseThrow());
+				: OpportunityInput.of(stored, accounts.account(AccountId.of(stored.accountId())).orElseThrow());
 		var values = new EnumMap<OpportunityField, String>(OpportunityField.class);
 		values.put(OpportunityField.EXTERNAL_ID, externalId);
 		values.put(OpportunityField.NAME, base.name());

@@ -8,7 +8,7 @@ import java.util.Optional;
  * A field of an opportunity as the CRM sends it, named by its JSON path in the upsert API and by
  * its column header in a CSV export, so that a refusal names the field the sender wrote.
  */
-enum OpportunityField {
+public enum OpportunityField {
 
 	EXTERNAL_ID("externalId", "Opportunity ID", true),
 	NAME("name", "Opportunity Name", true),
@@ -59,7 +59,7 @@ enum OpportunityField {
 	}
 
 	/** The field's path in the upsert API's body, such as {@code netArr.amount}. */
-	String jsonPath() {
+	public String jsonPath() {
 		return jsonPath;
 	}
 

@@ -10,7 +10,7 @@ import java.util.List;
  * than the external id left null keep the stored account's values; with {@code accountName} given,
  * an unknown account is created.
  */
-record OpportunityInput(String externalId, String name, String accountExternalId, String accountName,
+public record OpportunityInput(String externalId, String name, String accountExternalId, String accountName,
 		String accountIndustry, String accountRegionKey, String accountNamed, String ownerId, String ownerEmail,
 		String segment, String businessUnit, String regionKey, String stage, String netArrAmount,
 		String netArrCurrency, String closeDate, String subscriptionType, String forecastCategory,

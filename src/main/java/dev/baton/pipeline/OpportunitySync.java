@@ -26,6 +26,8 @@ import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
 import dev.baton.organisation.Region;
 import dev.baton.organisation.Segment;
+import dev.baton.pipeline.jdbc.AccountRepository;
+import dev.baton.pipeline.jdbc.OpportunityRepository;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.FieldError;
 import dev.baton.platform.Money;
@@ -38,7 +40,7 @@ import dev.baton.platform.Versions;
  * then the account and the opportunity are written, audited, in the caller's transaction.
  */
 @Service
-class OpportunitySync {
+public class OpportunitySync {
 
 	static final Pattern EXTERNAL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
 	private static final Pattern AMOUNT = Pattern.compile("-?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?");
@@ -50,23 +52,25 @@ class OpportunitySync {
 	private static final java.util.Set<String> FALSE = java.util.Set.of("false", "no", "n", "0");
 
 	/** What an upsert did. */
-	enum Outcome {
+	public enum Outcome {
 		CREATED, UPDATED, UNCHANGED
 	}
 
 	/** The opportunity as stored after an upsert, and what the upsert did. */
-	record Result(Opportunity opportunity, Outcome outcome) {
+	public record Result(Opportunity opportunity, Outcome outcome) {
 	}
 
-	private final PipelineRepository repository;
+	private final OpportunityRepository repository;
+	private final AccountRepository accounts;
 	private final Organisation organisation;
 	private final AuditLog audit;
 	private final Clock clock;
 	private final ApplicationEventPublisher events;
 
-	OpportunitySync(PipelineRepository repository, Organisation organisation, AuditLog audit, Clock clock,
-			ApplicationEventPublisher events) {
+	OpportunitySync(OpportunityRepository repository, AccountRepository accounts, Organisation organisation,
+			AuditLog audit, Clock clock, ApplicationEventPublisher events) {
 		this.repository = repository;
+		this.accounts = accounts;
 		this.organisation = organisation;
 		this.audit = audit;
 		this.clock = clock;
@@ -266,7 +270,7 @@ class OpportunitySync {
 			externalId = null;
 		}
 		var name = text(input.accountName(), OpportunityField.ACCOUNT_NAME, 300, false, errors);
-		if (externalId != null && name == null && repository.accountByExternalId(externalId, false).isEmpty()) {
+		if (externalId != null && name == null && accounts.accountByExternalId(externalId, false).isEmpty()) {
 			errors.add(OpportunityField.ACCOUNT_NAME, "is required to create account " + externalId
 					+ ", which Baton does not know yet");
 		}
@@ -472,18 +476,18 @@ class OpportunitySync {
 
 	private Account upsertAccount(AccountPlan plan, Map<String, ?> auditContext) {
 		var now = clock.instant();
-		var existing = repository.accountByExternalId(plan.externalId(), true);
+		var existing = accounts.accountByExternalId(plan.externalId(), true);
 		if (existing.isEmpty()) {
 			var created = new Account(UUID.randomUUID(), plan.externalId(), plan.name(), plan.industry(),
 					plan.regionKey(), Boolean.TRUE.equals(plan.named()), 0, now, now);
-			if (repository.insertIfAbsent(created)) {
+			if (accounts.insertIfAbsent(created)) {
 				var details = new LinkedHashMap<String, Object>(auditContext);
 				details.put("externalId", created.externalId());
 				details.put("name", created.name());
 				audit.record("account.created", "account", created.id(), null, details);
 				return created;
 			}
-			existing = repository.accountByExternalId(plan.externalId(), true);
+			existing = accounts.accountByExternalId(plan.externalId(), true);
 		}
 		var current = existing.orElseThrow();
 		var updated = new Account(current.id(), current.externalId(), orElse(plan.name(), current.name()),
@@ -497,7 +501,7 @@ class OpportunitySync {
 		if (changes.isEmpty()) {
 			return current;
 		}
-		if (!repository.update(updated, current.version())) {
+		if (!accounts.update(updated, current.version())) {
 			throw Versions.stale("Account", current.externalId(), current.version());
 		}
 		var details = new LinkedHashMap<String, Object>(auditContext);

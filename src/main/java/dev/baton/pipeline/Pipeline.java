@@ -11,6 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.baton.audit.AuditLog;
 import dev.baton.organisation.Segment;
+import dev.baton.pipeline.jdbc.AccountRepository;
+import dev.baton.pipeline.jdbc.OpportunityRepository;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Page;
 
@@ -20,11 +22,13 @@ import dev.baton.platform.Page;
 @Service
 public class Pipeline {
 
-	private final PipelineRepository repository;
+	private final AccountRepository accounts;
+	private final OpportunityRepository repository;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	Pipeline(PipelineRepository repository, AuditLog audit, Clock clock) {
+	Pipeline(AccountRepository accounts, OpportunityRepository repository, AuditLog audit, Clock clock) {
+		this.accounts = accounts;
 		this.repository = repository;
 		this.audit = audit;
 		this.clock = clock;
@@ -34,7 +38,7 @@ public class Pipeline {
 	public Account addAccount(String externalId, String name, String industry, String regionKey, boolean named) {
 		var now = clock.instant();
 		var account = new Account(UUID.randomUUID(), externalId, name, industry, regionKey, named, 0, now, now);
-		repository.insert(account);
+		accounts.insert(account);
 		audit.record("account.created", "account", account.id(), null, Map.of("externalId", externalId, "name", name));
 		return account;
 	}
@@ -61,17 +65,17 @@ public class Pipeline {
 
 	@Transactional(readOnly = true)
 	public List<Account> accounts() {
-		return repository.accounts();
+		return accounts.accounts();
 	}
 
 	@Transactional(readOnly = true)
 	public Account account(UUID id) {
-		return repository.account(id).orElseThrow(() -> BatonException.notFound("Account", id));
+		return accounts.account(AccountId.of(id)).orElseThrow(() -> BatonException.notFound("Account", id));
 	}
 
 	@Transactional(readOnly = true)
 	public Page<Opportunity> opportunities(UUID ownerId, Stage stage, Segment segment, Page.Request page) {
-		var filter = new PipelineRepository.Filter(ownerId, stage, segment);
+		var filter = new OpportunityRepository.Filter(ownerId, stage, segment);
 		return new Page<>(repository.opportunities(filter, page.offset(), page.size()), page.page(), page.size(),
 				repository.countOpportunities(filter));
 	}
@@ -79,13 +83,13 @@ public class Pipeline {
 	/** The opportunities among these ids, for a page that shows many at once (at most a page's worth). */
 	@Transactional(readOnly = true)
 	public List<Opportunity> opportunities(java.util.Collection<UUID> ids) {
-		return repository.opportunities(ids);
+		return repository.opportunities(ids.stream().map(OpportunityId::of).toList());
 	}
 
 	/** The accounts among these ids. */
 	@Transactional(readOnly = true)
 	public List<Account> accounts(java.util.Collection<UUID> ids) {
-		return repository.accounts(ids);
+		return accounts.accounts(ids.stream().map(AccountId::of).toList());
 	}
 
 	/** The ids of every opportunity in a segment, for filtering other records by segment. */
@@ -103,13 +107,13 @@ public class Pipeline {
 	/** The account with the CRM's id, if Baton has it. */
 	@Transactional(readOnly = true)
 	public Optional<Account> accountByExternalId(String externalId) {
-		return repository.accountByExternalId(externalId, false);
+		return accounts.accountByExternalId(externalId, false);
 	}
 
 	/** Every opportunity of an account, the most recently changed first. */
 	@Transactional(readOnly = true)
 	public List<Opportunity> opportunitiesOfAccount(UUID accountId) {
-		return repository.opportunitiesOfAccount(accountId);
+		return repository.opportunitiesOfAccount(AccountId.of(accountId));
 	}
 
 	/** Every opportunity, for reports over the whole pipeline. */
@@ -121,11 +125,11 @@ public class Pipeline {
 	/** The opportunity with Baton's id, if there is one. */
 	@Transactional(readOnly = true)
 	public Optional<Opportunity> findOpportunity(UUID id) {
-		return repository.opportunity(id);
+		return repository.opportunity(OpportunityId.of(id));
 	}
 
 	@Transactional(readOnly = true)
 	public Opportunity opportunity(UUID id) {
-		return repository.opportunity(id).orElseThrow(() -> BatonException.notFound("Opportunity", id));
+		return repository.opportunity(OpportunityId.of(id)).orElseThrow(() -> BatonException.notFound("Opportunity", id));
 	}
 }

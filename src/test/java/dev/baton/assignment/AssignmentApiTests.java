@@ -2,10 +2,6 @@ package dev.baton.assignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.baton.BatonIntegrationTest;
-import dev.baton.DemoOrganisation;
 import dev.baton.Http;
 import dev.baton.MutableClock;
 import dev.baton.ProblemAssertions;
@@ -33,74 +28,27 @@ import tools.jackson.databind.JsonNode;
 @BatonIntegrationTest
 class AssignmentApiTests {
 
-	private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
-
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	MutableClock clock;
 
-	private final List<String> absences = new ArrayList<>();
+	private AssignmentScenario scenario;
 
 	@BeforeEach
 	void mondayFourPmInChicago() {
-		clock.set(ZonedDateTime.of(LocalDateTime.parse("2026-11-23T16:00"), CHICAGO).toInstant());
+		scenario = new AssignmentScenario(port, clock);
+		scenario.start();
 	}
 
 	@AfterEach
 	void cleanUp() {
-		for (var absence : absences) {
-			as("sa-manager").delete(absence);
-		}
-		absences.clear();
-		clock.set(Instant.now());
-	}
-
-	private Http as(String user) {
-		return Http.to(port).as(user);
-	}
-
-	private String person(String name) {
-		return DemoOrganisation.person(as("admin"), name);
-	}
-
-	private String circle(String name) {
-		return DemoOrganisation.circle(as("admin"), name);
-	}
-
-	private String opportunity(String name) {
-		return DemoOrganisation.opportunity(as("admin"), name);
-	}
-
-	private String file(String meeting) {
-		var body = Http.json(Map.of("opportunityId", opportunity("Acme Logistics: platform consolidation"), "template",
-				"SA_ACTIVITY", "labels", List.of(), "details", Map.of(
-						"preferredDates", List.of(Map.of("start", meeting, "timeZone", "America/New_York")),
-						"hosting", "SELF_MANAGED",
-						"pains", List.of("Forty Jenkins plugins to maintain"),
-						"requiredCapabilities", List.of("Kubernetes", "SAST"),
-						"currentTools", List.of(Map.of("name", "Jenkins", "nonNegotiable", false)),
-						"asks", List.of("DEMO"),
-						"customPitchDeck", true,
-						"meeting", Map.of("why", "Platform consolidation", "objectives", "Show MR to deploy",
-								"agenda", "Intro, demo, Q&A", "attendees", List.of(Map.of("name", "Maria Gonzalez",
-										"title", "VP Engineering"))))));
-		var response = as("ae").post("/api/v1/sa-requests", body);
-		assertThat(response.status()).as(response.body()).isEqualTo(201);
-		return response.json().path("id").asString();
-	}
-
-	private void away(String name, String kind, String from, String to) {
-		var personId = person(name);
-		var response = as("sa-manager").post("/api/v1/people/" + personId + "/absences",
-				Http.json(Map.of("kind", kind, "startDate", from, "endDate", to)));
-		assertThat(response.status()).as(response.body()).isEqualTo(201);
-		absences.add("/api/v1/people/" + personId + "/absences/" + response.json().path("id").asString());
+		scenario.finish();
 	}
 
 	private JsonNode recommendations(String requestId) {
-		var response = as("sa").get("/api/v1/sa-requests/" + requestId + "/recommendations");
+		var response = scenario.as("sa").get("/api/v1/sa-requests/" + requestId + "/recommendations");
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		return response.json();
 	}
@@ -122,7 +70,7 @@ class AssignmentApiTests {
 
 	@Test
 	void ranksTheCirclesSasWithFactorsAndReasonsAndExcludesThoseOutsideTheirWorkingDay() {
-		var id = file("2026-12-02T15:00:00Z");
+		var id = scenario.file("2026-12-02T15:00:00Z");
 
 		var answer = recommendations(id);
 
@@ -145,8 +93,8 @@ class AssignmentApiTests {
 
 	@Test
 	void excludesAnSaOnPtoOverTheMeetingDay() {
-		var id = file("2026-12-02T15:00:00Z");
-		away("Priya Natarajan", "PTO", "2026-12-01", "2026-12-03");
+		var id = scenario.file("2026-12-02T15:00:00Z");
+		scenario.away("Priya Natarajan", "PTO", "2026-12-01", "2026-12-03");
 
 		var answer = recommendations(id);
 
@@ -159,7 +107,7 @@ class AssignmentApiTests {
 	@Test
 	void saysSoWhenNoSaOfTheCircleCanMeet() {
 		// Saturday 5 December, 16:00 UTC: nobody's working day
-		var id = file("2026-12-05T16:00:00Z");
+		var id = scenario.file("2026-12-05T16:00:00Z");
 
 		var answer = recommendations(id);
 
@@ -172,16 +120,16 @@ class AssignmentApiTests {
 
 	@Test
 	void proposesSasOfAnotherCircleOfTheBoardWhenNoneOfTheCircleCanTakeIt() {
-		var id = file("2026-12-02T15:00:00Z");
+		var id = scenario.file("2026-12-02T15:00:00Z");
 		for (var name : List.of("Priya Natarajan", "Diego Alvarez", "Sam Rivera", "Hannah Cole", "Kenji Watanabe")) {
-			away(name, "PTO", "2026-12-02", "2026-12-02");
+			scenario.away(name, "PTO", "2026-12-02", "2026-12-02");
 		}
 		var unique = Long.toString(System.nanoTime(), 36);
-		var sa = as("admin").post("/api/v1/people", Http.json(Map.of("name", "Rowan Ellis " + unique, "email",
+		var sa = scenario.as("admin").post("/api/v1/people", Http.json(Map.of("name", "Rowan Ellis " + unique, "email",
 				"rowan." + unique + "@people.example", "title", "Senior Solutions Architect", "role", "SA", "seniority",
 				"SENIOR", "regionKey", "AMER", "timeZone", "America/Chicago", "skills", Map.of("kubernetes", "EXPERT"))));
 		assertThat(sa.status()).as(sa.body()).isEqualTo(201);
-		var rainier = as("admin").post("/api/v1/circles", Http.json(Map.of("name", "Circle Rainier " + unique, "boardKey",
+		var rainier = scenario.as("admin").post("/api/v1/circles", Http.json(Map.of("name", "Circle Rainier " + unique, "boardKey",
 				"commercial-amer", "memberIds", List.of(sa.json().path("id").asString()))));
 		assertThat(rainier.status()).as(rainier.body()).isEqualTo(201);
 		try {
@@ -196,7 +144,7 @@ class AssignmentApiTests {
 			assertThat(rowan.path("reasons").toString()).contains("kubernetes: expert");
 			assertThat(named(answer.path("excluded"), "Diego Alvarez").path("reasons").toString()).contains("on PTO 2 Dec");
 		} finally {
-			var emptied = as("admin").header("If-Match", "\"0\"").put("/api/v1/circles/"
+			var emptied = scenario.as("admin").header("If-Match", "\"0\"").put("/api/v1/circles/"
 					+ rainier.json().path("id").asString() + "/members", "{\"memberIds\": []}");
 			assertThat(emptied.status()).as(emptied.body()).isEqualTo(200);
 		}
@@ -204,22 +152,22 @@ class AssignmentApiTests {
 
 	@Test
 	void proposesWhoCoversEachRequestOfAnSaAwayOverTwoWeeks() {
-		var id = file("2026-12-02T15:00:00Z");
-		assertThat(as("priya.natarajan").post("/api/v1/sa-requests/" + id + "/comments",
+		var id = scenario.file("2026-12-02T15:00:00Z");
+		assertThat(scenario.as("priya.natarajan").post("/api/v1/sa-requests/" + id + "/comments",
 				"{\"body\": \"Kenji could take this with Priya assisting\"}").status()).isEqualTo(201);
-		assertThat(as("sa").put("/api/v1/sa-requests/" + id + "/triage-answers", Http.json(Map.of("commandPlanComplete",
+		assertThat(scenario.as("sa").put("/api/v1/sa-requests/" + id + "/triage-answers", Http.json(Map.of("commandPlanComplete",
 				true, "understandsContext", true, "leadTime", true, "relatableExperience", true))).status()).isEqualTo(200);
-		assertThat(as("priya.natarajan").post("/api/v1/sa-requests/" + id + "/reviews", "{\"verdict\": \"APPROVE\"}")
+		assertThat(scenario.as("priya.natarajan").post("/api/v1/sa-requests/" + id + "/reviews", "{\"verdict\": \"APPROVE\"}")
 				.status()).isEqualTo(201);
-		assertThat(as("sa-manager").post("/api/v1/sa-requests/" + id + "/reviews", "{\"verdict\": \"APPROVE\"}")
+		assertThat(scenario.as("sa-manager").post("/api/v1/sa-requests/" + id + "/reviews", "{\"verdict\": \"APPROVE\"}")
 				.status()).isEqualTo(201);
-		var kenji = person("Kenji Watanabe");
-		var assigned = as("sa").post("/api/v1/sa-requests/" + id + "/assignment", Http.json(Map.of("assigneeId", kenji)));
+		var kenji = scenario.person("Kenji Watanabe");
+		var assigned = scenario.as("sa").post("/api/v1/sa-requests/" + id + "/assignment", Http.json(Map.of("assigneeId", kenji)));
 		assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
 		try {
-			away("Kenji Watanabe", "PTO", "2026-11-30", "2026-12-18");
+			scenario.away("Kenji Watanabe", "PTO", "2026-11-30", "2026-12-18");
 
-			var response = as("sa-manager").get("/api/v1/people/" + kenji + "/coverage-plan");
+			var response = scenario.as("sa-manager").get("/api/v1/people/" + kenji + "/coverage-plan");
 
 			assertThat(response.status()).as(response.body()).isEqualTo(200);
 			var plan = response.json();
@@ -236,16 +184,16 @@ class AssignmentApiTests {
 			assertThat(cover.path("proposed").path("name").asString()).isNotBlank().isNotEqualTo("Kenji Watanabe");
 			assertThat(cover.path("alternatives").toString()).doesNotContain("Kenji Watanabe");
 		} finally {
-			as("sa").post("/api/v1/sa-requests/" + id + "/decline", "{\"reason\": \"test over\"}");
+			scenario.as("sa").post("/api/v1/sa-requests/" + id + "/decline", "{\"reason\": \"test over\"}");
 		}
 	}
 
 	@Test
 	void capacityShowsLoadStatusAndBookedAbsencesPerSaWithCircleTotals() {
-		away("Kenji Watanabe", "PTO", "2026-11-25", "2026-12-01");
-		away("Hannah Cole", "SICK", "2026-11-23", "2026-11-23");
+		scenario.away("Kenji Watanabe", "PTO", "2026-11-25", "2026-12-01");
+		scenario.away("Hannah Cole", "SICK", "2026-11-23", "2026-11-23");
 
-		var response = as("sa-manager").get("/api/v1/circles/" + circle("Circle Cascade") + "/capacity");
+		var response = scenario.as("sa-manager").get("/api/v1/circles/" + scenario.circle("Circle Cascade") + "/capacity");
 
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		var capacity = response.json();
@@ -266,14 +214,14 @@ class AssignmentApiTests {
 
 	@Test
 	void refusesClosedRequestsUnknownRequestsAndAes() {
-		var id = file("2026-12-02T15:00:00Z");
+		var id = scenario.file("2026-12-02T15:00:00Z");
 
-		ProblemAssertions.assertProblem(as("ae").get("/api/v1/sa-requests/" + id + "/recommendations"), 403, "forbidden");
+		ProblemAssertions.assertProblem(scenario.as("ae").get("/api/v1/sa-requests/" + id + "/recommendations"), 403, "forbidden");
 		ProblemAssertions.assertProblem(
-				as("sa").get("/api/v1/sa-requests/00000000-0000-0000-0000-000000000000/recommendations"), 404, "not-found");
-		var declined = as("sa").post("/api/v1/sa-requests/" + id + "/decline", "{\"reason\": \"Duplicate of another request\"}");
+				scenario.as("sa").get("/api/v1/sa-requests/00000000-0000-0000-0000-000000000000/recommendations"), 404, "not-found");
+		var declined = scenario.as("sa").post("/api/v1/sa-requests/" + id + "/decline", "{\"reason\": \"Duplicate of another request\"}");
 		assertThat(declined.status()).as(declined.body()).isEqualTo(200);
-		ProblemAssertions.assertProblem(as("sa").get("/api/v1/sa-requests/" + id + "/recommendations"), 409,
+		ProblemAssertions.assertProblem(scenario.as("sa").get("/api/v1/sa-requests/" + id + "/recommendations"), 409,
 				"assignment-request-closed");
 	}
 }

@@ -2,14 +2,6 @@ package dev.baton.assignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +9,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.baton.BatonIntegrationTest;
-import dev.baton.DemoOrganisation;
-import dev.baton.Http;
 import dev.baton.MutableClock;
 import dev.baton.PageSession;
 
@@ -29,88 +19,35 @@ import dev.baton.PageSession;
 @BatonIntegrationTest
 class AssignmentPagesTests {
 
-	private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
-
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	MutableClock clock;
 
-	private final List<String> absences = new ArrayList<>();
+	private AssignmentScenario scenario;
 
 	@BeforeEach
 	void mondayFourPmInChicago() {
-		clock.set(ZonedDateTime.of(LocalDateTime.parse("2026-11-23T16:00"), CHICAGO).toInstant());
+		scenario = new AssignmentScenario(port, clock);
+		scenario.start();
 	}
 
 	@AfterEach
 	void cleanUp() {
-		for (var absence : absences) {
-			as("sa-manager").delete(absence);
-		}
-		absences.clear();
-		clock.set(Instant.now());
-	}
-
-	private Http as(String user) {
-		return Http.to(port).as(user);
-	}
-
-	private String person(String name) {
-		return DemoOrganisation.person(as("admin"), name);
-	}
-
-	private String circle(String name) {
-		return DemoOrganisation.circle(as("admin"), name);
-	}
-
-	private String file() {
-		var body = Http.json(Map.of("opportunityId",
-				DemoOrganisation.opportunity(as("admin"), "Acme Logistics: platform consolidation"), "template",
-				"SA_ACTIVITY", "labels", List.of(), "details", Map.of(
-						"preferredDates", List.of(Map.of("start", "2026-12-02T15:00:00Z", "timeZone", "America/New_York")),
-						"hosting", "SELF_MANAGED",
-						"pains", List.of("Forty Jenkins plugins to maintain"),
-						"requiredCapabilities", List.of("Kubernetes", "SAST"),
-						"currentTools", List.of(Map.of("name", "Jenkins", "nonNegotiable", false)),
-						"asks", List.of("DEMO"),
-						"customPitchDeck", true,
-						"meeting", Map.of("why", "Platform consolidation", "objectives", "Show MR to deploy",
-								"agenda", "Intro, demo, Q&A", "attendees", List.of(Map.of("name", "Maria Gonzalez",
-										"title", "VP Engineering"))))));
-		var response = as("ae").post("/api/v1/sa-requests", body);
-		assertThat(response.status()).as(response.body()).isEqualTo(201);
-		return response.json().path("id").asString();
+		scenario.finish();
 	}
 
 	private String assignedTo(String name) {
-		var id = file();
-		assertThat(as("priya.natarajan").post("/api/v1/sa-requests/" + id + "/comments",
-				"{\"body\": \"Kenji could take this\"}").status()).isEqualTo(201);
-		assertThat(as("sa").put("/api/v1/sa-requests/" + id + "/triage-answers", Http.json(Map.of("commandPlanComplete",
-				true, "understandsContext", true, "leadTime", true, "relatableExperience", true))).status()).isEqualTo(200);
-		assertThat(as("priya.natarajan").post("/api/v1/sa-requests/" + id + "/reviews", "{\"verdict\": \"APPROVE\"}")
-				.status()).isEqualTo(201);
-		assertThat(as("sa-manager").post("/api/v1/sa-requests/" + id + "/reviews", "{\"verdict\": \"APPROVE\"}")
-				.status()).isEqualTo(201);
-		var assigned = as("sa").post("/api/v1/sa-requests/" + id + "/assignment",
-				Http.json(Map.of("assigneeId", person(name))));
-		assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
+		var id = scenario.file("2026-12-02T15:00:00Z");
+		scenario.readyToAssign(id);
+		scenario.assign(id, scenario.person(name));
 		return id;
-	}
-
-	private void away(String name, String kind, String from, String to) {
-		var personId = person(name);
-		var response = as("sa-manager").post("/api/v1/people/" + personId + "/absences",
-				Http.json(Map.of("kind", kind, "startDate", from, "endDate", to)));
-		assertThat(response.status()).as(response.body()).isEqualTo(201);
-		absences.add("/api/v1/people/" + personId + "/absences/" + response.json().path("id").asString());
 	}
 
 	@Test
 	void theRecommendationsFragmentRanksWithReasonsAndAnAssignFormPerRow() {
-		var id = file();
+		var id = scenario.file("2026-12-02T15:00:00Z");
 
 		var fragment = PageSession.as(port, "sa").get("/requests/" + id + "/recommendations");
 
@@ -132,7 +69,7 @@ class AssignmentPagesTests {
 
 	@Test
 	void theRecommendationsFragmentIsForSasManagersAndAdminsOnly() {
-		var id = file();
+		var id = scenario.file("2026-12-02T15:00:00Z");
 
 		assertThat(PageSession.as(port, "sa-manager").get("/requests/" + id + "/recommendations").status()).isEqualTo(200);
 		assertThat(PageSession.as(port, "admin").get("/requests/" + id + "/recommendations").status()).isEqualTo(200);
@@ -144,7 +81,7 @@ class AssignmentPagesTests {
 	@Test
 	void mySaWorkShowsMyRequestsLoadAbsencesAndCoveragePlan() {
 		var id = assignedTo("Kenji Watanabe");
-		away("Kenji Watanabe", "PTO", "2026-11-30", "2026-12-18");
+		scenario.away("Kenji Watanabe", "PTO", "2026-11-30", "2026-12-18");
 
 		var page = PageSession.as(port, "kenji.watanabe").get("/my/work");
 
@@ -161,9 +98,9 @@ class AssignmentPagesTests {
 	@Test
 	void theCirclePageShowsLoadChartFiguresPtoAndPlansToItsManager() {
 		assignedTo("Kenji Watanabe");
-		away("Kenji Watanabe", "PTO", "2026-11-30", "2026-12-18");
-		away("Diego Alvarez", "SICK", "2026-11-25", "2026-11-25");
-		var cascade = circle("Circle Cascade");
+		scenario.away("Kenji Watanabe", "PTO", "2026-11-30", "2026-12-18");
+		scenario.away("Diego Alvarez", "SICK", "2026-11-25", "2026-11-25");
+		var cascade = scenario.circle("Circle Cascade");
 		var manager = PageSession.as(port, "sa-manager");
 
 		var list = manager.get("/circles");
@@ -184,7 +121,7 @@ class AssignmentPagesTests {
 
 	@Test
 	void theCirclePageIsForItsManagerAndAdminsOnly() {
-		var cascade = circle("Circle Cascade");
+		var cascade = scenario.circle("Circle Cascade");
 
 		assertThat(PageSession.as(port, "admin").get("/circles/" + cascade).status()).isEqualTo(200);
 		assertThat(PageSession.as(port, "admin").get("/circles").body()).contains("Circle Thames");

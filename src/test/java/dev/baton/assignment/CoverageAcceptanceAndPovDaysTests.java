@@ -2,10 +2,6 @@ package dev.baton.assignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -31,62 +27,30 @@ import tools.jackson.databind.JsonNode;
 @BatonIntegrationTest
 class CoverageAcceptanceAndPovDaysTests {
 
-	private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
-
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	MutableClock clock;
 
+	private AssignmentScenario scenario;
+
 	@BeforeEach
 	void mondayFourPmInChicago() {
-		clock.set(ZonedDateTime.of(LocalDateTime.parse("2026-11-23T16:00"), CHICAGO).toInstant());
+		scenario = new AssignmentScenario(port, clock);
+		scenario.start();
 	}
 
 	@AfterEach
 	void backToNow() {
-		clock.set(Instant.now());
+		scenario.finish();
 	}
 
-	private Http as(String user) {
-		return Http.to(port).as(user);
-	}
-
-	private String person(String name) {
-		return DemoOrganisation.person(as("admin"), name);
-	}
-
+	/** Files an Acme request asking for a Kubernetes SA, ready to assign. */
 	private String file(List<String> asks, String meeting) {
-		var body = Http.json(Map.of("opportunityId", DemoOrganisation.opportunity(as("admin"),
-				"Acme Logistics: platform consolidation"), "template", "SA_ACTIVITY", "labels", List.of(), "details", Map.of(
-						"preferredDates", List.of(Map.of("start", meeting, "timeZone", "America/New_York")),
-						"hosting", "SELF_MANAGED",
-						"pains", List.of("Forty Jenkins plugins to maintain"),
-						"requiredCapabilities", List.of("Kubernetes"),
-						"currentTools", List.of(Map.of("name", "Jenkins", "nonNegotiable", false)),
-						"asks", asks,
-						"customPitchDeck", true,
-						"meeting", Map.of("why", "Platform consolidation", "objectives", "Prove MR to deploy",
-								"agenda", "Kick-off", "attendees", List.of(Map.of("name", "Maria Gonzalez",
-										"title", "VP Engineering"))))));
-		var response = as("ae").post("/api/v1/sa-requests", body);
-		assertThat(response.status()).as(response.body()).isEqualTo(201);
-		var id = response.json().path("id").asString();
-		assertThat(as("priya.natarajan").post("/api/v1/sa-requests/" + id + "/comments",
-				"{\"body\": \"Who has room for this?\"}").status()).isEqualTo(201);
-		assertThat(as("sa").put("/api/v1/sa-requests/" + id + "/triage-answers", Http.json(Map.of("commandPlanComplete",
-				true, "understandsContext", true, "leadTime", true, "relatableExperience", true))).status()).isEqualTo(200);
-		assertThat(as("priya.natarajan").post("/api/v1/sa-requests/" + id + "/reviews", "{\"verdict\": \"APPROVE\"}")
-				.status()).isEqualTo(201);
-		assertThat(as("sa-manager").post("/api/v1/sa-requests/" + id + "/reviews", "{\"verdict\": \"APPROVE\"}")
-				.status()).isEqualTo(201);
+		var id = scenario.file(asks, List.of("Kubernetes"), meeting);
+		scenario.readyToAssign(id);
 		return id;
-	}
-
-	private void assign(String id, String assignee) {
-		var response = as("sa").post("/api/v1/sa-requests/" + id + "/assignment", Http.json(Map.of("assigneeId", assignee)));
-		assertThat(response.status()).as(response.body()).isEqualTo(200);
 	}
 
 	private static JsonNode member(JsonNode capacity, String name) {
@@ -104,14 +68,14 @@ class CoverageAcceptanceAndPovDaysTests {
 
 	private Newcomer newSaInOwnCircle(String name, String circleName) {
 		var unique = Long.toString(System.nanoTime(), 36);
-		var morgan = person("Morgan Lee");
+		var morgan = scenario.person("Morgan Lee");
 		var fullName = name + " " + unique;
-		var sa = as("admin").post("/api/v1/people", Http.json(Map.of("name", fullName, "email",
+		var sa = scenario.as("admin").post("/api/v1/people", Http.json(Map.of("name", fullName, "email",
 				"sa." + unique + "@people.example", "title", "Solutions Architect", "role", "SA", "seniority", "SA",
 				"regionKey", "AMER", "timeZone", "America/Chicago", "managerId", morgan)));
 		assertThat(sa.status()).as(sa.body()).isEqualTo(201);
 		var id = sa.json().path("id").asString();
-		var circle = as("admin").post("/api/v1/circles", Http.json(Map.of("name", circleName + " " + unique, "boardKey",
+		var circle = scenario.as("admin").post("/api/v1/circles", Http.json(Map.of("name", circleName + " " + unique, "boardKey",
 				"commercial-amer", "managerId", morgan, "memberIds", List.of(id))));
 		assertThat(circle.status()).as(circle.body()).isEqualTo(201);
 		return new Newcomer(id, fullName, circle.json().path("id").asString());
@@ -119,7 +83,7 @@ class CoverageAcceptanceAndPovDaysTests {
 
 	/** Books PTO from 30 November to 18 December, long enough to need a coverage plan; answers its path. */
 	private String threeWeeksOfPto(String personId) {
-		var pto = as("admin").post("/api/v1/people/" + personId + "/absences",
+		var pto = scenario.as("admin").post("/api/v1/people/" + personId + "/absences",
 				Http.json(Map.of("kind", "PTO", "startDate", "2026-11-30", "endDate", "2026-12-18")));
 		assertThat(pto.status()).as(pto.body()).isEqualTo(201);
 		return "/api/v1/people/" + personId + "/absences/" + pto.json().path("id").asString();
@@ -128,9 +92,9 @@ class CoverageAcceptanceAndPovDaysTests {
 	/** Cancels the absence and empties the circle, so no other test's work goes to the newcomer. */
 	private void disband(Newcomer newcomer, String absence) {
 		if (absence != null) {
-			as("admin").delete(absence);
+			scenario.as("admin").delete(absence);
 		}
-		var emptied = as("admin").header("If-Match", "\"0\"").put("/api/v1/circles/" + newcomer.circleId() + "/members",
+		var emptied = scenario.as("admin").header("If-Match", "\"0\"").put("/api/v1/circles/" + newcomer.circleId() + "/members",
 				"{\"memberIds\": []}");
 		assertThat(emptied.status()).as(emptied.body()).isEqualTo(200);
 	}
@@ -142,29 +106,29 @@ class CoverageAcceptanceAndPovDaysTests {
 		String absence = null;
 		try {
 			var id = file(List.of("DEMO"), "2026-12-02T15:00:00Z");
-			assign(id, quinn);
+			scenario.assign(id, quinn);
 			absence = threeWeeksOfPto(quinn);
-			var version = as("sa").get("/api/v1/sa-requests/" + id).json().path("version").asInt();
+			var version = scenario.as("sa").get("/api/v1/sa-requests/" + id).json().path("version").asInt();
 
-			ProblemAssertions.assertProblem(as("priya.natarajan").post("/api/v1/people/" + quinn
+			ProblemAssertions.assertProblem(scenario.as("priya.natarajan").post("/api/v1/people/" + quinn
 					+ "/coverage-plan/acceptance", "{}"), 403, "sa-request-not-permitted");
-			ProblemAssertions.assertProblem(as("sa-manager").post("/api/v1/people/" + quinn + "/coverage-plan/acceptance",
+			ProblemAssertions.assertProblem(scenario.as("sa-manager").post("/api/v1/people/" + quinn + "/coverage-plan/acceptance",
 					Http.json(Map.of("expectedVersions", Map.of(id, version - 1)))), 409, "stale-version");
-			assertThat(as("sa").get("/api/v1/sa-requests/" + id).json().path("assigneeId").asString()).isEqualTo(quinn);
+			assertThat(scenario.as("sa").get("/api/v1/sa-requests/" + id).json().path("assigneeId").asString()).isEqualTo(quinn);
 
-			var accepted = as("sa-manager").post("/api/v1/people/" + quinn + "/coverage-plan/acceptance",
+			var accepted = scenario.as("sa-manager").post("/api/v1/people/" + quinn + "/coverage-plan/acceptance",
 					Http.json(Map.of("expectedVersions", Map.of(id, version))));
 
 			assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
 			var handed = accepted.json().path("handedOver").get(0);
 			assertThat(handed.path("requestId").asString()).isEqualTo(id);
 			assertThat(handed.path("handOverNote").asString()).contains(newcomer.name() + " is on PTO 30 Nov-18 Dec");
-			var request = as("sa").get("/api/v1/sa-requests/" + id).json();
+			var request = scenario.as("sa").get("/api/v1/sa-requests/" + id).json();
 			assertThat(request.path("assigneeId").asString()).isEqualTo(handed.path("toPersonId").asString())
 					.isNotEqualTo(quinn);
-			assertThat(as("sa").get("/api/v1/sa-requests/" + id + "/thread").json().path("comments").toString())
+			assertThat(scenario.as("sa").get("/api/v1/sa-requests/" + id + "/thread").json().path("comments").toString())
 					.contains("HAND_OVER", "is on PTO 30 Nov-18 Dec");
-			ProblemAssertions.assertProblem(as("sa-manager").post("/api/v1/people/" + person("Diego Alvarez")
+			ProblemAssertions.assertProblem(scenario.as("sa-manager").post("/api/v1/people/" + scenario.person("Diego Alvarez")
 					+ "/coverage-plan/acceptance", "{}"), 409, "assignment-no-coverage-needed");
 		} finally {
 			disband(newcomer, absence);
@@ -178,7 +142,7 @@ class CoverageAcceptanceAndPovDaysTests {
 		String absence = null;
 		try {
 			var id = file(List.of("DEMO"), "2026-12-02T15:00:00Z");
-			assign(id, rowan);
+			scenario.assign(id, rowan);
 			absence = threeWeeksOfPto(rowan);
 			var manager = dev.baton.PageSession.as(port, "sa-manager");
 			var page = "/circles/" + newcomer.circleId();
@@ -189,7 +153,7 @@ class CoverageAcceptanceAndPovDaysTests {
 					"returnTo", page));
 
 			assertThat(accepted.body()).contains(newcomer.name() + ": 1 request handed over.");
-			assertThat(as("sa").get("/api/v1/sa-requests/" + id).json().path("assigneeId").asString()).isNotEqualTo(rowan);
+			assertThat(scenario.as("sa").get("/api/v1/sa-requests/" + id).json().path("assigneeId").asString()).isNotEqualTo(rowan);
 			var outsider = dev.baton.PageSession.as(port, "priya.natarajan");
 			var refused = outsider.follow(outsider.submit("/my/work", "/people/" + rowan + "/coverage-plan/acceptance",
 					"returnTo", "https://elsewhere.example/"));
@@ -205,20 +169,20 @@ class CoverageAcceptanceAndPovDaysTests {
 
 	@Test
 	void povDaysOfHeldRequestsInTheNextTwoWeeksReduceCapacity() {
-		var cascadeId = DemoOrganisation.circle(as("admin"), "Circle Cascade");
-		var before = member(as("sa-manager").get("/api/v1/circles/" + cascadeId + "/capacity").json(), "Kenji Watanabe");
+		var cascadeId = DemoOrganisation.circle(scenario.as("admin"), "Circle Cascade");
+		var before = member(scenario.as("sa-manager").get("/api/v1/circles/" + cascadeId + "/capacity").json(), "Kenji Watanabe");
 		// Thursday 3 December, in the horizon; a POV
 		var id = file(List.of("POV"), "2026-12-03T15:00:00Z");
-		assign(id, person("Kenji Watanabe"));
+		scenario.assign(id, scenario.person("Kenji Watanabe"));
 		try {
-			var after = member(as("sa-manager").get("/api/v1/circles/" + cascadeId + "/capacity").json(), "Kenji Watanabe");
+			var after = member(scenario.as("sa-manager").get("/api/v1/circles/" + cascadeId + "/capacity").json(), "Kenji Watanabe");
 
 			assertThat(after.path("povDays").asInt()).isEqualTo(before.path("povDays").asInt() + 1);
 			assertThat(after.path("capacity").asDouble()).isLessThan(before.path("capacity").asDouble());
 			assertThat(after.path("reasons").toString()).contains("POV day");
 		} finally {
-			as("sa").post("/api/v1/sa-requests/" + id + "/transitions", "{\"to\": \"SA_DOING\"}");
-			as("sa").post("/api/v1/sa-requests/" + id + "/transitions", "{\"to\": \"DONE\"}");
+			scenario.as("sa").post("/api/v1/sa-requests/" + id + "/transitions", "{\"to\": \"SA_DOING\"}");
+			scenario.as("sa").post("/api/v1/sa-requests/" + id + "/transitions", "{\"to\": \"DONE\"}");
 		}
 	}
 }

@@ -252,6 +252,21 @@ class AbsencesApiTests {
 	}
 
 	@Test
+	void theEngineReadsTheAbsencesOfSeveralPeopleAtOnce() {
+		var away = UUID.fromString(fixtures.person("Batch Away " + OrganisationFixtures.unique(), "SA"));
+		var here = UUID.fromString(fixtures.person("Batch Here " + OrganisationFixtures.unique(), "SA"));
+		admin().post(path(away.toString()), absence("PTO", "2028-03-06", "2028-03-10", null));
+		admin().post(path(away.toString()), absence("SICK", "2028-04-03", "2028-04-03", null));
+
+		var absences = organisation.absencesOf(List.of(away, here), LocalDate.parse("2028-03-09"),
+				LocalDate.parse("2028-03-31"));
+
+		assertThat(absences).containsOnlyKeys(away, here);
+		assertThat(absences.get(away)).extracting(Absence::kind).containsExactly(AbsenceKind.PTO);
+		assertThat(absences.get(here)).isEmpty();
+	}
+
+	@Test
 	void aPersonsListCanBeNarrowedToAWindow() {
 		var person = fixtures.person("Window " + OrganisationFixtures.unique(), "SA");
 		admin().post(path(person), absence("PTO", "2027-02-01", "2027-02-03", null));

@@ -13,18 +13,18 @@ import dev.baton.Http;
  * Creates uniquely named users, people and circles through the API, since all integration tests
  * share one database.
  */
-final class OrganisationFixtures {
+public final class OrganisationFixtures {
 
-	static final String PASSWORD = "a long enough password";
+	public static final String PASSWORD = "a long enough password";
 
 	private final Http admin;
 
-	OrganisationFixtures(int port) {
+	public OrganisationFixtures(int port) {
 		this.admin = Http.to(port).as("admin");
 	}
 
 	/** An RFC 9457 answer of the given status and type, without internals. */
-	static void assertProblem(Http.Response response, int status, String type) {
+	public static void assertProblem(Http.Response response, int status, String type) {
 		assertThat(response.status()).as(response.body()).isEqualTo(status);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		var json = response.json();
@@ -34,18 +34,18 @@ final class OrganisationFixtures {
 	}
 
 	/** The fields a validation problem names. */
-	static List<String> fields(Http.Response response) {
+	public static List<String> fields(Http.Response response) {
 		var fields = new java.util.ArrayList<String>();
 		response.json().path("errors").forEach(e -> fields.add(e.path("field").asString()));
 		return fields;
 	}
 
-	static String unique() {
+	public static String unique() {
 		return UUID.randomUUID().toString().substring(0, 8);
 	}
 
 	/** A login with one role; returns its user id. */
-	String user(String username, String role) {
+	public String user(String username, String role) {
 		var response = admin.post("/api/v1/users", Http.json(Map.of("username", username, "displayName", "User " + username,
 				"email", username + "@users.example", "roles", List.of(role), "password", PASSWORD)));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
@@ -53,7 +53,7 @@ final class OrganisationFixtures {
 	}
 
 	/** A person body with sensible defaults for a role; callers change what they test. */
-	static Map<String, Object> personBody(String name, String role) {
+	public static Map<String, Object> personBody(String name, String role) {
 		var body = new LinkedHashMap<String, Object>();
 		body.put("name", name);
 		body.put("email", name.toLowerCase().replace(' ', '.') + "@people.example");
@@ -71,18 +71,18 @@ final class OrganisationFixtures {
 	}
 
 	/** Creates a person and returns their id. */
-	String person(Map<String, Object> body) {
+	public String person(Map<String, Object> body) {
 		var response = admin.post("/api/v1/people", Http.json(body));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return response.json().path("id").asString();
 	}
 
-	String person(String name, String role) {
+	public String person(String name, String role) {
 		return person(personBody(name, role));
 	}
 
 	/** A person of a role with a login of the same role; returns the person id, the login is {@code username}. */
-	String personWithLogin(String username, String role, String managerId) {
+	public String personWithLogin(String username, String role, String managerId) {
 		var userId = user(username, role);
 		var body = personBody("Person " + username, role);
 		body.put("userId", userId);
@@ -93,7 +93,7 @@ final class OrganisationFixtures {
 	}
 
 	/** Creates a circle on the Commercial AMER board and returns its id. */
-	String circle(String name, String managerId, List<String> memberIds, List<String> aeIds) {
+	public String circle(String name, String managerId, List<String> memberIds, List<String> aeIds) {
 		var body = new LinkedHashMap<String, Object>();
 		body.put("name", name);
 		body.put("boardKey", "commercial-amer");

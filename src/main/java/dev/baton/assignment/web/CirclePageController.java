@@ -1,0 +1,205 @@
+package dev.baton.assignment.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import dev.baton.assignment.Assignments;
+import dev.baton.engagement.SaRequests;
+import dev.baton.engagement.EngagementFigures;
+import dev.baton.identity.Role;
+import dev.baton.organisation.AbsenceKind;
+import dev.baton.organisation.Circle;
+import dev.baton.organisation.Organisation;
+import dev.baton.organisation.Person;
+
+/**
+ * The circle page for its SA manager and administrators: load per SA, load over recent weeks,
+ * triage figures, the PTO calendar of the coming weeks, and coverage plans to accept.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('SA_MANAGER','ADMIN')")
+class CirclePageController {
+
+	/** Weeks of history the chart and the figures cover. */
+	static final int WEEKS = 8;
+	/** Days the PTO calendar shows, today first. */
+	static final int CALENDAR_DAYS = 42;
+	/** How far back requests are read to know which were still active in the chart's weeks. */
+	private static final Duration HISTORY = Duration.ofDays(365);
+
+	private static final DateTimeFormatter DAY_TITLE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+
+	private final Assignments assignments;
+	private final SaRequests requests;
+	private final EngagementFigures triage;
+	private final Organisation organisation;
+	private final Clock clock;
+
+	CirclePageController(Assignments assignments, SaRequests requests, EngagementFigures triage, Organisation organisation,
+			Clock clock) {
+		this.assignments = assignments;
+		this.requests = requests;
+		this.triage = triage;
+		this.organisation = organisation;
+		this.clock = clock;
+	}
+
+	/** A circle in the list. */
+	record CircleRow(UUID id, String name, String board, String manager, int members, int servedAes) {
+	}
+
+	/** A day column of the PTO calendar. */
+	record DayColumn(String label, String title, String css) {
+	}
+
+	/** A cell of the PTO calendar: empty, PTO or sick. */
+	record DayCell(String text, String title, String css) {
+	}
+
+	/** One member's row of the PTO calendar. */
+	record CalendarRow(String name, List<DayCell> cells) {
+	}
+
+	/** A triage figure with its label. */
+	record Figure(String label, String value, String detail) {
+	}
+
+	@GetMapping("/circles")
+	String circles(Authentication authentication, Model model) {
+		var admin = isAdmin(authentication);
+		var me = organisation.personForUsername(authentication.getName()).map(Person::id).orElse(null);
+		var rows = organisation.circles().stream().filter(c -> admin || (me != null && me.equals(c.managerId())))
+				.sorted(Comparator.comparing(Circle::name))
+				.map(c -> new CircleRow(c.id(), c.name(), c.boardKey(), name(c.managerId()), c.memberIds().size(),
+						c.servedAeIds().size()))
+				.toList();
+		model.addAttribute("circles", rows);
+		model.addAttribute("admin", admin);
+		return "circles/list";
+	}
+
+	@GetMapping("/circles/{id}")
+	String circle(@PathVariable UUID id, Authentication authentication, Model model) {
+		var circle = organisation.circle(id);
+		if (!isAdmin(authentication)) {
+			var me = organisation.personForUsername(authentication.getName()).map(Person::id).orElse(null);
+			if (me == null || !me.equals(circle.managerId())) {
+				throw new AccessDeniedException("Only the circle's manager and administrators see the circle page");
+			}
+		}
+		var board = organisation.board(circle.boardKey());
+		var zone = board.calendar().zone();
+		var now = clock.instant();
+		var today = LocalDate.ofInstant(now, zone);
+		model.addAttribute("circle", circle);
+		model.addAttribute("board", board);
+		model.addAttribute("manager", name(circle.managerId()));
+
+		var capacity = assignments.capacity(id);
+		model.addAttribute("capacity", capacity);
+		model.addAttribute("statusSummary", capacity.totals().statuses().entrySet().stream()
+				.map(e -> e.getKey().label() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
+
+		var members = new ArrayList<LoadHistory.Member>();
+		var known = new java.util.HashMap<java.util.UUID, String>();
+		organisation.peopleWithIds(circle.memberIds()).forEach(p -> known.put(p.id(), p.name()));
+		for (var memberId : circle.memberIds()) {
+			if (known.containsKey(memberId)) {
+				members.add(new LoadHistory.Member(memberId, known.get(memberId)));
+			}
+		}
+		var weeks = LoadHistory.weekStarts(today, WEEKS);
+		var from = weeks.get(0).atStartOfDay(zone).toInstant();
+		var history = requests.filedSince(id, from.minus(HISTORY));
+		model.addAttribute("chart", LoadHistory.chart(members, history, today, WEEKS, zone));
+
+		var figures = triage.triage(null, id, from, now);
+		model.addAttribute("figuresFrom", weeks.get(0));
+		model.addAttribute("figures", List.of(
+				new Figure("SLA attainment", Labels.percent(figures.slaAttainment()),
+						figures.engaged() + " engaged requests"),
+				new Figure("Triaged on time", Labels.percent(figures.triageAttainment()),
+						figures.triaged() + " triaged requests"),
+				new Figure("Median time to triage", Labels.duration(figures.medianTimeToTriage()), "receipt to assignment"),
+				new Figure("Fast-track share", Labels.percent(figures.fastTrackShare()),
+						figures.fastTrack() + " of " + figures.filed() + " filed")));
+
+		model.addAttribute("days", days(board.calendar(), today));
+		model.addAttribute("calendar", calendar(members, board.calendar(), today));
+
+		var plans = new ArrayList<CoverageView>();
+		var soon = organisation.absencesOf(circle.memberIds(), today, today.plusDays(MyWorkPageController.ABSENCE_DAYS));
+		for (var member : members) {
+			if (!soon.get(member.id()).isEmpty()) {
+				var plan = CoverageView.of(assignments.coveragePlan(member.id()));
+				if (plan.needed()) {
+					plans.add(plan);
+				}
+			}
+		}
+		model.addAttribute("plans", plans);
+		return "circles/page";
+	}
+
+	private static List<DayColumn> days(dev.baton.organisation.BusinessCalendar calendar, LocalDate today) {
+		var days = new ArrayList<DayColumn>();
+		for (int i = 0; i < CALENDAR_DAYS; i++) {
+			var day = today.plusDays(i);
+			var holiday = calendar.holidays().get(day);
+			var weekend = !calendar.opensOn(day.getDayOfWeek());
+			days.add(new DayColumn(String.valueOf(day.getDayOfMonth()),
+					DAY_TITLE.format(day) + (holiday == null ? "" : ", holiday: " + holiday),
+					holiday != null ? "holiday" : weekend ? "weekend" : ""));
+		}
+		return days;
+	}
+
+	private List<CalendarRow> calendar(List<LoadHistory.Member> members, dev.baton.organisation.BusinessCalendar calendar,
+			LocalDate today) {
+		var rows = new ArrayList<CalendarRow>();
+		var last = today.plusDays(CALENDAR_DAYS - 1);
+		var absent = organisation.absencesOf(members.stream().map(LoadHistory.Member::id).toList(), today, last);
+		for (var member : members) {
+			var absences = absent.get(member.id());
+			var cells = new ArrayList<DayCell>();
+			for (int i = 0; i < CALENDAR_DAYS; i++) {
+				var day = today.plusDays(i);
+				var away = absences.stream().filter(a -> a.covers(day)).findFirst().orElse(null);
+				if (away == null) {
+					var weekend = !calendar.opensOn(day.getDayOfWeek());
+					cells.add(new DayCell("", "", calendar.holidays().containsKey(day) ? "holiday" : weekend ? "weekend" : ""));
+				}
+				else {
+					var sick = away.kind() == AbsenceKind.SICK;
+					cells.add(new DayCell(sick ? "S" : "P",
+							member.name() + (sick ? " off sick " : " on PTO ") + DAY_TITLE.format(day), sick ? "sick" : "pto"));
+				}
+			}
+			rows.add(new CalendarRow(member.name(), cells));
+		}
+		return rows;
+	}
+
+	private String name(UUID personId) {
+		return personId == null ? null : organisation.findPerson(personId).map(Person::name).orElse(null);
+	}
+
+	private static boolean isAdmin(Authentication authentication) {
+		return authentication.getAuthorities().stream().anyMatch(a -> Role.ADMIN.authority().equals(a.getAuthority()));
+	}
+}

@@ -1,0 +1,37 @@
+package dev.baton.organisation;
+
+import java.util.Objects;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import dev.baton.platform.Identifier;
+
+/** The id of a circle, written in JSON as the plain UUID. */
+public record CircleId(@JsonValue UUID value) implements Identifier {
+
+	public CircleId {
+		Objects.requireNonNull(value, "value");
+	}
+
+	@JsonCreator
+	public static CircleId of(UUID value) {
+		return new CircleId(value);
+	}
+
+	/** Parses a path variable or request parameter; anything but a UUID is a bad {@code circleId}. */
+	public static CircleId of(String text) {
+		return new CircleId(Identifier.parse("circleId", text));
+	}
+
+	/** A new random id. */
+	public static CircleId random() {
+		return new CircleId(UUID.randomUUID());
+	}
+
+	@Override
+	public String toString() {
+		return value.toString();
+	}
+}

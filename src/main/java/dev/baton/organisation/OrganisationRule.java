@@ -1,0 +1,21 @@
+package dev.baton.organisation;
+
+import dev.baton.platform.Rule;
+
+/** The organisation's rules that a policy decides by, with their stable identifiers. */
+public enum OrganisationRule implements Rule {
+
+	/** Administrators, the person themselves and their SA manager (direct or of their circle) manage absences. */
+	ABSENCE_MANAGED_BY_SELF_MANAGER_OR_ADMIN("organisation.absence.manage");
+
+	private final String id;
+
+	OrganisationRule(String id) {
+		this.id = id;
+	}
+
+	@Override
+	public String id() {
+		return id;
+	}
+}

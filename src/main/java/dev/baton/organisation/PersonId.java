@@ -1,0 +1,37 @@
+package dev.baton.organisation;
+
+import java.util.Objects;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import dev.baton.platform.Identifier;
+
+/** The id of a person of the organisation, written in JSON as the plain UUID. */
+public record PersonId(@JsonValue UUID value) implements Identifier {
+
+	public PersonId {
+		Objects.requireNonNull(value, "value");
+	}
+
+	@JsonCreator
+	public static PersonId of(UUID value) {
+		return new PersonId(value);
+	}
+
+	/** Parses a path variable or request parameter; anything but a UUID is a bad {@code personId}. */
+	public static PersonId of(String text) {
+		return new PersonId(Identifier.parse("personId", text));
+	}
+
+	/** A new random id. */
+	public static PersonId random() {
+		return new PersonId(UUID.randomUUID());
+	}
+
+	@Override
+	public String toString() {
+		return value.toString();
+	}
+}
