@@ -4,5 +4,6 @@
  * database. On by default only with the embedded database; never loaded into an external
  * database unless asked for.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo data")
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data",
+		allowedDependencies = { "engagement", "judgment", "postsales", "catalog", "pipeline", "organisation", "identity", "platform" })
 package dev.baton.demo;

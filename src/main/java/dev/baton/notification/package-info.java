@@ -7,5 +7,6 @@
  * transaction, keyed so that a redelivered event adds nothing, then sends at once; a failed send
  * stays in {@code notification_delivery} and is retried with backoff by any instance.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications",
+		allowedDependencies = { "engagement", "onsite", "organisation", "identity", "audit", "platform" })
 package dev.baton.notification;
