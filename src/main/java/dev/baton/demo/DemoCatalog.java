@@ -26,7 +26,9 @@ import dev.baton.catalog.ProductKind;
 /**
  * Loads the demo catalog into an empty catalog: the platform's Premium and Ultimate tiers for
  * SaaS, Self-Managed and Dedicated, a per-seat add-on, compute-minute and storage packs, metered
- * compute minutes, and a professional service, priced in USD and EUR in a published price book.
+ * compute minutes, and a professional service, priced in USD and EUR in a published price book;
+ * and links the portal logins: {@code customer} to Acme Logistics, {@code partner} to the reseller
+ * Northwind Channel.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -37,13 +39,18 @@ class DemoCatalog implements ApplicationRunner {
 
 	private final DemoDataLoader demo;
 	private final Catalog catalog;
+	private final dev.baton.pipeline.Pipeline pipeline;
+	private final dev.baton.portal.Portal portal;
 	private final TransactionTemplate transactions;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	DemoCatalog(DemoDataLoader demo, Catalog catalog, TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
+	DemoCatalog(DemoDataLoader demo, Catalog catalog, dev.baton.pipeline.Pipeline pipeline, dev.baton.portal.Portal portal,
+			TransactionTemplate transactions, JdbcClient jdbc, Clock clock) {
 		this.demo = demo;
 		this.catalog = catalog;
+		this.pipeline = pipeline;
+		this.portal = portal;
 		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -58,6 +65,7 @@ class DemoCatalog implements ApplicationRunner {
 			jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query((rs, n) -> 1).list();
 			if (catalog.isEmpty()) {
 				load();
+				linkPortals();
 				log.info("Demo catalog loaded: {} products in a published price book", catalog.products().size());
 			}
 		});
@@ -112,6 +120,23 @@ class DemoCatalog implements ApplicationRunner {
 					new Catalog.NewPrice(new BigDecimal(euro ? "11000" : "12000"), null, null, null), version).version();
 		}
 		catalog.publish(draft.id(), version, "Demo catalog");
+	}
+
+	/** Only where the demo organisation was loaded: its accounts and logins are needed. */
+	private void linkPortals() {
+		var acme = pipeline.accountByExternalId("CRM-ACC-1001");
+		if (acme.isEmpty()) {
+			return;
+		}
+		var northwind = pipeline.accountByExternalId("CRM-ACC-3001")
+				.orElseGet(() -> pipeline.addAccount("CRM-ACC-3001", "Northwind Channel", "Reseller", "AMER", false));
+		try {
+			portal.link("customer", acme.get().id());
+			portal.link("partner", northwind.id());
+		}
+		catch (dev.baton.platform.BatonException noLogin) {
+			log.info("Demo portal logins not linked: {}", noLogin.getMessage());
+		}
 	}
 
 	private void tier(String code, String name, Deployment deployment, boolean monthly) {

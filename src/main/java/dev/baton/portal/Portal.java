@@ -1,0 +1,176 @@
+package dev.baton.portal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.baton.audit.AuditLog;
+import dev.baton.identity.Role;
+import dev.baton.identity.UserDirectory;
+import dev.baton.ordering.Channel;
+import dev.baton.ordering.Order;
+import dev.baton.ordering.Orders;
+import dev.baton.pipeline.Pipeline;
+import dev.baton.platform.BatonException;
+import dev.baton.portal.jdbc.MembershipRepository;
+import dev.baton.subscription.Parties;
+import dev.baton.subscription.Subscription;
+import dev.baton.subscription.SubscriptionChange;
+import dev.baton.subscription.SubscriptionEntry;
+import dev.baton.subscription.SubscriptionId;
+import dev.baton.subscription.Subscriptions;
+
+/**
+ * What a customer or a partner does in its portal, always as the account its login is a member
+ * of. A subscription of another account is answered as not found, never as forbidden, so the
+ * portal does not tell that it exists.
+ */
+@Service
+public class Portal {
+
+	private final MembershipRepository memberships;
+	private final UserDirectory users;
+	private final Pipeline pipeline;
+	private final Subscriptions subscriptions;
+	private final Orders orders;
+	private final AuditLog audit;
+	private final Clock clock;
+
+	Portal(MembershipRepository memberships, UserDirectory users, Pipeline pipeline, Subscriptions subscriptions,
+			Orders orders, AuditLog audit, Clock clock) {
+		this.memberships = memberships;
+		this.users = users;
+		this.pipeline = pipeline;
+		this.subscriptions = subscriptions;
+		this.orders = orders;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** A timeline entry as the portal shows it. */
+	public record Entry(int version, String orderNumber, String action, java.time.LocalDate effectiveOn,
+			PortalSubscription subscription) {
+	}
+
+	/** Makes a customer's or partner's login a member of an account (an administrator does this). */
+	@Transactional
+	public Membership link(String username, UUID accountId) {
+		var user = users.findByUsername(username).orElseThrow(() -> BatonException.notFound("User", username));
+		pipeline.account(accountId);
+		Membership.Kind kind;
+		if (user.hasRole(Role.PARTNER)) {
+			kind = Membership.Kind.PARTNER;
+		}
+		else if (user.hasRole(Role.CUSTOMER)) {
+			kind = Membership.Kind.CUSTOMER;
+		}
+		else {
+			throw BatonException.invalid("username", username + " is neither a CUSTOMER nor a PARTNER login");
+		}
+		var membership = new Membership(user.id(), accountId, kind);
+		memberships.put(membership, clock.instant());
+		audit.record("portal.member-linked", "user_account", user.id(), null,
+				Map.of("account", accountId.toString(), "kind", kind.name()));
+		return membership;
+	}
+
+	@Transactional(readOnly = true)
+	public Membership membership(String username) {
+		return users.findByUsername(username).flatMap(user -> memberships.ofUser(user.id()))
+				.orElseThrow(() -> new BatonException(PortalProblems.NO_ACCOUNT,
+						username + " is not linked to a customer or partner account yet"));
+	}
+
+	/** The subscriptions the member's account owns, or (a partner's) invoices. */
+	@Transactional(readOnly = true)
+	public List<PortalSubscription> subscriptions(String username) {
+		var member = membership(username);
+		return subscriptions.ofAccount(member.accountId()).stream().filter(s -> visible(s, member))
+				.map(s -> PortalSubscription.of(s, member.accountId())).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public PortalSubscription subscription(String username, SubscriptionId id) {
+		var member = membership(username);
+		return PortalSubscription.of(visible(id, member), member.accountId());
+	}
+
+	@Transactional(readOnly = true)
+	public List<Entry> timeline(String username, SubscriptionId id) {
+		var member = membership(username);
+		visible(id, member);
+		var entries = new ArrayList<Entry>();
+		for (SubscriptionEntry entry : subscriptions.timeline(id)) {
+			entries.add(new Entry(entry.version(), entry.orderNumber(), entry.action(), entry.effectiveOn(),
+					PortalSubscription.of(entry.subscription(), member.accountId())));
+		}
+		return entries;
+	}
+
+	/**
+	 * Places an order as the member: a customer checks out (a new subscription it owns and pays,
+	 * channel WEB) or changes its own subscriptions; a partner orders for an end customer (it is
+	 * the invoice owner, channel PARTNER) or changes the subscriptions it invoices. Cancelling now
+	 * and suspending are for the vendor's staff.
+	 */
+	public Order order(String username, List<SubscriptionChange> actions, String clientKey) {
+		var member = membership(username);
+		var partner = member.kind() == Membership.Kind.PARTNER;
+		var placed = new ArrayList<SubscriptionChange>();
+		for (int i = 0; i < (actions == null ? 0 : actions.size()); i++) {
+			var action = actions.get(i);
+			if (action instanceof SubscriptionChange.Create create) {
+				var owner = partner ? (create.parties() == null ? null : create.parties().ownerAccountId()) : member.accountId();
+				if (owner == null) {
+					throw BatonException.invalid("actions[" + i + "].parties.ownerAccountId",
+							"names the end customer the partner orders for");
+				}
+				placed.add(new SubscriptionChange.Create(new Parties(owner, member.accountId(), null), null,
+						create.planCode(), create.currency(), create.seats(), create.addOns(), null, create.termStart(),
+						create.termMonths(), create.autoRenew(), null));
+				continue;
+			}
+			var staffOnly = action instanceof SubscriptionChange.Suspend || action instanceof SubscriptionChange.Resume
+					|| action instanceof SubscriptionChange.TransferOwner
+					|| action instanceof SubscriptionChange.Cancel cancel && cancel.when() == SubscriptionChange.When.NOW;
+			if (staffOnly) {
+				throw new BatonException(dev.baton.platform.ProblemType.FORBIDDEN, "actions[" + i + "]: "
+						+ action.action() + (action instanceof SubscriptionChange.Cancel ? " NOW" : "")
+						+ " is done by the vendor's staff; ask your account team");
+			}
+			if (action.subscriptionId() == null) {
+				throw BatonException.invalid("actions[" + i + "].subscriptionId", "is required");
+			}
+			visible(action.subscriptionId(), member);
+			placed.add(action);
+		}
+		var result = orders.place(new Orders.PlaceOrder(partner ? Channel.PARTNER : Channel.WEB, null, placed,
+				partner ? "Partner portal" : "Customer portal", username, clientKey));
+		return result.order();
+	}
+
+	private Subscription visible(SubscriptionId id, Membership member) {
+		Subscription subscription;
+		try {
+			subscription = subscriptions.subscription(id);
+		}
+		catch (BatonException notFound) {
+			throw BatonException.notFound("Subscription", id);
+		}
+		if (!visible(subscription, member)) {
+			throw BatonException.notFound("Subscription", id);
+		}
+		return subscription;
+	}
+
+	private static boolean visible(Subscription subscription, Membership member) {
+		var parties = subscription.parties();
+		return member.kind() == Membership.Kind.PARTNER ? parties.invoiceOwnerAccountId().equals(member.accountId())
+				: parties.ownerAccountId().equals(member.accountId()) || parties.invoiceOwnerAccountId().equals(member.accountId());
+	}
+}

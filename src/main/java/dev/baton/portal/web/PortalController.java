@@ -1,0 +1,87 @@
+package dev.baton.portal.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.baton.ordering.Order;
+import dev.baton.portal.Membership;
+import dev.baton.portal.Portal;
+import dev.baton.portal.PortalSubscription;
+import dev.baton.subscription.SubscriptionChange;
+import dev.baton.subscription.SubscriptionId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The customer and partner portals' API: everything as the caller's account.
+ */
+@RestController
+@RequestMapping("/api/v1/portal")
+@Tag(name = "Portals")
+@PreAuthorize("hasAnyRole('CUSTOMER','PARTNER')")
+class PortalController {
+
+	private final Portal portal;
+
+	PortalController(Portal portal) {
+		this.portal = portal;
+	}
+
+	record Link(UUID accountId) {
+	}
+
+	record PortalOrder(List<SubscriptionChange> actions) {
+	}
+
+	@PutMapping("/members/{username}")
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(summary = "Link a customer's or partner's login to the account it acts for")
+	Membership link(@PathVariable String username, @RequestBody Link link) {
+		return portal.link(username, link.accountId());
+	}
+
+	@GetMapping("/account")
+	@Operation(summary = "The account the caller acts for, and as what")
+	Membership account(Authentication caller) {
+		return portal.membership(caller.getName());
+	}
+
+	@GetMapping("/subscriptions")
+	@Operation(summary = "The caller's account's subscriptions (a partner: those it invoices)")
+	List<PortalSubscription> subscriptions(Authentication caller) {
+		return portal.subscriptions(caller.getName());
+	}
+
+	@GetMapping("/subscriptions/{id}")
+	@Operation(summary = "One of the caller's subscriptions; another account's answers 404")
+	PortalSubscription subscription(@PathVariable SubscriptionId id, Authentication caller) {
+		return portal.subscription(caller.getName(), id);
+	}
+
+	@GetMapping("/subscriptions/{id}/timeline")
+	@Operation(summary = "Every version of one of the caller's subscriptions")
+	List<Portal.Entry> timeline(@PathVariable SubscriptionId id, Authentication caller) {
+		return portal.timeline(caller.getName(), id);
+	}
+
+	@PostMapping("/orders")
+	@Operation(summary = "Check out, add seats, upgrade, renew or cancel at term end; a partner orders for its end customers")
+	ResponseEntity<Order> order(@RequestBody PortalOrder request, Authentication caller,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
+		var order = portal.order(caller.getName(), request.actions(), key == null || key.isBlank() ? null : key.strip());
+		return ResponseEntity.created(URI.create("/api/v1/orders/" + order.id())).body(order);
+	}
+}
