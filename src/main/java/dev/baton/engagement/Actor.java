@@ -8,9 +8,9 @@ import dev.baton.organisation.Person;
 /**
  * The person acting, with the roles of their login.
  */
-record Actor(Person person, Set<Role> roles) {
+public record Actor(Person person, Set<Role> roles) {
 
-	boolean has(Role role) {
+	public boolean has(Role role) {
 		return roles.contains(role);
 	}
 }

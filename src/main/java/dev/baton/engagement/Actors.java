@@ -11,7 +11,7 @@ import dev.baton.platform.BatonException;
  * Finds the person behind the signed-in user.
  */
 @Component
-class Actors {
+public class Actors {
 
 	private final UserDirectory users;
 	private final Organisation organisation;
@@ -22,7 +22,7 @@ class Actors {
 	}
 
 	/** False when the person has a login and it is disabled; a person without a login is not refused. */
-	boolean enabled(dev.baton.organisation.Person person) {
+	public boolean enabled(dev.baton.organisation.Person person) {
 		if (person.userId() == null) {
 			return true;
 		}
@@ -33,7 +33,7 @@ class Actors {
 		}
 	}
 
-	Actor current() {
+	public Actor current() {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null) {
 			throw new BatonException(EngagementProblems.NOT_PERMITTED, "Sign in first");

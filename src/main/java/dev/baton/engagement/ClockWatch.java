@@ -1,5 +1,8 @@
 package dev.baton.engagement;
 
+import dev.baton.engagement.domain.SaRequest;
+import dev.baton.engagement.jdbc.SaRequestRepository;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

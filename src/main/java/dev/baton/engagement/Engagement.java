@@ -1,5 +1,18 @@
 package dev.baton.engagement;
 
+import dev.baton.engagement.domain.Advisory;
+import dev.baton.engagement.domain.ApprovalGate;
+import dev.baton.engagement.domain.AssignmentPolicy;
+import dev.baton.engagement.domain.CommandPlanCheck;
+import dev.baton.engagement.domain.RequestClock;
+import dev.baton.engagement.domain.SaRequest;
+import dev.baton.engagement.jdbc.SaRequestRepository;
+import dev.baton.engagement.domain.SegmentPolicy;
+import dev.baton.engagement.domain.SlaPolicy;
+import dev.baton.engagement.domain.TemplateRequirements;
+import dev.baton.engagement.domain.ThreadItems;
+import dev.baton.engagement.domain.TriageDecision;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +44,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * is audited and announced as an event in the same transaction.
  */
 @Service
-class Engagement {
+public class Engagement {
 
 	private final SaRequestRepository requests;
 	private final Organisation organisation;
@@ -55,11 +68,11 @@ class Engagement {
 	}
 
 	/** What an AE files. */
-	record Filing(UUID opportunityId, RequestTemplate template, Set<RequestLabel> labels, RequestDetails details) {
+	public record Filing(UUID opportunityId, RequestTemplate template, Set<RequestLabel> labels, RequestDetails details) {
 	}
 
 	@Transactional
-	SaRequest file(Filing filing) {
+	public SaRequest file(Filing filing) {
 		var actor = actors.current();
 		if (!actor.has(Role.AE)) {
 			throw new BatonException(EngagementProblems.NOT_PERMITTED, "Only an AE files SA requests");
@@ -127,7 +140,7 @@ class Engagement {
 	}
 
 	@Transactional
-	void comment(UUID id, String body) {
+	public void comment(UUID id, String body) {
 		var actor = actors.current();
 		var request = find(id);
 		var circle = organisation.circle(request.circleId());
@@ -144,12 +157,12 @@ class Engagement {
 	}
 
 	/** The circle's answers, and the questions for the AE when the command plan is incomplete. */
-	record Answers(Boolean commandPlanComplete, Boolean understandsContext, Boolean leadTime,
+	public record Answers(Boolean commandPlanComplete, Boolean understandsContext, Boolean leadTime,
 			Boolean relatableExperience, String note, String questionsForRequestor) {
 	}
 
 	@Transactional
-	SaRequest answerQuestions(UUID id, Answers answers) {
+	public SaRequest answerQuestions(UUID id, Answers answers) {
 		var actor = actors.current();
 		var request = find(id);
 		var circle = requireCircle(actor, request, "answer the 4 questions");
@@ -198,7 +211,7 @@ class Engagement {
 	}
 
 	@Transactional
-	SaRequest answerAsRequestor(UUID id, String answer) {
+	public SaRequest answerAsRequestor(UUID id, String answer) {
 		var actor = actors.current();
 		var request = find(id);
 		if (!actor.person().id().equals(request.requesterId())) {
@@ -223,7 +236,7 @@ class Engagement {
 	}
 
 	@Transactional
-	void review(UUID id, ThreadItems.Review.Verdict verdict, String note) {
+	public void review(UUID id, ThreadItems.Review.Verdict verdict, String note) {
 		var actor = actors.current();
 		var request = find(id);
 		requireCircle(actor, request, "review the command plan");
@@ -235,7 +248,7 @@ class Engagement {
 	}
 
 	@Transactional
-	void waiveSecondReview(UUID id, String reason) {
+	public void waiveSecondReview(UUID id, String reason) {
 		var actor = actors.current();
 		var request = find(id);
 		requireCircle(actor, request, "waive the second review");
@@ -245,7 +258,7 @@ class Engagement {
 	}
 
 	@Transactional
-	SaRequest decideApproval(UUID id, ThreadItems.Approval.Decision decision, String reason) {
+	public SaRequest decideApproval(UUID id, ThreadItems.Approval.Decision decision, String reason) {
 		var actor = actors.current();
 		var request = find(id);
 		if (request.status() != RequestStatus.AWAITING_APPROVAL) {
@@ -314,23 +327,23 @@ class Engagement {
 	 * @param expectedVersion the request version the caller read, or null to skip the check; a
 	 * stale version answers 409
 	 */
-	record Assignment(UUID assigneeId, UUID assistId, Integer recommendationRank, String rankReason,
+	public record Assignment(UUID assigneeId, UUID assistId, Integer recommendationRank, String rankReason,
 			Integer expectedVersion) {
 
 		/** An assignment without recommendations, main-assist or version check. */
-		static Assignment of(UUID assigneeId) {
+		public static Assignment of(UUID assigneeId) {
 			return new Assignment(assigneeId, null, null, null, null);
 		}
 	}
 
 	@Transactional(readOnly = true)
-	TriageDecision checkAssignment(UUID id, Assignment assignment) {
+	public TriageDecision checkAssignment(UUID id, Assignment assignment) {
 		var actor = actors.current();
 		return AssignmentPolicy.check(facts(find(id), actor, assignment));
 	}
 
 	@Transactional(readOnly = true)
-	TriageDecision checkAssignment(UUID id, UUID assigneeId, UUID assistId) {
+	public TriageDecision checkAssignment(UUID id, UUID assigneeId, UUID assistId) {
 		return checkAssignment(id, new Assignment(assigneeId, assistId, null, null, null));
 	}
 
@@ -341,7 +354,7 @@ class Engagement {
 	 * 409 (stale version, or no longer New) or 422 (a triage rule, with violations and field errors).
 	 */
 	@Transactional
-	SaRequest assign(UUID id, Assignment assignment) {
+	public SaRequest assign(UUID id, Assignment assignment) {
 		var actor = actors.current();
 		var request = find(id);
 		requireCircle(actor, request, "assign it");
@@ -391,7 +404,7 @@ class Engagement {
 	 * on the request's thread and into the audit trail
 	 * @param expectedVersion the request version the caller read, or null to skip the check
 	 */
-	record Reassignment(UUID assigneeId, String handOverNote, Integer expectedVersion) {
+	public record Reassignment(UUID assigneeId, String handOverNote, Integer expectedVersion) {
 	}
 
 	/**
@@ -402,7 +415,7 @@ class Engagement {
 	 * {@link SaRequestReassigned}. Refuses with 403, 409 (stale version or not assigned) or 422.
 	 */
 	@Transactional
-	SaRequest reassign(UUID id, Reassignment reassignment) {
+	public SaRequest reassign(UUID id, Reassignment reassignment) {
 		var actor = actors.current();
 		var request = find(id);
 		var circle = organisation.circle(request.circleId());
@@ -479,7 +492,7 @@ class Engagement {
 	}
 
 	@Transactional
-	SaRequest decline(UUID id, String reason) {
+	public SaRequest decline(UUID id, String reason) {
 		var actor = actors.current();
 		var request = find(id);
 		requireCircle(actor, request, "decline it");
@@ -493,7 +506,7 @@ class Engagement {
 	}
 
 	@Transactional
-	SaRequest moveTo(UUID id, RequestStatus target) {
+	public SaRequest moveTo(UUID id, RequestStatus target) {
 		var actor = actors.current();
 		var request = find(id);
 		requireCircle(actor, request, "move it on the board");
@@ -508,7 +521,7 @@ class Engagement {
 	}
 
 	@Transactional
-	SaRequest relabel(UUID id, Set<RequestLabel> labels) {
+	public SaRequest relabel(UUID id, Set<RequestLabel> labels) {
 		var actor = actors.current();
 		var request = find(id);
 		requireCircle(actor, request, "change its labels");
@@ -525,33 +538,33 @@ class Engagement {
 	}
 
 	@Transactional(readOnly = true)
-	SaRequest find(UUID id) {
+	public SaRequest find(UUID id) {
 		return requests.find(id).orElseThrow(() -> BatonException.notFound("SA request", id));
 	}
 
 	@Transactional(readOnly = true)
-	Page<SaRequest> list(SaRequestRepository.Filter filter, Page.Request page) {
+	public Page<SaRequest> list(SaRequestRepository.Filter filter, Page.Request page) {
 		return new Page<>(requests.find(filter, page.offset(), page.size()), page.page(), page.size(), requests.count(filter));
 	}
 
 	@Transactional(readOnly = true)
-	RequestThread thread(UUID id) {
+	public RequestThread thread(UUID id) {
 		return new RequestThread(requests.comments(id), requests.answers(id).orElse(null), requests.reviews(id),
 				requests.waiver(id).orElse(null), requests.approvals(id));
 	}
 
 	/** Everything on a request's thread. */
-	record RequestThread(List<ThreadItems.Comment> comments, ThreadItems.TriageAnswers answers, List<ThreadItems.Review> reviews,
+	public record RequestThread(List<ThreadItems.Comment> comments, ThreadItems.TriageAnswers answers, List<ThreadItems.Review> reviews,
 			ThreadItems.Waiver waiver, List<ThreadItems.Approval> approvals) {
 	}
 
 	@Transactional(readOnly = true)
-	SlaPolicy slaPolicy(String boardKey) {
+	public SlaPolicy slaPolicy(String boardKey) {
 		return requests.slaPolicy(boardKey).orElseGet(() -> SlaPolicy.standard(boardKey));
 	}
 
 	@Transactional
-	SlaPolicy updateSlaPolicy(SlaPolicy policy, int expectedVersion) {
+	public SlaPolicy updateSlaPolicy(SlaPolicy policy, int expectedVersion) {
 		organisation.board(policy.boardKey());
 		if (!requests.saveSlaPolicy(policy, expectedVersion)) {
 			throw Versions.stale("SLA policy of board", policy.boardKey(), expectedVersion);
@@ -564,7 +577,7 @@ class Engagement {
 	}
 
 	@Transactional(readOnly = true)
-	RequestClock.DueTimes preview(String boardKey, Instant receivedAt, boolean expedite, Instant firstMeeting) {
+	public RequestClock.DueTimes preview(String boardKey, Instant receivedAt, boolean expedite, Instant firstMeeting) {
 		Board board = organisation.board(boardKey);
 		return RequestClock.compute(board.calendar(), slaPolicy(boardKey), receivedAt == null ? clock.instant() : receivedAt,
 				expedite, firstMeeting);

@@ -1,5 +1,7 @@
 package dev.baton.engagement;
 
+import dev.baton.engagement.jdbc.TriageMetrics;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

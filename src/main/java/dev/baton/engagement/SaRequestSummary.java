@@ -1,5 +1,7 @@
 package dev.baton.engagement;
 
+import dev.baton.engagement.domain.SaRequest;
+
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;

@@ -1,5 +1,7 @@
 package dev.baton.engagement;
 
+import dev.baton.engagement.jdbc.SaRequestRepository;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package dev.baton.engagement;
 
+import dev.baton.engagement.domain.ThreadItems;
+
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -1,0 +1,331 @@
+package dev.baton.engagement.jdbc;
+
+import dev.baton.engagement.domain.Advisory;
+import dev.baton.engagement.domain.ApprovalGate;
+import dev.baton.engagement.RequestDetails;
+import dev.baton.engagement.RequestLabel;
+import dev.baton.engagement.RequestStatus;
+import dev.baton.engagement.RequestTemplate;
+import dev.baton.engagement.domain.SaRequest;
+import dev.baton.engagement.SaRequestClockAlert;
+import dev.baton.engagement.domain.SlaPolicy;
+import dev.baton.engagement.domain.ThreadItems;
+import dev.baton.engagement.domain.TimeBasis;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.baton.identity.Role;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * SA requests and their threads in PostgreSQL. An update names the version it read; zero rows
+ * changed means another writer won.
+ */
+@Repository
+public class SaRequestRepository {
+
+	private static final TypeReference<List<Advisory>> ADVISORIES = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	SaRequestRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void insert(SaRequest request) {
+		jdbc.sql("""
+				INSERT INTO sa_request (id, opportunity_id, requester_id, circle_id, board_key, template, title, details,
+				  advisories, approval_gate, tech_eval_target, tech_eval_at_risk, fast_track, status, labels, received_at,
+				  triage_due_at, sla_due_at, version, created_at, updated_at)
+				VALUES (:id, :opportunity, :requester, :circle, :board, :template, :title, CAST(:details AS jsonb),
+				  CAST(:advisories AS jsonb), :gate, :target, :atRisk, :fastTrack, :status, CAST(:labels AS text[]),
+				  :receivedAt, :triageDue, :slaDue, 0, :createdAt, :updatedAt)
+				""")
+				.param("id", request.id()).param("opportunity", request.opportunityId())
+				.param("requester", request.requesterId()).param("circle", request.circleId())
+				.param("board", request.boardKey()).param("template", request.template().name())
+				.param("title", request.title()).param("details", json.writeValueAsString(request.details()))
+				.param("advisories", json.writeValueAsString(request.advisories()))
+				.param("gate", request.gate().name()).param("target", request.techEvalTarget())
+				.param("atRisk", request.techEvalAtRisk()).param("fastTrack", request.fastTrack())
+				.param("status", request.status().name()).param("labels", labels(request))
+				.param("receivedAt", ts(request.receivedAt())).param("triageDue", ts(request.triageDueAt()))
+				.param("slaDue", ts(request.slaDueAt())).param("createdAt", ts(request.createdAt()))
+				.param("updatedAt", ts(request.updatedAt())).update();
+	}
+
+	/** Saves the changeable state if nobody changed it since {@code request.version()}. */
+	public boolean update(SaRequest request) {
+		return jdbc.sql("""
+				UPDATE sa_request SET status = :status, labels = CAST(:labels AS text[]), received_at = :receivedAt,
+				  triage_due_at = :triageDue, sla_due_at = :slaDue, paused_at = :pausedAt, waiting_from = :waitingFrom,
+				  assignee_id = :assignee, assist_id = :assist, triaged_at = :triagedAt, engaged_at = :engagedAt,
+				  closed_at = :closedAt, decline_reason = :declineReason, recommendation_rank = :rank,
+				  rank_reason = :rankReason, assignee_circle_id = :assigneeCircle, updated_at = :updatedAt,
+				  version = version + 1
+				WHERE id = :id AND version = :version
+				""")
+				.param("status", request.status().name()).param("labels", labels(request))
+				.param("receivedAt", ts(request.receivedAt())).param("triageDue", ts(request.triageDueAt()))
+				.param("slaDue", ts(request.slaDueAt())).param("pausedAt", ts(request.pausedAt()))
+				.param("waitingFrom", request.waitingFrom() == null ? null : request.waitingFrom().name())
+				.param("assignee", request.assigneeId()).param("assist", request.assistId())
+				.param("triagedAt", ts(request.triagedAt())).param("engagedAt", ts(request.engagedAt()))
+				.param("closedAt", ts(request.closedAt())).param("declineReason", request.declineReason())
+				.param("rank", request.recommendationRank()).param("rankReason", request.rankReason())
+				.param("assigneeCircle", request.assigneeCircleId())
+				.param("updatedAt", ts(request.updatedAt())).param("id", request.id())
+				.param("version", request.version()).update() == 1;
+	}
+
+	public Optional<SaRequest> find(UUID id) {
+		return jdbc.sql("SELECT * FROM sa_request WHERE id = :id").param("id", id).query(this::map).optional();
+	}
+
+	public record Filter(RequestStatus status, UUID circleId, String boardKey, UUID assigneeId, UUID requesterId,
+			UUID opportunityId) {
+	}
+
+	public List<SaRequest> find(Filter filter, long offset, int limit) {
+		return jdbc.sql("SELECT * FROM sa_request WHERE " + where() + " ORDER BY triage_due_at NULLS LAST, created_at LIMIT :limit OFFSET :offset")
+				.params(params(filter)).param("limit", limit).param("offset", offset).query(this::map).list();
+	}
+
+	public long count(Filter filter) {
+		return jdbc.sql("SELECT count(*) FROM sa_request WHERE " + where()).params(params(filter)).query(Long.class).single();
+	}
+
+	private static String where() {
+		return """
+				(CAST(:status AS text) IS NULL OR status = :status)
+				AND (CAST(:circle AS uuid) IS NULL OR circle_id = :circle)
+				AND (CAST(:board AS text) IS NULL OR board_key = :board)
+				AND (CAST(:assignee AS uuid) IS NULL OR assignee_id = :assignee)
+				AND (CAST(:requester AS uuid) IS NULL OR requester_id = :requester)
+				AND (CAST(:opportunity AS uuid) IS NULL OR opportunity_id = :opportunity)
+				""";
+	}
+
+	private static java.util.Map<String, Object> params(Filter filter) {
+		var params = new java.util.HashMap<String, Object>();
+		params.put("status", filter.status() == null ? null : filter.status().name());
+		params.put("circle", filter.circleId());
+		params.put("board", filter.boardKey());
+		params.put("assignee", filter.assigneeId());
+		params.put("requester", filter.requesterId());
+		params.put("opportunity", filter.opportunityId());
+		return params;
+	}
+
+	public List<SaRequest> openFor(List<UUID> people) {
+		if (people.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT * FROM sa_request WHERE status NOT IN ('DONE', 'DECLINED')
+				  AND (assignee_id IN (:people) OR assist_id IN (:people))
+				ORDER BY created_at
+				""").param("people", people).query(this::map).list();
+	}
+
+	public List<SaRequest> filedSince(UUID circleId, Instant since) {
+		return jdbc.sql("SELECT * FROM sa_request WHERE circle_id = :circle AND created_at >= :since ORDER BY created_at")
+				.param("circle", circleId).param("since", ts(since)).query(this::map).list();
+	}
+
+	/** Open requests with a clock that is due before {@code horizon}, for the alert scan. */
+	public List<SaRequest> openWithClocksBefore(Instant horizon) {
+		return jdbc.sql("""
+				SELECT * FROM sa_request
+				WHERE status NOT IN ('DONE', 'DECLINED', 'SA_WAITING', 'AWAITING_APPROVAL')
+				  AND (triage_due_at < :horizon OR sla_due_at < :horizon)
+				""").param("horizon", ts(horizon)).query(this::map).list();
+	}
+
+	/** Records an alert; false when it was raised before. */
+	public boolean recordAlert(UUID requestId, SaRequestClockAlert.Kind kind, Instant at) {
+		return jdbc.sql("""
+				INSERT INTO sa_request_alert (request_id, kind, raised_at) VALUES (:id, :kind, :at)
+				ON CONFLICT DO NOTHING
+				""").param("id", requestId).param("kind", kind.name()).param("at", ts(at)).update() == 1;
+	}
+
+	// thread -----------------------------------------------------------------------------------------
+
+	public void insert(UUID requestId, ThreadItems.Comment comment) {
+		jdbc.sql("""
+				INSERT INTO sa_request_comment (id, request_id, author_id, kind, body, created_at)
+				VALUES (:id, :request, :author, :kind, :body, :at)
+				""").param("id", comment.id()).param("request", requestId).param("author", comment.authorId())
+				.param("kind", comment.kind().name()).param("body", comment.body()).param("at", ts(comment.createdAt()))
+				.update();
+	}
+
+	public List<ThreadItems.Comment> comments(UUID requestId) {
+		return jdbc.sql("SELECT * FROM sa_request_comment WHERE request_id = :id ORDER BY created_at, id")
+				.param("id", requestId)
+				.query((rs, n) -> new ThreadItems.Comment(rs.getObject("id", UUID.class), rs.getObject("author_id", UUID.class),
+						ThreadItems.Comment.Kind.valueOf(rs.getString("kind")), rs.getString("body"),
+						rs.getTimestamp("created_at").toInstant()))
+				.list();
+	}
+
+	public void saveAnswers(UUID requestId, ThreadItems.TriageAnswers answers) {
+		jdbc.sql("""
+				INSERT INTO sa_request_answers (request_id, command_plan_complete, understands_context, lead_time,
+				  relatable_experience, note, answered_by, answered_at)
+				VALUES (:id, :q1, :q2, :q3, :q4, :note, :by, :at)
+				ON CONFLICT (request_id) DO UPDATE SET command_plan_complete = EXCLUDED.command_plan_complete,
+				  understands_context = EXCLUDED.understands_context, lead_time = EXCLUDED.lead_time,
+				  relatable_experience = EXCLUDED.relatable_experience, note = EXCLUDED.note,
+				  answered_by = EXCLUDED.answered_by, answered_at = EXCLUDED.answered_at
+				""").param("id", requestId).param("q1", answers.commandPlanComplete())
+				.param("q2", answers.understandsContext()).param("q3", answers.leadTime())
+				.param("q4", answers.relatableExperience()).param("note", answers.note())
+				.param("by", answers.answeredById()).param("at", ts(answers.answeredAt())).update();
+	}
+
+	public Optional<ThreadItems.TriageAnswers> answers(UUID requestId) {
+		return jdbc.sql("SELECT * FROM sa_request_answers WHERE request_id = :id").param("id", requestId)
+				.query((rs, n) -> new ThreadItems.TriageAnswers(bool(rs, "command_plan_complete"),
+						bool(rs, "understands_context"), bool(rs, "lead_time"), bool(rs, "relatable_experience"),
+						rs.getString("note"), rs.getObject("answered_by", UUID.class), rs.getTimestamp("answered_at").toInstant()))
+				.optional();
+	}
+
+	public void saveReview(UUID requestId, ThreadItems.Review review) {
+		jdbc.sql("""
+				INSERT INTO sa_request_review (request_id, reviewer_id, verdict, note, created_at)
+				VALUES (:id, :reviewer, :verdict, :note, :at)
+				ON CONFLICT (request_id, reviewer_id) DO UPDATE SET verdict = EXCLUDED.verdict, note = EXCLUDED.note,
+				  created_at = EXCLUDED.created_at
+				""").param("id", requestId).param("reviewer", review.reviewerId()).param("verdict", review.verdict().name())
+				.param("note", review.note()).param("at", ts(review.createdAt())).update();
+	}
+
+	public List<ThreadItems.Review> reviews(UUID requestId) {
+		return jdbc.sql("SELECT * FROM sa_request_review WHERE request_id = :id ORDER BY created_at").param("id", requestId)
+				.query((rs, n) -> new ThreadItems.Review(rs.getObject("reviewer_id", UUID.class),
+						ThreadItems.Review.Verdict.valueOf(rs.getString("verdict")), rs.getString("note"),
+						rs.getTimestamp("created_at").toInstant()))
+				.list();
+	}
+
+	public void saveWaiver(UUID requestId, ThreadItems.Waiver waiver) {
+		jdbc.sql("""
+				INSERT INTO sa_request_waiver (request_id, waived_by, reason, created_at) VALUES (:id, :by, :reason, :at)
+				ON CONFLICT (request_id) DO UPDATE SET waived_by = EXCLUDED.waived_by, reason = EXCLUDED.reason,
+				  created_at = EXCLUDED.created_at
+				""").param("id", requestId).param("by", waiver.waivedById()).param("reason", waiver.reason())
+				.param("at", ts(waiver.createdAt())).update();
+	}
+
+	public Optional<ThreadItems.Waiver> waiver(UUID requestId) {
+		return jdbc.sql("SELECT * FROM sa_request_waiver WHERE request_id = :id").param("id", requestId)
+				.query((rs, n) -> new ThreadItems.Waiver(rs.getObject("waived_by", UUID.class), rs.getString("reason"),
+						rs.getTimestamp("created_at").toInstant()))
+				.optional();
+	}
+
+	public void insert(UUID requestId, ThreadItems.Approval approval) {
+		jdbc.sql("""
+				INSERT INTO sa_request_approval (request_id, role, approver_id, decision, reason, created_at)
+				VALUES (:id, :role, :approver, :decision, :reason, :at)
+				""").param("id", requestId).param("role", approval.role().name()).param("approver", approval.approverId())
+				.param("decision", approval.decision().name()).param("reason", approval.reason())
+				.param("at", ts(approval.createdAt())).update();
+	}
+
+	public List<ThreadItems.Approval> approvals(UUID requestId) {
+		return jdbc.sql("SELECT * FROM sa_request_approval WHERE request_id = :id ORDER BY created_at").param("id", requestId)
+				.query((rs, n) -> new ThreadItems.Approval(rs.getObject("approver_id", UUID.class),
+						Role.valueOf(rs.getString("role")), ThreadItems.Approval.Decision.valueOf(rs.getString("decision")),
+						rs.getString("reason"), rs.getTimestamp("created_at").toInstant()))
+				.list();
+	}
+
+	// SLA policies -----------------------------------------------------------------------------------
+
+	public Optional<SlaPolicy> slaPolicy(String boardKey) {
+		return jdbc.sql("SELECT * FROM sla_policy WHERE board_key = :board").param("board", boardKey)
+				.query((rs, n) -> new SlaPolicy(rs.getString("board_key"), rs.getInt("triage_days"), rs.getInt("activity_days"),
+						Duration.ofMinutes(rs.getInt("expedite_minutes")), Duration.ofMinutes(rs.getInt("preparation_buffer_minutes")),
+						Duration.ofMinutes(rs.getInt("due_soon_minutes")), TimeBasis.valueOf(rs.getString("time_basis")),
+						rs.getInt("version")))
+				.optional();
+	}
+
+	/** Creates or updates a board's policy if its version is {@code expectedVersion} (0 when none is stored). */
+	public boolean saveSlaPolicy(SlaPolicy policy, int expectedVersion) {
+		return jdbc.sql("""
+				INSERT INTO sla_policy (board_key, triage_days, activity_days, expedite_minutes, preparation_buffer_minutes,
+				  due_soon_minutes, time_basis, version)
+				VALUES (:board, :triage, :activity, :expedite, :buffer, :soon, :basis, 1)
+				ON CONFLICT (board_key) DO UPDATE SET triage_days = EXCLUDED.triage_days, time_basis = EXCLUDED.time_basis,
+				  activity_days = EXCLUDED.activity_days, expedite_minutes = EXCLUDED.expedite_minutes,
+				  preparation_buffer_minutes = EXCLUDED.preparation_buffer_minutes,
+				  due_soon_minutes = EXCLUDED.due_soon_minutes, version = sla_policy.version + 1
+				WHERE sla_policy.version = :expected
+				""").param("board", policy.boardKey()).param("triage", policy.triageDays())
+				.param("activity", policy.activityDays()).param("expedite", (int) policy.expediteTime().toMinutes())
+				.param("buffer", (int) policy.preparationBuffer().toMinutes())
+				.param("soon", (int) policy.dueSoonWithin().toMinutes()).param("basis", policy.basis().name())
+				.param("expected", expectedVersion).update() == 1;
+	}
+
+	// mapping ----------------------------------------------------------------------------------------
+
+	private SaRequest map(ResultSet rs, int row) throws SQLException {
+		var labels = EnumSet.noneOf(RequestLabel.class);
+		Arrays.stream((String[]) rs.getArray("labels").getArray()).map(RequestLabel::valueOf).forEach(labels::add);
+		var waitingFrom = rs.getString("waiting_from");
+		return new SaRequest(rs.getObject("id", UUID.class), rs.getObject("opportunity_id", UUID.class),
+				rs.getObject("requester_id", UUID.class), rs.getObject("circle_id", UUID.class), rs.getString("board_key"),
+				RequestTemplate.valueOf(rs.getString("template")), rs.getString("title"),
+				json.readValue(rs.getString("details"), RequestDetails.class),
+				json.readValue(rs.getString("advisories"), ADVISORIES), ApprovalGate.valueOf(rs.getString("approval_gate")),
+				rs.getObject("tech_eval_target", LocalDate.class), rs.getBoolean("tech_eval_at_risk"),
+				rs.getBoolean("fast_track"), instant(rs, "created_at"), rs.getInt("version"),
+				RequestStatus.valueOf(rs.getString("status")), labels, instant(rs, "received_at"),
+				instant(rs, "triage_due_at"), instant(rs, "sla_due_at"), instant(rs, "paused_at"),
+				waitingFrom == null ? null : RequestStatus.valueOf(waitingFrom), rs.getObject("assignee_id", UUID.class),
+				rs.getObject("assist_id", UUID.class), instant(rs, "triaged_at"), instant(rs, "engaged_at"),
+				instant(rs, "closed_at"), rs.getString("decline_reason"), rs.getObject("recommendation_rank", Integer.class),
+				rs.getString("rank_reason"), rs.getObject("assignee_circle_id", UUID.class), instant(rs, "updated_at"));
+	}
+
+	private static String labels(SaRequest request) {
+		return request.labels().stream().map(Enum::name).sorted().collect(Collectors.joining(",", "{", "}"));
+	}
+
+	private static Boolean bool(ResultSet rs, String column) throws SQLException {
+		var value = rs.getBoolean(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		var timestamp = rs.getTimestamp(column);
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+
+	private static Timestamp ts(Instant instant) {
+		return instant == null ? null : Timestamp.from(instant);
+	}
+}
