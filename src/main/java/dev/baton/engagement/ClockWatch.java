@@ -84,7 +84,7 @@ class ClockWatch {
 		}
 		audit.record("sa-request.clock-alert", "sa-request", request.id(), null,
 				Map.of("kind", kind.name(), "dueAt", dueAt.toString()));
-		events.publishEvent(new SaRequestClockAlert(request.id(), request.circleId(), request.assigneeId(),
+		events.publishEvent(new SaRequestClockAlert(request.id().value(), request.circleId(), request.assigneeId(),
 				request.title(), kind, dueAt));
 		log.info("{} for request {} (due {})", kind, request.id(), dueAt);
 		return 1;

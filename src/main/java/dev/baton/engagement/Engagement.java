@@ -114,33 +114,25 @@ public class Engagement {
 				LocalDate.ofInstant(now, board.calendar().zone()),
 				firstMeeting == null ? null : LocalDate.ofInstant(firstMeeting, board.calendar().zone()));
 		var due = RequestClock.compute(board.calendar(), policy, now, labels.contains(RequestLabel.EXPEDITE), firstMeeting);
-		if (due.fastTrack()) {
-			labels.add(RequestLabel.FAST_TRACK);
-		}
-		var awaiting = assessment.gate() != ApprovalGate.NONE;
-		var advisories = new ArrayList<>(assessment.advisories());
-		due.reasons().forEach(reason -> advisories.add(Advisory.info("clock", reason)));
 		var account = pipeline.account(opportunity.accountId());
-		var request = new SaRequest(UUID.randomUUID(), opportunity.id(), actor.person().id(), circle.id(), board.key(),
-				filing.template(), account.name() + ": " + filing.template().label(), filing.details(), advisories,
-				assessment.gate(), assessment.techEvalTarget(), assessment.techEvalAtRisk(), due.fastTrack(), now, 0,
-				awaiting ? RequestStatus.AWAITING_APPROVAL : RequestStatus.NEW, labels, awaiting ? null : now,
-				awaiting ? null : due.triageDueAt(), awaiting ? null : due.slaDueAt(), null, null, null, null, null, null,
-				null, null, null, null, null, now);
+		var request = SaRequest.file(new SaRequest.Intake(SaRequestId.random(), opportunity.id(), actor.person().id(),
+				circle.id(), board.key(), filing.template(), account.name() + ": " + filing.template().label(),
+				filing.details()), assessment, due, labels);
+		var awaiting = request.status() == RequestStatus.AWAITING_APPROVAL;
 		requests.insert(request);
 		audit.record("sa-request.filed", "sa-request", request.id(), null, Map.of("opportunity", opportunity.externalId(),
 				"template", request.template().name(), "circle", circle.name(), "fastTrack", request.fastTrack(),
 				"status", request.status().name()));
 		meters.counter("baton.sa_requests.filed", "board", board.key(), "fast_track", String.valueOf(request.fastTrack()))
 				.increment();
-		events.publishEvent(new SaRequestFiled(request.id(), opportunity.id(), actor.person().id(), circle.id(), board.key(),
+		events.publishEvent(new SaRequestFiled(request.id().value(), opportunity.id(), actor.person().id(), circle.id(), board.key(),
 				request.title(), request.template(), request.fastTrack(), request.expedite(), awaiting,
 				request.triageDueAt(), request.slaDueAt(), firstMeeting));
 		return request;
 	}
 
 	@Transactional
-	public void comment(UUID id, String body) {
+	public void comment(SaRequestId id, String body) {
 		var actor = actors.current();
 		var request = find(id);
 		var circle = organisation.circle(request.circleId());
@@ -162,7 +154,7 @@ public class Engagement {
 	}
 
 	@Transactional
-	public SaRequest answerQuestions(UUID id, Answers answers) {
+	public SaRequest answerQuestions(SaRequestId id, Answers answers) {
 		var actor = actors.current();
 		var request = find(id);
 		var circle = requireCircle(actor, request, "answer the 4 questions");
@@ -188,10 +180,7 @@ public class Engagement {
 			throw new BatonException(ProblemType.VALIDATION_FAILED, errors.stream().map(e -> e.field() + " " + e.message())
 					.collect(java.util.stream.Collectors.joining("; ")), errors, Map.of());
 		}
-		if (request.status() != RequestStatus.NEW) {
-			throw new BatonException(EngagementProblems.ILLEGAL_TRANSITION,
-					"The 4 questions are answered while the request is New; it is in " + request.status().label());
-		}
+		request.requireNew("answer the 4 questions");
 		var now = clock.instant();
 		requests.saveAnswers(id, new ThreadItems.TriageAnswers(answers.commandPlanComplete(), answers.understandsContext(),
 				answers.leadTime(), answers.relatableExperience(), answers.note(), actor.person().id(), now));
@@ -204,14 +193,14 @@ public class Engagement {
 			requests.insert(id, new ThreadItems.Comment(UUID.randomUUID(), actor.person().id(),
 					ThreadItems.Comment.Kind.QUESTIONS_TO_REQUESTOR, answers.questionsForRequestor().strip(), now));
 			audit.record("sa-request.waiting-for-requestor", "sa-request", id, null, Map.of("circle", circle.name()));
-			events.publishEvent(new SaRequestNeedsInformation(id, request.requesterId(), request.circleId(), request.title(),
+			events.publishEvent(new SaRequestNeedsInformation(id.value(), request.requesterId(), request.circleId(), request.title(),
 					answers.questionsForRequestor().strip(), actor.person().id()));
 		}
 		return find(id);
 	}
 
 	@Transactional
-	public SaRequest answerAsRequestor(UUID id, String answer) {
+	public SaRequest answerAsRequestor(SaRequestId id, String answer) {
 		var actor = actors.current();
 		var request = find(id);
 		if (!actor.person().id().equals(request.requesterId())) {
@@ -230,13 +219,13 @@ public class Engagement {
 				previous.answeredById(), now)));
 		audit.record("sa-request.requestor-answered", "sa-request", id, null, Map.of("status", request.status().name()));
 		var resumed = find(id);
-		events.publishEvent(new SaRequestInformationProvided(id, request.requesterId(), request.circleId(), request.title(),
+		events.publishEvent(new SaRequestInformationProvided(id.value(), request.requesterId(), request.circleId(), request.title(),
 				resumed.triageDueAt(), resumed.slaDueAt()));
 		return resumed;
 	}
 
 	@Transactional
-	public void review(UUID id, ThreadItems.Review.Verdict verdict, String note) {
+	public void review(SaRequestId id, ThreadItems.Review.Verdict verdict, String note) {
 		var actor = actors.current();
 		var request = find(id);
 		requireCircle(actor, request, "review the command plan");
@@ -248,7 +237,7 @@ public class Engagement {
 	}
 
 	@Transactional
-	public void waiveSecondReview(UUID id, String reason) {
+	public void waiveSecondReview(SaRequestId id, String reason) {
 		var actor = actors.current();
 		var request = find(id);
 		requireCircle(actor, request, "waive the second review");
@@ -258,7 +247,7 @@ public class Engagement {
 	}
 
 	@Transactional
-	public SaRequest decideApproval(UUID id, ThreadItems.Approval.Decision decision, String reason) {
+	public SaRequest decideApproval(SaRequestId id, ThreadItems.Approval.Decision decision, String reason) {
 		var actor = actors.current();
 		var request = find(id);
 		if (request.status() != RequestStatus.AWAITING_APPROVAL) {
@@ -292,7 +281,7 @@ public class Engagement {
 		if (decision == ThreadItems.Approval.Decision.REJECT) {
 			request.decline("Not approved by the " + role.name() + ": " + reason.strip(), now);
 			save(request);
-			events.publishEvent(new SaRequestDeclined(id, request.requesterId(), request.circleId(), request.title(),
+			events.publishEvent(new SaRequestDeclined(id.value(), request.requesterId(), request.circleId(), request.title(),
 					request.declineReason(), actor.person().id()));
 			return find(id);
 		}
@@ -305,7 +294,7 @@ public class Engagement {
 			request.approved(due);
 			save(request);
 			audit.record("sa-request.approved", "sa-request", id, null, Map.of("triageDueAt", due.triageDueAt().toString()));
-			events.publishEvent(new SaRequestFiled(id, request.opportunityId(), request.requesterId(), request.circleId(),
+			events.publishEvent(new SaRequestFiled(id.value(), request.opportunityId(), request.requesterId(), request.circleId(),
 					request.boardKey(), request.title(), request.template(), request.fastTrack(), request.expedite(), false,
 					due.triageDueAt(), due.slaDueAt(), request.details().firstMeeting().orElse(null)));
 		}
@@ -337,13 +326,13 @@ public class Engagement {
 	}
 
 	@Transactional(readOnly = true)
-	public TriageDecision checkAssignment(UUID id, Assignment assignment) {
+	public TriageDecision checkAssignment(SaRequestId id, Assignment assignment) {
 		var actor = actors.current();
 		return AssignmentPolicy.check(facts(find(id), actor, assignment));
 	}
 
 	@Transactional(readOnly = true)
-	public TriageDecision checkAssignment(UUID id, UUID assigneeId, UUID assistId) {
+	public TriageDecision checkAssignment(SaRequestId id, UUID assigneeId, UUID assistId) {
 		return checkAssignment(id, new Assignment(assigneeId, assistId, null, null, null));
 	}
 
@@ -354,13 +343,13 @@ public class Engagement {
 	 * 409 (stale version, or no longer New) or 422 (a triage rule, with violations and field errors).
 	 */
 	@Transactional
-	public SaRequest assign(UUID id, Assignment assignment) {
+	public SaRequest assign(SaRequestId id, Assignment assignment) {
 		var actor = actors.current();
 		var request = find(id);
 		requireCircle(actor, request, "assign it");
 		var expectedVersion = assignment.expectedVersion();
 		if (expectedVersion != null && expectedVersion != request.version()) {
-			throw Versions.stale("SA request", id, expectedVersion);
+			throw Versions.stale("SA request", id.value(), expectedVersion);
 		}
 		if (assignment.recommendationRank() != null && assignment.recommendationRank() < 1) {
 			throw BatonException.invalid("recommendationRank", "must be 1 (the top recommendation) or more");
@@ -368,11 +357,8 @@ public class Engagement {
 		if (assignment.rankReason() != null && assignment.rankReason().length() > 2_000) {
 			throw BatonException.invalid("rankReason", "must be at most 2000 characters");
 		}
-		if (request.status() != RequestStatus.NEW) {
-			// typically another SA won the race a moment ago: a conflict, not a rule
-			throw new BatonException(EngagementProblems.ILLEGAL_TRANSITION, "Cannot assign it: the request is in "
-					+ request.status().label() + (request.assigneeId() == null ? "" : " and assigned already"));
-		}
+		// typically another SA won the race a moment ago: a conflict, not a rule
+		request.requireNew("assign it");
 		var facts = facts(request, actor, assignment);
 		refuseUnless(AssignmentPolicy.check(facts));
 		var now = clock.instant();
@@ -389,7 +375,7 @@ public class Engagement {
 			details.put("fromCircle", assigneeCircle.name());
 		}
 		audit.record("sa-request.assigned", "sa-request", id, reason, details);
-		events.publishEvent(new SaRequestAssigned(id, request.requesterId(), request.circleId(), request.title(),
+		events.publishEvent(new SaRequestAssigned(id.value(), request.requesterId(), request.circleId(), request.title(),
 				assignment.assigneeId(), request.fastTrack(), request.recommendationRank(), reason, request.crossCircle()));
 		return find(id);
 	}
@@ -415,7 +401,7 @@ public class Engagement {
 	 * {@link SaRequestReassigned}. Refuses with 403, 409 (stale version or not assigned) or 422.
 	 */
 	@Transactional
-	public SaRequest reassign(UUID id, Reassignment reassignment) {
+	public SaRequest reassign(SaRequestId id, Reassignment reassignment) {
 		var actor = actors.current();
 		var request = find(id);
 		var circle = organisation.circle(request.circleId());
@@ -425,7 +411,7 @@ public class Engagement {
 					+ circle.name() + " or an admin hands this request over");
 		}
 		if (reassignment.expectedVersion() != null && reassignment.expectedVersion() != request.version()) {
-			throw Versions.stale("SA request", id, reassignment.expectedVersion());
+			throw Versions.stale("SA request", id.value(), reassignment.expectedVersion());
 		}
 		if (reassignment.assigneeId() == null) {
 			throw BatonException.invalid("assigneeId", "is required");
@@ -455,7 +441,7 @@ public class Engagement {
 			details.put("toCircle", toCircle.name());
 		}
 		audit.record("sa-request.reassigned", "sa-request", id, note, details);
-		events.publishEvent(new SaRequestReassigned(id, request.requesterId(), request.circleId(), request.title(), from,
+		events.publishEvent(new SaRequestReassigned(id.value(), request.requesterId(), request.circleId(), request.title(), from,
 				reassignment.assigneeId(), note, actor.person().id()));
 		return find(id);
 	}
@@ -492,7 +478,7 @@ public class Engagement {
 	}
 
 	@Transactional
-	public SaRequest decline(UUID id, String reason) {
+	public SaRequest decline(SaRequestId id, String reason) {
 		var actor = actors.current();
 		var request = find(id);
 		requireCircle(actor, request, "decline it");
@@ -500,13 +486,13 @@ public class Engagement {
 		request.decline(reason.strip(), clock.instant());
 		save(request);
 		audit.record("sa-request.declined", "sa-request", id, reason.strip(), Map.of());
-		events.publishEvent(new SaRequestDeclined(id, request.requesterId(), request.circleId(), request.title(),
+		events.publishEvent(new SaRequestDeclined(id.value(), request.requesterId(), request.circleId(), request.title(),
 				reason.strip(), actor.person().id()));
 		return find(id);
 	}
 
 	@Transactional
-	public SaRequest moveTo(UUID id, RequestStatus target) {
+	public SaRequest moveTo(SaRequestId id, RequestStatus target) {
 		var actor = actors.current();
 		var request = find(id);
 		requireCircle(actor, request, "move it on the board");
@@ -521,7 +507,7 @@ public class Engagement {
 	}
 
 	@Transactional
-	public SaRequest relabel(UUID id, Set<RequestLabel> labels) {
+	public SaRequest relabel(SaRequestId id, Set<RequestLabel> labels) {
 		var actor = actors.current();
 		var request = find(id);
 		requireCircle(actor, request, "change its labels");
@@ -538,8 +524,8 @@ public class Engagement {
 	}
 
 	@Transactional(readOnly = true)
-	public SaRequest find(UUID id) {
-		return requests.find(id).orElseThrow(() -> BatonException.notFound("SA request", id));
+	public SaRequest find(SaRequestId id) {
+		return requests.find(id).orElseThrow(() -> BatonException.notFound("SA request", id.value()));
 	}
 
 	@Transactional(readOnly = true)
@@ -548,7 +534,7 @@ public class Engagement {
 	}
 
 	@Transactional(readOnly = true)
-	public RequestThread thread(UUID id) {
+	public RequestThread thread(SaRequestId id) {
 		return new RequestThread(requests.comments(id), requests.answers(id).orElse(null), requests.reviews(id),
 				requests.waiver(id).orElse(null), requests.approvals(id));
 	}
@@ -610,7 +596,7 @@ public class Engagement {
 
 	private void save(SaRequest request) {
 		if (!requests.update(request)) {
-			throw Versions.stale("SA request", request.id(), request.version());
+			throw Versions.stale("SA request", request.id().value(), request.version());
 		}
 	}
 

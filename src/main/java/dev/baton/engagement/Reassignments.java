@@ -61,12 +61,12 @@ public class Reassignments {
 		var absent = organisation.person(absentPersonId);
 		var done = new ArrayList<SaRequestSummary>();
 		for (var handOver : handOvers) {
-			var request = engagement.find(handOver.requestId());
+			var request = engagement.find(SaRequestId.of(handOver.requestId()));
 			if (!absentPersonId.equals(request.assigneeId())) {
 				throw new BatonException(EngagementProblems.ILLEGAL_TRANSITION, "Request " + request.id() + " is no longer "
 						+ absent.name() + "'s; read the coverage plan again");
 			}
-			done.add(SaRequestSummary.of(engagement.reassign(handOver.requestId(), new Engagement.Reassignment(
+			done.add(SaRequestSummary.of(engagement.reassign(SaRequestId.of(handOver.requestId()), new Engagement.Reassignment(
 					handOver.assigneeId(), handOver.handOverNote(), handOver.expectedVersion()))));
 		}
 		return done;

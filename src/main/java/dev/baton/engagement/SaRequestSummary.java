@@ -17,7 +17,7 @@ public record SaRequestSummary(UUID id, String title, UUID opportunityId, UUID r
 		Integer recommendationRank, String rankReason, UUID assigneeCircleId, int version) {
 
 	static SaRequestSummary of(SaRequest r) {
-		return new SaRequestSummary(r.id(), r.title(), r.opportunityId(), r.requesterId(), r.circleId(), r.boardKey(),
+		return new SaRequestSummary(r.id().value(), r.title(), r.opportunityId(), r.requesterId(), r.circleId(), r.boardKey(),
 				r.template(), r.status(), r.labels(), r.fastTrack(), r.details(), r.assigneeId(), r.assistId(),
 				r.receivedAt(), r.triageDueAt(), r.slaDueAt(), r.triagedAt(), r.engagedAt(), r.closedAt(), r.createdAt(),
 				r.recommendationRank(), r.rankReason(), r.assigneeCircleId(), r.version());

@@ -24,7 +24,7 @@ public class SaRequests {
 
 	@Transactional(readOnly = true)
 	public Optional<SaRequestSummary> find(UUID id) {
-		return requests.find(id).map(SaRequestSummary::of);
+		return requests.find(SaRequestId.of(id)).map(SaRequestSummary::of);
 	}
 
 	/** Open requests (not done or declined) assigned to or assisted by any of these people. */

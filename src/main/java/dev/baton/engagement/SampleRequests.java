@@ -115,21 +115,21 @@ public class SampleRequests {
 	}
 
 	/** Filed, then triaged: ready to assign. */
-	private UUID triaged(String ae, String opportunity, int daysAhead, Set<SaAsk> asks, String capability) {
+	private SaRequestId triaged(String ae, String opportunity, int daysAhead, Set<SaAsk> asks, String capability) {
 		var id = file(ae, opportunity, EnumSet.noneOf(RequestLabel.class), daysAhead, asks, capability, "Evaluation");
 		triage(id);
 		return id;
 	}
 
 	/** Discussed, its 4 questions answered and reviewed twice. */
-	private void triage(UUID id) {
+	private void triage(SaRequestId id) {
 		as("diego.alvarez", () -> engagement.comment(id, "Fits our circle; the command plan is complete."));
 		as("sa", () -> engagement.answerQuestions(id, new Engagement.Answers(true, true, true, true, null, null)));
 		as("priya.natarajan", () -> engagement.review(id, ThreadItems.Review.Verdict.APPROVE, null));
 		as("sa-manager", () -> engagement.review(id, ThreadItems.Review.Verdict.APPROVE, null));
 	}
 
-	private UUID file(String ae, String externalId, Set<RequestLabel> labels, int weekdaysAhead, Set<SaAsk> asks,
+	private SaRequestId file(String ae, String externalId, Set<RequestLabel> labels, int weekdaysAhead, Set<SaAsk> asks,
 			String capability, String why) {
 		var opportunity = pipeline.opportunityByExternalId(externalId)
 				.orElseThrow(() -> new IllegalStateException("No demo opportunity " + externalId));
@@ -141,7 +141,7 @@ public class SampleRequests {
 				new RequestDetails.Meeting(why, "Show the path from merge request to deployment", "Introductions, demo, Q&A",
 						List.of(new RequestDetails.Attendee("Maria Gonzalez", "VP Engineering"))),
 				true, null, null);
-		var filed = new UUID[1];
+		var filed = new SaRequestId[1];
 		as(ae, () -> filed[0] = engagement.file(new Engagement.Filing(opportunity.id(), RequestTemplate.SA_ACTIVITY,
 				labels, details)).id());
 		return filed[0];

@@ -1,5 +1,7 @@
 package dev.baton.engagement.domain;
 
+import dev.baton.engagement.EngagementRule;
+
 /**
  * A rule's finding on a request, shown with the rule's name so people can see why.
  *
@@ -14,11 +16,11 @@ public record Advisory(String rule, Level level, String message) {
 		INFO, WARNING
 	}
 
-	public static Advisory info(String rule, String message) {
-		return new Advisory(rule, Level.INFO, message);
+	public static Advisory info(EngagementRule rule, String message) {
+		return new Advisory(rule.id(), Level.INFO, message);
 	}
 
-	public static Advisory warning(String rule, String message) {
-		return new Advisory(rule, Level.WARNING, message);
+	public static Advisory warning(EngagementRule rule, String message) {
+		return new Advisory(rule.id(), Level.WARNING, message);
 	}
 }

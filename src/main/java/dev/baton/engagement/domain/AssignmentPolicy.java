@@ -64,10 +64,8 @@ public final class AssignmentPolicy {
 		var violations = new ArrayList<TriageDecision.Violation>();
 		var request = facts.request();
 		var circle = facts.circle();
-		if (request.status() != RequestStatus.NEW) {
-			violations.add(new TriageDecision.Violation("triage.status",
-					"Only a New request can be assigned; this one is in " + request.status().label()));
-		}
+		request.newForTriage("assign it").refusals()
+				.forEach(refusal -> violations.add(new TriageDecision.Violation(refusal.ruleId(), refusal.reason())));
 		if (facts.actorId() == null || facts.actorId().equals(request.requesterId())) {
 			violations.add(new TriageDecision.Violation("triage.actor", "The requesting AE does not assign their own request"));
 		} else if (!isCircle(circle, facts.actorId())) {

@@ -1,20 +1,25 @@
 package dev.baton.engagement.domain;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
 import dev.baton.engagement.EngagementProblems;
+import dev.baton.engagement.EngagementRule;
 import dev.baton.engagement.RequestDetails;
 import dev.baton.engagement.RequestLabel;
 import dev.baton.engagement.RequestStatus;
 import dev.baton.engagement.RequestTemplate;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
+import dev.baton.engagement.SaRequestId;
+import dev.baton.organisation.BusinessCalendar;
 import dev.baton.platform.BatonException;
+import dev.baton.platform.Decision;
 
 /**
  * An AE's request for a solutions architect on an opportunity, as it moves across its board.
@@ -28,7 +33,7 @@ public final class SaRequest {
 			RequestStatus.SA_DOING, EnumSet.of(RequestStatus.SA_FOLLOWUP, RequestStatus.DONE),
 			RequestStatus.SA_FOLLOWUP, EnumSet.of(RequestStatus.SA_DOING, RequestStatus.DONE));
 
-	private final UUID id;
+	private final SaRequestId id;
 	private final UUID opportunityId;
 	private final UUID requesterId;
 	private final UUID circleId;
@@ -62,45 +67,80 @@ public final class SaRequest {
 	private UUID assigneeCircleId;
 	private Instant updatedAt;
 
-	public SaRequest(UUID id, UUID opportunityId, UUID requesterId, UUID circleId, String boardKey, RequestTemplate template,
-			String title, RequestDetails details, List<Advisory> advisories, ApprovalGate gate, LocalDate techEvalTarget,
-			boolean techEvalAtRisk, boolean fastTrack, Instant createdAt, int version, RequestStatus status,
-			Set<RequestLabel> labels, Instant receivedAt, Instant triageDueAt, Instant slaDueAt, Instant pausedAt,
-			RequestStatus waitingFrom, UUID assigneeId, UUID assistId, Instant triagedAt, Instant engagedAt,
-			Instant closedAt, String declineReason, Integer recommendationRank, String rankReason, UUID assigneeCircleId,
-			Instant updatedAt) {
-		this.id = id;
-		this.opportunityId = opportunityId;
-		this.requesterId = requesterId;
-		this.circleId = circleId;
-		this.boardKey = boardKey;
-		this.template = template;
-		this.title = title;
-		this.details = details;
-		this.advisories = List.copyOf(advisories);
-		this.gate = gate;
-		this.techEvalTarget = techEvalTarget;
-		this.techEvalAtRisk = techEvalAtRisk;
-		this.fastTrack = fastTrack;
-		this.createdAt = createdAt;
-		this.version = version;
-		this.status = status;
-		this.labels = labels.isEmpty() ? EnumSet.noneOf(RequestLabel.class) : EnumSet.copyOf(labels);
-		this.receivedAt = receivedAt;
-		this.triageDueAt = triageDueAt;
-		this.slaDueAt = slaDueAt;
-		this.pausedAt = pausedAt;
-		this.waitingFrom = waitingFrom;
-		this.assigneeId = assigneeId;
-		this.assistId = assistId;
-		this.triagedAt = triagedAt;
-		this.engagedAt = engagedAt;
-		this.closedAt = closedAt;
-		this.declineReason = declineReason;
-		this.recommendationRank = recommendationRank;
-		this.rankReason = rankReason;
-		this.assigneeCircleId = assigneeCircleId;
-		this.updatedAt = updatedAt;
+	/** What an AE files, before the segment rules and the clocks have spoken. */
+	public record Intake(SaRequestId id, UUID opportunityId, UUID requesterId, UUID circleId, String boardKey,
+			RequestTemplate template, String title, RequestDetails details) {
+
+		public Intake {
+			Objects.requireNonNull(id, "id");
+			Objects.requireNonNull(template, "template");
+		}
+	}
+
+	/**
+	 * A request as it is filed: on the board (New) with its clocks running, or awaiting approval
+	 * when its segment gates it, in which case the clocks start when it is approved. Fast Track is
+	 * set from the clocks; the clock's reasons join the segment's advisories.
+	 */
+	public static SaRequest file(Intake intake, SegmentPolicy.Assessment assessment, RequestClock.DueTimes due,
+			Set<RequestLabel> chosenLabels) {
+		var labels = chosenLabels.isEmpty() ? EnumSet.noneOf(RequestLabel.class) : EnumSet.copyOf(chosenLabels);
+		if (due.fastTrack()) {
+			labels.add(RequestLabel.FAST_TRACK);
+		}
+		var advisories = new ArrayList<>(assessment.advisories());
+		due.reasons().forEach(reason -> advisories.add(Advisory.info(EngagementRule.CLOCK, reason)));
+		var awaiting = assessment.gate() != ApprovalGate.NONE;
+		var request = builder().id(intake.id()).opportunityId(intake.opportunityId()).requesterId(intake.requesterId())
+				.circleId(intake.circleId()).boardKey(intake.boardKey()).template(intake.template()).title(intake.title())
+				.details(intake.details()).advisories(advisories).gate(assessment.gate())
+				.techEvalTarget(assessment.techEvalTarget()).techEvalAtRisk(assessment.techEvalAtRisk())
+				.fastTrack(due.fastTrack()).createdAt(due.receivedAt()).updatedAt(due.receivedAt()).labels(labels)
+				.status(awaiting ? RequestStatus.AWAITING_APPROVAL : RequestStatus.NEW).build();
+		if (!awaiting) {
+			request.setClocks(due);
+		}
+		return request;
+	}
+
+	/** Rebuilds a stored request, field by field (the repository's row mapper, test fixtures). */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	private SaRequest(Builder b) {
+		this.id = Objects.requireNonNull(b.id, "id");
+		this.opportunityId = b.opportunityId;
+		this.requesterId = b.requesterId;
+		this.circleId = b.circleId;
+		this.boardKey = b.boardKey;
+		this.template = b.template;
+		this.title = b.title;
+		this.details = b.details;
+		this.advisories = List.copyOf(b.advisories);
+		this.gate = b.gate;
+		this.techEvalTarget = b.techEvalTarget;
+		this.techEvalAtRisk = b.techEvalAtRisk;
+		this.fastTrack = b.fastTrack;
+		this.createdAt = b.createdAt;
+		this.version = b.version;
+		this.status = Objects.requireNonNull(b.status, "status");
+		this.labels = b.labels.isEmpty() ? EnumSet.noneOf(RequestLabel.class) : EnumSet.copyOf(b.labels);
+		this.receivedAt = b.receivedAt;
+		this.triageDueAt = b.triageDueAt;
+		this.slaDueAt = b.slaDueAt;
+		this.pausedAt = b.pausedAt;
+		this.waitingFrom = b.waitingFrom;
+		this.assigneeId = b.assigneeId;
+		this.assistId = b.assistId;
+		this.triagedAt = b.triagedAt;
+		this.engagedAt = b.engagedAt;
+		this.closedAt = b.closedAt;
+		this.declineReason = b.declineReason;
+		this.recommendationRank = b.recommendationRank;
+		this.rankReason = b.rankReason;
+		this.assigneeCircleId = b.assigneeCircleId;
+		this.updatedAt = b.updatedAt;
 	}
 
 	/** Puts a request that waited for approval on the board, its clocks starting now. */
@@ -120,7 +160,7 @@ public final class SaRequest {
 	 * why not the top one, and the circle the assignee comes from.
 	 */
 	public void assign(UUID assignee, UUID assist, Integer rank, String reason, UUID assigneeCircle, Instant at) {
-		require(RequestStatus.NEW, "assign it");
+		requireNew("assign it");
 		status = RequestStatus.SA_TRIAGED;
 		assigneeId = assignee;
 		assistId = assist;
@@ -169,7 +209,7 @@ public final class SaRequest {
 	}
 
 	/** The AE answered; the clocks run again with the business time they had left. */
-	public void resume(dev.baton.organisation.BusinessCalendar calendar, TimeBasis basis, Instant at) {
+	public void resume(BusinessCalendar calendar, TimeBasis basis, Instant at) {
 		require(RequestStatus.SA_WAITING, "resume it");
 		triageDueAt = RequestClock.resumed(calendar, basis, triageDueAt, pausedAt, at);
 		slaDueAt = RequestClock.resumed(calendar, basis, slaDueAt, pausedAt, at);
@@ -234,6 +274,20 @@ public final class SaRequest {
 		slaDueAt = due.slaDueAt();
 	}
 
+	/**
+	 * The rule "the request must be New": the circle triages a request (answers the 4 questions,
+	 * assigns it) only while it is on the board, not yet assigned, declined or waiting.
+	 */
+	public Decision newForTriage(String what) {
+		return status == RequestStatus.NEW ? Decision.allowed()
+				: Decision.refused(EngagementRule.TRIAGE_STATUS, "Cannot " + what + ": the request is in " + status.label());
+	}
+
+	/** Refuses a triage step on a request that is no longer New as an illegal transition (409). */
+	public void requireNew(String what) {
+		newForTriage(what).orThrow(EngagementProblems.ILLEGAL_TRANSITION);
+	}
+
 	private void require(RequestStatus expected, String what) {
 		if (status != expected) {
 			throw illegal(what);
@@ -245,7 +299,7 @@ public final class SaRequest {
 				"Cannot " + what + ": the request is in " + status.label());
 	}
 
-	public UUID id() { return id; }
+	public SaRequestId id() { return id; }
 	public UUID opportunityId() { return opportunityId; }
 	public UUID requesterId() { return requesterId; }
 	public UUID circleId() { return circleId; }
@@ -278,4 +332,208 @@ public final class SaRequest {
 	public String rankReason() { return rankReason; }
 	public UUID assigneeCircleId() { return assigneeCircleId; }
 	public Instant updatedAt() { return updatedAt; }
+
+	/** The stored state of a request; {@link #build()} makes the aggregate. */
+	public static final class Builder {
+
+		private SaRequestId id;
+		private UUID opportunityId;
+		private UUID requesterId;
+		private UUID circleId;
+		private String boardKey;
+		private RequestTemplate template;
+		private String title;
+		private RequestDetails details;
+		private List<Advisory> advisories = List.of();
+		private ApprovalGate gate = ApprovalGate.NONE;
+		private LocalDate techEvalTarget;
+		private boolean techEvalAtRisk;
+		private boolean fastTrack;
+		private Instant createdAt;
+		private int version;
+		private RequestStatus status;
+		private Set<RequestLabel> labels = Set.of();
+		private Instant receivedAt;
+		private Instant triageDueAt;
+		private Instant slaDueAt;
+		private Instant pausedAt;
+		private RequestStatus waitingFrom;
+		private UUID assigneeId;
+		private UUID assistId;
+		private Instant triagedAt;
+		private Instant engagedAt;
+		private Instant closedAt;
+		private String declineReason;
+		private Integer recommendationRank;
+		private String rankReason;
+		private UUID assigneeCircleId;
+		private Instant updatedAt;
+
+		private Builder() {
+		}
+
+		public Builder id(SaRequestId id) {
+			this.id = id;
+			return this;
+		}
+
+		public Builder opportunityId(UUID opportunityId) {
+			this.opportunityId = opportunityId;
+			return this;
+		}
+
+		public Builder requesterId(UUID requesterId) {
+			this.requesterId = requesterId;
+			return this;
+		}
+
+		public Builder circleId(UUID circleId) {
+			this.circleId = circleId;
+			return this;
+		}
+
+		public Builder boardKey(String boardKey) {
+			this.boardKey = boardKey;
+			return this;
+		}
+
+		public Builder template(RequestTemplate template) {
+			this.template = template;
+			return this;
+		}
+
+		public Builder title(String title) {
+			this.title = title;
+			return this;
+		}
+
+		public Builder details(RequestDetails details) {
+			this.details = details;
+			return this;
+		}
+
+		public Builder advisories(List<Advisory> advisories) {
+			this.advisories = advisories;
+			return this;
+		}
+
+		public Builder gate(ApprovalGate gate) {
+			this.gate = gate;
+			return this;
+		}
+
+		public Builder techEvalTarget(LocalDate techEvalTarget) {
+			this.techEvalTarget = techEvalTarget;
+			return this;
+		}
+
+		public Builder techEvalAtRisk(boolean techEvalAtRisk) {
+			this.techEvalAtRisk = techEvalAtRisk;
+			return this;
+		}
+
+		public Builder fastTrack(boolean fastTrack) {
+			this.fastTrack = fastTrack;
+			return this;
+		}
+
+		public Builder createdAt(Instant createdAt) {
+			this.createdAt = createdAt;
+			return this;
+		}
+
+		public Builder version(int version) {
+			this.version = version;
+			return this;
+		}
+
+		public Builder status(RequestStatus status) {
+			this.status = status;
+			return this;
+		}
+
+		public Builder labels(Set<RequestLabel> labels) {
+			this.labels = labels;
+			return this;
+		}
+
+		public Builder receivedAt(Instant receivedAt) {
+			this.receivedAt = receivedAt;
+			return this;
+		}
+
+		public Builder triageDueAt(Instant triageDueAt) {
+			this.triageDueAt = triageDueAt;
+			return this;
+		}
+
+		public Builder slaDueAt(Instant slaDueAt) {
+			this.slaDueAt = slaDueAt;
+			return this;
+		}
+
+		public Builder pausedAt(Instant pausedAt) {
+			this.pausedAt = pausedAt;
+			return this;
+		}
+
+		public Builder waitingFrom(RequestStatus waitingFrom) {
+			this.waitingFrom = waitingFrom;
+			return this;
+		}
+
+		public Builder assigneeId(UUID assigneeId) {
+			this.assigneeId = assigneeId;
+			return this;
+		}
+
+		public Builder assistId(UUID assistId) {
+			this.assistId = assistId;
+			return this;
+		}
+
+		public Builder triagedAt(Instant triagedAt) {
+			this.triagedAt = triagedAt;
+			return this;
+		}
+
+		public Builder engagedAt(Instant engagedAt) {
+			this.engagedAt = engagedAt;
+			return this;
+		}
+
+		public Builder closedAt(Instant closedAt) {
+			this.closedAt = closedAt;
+			return this;
+		}
+
+		public Builder declineReason(String declineReason) {
+			this.declineReason = declineReason;
+			return this;
+		}
+
+		public Builder recommendationRank(Integer recommendationRank) {
+			this.recommendationRank = recommendationRank;
+			return this;
+		}
+
+		public Builder rankReason(String rankReason) {
+			this.rankReason = rankReason;
+			return this;
+		}
+
+		public Builder assigneeCircleId(UUID assigneeCircleId) {
+			this.assigneeCircleId = assigneeCircleId;
+			return this;
+		}
+
+		public Builder updatedAt(Instant updatedAt) {
+			this.updatedAt = updatedAt;
+			return this;
+		}
+
+		public SaRequest build() {
+			return new SaRequest(this);
+		}
+	}
 }

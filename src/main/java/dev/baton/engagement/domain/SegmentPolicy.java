@@ -1,5 +1,7 @@
 package dev.baton.engagement.domain;
 
+import dev.baton.engagement.EngagementRule;
+
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -35,19 +37,19 @@ public final class SegmentPolicy {
 			case MM_FIRST_ORDER -> {
 				stageAdvice(advisories, segment, stage, Stage.SCOPING, Stage.PROPOSAL, "stages 2 to 4");
 				if (!planComplete || !customPitchDeck) {
-					advisories.add(Advisory.warning("segment.prerequisites", segment.label()
+					advisories.add(Advisory.warning(EngagementRule.SEGMENT_PREREQUISITES, segment.label()
 							+ " engages with a command plan and a custom pitch deck" + lacking(missingPlanParts, customPitchDeck)));
 				}
 				daysBeforeClose = 15;
 			}
 			case MM_NAMED -> {
-				advisories.add(Advisory.info("segment.engagement-stage", segment.label() + " engages at any stage"));
+				advisories.add(Advisory.info(EngagementRule.SEGMENT_ENGAGEMENT_STAGE, segment.label() + " engages at any stage"));
 				daysBeforeClose = 30;
 			}
 			case MM_TERRITORY -> {
 				stageAdvice(advisories, segment, stage, Stage.TECHNICAL_EVALUATION, Stage.TECHNICAL_EVALUATION, "stage 3");
 				if (!planComplete || !customPitchDeck) {
-					advisories.add(Advisory.warning("segment.prerequisites", segment.label()
+					advisories.add(Advisory.warning(EngagementRule.SEGMENT_PREREQUISITES, segment.label()
 							+ " engages with a command plan and a pitch deck" + lacking(missingPlanParts, customPitchDeck)));
 				}
 				daysBeforeClose = 30;
@@ -58,15 +60,15 @@ public final class SegmentPolicy {
 			}
 			case SMB_FIRST_YEAR_EXPAND -> {
 				gate = ApprovalGate.ASM_REVIEW;
-				advisories.add(Advisory.warning("segment.approval", segment.label()
+				advisories.add(Advisory.warning(EngagementRule.SEGMENT_APPROVAL, segment.label()
 						+ " engages only after an ASM review; otherwise the customer goes to the CSM/CSE"));
 			}
 			case SMB_POOLED -> {
 				gate = ApprovalGate.ASM_AND_SA_MANAGER;
-				advisories.add(Advisory.warning("segment.approval", segment.label()
+				advisories.add(Advisory.warning(EngagementRule.SEGMENT_APPROVAL, segment.label()
 						+ " engages only when the ASM and the SA Manager have approved the AE's request"));
 			}
-			case STRATEGIC -> advisories.add(Advisory.info("segment.engagement-stage",
+			case STRATEGIC -> advisories.add(Advisory.info(EngagementRule.SEGMENT_ENGAGEMENT_STAGE,
 					"Strategic accounts engage at any stage; strategically important opportunities get senior SAs"));
 		}
 		LocalDate target = null;
@@ -76,20 +78,20 @@ public final class SegmentPolicy {
 			var left = ChronoUnit.DAYS.between(today, target);
 			if (left < 0) {
 				atRisk = true;
-				advisories.add(Advisory.warning("segment.tech-eval-date", "The technical evaluation should have been done by "
+				advisories.add(Advisory.warning(EngagementRule.SEGMENT_TECH_EVAL_DATE, "The technical evaluation should have been done by "
 						+ target + " (" + daysBeforeClose + " days before the " + closeDate + " close); it is " + (-left)
 						+ " days late"));
 			} else if (left < AT_RISK_DAYS) {
 				atRisk = true;
-				advisories.add(Advisory.warning("segment.tech-eval-date", "Only " + left
+				advisories.add(Advisory.warning(EngagementRule.SEGMENT_TECH_EVAL_DATE, "Only " + left
 						+ " days left to finish the technical evaluation by " + target + " (" + daysBeforeClose
 						+ " days before close)"));
 			} else if (firstMeeting != null && firstMeeting.isAfter(target)) {
 				atRisk = true;
-				advisories.add(Advisory.warning("segment.tech-eval-date", "The first preferred meeting (" + firstMeeting
+				advisories.add(Advisory.warning(EngagementRule.SEGMENT_TECH_EVAL_DATE, "The first preferred meeting (" + firstMeeting
 						+ ") is after the technical-evaluation target " + target));
 			} else {
-				advisories.add(Advisory.info("segment.tech-eval-date", "Technical evaluation to be done by " + target + " ("
+				advisories.add(Advisory.info(EngagementRule.SEGMENT_TECH_EVAL_DATE, "Technical evaluation to be done by " + target + " ("
 						+ daysBeforeClose + " days before close)"));
 			}
 		}
@@ -100,10 +102,10 @@ public final class SegmentPolicy {
 			String words) {
 		var fits = stage != null && !stage.isClosed() && stage.ordinal() >= from.ordinal() && stage.ordinal() <= to.ordinal();
 		if (fits) {
-			advisories.add(Advisory.info("segment.engagement-stage", segment.label() + " engages at " + words
+			advisories.add(Advisory.info(EngagementRule.SEGMENT_ENGAGEMENT_STAGE, segment.label() + " engages at " + words
 					+ "; the opportunity is at " + stage.label()));
 		} else {
-			advisories.add(Advisory.warning("segment.engagement-stage", segment.label() + " usually engages at " + words
+			advisories.add(Advisory.warning(EngagementRule.SEGMENT_ENGAGEMENT_STAGE, segment.label() + " usually engages at " + words
 					+ ", but the opportunity is at " + (stage == null ? "no stage" : stage.label())));
 		}
 	}

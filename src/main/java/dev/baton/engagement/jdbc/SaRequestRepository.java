@@ -6,6 +6,7 @@ import dev.baton.engagement.RequestDetails;
 import dev.baton.engagement.RequestLabel;
 import dev.baton.engagement.RequestStatus;
 import dev.baton.engagement.RequestTemplate;
+import dev.baton.engagement.SaRequestId;
 import dev.baton.engagement.domain.SaRequest;
 import dev.baton.engagement.SaRequestClockAlert;
 import dev.baton.engagement.domain.SlaPolicy;
@@ -58,7 +59,7 @@ public class SaRequestRepository {
 				  CAST(:advisories AS jsonb), :gate, :target, :atRisk, :fastTrack, :status, CAST(:labels AS text[]),
 				  :receivedAt, :triageDue, :slaDue, 0, :createdAt, :updatedAt)
 				""")
-				.param("id", request.id()).param("opportunity", request.opportunityId())
+				.param("id", request.id().value()).param("opportunity", request.opportunityId())
 				.param("requester", request.requesterId()).param("circle", request.circleId())
 				.param("board", request.boardKey()).param("template", request.template().name())
 				.param("title", request.title()).param("details", json.writeValueAsString(request.details()))
@@ -91,12 +92,12 @@ public class SaRequestRepository {
 				.param("closedAt", ts(request.closedAt())).param("declineReason", request.declineReason())
 				.param("rank", request.recommendationRank()).param("rankReason", request.rankReason())
 				.param("assigneeCircle", request.assigneeCircleId())
-				.param("updatedAt", ts(request.updatedAt())).param("id", request.id())
+				.param("updatedAt", ts(request.updatedAt())).param("id", request.id().value())
 				.param("version", request.version()).update() == 1;
 	}
 
-	public Optional<SaRequest> find(UUID id) {
-		return jdbc.sql("SELECT * FROM sa_request WHERE id = :id").param("id", id).query(this::map).optional();
+	public Optional<SaRequest> find(SaRequestId id) {
+		return jdbc.sql("SELECT * FROM sa_request WHERE id = :id").param("id", id.value()).query(this::map).optional();
 	}
 
 	public record Filter(RequestStatus status, UUID circleId, String boardKey, UUID assigneeId, UUID requesterId,
@@ -160,34 +161,34 @@ public class SaRequestRepository {
 	}
 
 	/** Records an alert; false when it was raised before. */
-	public boolean recordAlert(UUID requestId, SaRequestClockAlert.Kind kind, Instant at) {
+	public boolean recordAlert(SaRequestId requestId, SaRequestClockAlert.Kind kind, Instant at) {
 		return jdbc.sql("""
 				INSERT INTO sa_request_alert (request_id, kind, raised_at) VALUES (:id, :kind, :at)
 				ON CONFLICT DO NOTHING
-				""").param("id", requestId).param("kind", kind.name()).param("at", ts(at)).update() == 1;
+				""").param("id", requestId.value()).param("kind", kind.name()).param("at", ts(at)).update() == 1;
 	}
 
 	// thread -----------------------------------------------------------------------------------------
 
-	public void insert(UUID requestId, ThreadItems.Comment comment) {
+	public void insert(SaRequestId requestId, ThreadItems.Comment comment) {
 		jdbc.sql("""
 				INSERT INTO sa_request_comment (id, request_id, author_id, kind, body, created_at)
 				VALUES (:id, :request, :author, :kind, :body, :at)
-				""").param("id", comment.id()).param("request", requestId).param("author", comment.authorId())
+				""").param("id", comment.id()).param("request", requestId.value()).param("author", comment.authorId())
 				.param("kind", comment.kind().name()).param("body", comment.body()).param("at", ts(comment.createdAt()))
 				.update();
 	}
 
-	public List<ThreadItems.Comment> comments(UUID requestId) {
+	public List<ThreadItems.Comment> comments(SaRequestId requestId) {
 		return jdbc.sql("SELECT * FROM sa_request_comment WHERE request_id = :id ORDER BY created_at, id")
-				.param("id", requestId)
+				.param("id", requestId.value())
 				.query((rs, n) -> new ThreadItems.Comment(rs.getObject("id", UUID.class), rs.getObject("author_id", UUID.class),
 						ThreadItems.Comment.Kind.valueOf(rs.getString("kind")), rs.getString("body"),
 						rs.getTimestamp("created_at").toInstant()))
 				.list();
 	}
 
-	public void saveAnswers(UUID requestId, ThreadItems.TriageAnswers answers) {
+	public void saveAnswers(SaRequestId requestId, ThreadItems.TriageAnswers answers) {
 		jdbc.sql("""
 				INSERT INTO sa_request_answers (request_id, command_plan_complete, understands_context, lead_time,
 				  relatable_experience, note, answered_by, answered_at)
@@ -196,65 +197,65 @@ public class SaRequestRepository {
 				  understands_context = EXCLUDED.understands_context, lead_time = EXCLUDED.lead_time,
 				  relatable_experience = EXCLUDED.relatable_experience, note = EXCLUDED.note,
 				  answered_by = EXCLUDED.answered_by, answered_at = EXCLUDED.answered_at
-				""").param("id", requestId).param("q1", answers.commandPlanComplete())
+				""").param("id", requestId.value()).param("q1", answers.commandPlanComplete())
 				.param("q2", answers.understandsContext()).param("q3", answers.leadTime())
 				.param("q4", answers.relatableExperience()).param("note", answers.note())
 				.param("by", answers.answeredById()).param("at", ts(answers.answeredAt())).update();
 	}
 
-	public Optional<ThreadItems.TriageAnswers> answers(UUID requestId) {
-		return jdbc.sql("SELECT * FROM sa_request_answers WHERE request_id = :id").param("id", requestId)
+	public Optional<ThreadItems.TriageAnswers> answers(SaRequestId requestId) {
+		return jdbc.sql("SELECT * FROM sa_request_answers WHERE request_id = :id").param("id", requestId.value())
 				.query((rs, n) -> new ThreadItems.TriageAnswers(bool(rs, "command_plan_complete"),
 						bool(rs, "understands_context"), bool(rs, "lead_time"), bool(rs, "relatable_experience"),
 						rs.getString("note"), rs.getObject("answered_by", UUID.class), rs.getTimestamp("answered_at").toInstant()))
 				.optional();
 	}
 
-	public void saveReview(UUID requestId, ThreadItems.Review review) {
+	public void saveReview(SaRequestId requestId, ThreadItems.Review review) {
 		jdbc.sql("""
 				INSERT INTO sa_request_review (request_id, reviewer_id, verdict, note, created_at)
 				VALUES (:id, :reviewer, :verdict, :note, :at)
 				ON CONFLICT (request_id, reviewer_id) DO UPDATE SET verdict = EXCLUDED.verdict, note = EXCLUDED.note,
 				  created_at = EXCLUDED.created_at
-				""").param("id", requestId).param("reviewer", review.reviewerId()).param("verdict", review.verdict().name())
+				""").param("id", requestId.value()).param("reviewer", review.reviewerId()).param("verdict", review.verdict().name())
 				.param("note", review.note()).param("at", ts(review.createdAt())).update();
 	}
 
-	public List<ThreadItems.Review> reviews(UUID requestId) {
-		return jdbc.sql("SELECT * FROM sa_request_review WHERE request_id = :id ORDER BY created_at").param("id", requestId)
+	public List<ThreadItems.Review> reviews(SaRequestId requestId) {
+		return jdbc.sql("SELECT * FROM sa_request_review WHERE request_id = :id ORDER BY created_at").param("id", requestId.value())
 				.query((rs, n) -> new ThreadItems.Review(rs.getObject("reviewer_id", UUID.class),
 						ThreadItems.Review.Verdict.valueOf(rs.getString("verdict")), rs.getString("note"),
 						rs.getTimestamp("created_at").toInstant()))
 				.list();
 	}
 
-	public void saveWaiver(UUID requestId, ThreadItems.Waiver waiver) {
+	public void saveWaiver(SaRequestId requestId, ThreadItems.Waiver waiver) {
 		jdbc.sql("""
 				INSERT INTO sa_request_waiver (request_id, waived_by, reason, created_at) VALUES (:id, :by, :reason, :at)
 				ON CONFLICT (request_id) DO UPDATE SET waived_by = EXCLUDED.waived_by, reason = EXCLUDED.reason,
 				  created_at = EXCLUDED.created_at
-				""").param("id", requestId).param("by", waiver.waivedById()).param("reason", waiver.reason())
+				""").param("id", requestId.value()).param("by", waiver.waivedById()).param("reason", waiver.reason())
 				.param("at", ts(waiver.createdAt())).update();
 	}
 
-	public Optional<ThreadItems.Waiver> waiver(UUID requestId) {
-		return jdbc.sql("SELECT * FROM sa_request_waiver WHERE request_id = :id").param("id", requestId)
+	public Optional<ThreadItems.Waiver> waiver(SaRequestId requestId) {
+		return jdbc.sql("SELECT * FROM sa_request_waiver WHERE request_id = :id").param("id", requestId.value())
 				.query((rs, n) -> new ThreadItems.Waiver(rs.getObject("waived_by", UUID.class), rs.getString("reason"),
 						rs.getTimestamp("created_at").toInstant()))
 				.optional();
 	}
 
-	public void insert(UUID requestId, ThreadItems.Approval approval) {
+	public void insert(SaRequestId requestId, ThreadItems.Approval approval) {
 		jdbc.sql("""
 				INSERT INTO sa_request_approval (request_id, role, approver_id, decision, reason, created_at)
 				VALUES (:id, :role, :approver, :decision, :reason, :at)
-				""").param("id", requestId).param("role", approval.role().name()).param("approver", approval.approverId())
+				""").param("id", requestId.value()).param("role", approval.role().name()).param("approver", approval.approverId())
 				.param("decision", approval.decision().name()).param("reason", approval.reason())
 				.param("at", ts(approval.createdAt())).update();
 	}
 
-	public List<ThreadItems.Approval> approvals(UUID requestId) {
-		return jdbc.sql("SELECT * FROM sa_request_approval WHERE request_id = :id ORDER BY created_at").param("id", requestId)
+	public List<ThreadItems.Approval> approvals(SaRequestId requestId) {
+		return jdbc.sql("SELECT * FROM sa_request_approval WHERE request_id = :id ORDER BY created_at").param("id", requestId.value())
 				.query((rs, n) -> new ThreadItems.Approval(rs.getObject("approver_id", UUID.class),
 						Role.valueOf(rs.getString("role")), ThreadItems.Approval.Decision.valueOf(rs.getString("decision")),
 						rs.getString("reason"), rs.getTimestamp("created_at").toInstant()))
@@ -296,19 +297,26 @@ public class SaRequestRepository {
 		var labels = EnumSet.noneOf(RequestLabel.class);
 		Arrays.stream((String[]) rs.getArray("labels").getArray()).map(RequestLabel::valueOf).forEach(labels::add);
 		var waitingFrom = rs.getString("waiting_from");
-		return new SaRequest(rs.getObject("id", UUID.class), rs.getObject("opportunity_id", UUID.class),
-				rs.getObject("requester_id", UUID.class), rs.getObject("circle_id", UUID.class), rs.getString("board_key"),
-				RequestTemplate.valueOf(rs.getString("template")), rs.getString("title"),
-				json.readValue(rs.getString("details"), RequestDetails.class),
-				json.readValue(rs.getString("advisories"), ADVISORIES), ApprovalGate.valueOf(rs.getString("approval_gate")),
-				rs.getObject("tech_eval_target", LocalDate.class), rs.getBoolean("tech_eval_at_risk"),
-				rs.getBoolean("fast_track"), instant(rs, "created_at"), rs.getInt("version"),
-				RequestStatus.valueOf(rs.getString("status")), labels, instant(rs, "received_at"),
-				instant(rs, "triage_due_at"), instant(rs, "sla_due_at"), instant(rs, "paused_at"),
-				waitingFrom == null ? null : RequestStatus.valueOf(waitingFrom), rs.getObject("assignee_id", UUID.class),
-				rs.getObject("assist_id", UUID.class), instant(rs, "triaged_at"), instant(rs, "engaged_at"),
-				instant(rs, "closed_at"), rs.getString("decline_reason"), rs.getObject("recommendation_rank", Integer.class),
-				rs.getString("rank_reason"), rs.getObject("assignee_circle_id", UUID.class), instant(rs, "updated_at"));
+		return SaRequest.builder().id(SaRequestId.of(rs.getObject("id", UUID.class)))
+				.opportunityId(rs.getObject("opportunity_id", UUID.class)).requesterId(rs.getObject("requester_id", UUID.class))
+				.circleId(rs.getObject("circle_id", UUID.class)).boardKey(rs.getString("board_key"))
+				.template(RequestTemplate.valueOf(rs.getString("template"))).title(rs.getString("title"))
+				.details(json.readValue(rs.getString("details"), RequestDetails.class))
+				.advisories(json.readValue(rs.getString("advisories"), ADVISORIES))
+				.gate(ApprovalGate.valueOf(rs.getString("approval_gate")))
+				.techEvalTarget(rs.getObject("tech_eval_target", LocalDate.class))
+				.techEvalAtRisk(rs.getBoolean("tech_eval_at_risk")).fastTrack(rs.getBoolean("fast_track"))
+				.createdAt(instant(rs, "created_at")).version(rs.getInt("version"))
+				.status(RequestStatus.valueOf(rs.getString("status"))).labels(labels)
+				.receivedAt(instant(rs, "received_at")).triageDueAt(instant(rs, "triage_due_at"))
+				.slaDueAt(instant(rs, "sla_due_at")).pausedAt(instant(rs, "paused_at"))
+				.waitingFrom(waitingFrom == null ? null : RequestStatus.valueOf(waitingFrom))
+				.assigneeId(rs.getObject("assignee_id", UUID.class)).assistId(rs.getObject("assist_id", UUID.class))
+				.triagedAt(instant(rs, "triaged_at")).engagedAt(instant(rs, "engaged_at"))
+				.closedAt(instant(rs, "closed_at")).declineReason(rs.getString("decline_reason"))
+				.recommendationRank(rs.getObject("recommendation_rank", Integer.class)).rankReason(rs.getString("rank_reason"))
+				.assigneeCircleId(rs.getObject("assignee_circle_id", UUID.class)).updatedAt(instant(rs, "updated_at"))
+				.build();
 	}
 
 	private static String labels(SaRequest request) {

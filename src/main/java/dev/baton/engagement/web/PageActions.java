@@ -1,5 +1,7 @@
 package dev.baton.engagement.web;
 
+import dev.baton.engagement.SaRequestId;
+
 import dev.baton.engagement.Actor;
 import dev.baton.engagement.Actors;
 import dev.baton.engagement.Engagement;
@@ -46,11 +48,11 @@ class PageActions {
 		}
 	}
 
-	SaRequest find(UUID id) {
+	SaRequest find(SaRequestId id) {
 		return engagement.find(id);
 	}
 
-	Engagement.RequestThread thread(UUID id) {
+	Engagement.RequestThread thread(SaRequestId id) {
 		return engagement.thread(id);
 	}
 
@@ -66,47 +68,47 @@ class PageActions {
 		return engagement.file(filing);
 	}
 
-	void comment(UUID id, String body) {
+	void comment(SaRequestId id, String body) {
 		engagement.comment(id, body);
 	}
 
-	void answerQuestions(UUID id, Engagement.Answers answers) {
+	void answerQuestions(SaRequestId id, Engagement.Answers answers) {
 		engagement.answerQuestions(id, answers);
 	}
 
-	void answerAsRequestor(UUID id, String answer) {
+	void answerAsRequestor(SaRequestId id, String answer) {
 		engagement.answerAsRequestor(id, answer);
 	}
 
-	void review(UUID id, ThreadItems.Review.Verdict verdict, String note) {
+	void review(SaRequestId id, ThreadItems.Review.Verdict verdict, String note) {
 		engagement.review(id, verdict, note);
 	}
 
-	void waive(UUID id, String reason) {
+	void waive(SaRequestId id, String reason) {
 		engagement.waiveSecondReview(id, reason);
 	}
 
-	void decideApproval(UUID id, ThreadItems.Approval.Decision decision, String reason) {
+	void decideApproval(SaRequestId id, ThreadItems.Approval.Decision decision, String reason) {
 		engagement.decideApproval(id, decision, reason);
 	}
 
-	TriageDecision check(UUID id, UUID assigneeId, UUID assistId) {
+	TriageDecision check(SaRequestId id, UUID assigneeId, UUID assistId) {
 		return engagement.checkAssignment(id, assigneeId, assistId);
 	}
 
-	void assign(UUID id, Engagement.Assignment assignment) {
+	void assign(SaRequestId id, Engagement.Assignment assignment) {
 		engagement.assign(id, assignment);
 	}
 
-	void decline(UUID id, String reason) {
+	void decline(SaRequestId id, String reason) {
 		engagement.decline(id, reason);
 	}
 
-	void moveTo(UUID id, RequestStatus target) {
+	void moveTo(SaRequestId id, RequestStatus target) {
 		engagement.moveTo(id, target);
 	}
 
-	void relabel(UUID id, Set<RequestLabel> labels) {
+	void relabel(SaRequestId id, Set<RequestLabel> labels) {
 		engagement.relabel(id, labels);
 	}
 }

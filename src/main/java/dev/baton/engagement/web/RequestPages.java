@@ -1,5 +1,7 @@
 package dev.baton.engagement.web;
 
+import dev.baton.engagement.SaRequestId;
+
 import dev.baton.engagement.Actor;
 import dev.baton.engagement.domain.AssignmentPolicy;
 import dev.baton.engagement.jdbc.BoardQuery;
@@ -260,19 +262,19 @@ class RequestPages {
 	// the request --------------------------------------------------------------------------------
 
 	@GetMapping("/requests/{id}")
-	String request(@PathVariable UUID id, Model model) {
+	String request(@PathVariable SaRequestId id, Model model) {
 		return renderRequest(id, null, Map.of(), List.of(), Map.of(), model);
 	}
 
 	@PostMapping("/requests/{id}/comments")
-	String comment(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
+	String comment(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		return act(id, "comment", "#thread", "Comment added", form, model, response, redirect,
 				() -> actions.comment(id, form.getFirst("body")));
 	}
 
 	@PostMapping("/requests/{id}/answers")
-	String answerQuestions(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
+	String answerQuestions(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		return act(id, "questions", "#questions", "The 4 questions are answered", form, model, response, redirect,
 				() -> actions.answerQuestions(id, new Engagement.Answers(yesNo(form, "commandPlanComplete"),
@@ -281,28 +283,28 @@ class RequestPages {
 	}
 
 	@PostMapping("/requests/{id}/requestor-answer")
-	String answerAsRequestor(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
+	String answerAsRequestor(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		return act(id, "requestorAnswer", "#thread", "Answer sent to the circle", form, model, response, redirect,
 				() -> actions.answerAsRequestor(id, form.getFirst("answer")));
 	}
 
 	@PostMapping("/requests/{id}/reviews")
-	String review(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
+	String review(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		return act(id, "review", "#reviews", "Review recorded", form, model, response, redirect,
 				() -> actions.review(id, enumValue(ThreadItems.Review.Verdict.class, form, "verdict"), form.getFirst("note")));
 	}
 
 	@PostMapping("/requests/{id}/waiver")
-	String waive(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
+	String waive(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		return act(id, "waiver", "#reviews", "Second review waived", form, model, response, redirect,
 				() -> actions.waive(id, form.getFirst("reason")));
 	}
 
 	@PostMapping("/requests/{id}/approvals")
-	String approve(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
+	String approve(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		return act(id, "approval", "#approvals", "Decision recorded", form, model, response, redirect,
 				() -> actions.decideApproval(id, enumValue(ThreadItems.Approval.Decision.class, form, "decision"),
@@ -310,7 +312,7 @@ class RequestPages {
 	}
 
 	@PostMapping("/requests/{id}/assignment")
-	String assign(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
+	String assign(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		return act(id, "assign", "#assign", "Assigned", form, model, response, redirect,
 				() -> actions.assign(id, new Engagement.Assignment(uuid(form, "assigneeId"), uuid(form, "assistId"),
@@ -318,21 +320,21 @@ class RequestPages {
 	}
 
 	@PostMapping("/requests/{id}/decline")
-	String decline(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
+	String decline(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		return act(id, "decline", "#decline", "Declined", form, model, response, redirect,
 				() -> actions.decline(id, form.getFirst("reason")));
 	}
 
 	@PostMapping("/requests/{id}/transitions")
-	String move(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
+	String move(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		return act(id, "move", "#board-state", "Moved", form, model, response, redirect,
 				() -> actions.moveTo(id, enumValue(RequestStatus.class, form, "to")));
 	}
 
 	@PostMapping("/requests/{id}/labels")
-	String labels(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
+	String labels(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		return act(id, "labels", "#board-state", "Labels saved", form, model, response, redirect, () -> {
 			var labels = EnumSet.noneOf(RequestLabel.class);
@@ -344,7 +346,7 @@ class RequestPages {
 		});
 	}
 
-	private String act(UUID id, String formName, String anchor, String done, MultiValueMap<String, String> form,
+	private String act(SaRequestId id, String formName, String anchor, String done, MultiValueMap<String, String> form,
 			Model model, HttpServletResponse response, RedirectAttributes redirect, Runnable action) {
 		try {
 			action.run();
@@ -366,7 +368,7 @@ class RequestPages {
 	}
 
 	/** What the request page shows, and which forms the viewer may use. */
-	private String renderRequest(UUID id, String errorForm, Map<String, String> errors,
+	private String renderRequest(SaRequestId id, String errorForm, Map<String, String> errors,
 			List<TriageDecision.Violation> violations, Map<String, String> values, Model model) {
 		var request = actions.find(id);
 		var actor = actions.actorIfAny().orElse(null);

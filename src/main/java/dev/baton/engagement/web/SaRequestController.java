@@ -1,5 +1,7 @@
 package dev.baton.engagement.web;
 
+import dev.baton.engagement.SaRequestId;
+
 import dev.baton.engagement.domain.Advisory;
 import dev.baton.engagement.domain.ApprovalGate;
 import dev.baton.engagement.Engagement;
@@ -92,7 +94,7 @@ class SaRequestController {
 
 		/** With the latest sizing recommendation saved against the request's opportunity, if any. */
 		static SaRequestView of(SaRequest r, SavedSizing sizing) {
-			return new SaRequestView(r.id(), r.title(), r.opportunityId(), r.requesterId(), r.boardKey(), r.circleId(),
+			return new SaRequestView(r.id().value(), r.title(), r.opportunityId(), r.requesterId(), r.boardKey(), r.circleId(),
 					r.template(), r.status(), r.status().label(), r.labels(), r.fastTrack(), r.expedite(), r.gate(),
 					r.receivedAt(), r.triageDueAt(), r.slaDueAt(), r.pausedAt() != null, r.techEvalTarget(),
 					r.techEvalAtRisk(), r.advisories(), r.assigneeId(), r.assistId(), r.recommendationRank(),
@@ -124,7 +126,7 @@ class SaRequestController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "Read a request, with the sizing saved against its opportunity; the ETag is its version")
-	ResponseEntity<SaRequestView> get(@PathVariable UUID id) {
+	ResponseEntity<SaRequestView> get(@PathVariable SaRequestId id) {
 		var request = engagement.find(id);
 		var sizing = savedSizings.latestFor(request.opportunityId()).orElse(null);
 		return ResponseEntity.ok().eTag(Versions.etag(request.version())).body(SaRequestView.of(request, sizing));
@@ -132,7 +134,7 @@ class SaRequestController {
 
 	@GetMapping("/{id}/thread")
 	@Operation(summary = "The request's thread: discussion, questions to the AE and answers, the 4 questions, reviews, waiver, approvals")
-	Engagement.RequestThread thread(@PathVariable UUID id) {
+	Engagement.RequestThread thread(@PathVariable SaRequestId id) {
 		engagement.find(id);
 		return engagement.thread(id);
 	}
@@ -142,14 +144,14 @@ class SaRequestController {
 
 	@PostMapping("/{id}/comments")
 	@Operation(summary = "Add to the circle's discussion on the thread")
-	ResponseEntity<Engagement.RequestThread> comment(@PathVariable UUID id, @RequestBody CommentRequest request) {
+	ResponseEntity<Engagement.RequestThread> comment(@PathVariable SaRequestId id, @RequestBody CommentRequest request) {
 		engagement.comment(id, request.body());
 		return ResponseEntity.status(201).body(engagement.thread(id));
 	}
 
 	@PutMapping("/{id}/triage-answers")
 	@Operation(summary = "Answer the 4 questions; an incomplete command plan sends questionsForRequestor to the AE and pauses the clocks")
-	SaRequestView answer(@PathVariable UUID id, @RequestBody Engagement.Answers answers) {
+	SaRequestView answer(@PathVariable SaRequestId id, @RequestBody Engagement.Answers answers) {
 		return SaRequestView.of(engagement.answerQuestions(id, answers));
 	}
 
@@ -158,7 +160,7 @@ class SaRequestController {
 
 	@PostMapping("/{id}/requestor-answer")
 	@Operation(summary = "The AE answers the circle's questions; the clocks run again")
-	SaRequestView requestorAnswer(@PathVariable UUID id, @RequestBody RequestorAnswer request) {
+	SaRequestView requestorAnswer(@PathVariable SaRequestId id, @RequestBody RequestorAnswer request) {
 		return SaRequestView.of(engagement.answerAsRequestor(id, request.answer()));
 	}
 
@@ -167,7 +169,7 @@ class SaRequestController {
 
 	@PostMapping("/{id}/reviews")
 	@Operation(summary = "Review the command plan (one review per person; the second counts toward the second review)")
-	ResponseEntity<Engagement.RequestThread> review(@PathVariable UUID id, @RequestBody ReviewRequest request) {
+	ResponseEntity<Engagement.RequestThread> review(@PathVariable SaRequestId id, @RequestBody ReviewRequest request) {
 		engagement.review(id, request.verdict(), request.note());
 		return ResponseEntity.status(201).body(engagement.thread(id));
 	}
@@ -177,7 +179,7 @@ class SaRequestController {
 
 	@PostMapping("/{id}/review-waiver")
 	@Operation(summary = "Waive the second review, with the reason kept")
-	ResponseEntity<Engagement.RequestThread> waive(@PathVariable UUID id, @RequestBody WaiverRequest request) {
+	ResponseEntity<Engagement.RequestThread> waive(@PathVariable SaRequestId id, @RequestBody WaiverRequest request) {
 		engagement.waiveSecondReview(id, request.reason());
 		return ResponseEntity.status(201).body(engagement.thread(id));
 	}
@@ -188,7 +190,7 @@ class SaRequestController {
 	@PostMapping("/{id}/approvals")
 	@PreAuthorize("hasAnyRole('ASM','SA_MANAGER')")
 	@Operation(summary = "Approve or reject a request that its segment gates (ASM review; ASM and SA Manager)")
-	SaRequestView approve(@PathVariable UUID id, @RequestBody ApprovalRequest request) {
+	SaRequestView approve(@PathVariable SaRequestId id, @RequestBody ApprovalRequest request) {
 		return SaRequestView.of(engagement.decideApproval(id, request.decision(), request.reason()));
 	}
 
@@ -201,7 +203,7 @@ class SaRequestController {
 
 	@GetMapping("/{id}/assignment-check")
 	@Operation(summary = "Whether the triage rules allow assigning this request to someone, and every rule still in the way")
-	TriageDecision check(@PathVariable UUID id, @RequestParam UUID assigneeId, @RequestParam(required = false) UUID assistId,
+	TriageDecision check(@PathVariable SaRequestId id, @RequestParam UUID assigneeId, @RequestParam(required = false) UUID assistId,
 			@RequestParam(required = false) Integer recommendationRank, @RequestParam(required = false) String rankReason) {
 		return engagement.checkAssignment(id, new Engagement.Assignment(assigneeId, assistId, recommendationRank,
 				rankReason, null));
@@ -211,7 +213,7 @@ class SaRequestController {
 	@Operation(summary = "Assign an SA of the circle (or of another circle of the board: a cross-circle hand-off) under the "
 			+ "triage rules, with the recommendation rank chosen and a reason when it is not the top; If-Match or "
 			+ "expectedVersion optional, a concurrent assignment gets 409")
-	SaRequestView assign(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+	SaRequestView assign(@PathVariable SaRequestId id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestBody AssignmentRequest request) {
 		var expected = ifMatch == null ? request.expectedVersion() : Integer.valueOf(Versions.expectedVersion(ifMatch));
 		return SaRequestView.of(engagement.assign(id, new Engagement.Assignment(request.assigneeId(), request.assistId(),
@@ -225,7 +227,7 @@ class SaRequestController {
 	@PostMapping("/{id}/reassignment")
 	@Operation(summary = "Hand an assigned request to another SA with a hand-over note, leaving its clocks as they are; "
 			+ "for the assignee, their SA manager or an admin; If-Match or expectedVersion optional (409 when stale)")
-	SaRequestView reassign(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+	SaRequestView reassign(@PathVariable SaRequestId id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestBody ReassignmentRequest request) {
 		var expected = ifMatch == null ? request.expectedVersion() : Integer.valueOf(Versions.expectedVersion(ifMatch));
 		return SaRequestView.of(engagement.reassign(id, new Engagement.Reassignment(request.assigneeId(),
@@ -237,7 +239,7 @@ class SaRequestController {
 
 	@PostMapping("/{id}/decline")
 	@Operation(summary = "Decline with a reason; the AE is told")
-	SaRequestView decline(@PathVariable UUID id, @RequestBody DeclineRequest request) {
+	SaRequestView decline(@PathVariable SaRequestId id, @RequestBody DeclineRequest request) {
 		return SaRequestView.of(engagement.decline(id, request.reason()));
 	}
 
@@ -246,7 +248,7 @@ class SaRequestController {
 
 	@PostMapping("/{id}/transitions")
 	@Operation(summary = "Move on the board: SA Triaged -> SA Doing -> SA Followup -> Done")
-	SaRequestView move(@PathVariable UUID id, @RequestBody TransitionRequest request) {
+	SaRequestView move(@PathVariable SaRequestId id, @RequestBody TransitionRequest request) {
 		return SaRequestView.of(engagement.moveTo(id, request.to()));
 	}
 
@@ -255,7 +257,7 @@ class SaRequestController {
 
 	@PutMapping("/{id}/labels")
 	@Operation(summary = "Set the board labels; Expedite re-times the SLA; Fast Track is Baton's to set")
-	SaRequestView labels(@PathVariable UUID id, @RequestBody LabelsRequest request) {
+	SaRequestView labels(@PathVariable SaRequestId id, @RequestBody LabelsRequest request) {
 		return SaRequestView.of(engagement.relabel(id, request.labels()));
 	}
 }

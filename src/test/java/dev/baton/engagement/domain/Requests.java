@@ -5,6 +5,7 @@ import dev.baton.engagement.RequestDetails;
 import dev.baton.engagement.RequestLabel;
 import dev.baton.engagement.RequestStatus;
 import dev.baton.engagement.RequestTemplate;
+import dev.baton.engagement.SaRequestId;
 import dev.baton.engagement.SaAsk;
 
 import java.time.Instant;
@@ -41,10 +42,12 @@ final class Requests {
 				List.of(new RequestDetails.CurrentTool("Jenkins", true)), Set.of(SaAsk.DEMO),
 				new RequestDetails.Meeting("why", "objectives", "agenda", List.of(new RequestDetails.Attendee("Ann", "CTO"))),
 				true, null, null);
-		return new SaRequest(UUID.randomUUID(), UUID.randomUUID(), REQUESTER, CIRCLE.id(), "commercial-amer",
-				RequestTemplate.SA_ACTIVITY, "Acme: SA Activity", details, List.of(), ApprovalGate.NONE, null, false,
-				fastTrack, now, 0, status, fastTrack ? EnumSet.of(RequestLabel.FAST_TRACK) : EnumSet.noneOf(RequestLabel.class),
-				now, now.plusSeconds(86400), now.plusSeconds(2 * 86400), null, null, null, null, null, null, null, null, null, null, null, now);
+		return SaRequest.builder().id(SaRequestId.random()).opportunityId(UUID.randomUUID()).requesterId(REQUESTER)
+				.circleId(CIRCLE.id()).boardKey("commercial-amer").template(RequestTemplate.SA_ACTIVITY)
+				.title("Acme: SA Activity").details(details).fastTrack(fastTrack).createdAt(now).status(status)
+				.labels(fastTrack ? EnumSet.of(RequestLabel.FAST_TRACK) : EnumSet.noneOf(RequestLabel.class))
+				.receivedAt(now).triageDueAt(now.plusSeconds(86400)).slaDueAt(now.plusSeconds(2 * 86400)).updatedAt(now)
+				.build();
 	}
 
 	static ThreadItems.Comment discussion(UUID author) {

@@ -1,15 +1,20 @@
 package dev.baton.engagement.domain;
 
-import dev.baton.engagement.RequestLabel;
-import dev.baton.engagement.RequestStatus;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.baton.engagement.EngagementRule;
+import dev.baton.engagement.RequestLabel;
+import dev.baton.engagement.RequestStatus;
+import dev.baton.engagement.RequestTemplate;
+import dev.baton.engagement.SaRequestId;
 import dev.baton.platform.BatonException;
 
 /**
@@ -76,5 +81,43 @@ class SaRequestTransitionsTests {
 		request.relabel(java.util.Set.of(RequestLabel.SA_POV), null, NOW);
 
 		assertThat(request.labels()).containsExactlyInAnyOrder(RequestLabel.SA_POV, RequestLabel.FAST_TRACK);
+	}
+
+	@Test
+	void filePutsAnUngatedRequestOnTheBoardWithItsClocksRunning() {
+		var due = new RequestClock.DueTimes(NOW, NOW.plusSeconds(3600), NOW.plusSeconds(7200), true, List.of("Fast Track"));
+		var request = SaRequest.file(intake(), new SegmentPolicy.Assessment(ApprovalGate.NONE, null, false, List.of()), due,
+				Set.of(RequestLabel.EXPEDITE));
+
+		assertThat(request.status()).isEqualTo(RequestStatus.NEW);
+		assertThat(request.triageDueAt()).isEqualTo(NOW.plusSeconds(3600));
+		assertThat(request.labels()).containsExactlyInAnyOrder(RequestLabel.EXPEDITE, RequestLabel.FAST_TRACK);
+		assertThat(request.advisories()).extracting(Advisory::rule).containsExactly("clock");
+	}
+
+	@Test
+	void fileKeepsAGatedRequestOffTheBoardWithoutClocks() {
+		var due = new RequestClock.DueTimes(NOW, NOW.plusSeconds(3600), NOW.plusSeconds(7200), false, List.of());
+		var request = SaRequest.file(intake(), new SegmentPolicy.Assessment(ApprovalGate.ASM_REVIEW, null, false, List.of()),
+				due, Set.of());
+
+		assertThat(request.status()).isEqualTo(RequestStatus.AWAITING_APPROVAL);
+		assertThat(request.receivedAt()).isNull();
+		assertThat(request.triageDueAt()).isNull();
+		assertThat(request.newForTriage("answer the 4 questions").refuses(EngagementRule.TRIAGE_STATUS)).isTrue();
+	}
+
+	@Test
+	void refusesTheFourQuestionsOnceTheRequestLeftNew() {
+		var request = Requests.request(RequestStatus.SA_WAITING, false);
+
+		assertThat(Requests.request(RequestStatus.NEW, false).newForTriage("answer the 4 questions").isAllowed()).isTrue();
+		assertThatThrownBy(() -> request.requireNew("answer the 4 questions"))
+				.hasMessage("Cannot answer the 4 questions: the request is in SA Waiting");
+	}
+
+	private static SaRequest.Intake intake() {
+		return new SaRequest.Intake(SaRequestId.random(), UUID.randomUUID(), Requests.REQUESTER, Requests.CIRCLE.id(),
+				"commercial-amer", RequestTemplate.SA_ACTIVITY, "Acme: SA Activity", null);
 	}
 }
