@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.baton.identity.Role;
+import dev.baton.organisation.CallContexts;
 import dev.baton.organisation.Organisation;
 import dev.baton.platform.BatonException;
 
@@ -19,12 +20,12 @@ import dev.baton.platform.BatonException;
 public class Reassignments {
 
 	private final Engagement engagement;
-	private final Actors actors;
+	private final CallContexts callers;
 	private final Organisation organisation;
 
-	Reassignments(Engagement engagement, Actors actors, Organisation organisation) {
+	Reassignments(Engagement engagement, CallContexts callers, Organisation organisation) {
 		this.engagement = engagement;
-		this.actors = actors;
+		this.callers = callers;
 		this.organisation = organisation;
 	}
 
@@ -39,12 +40,12 @@ public class Reassignments {
 	 */
 	@Transactional(readOnly = true)
 	public void requireMayCover(UUID absentPersonId) {
-		var actor = actors.current();
-		var me = actor.person().id();
+		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
+		var me = caller.personId();
 		var absent = organisation.person(absentPersonId);
 		var manager = me.equals(absent.managerId())
 				|| organisation.circleOfMember(absentPersonId).map(c -> me.equals(c.managerId())).orElse(false);
-		if (!me.equals(absentPersonId) && !manager && !actor.has(Role.ADMIN)) {
+		if (!me.equals(absentPersonId) && !manager && !caller.has(Role.ADMIN)) {
 			throw new BatonException(EngagementProblems.NOT_PERMITTED,
 					"Only " + absent.name() + ", their manager or an admin accepts their coverage plan");
 		}

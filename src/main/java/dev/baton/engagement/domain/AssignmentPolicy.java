@@ -1,5 +1,6 @@
 package dev.baton.engagement.domain;
 
+import dev.baton.engagement.ReviewVerdict;
 import dev.baton.engagement.RequestStatus;
 
 import java.util.ArrayList;
@@ -7,9 +8,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 
+import dev.baton.engagement.EngagementRule;
 import dev.baton.identity.Role;
 import dev.baton.organisation.Circle;
 import dev.baton.organisation.Person;
+import dev.baton.platform.Decision;
 
 /**
  * The circle's triage rules for assigning a request, each a named rule that says why it refuses:
@@ -46,57 +49,42 @@ public final class AssignmentPolicy {
 			boolean assigneeEnabled) {
 	}
 
-	/** The request field a rule is about, for the problem's field errors; null when it is about no one field. */
-	public static String field(String rule) {
-		switch (rule) {
-			case "triage.assignee":
-				return "assigneeId";
-			case "triage.main-assist":
-				return "assistId";
-			case "triage.recommendation":
-				return "rankReason";
-			default:
-				return null;
-		}
-	}
-
-	public static TriageDecision check(Facts facts) {
-		var violations = new ArrayList<TriageDecision.Violation>();
+	public static Decision check(Facts facts) {
+		var refusals = new ArrayList<Decision.Refusal>();
 		var request = facts.request();
 		var circle = facts.circle();
-		request.newForTriage("assign it").refusals()
-				.forEach(refusal -> violations.add(new TriageDecision.Violation(refusal.ruleId(), refusal.reason())));
+		refusals.addAll(request.newForTriage("assign it").refusals());
 		if (facts.actorId() == null || facts.actorId().equals(request.requesterId())) {
-			violations.add(new TriageDecision.Violation("triage.actor", "The requesting AE does not assign their own request"));
+			refusals.add(new Decision.Refusal(EngagementRule.TRIAGE_ACTOR, "The requesting AE does not assign their own request"));
 		} else if (!isCircle(circle, facts.actorId())) {
-			violations.add(new TriageDecision.Violation("triage.actor",
+			refusals.add(new Decision.Refusal(EngagementRule.TRIAGE_ACTOR,
 					"Only members of " + circle.name() + " or its manager assign its requests"));
 		}
-		assignee(request, circle, facts.assigneeId(), facts.assignee(), facts.assigneeCircle(), facts.assigneeEnabled())
-				.ifPresent(violations::add);
+		refusals.addAll(assignee(request, circle, facts.assigneeId(), facts.assignee(), facts.assigneeCircle(),
+				facts.assigneeEnabled()).refusals());
 		if (facts.recommendationRank() != null && facts.recommendationRank() > 1
 				&& (facts.rankReason() == null || facts.rankReason().isBlank())) {
-			violations.add(new TriageDecision.Violation("triage.recommendation", "The assignee is recommendation "
+			refusals.add(new Decision.Refusal(EngagementRule.TRIAGE_RECOMMENDATION, "The assignee is recommendation "
 					+ facts.recommendationRank() + ", not the top one: say why in rankReason"));
 		}
 		var fastTrack = request.fastTrack();
 		if (!fastTrack) {
-			discussion(facts, violations);
+			discussion(facts, refusals);
 		}
 		var answers = facts.answers();
 		if (answers == null || !answers.complete()) {
-			violations.add(new TriageDecision.Violation("triage.four-questions", "Answer the 4 questions first"));
+			refusals.add(new Decision.Refusal(EngagementRule.TRIAGE_FOUR_QUESTIONS, "Answer the 4 questions first"));
 		} else {
 			if (!Boolean.TRUE.equals(answers.commandPlanComplete())) {
-				violations.add(new TriageDecision.Violation("triage.four-questions",
+				refusals.add(new Decision.Refusal(EngagementRule.TRIAGE_FOUR_QUESTIONS,
 						"The command plan is not complete: ask the AE and wait for the answer"));
 			}
 			if (Boolean.FALSE.equals(answers.relatableExperience())) {
 				if (facts.assistId() == null) {
-					violations.add(new TriageDecision.Violation("triage.main-assist",
+					refusals.add(new Decision.Refusal(EngagementRule.TRIAGE_MAIN_ASSIST,
 							"Without relatable experience, name a main-assist from the circle"));
 				} else if (!circle.memberIds().contains(facts.assistId()) || facts.assistId().equals(facts.assigneeId())) {
-					violations.add(new TriageDecision.Violation("triage.main-assist",
+					refusals.add(new Decision.Refusal(EngagementRule.TRIAGE_MAIN_ASSIST,
 							"The main-assist must be another member of " + circle.name()));
 				}
 			}
@@ -104,33 +92,33 @@ public final class AssignmentPolicy {
 		if (!fastTrack && facts.waiver() == null) {
 			var reviewers = new HashSet<UUID>();
 			for (var review : facts.reviews()) {
-				if (review.verdict() == ThreadItems.Review.Verdict.APPROVE && isCircle(circle, review.reviewerId())
+				if (review.verdict() == ReviewVerdict.APPROVE && isCircle(circle, review.reviewerId())
 						&& !review.reviewerId().equals(request.requesterId())) {
 					reviewers.add(review.reviewerId());
 				}
 			}
 			if (reviewers.size() < 2) {
-				violations.add(new TriageDecision.Violation("triage.second-review", "Two different people must approve the "
-						+ "command plan (the manager counts), or the circle records a waiver; " + reviewers.size()
+				refusals.add(new Decision.Refusal(EngagementRule.TRIAGE_SECOND_REVIEW, "Two different people must approve "
+						+ "the command plan (the manager counts), or the circle records a waiver; " + reviewers.size()
 						+ " approved so far"));
 			}
 		}
-		return new TriageDecision(violations.isEmpty(), violations);
+		return Decision.of(refusals);
 	}
 
-	private static void discussion(Facts facts, List<TriageDecision.Violation> violations) {
+	private static void discussion(Facts facts, List<Decision.Refusal> refusals) {
 		var circle = facts.circle();
 		var discussion = facts.comments().stream()
 				.filter(c -> c.kind() == ThreadItems.Comment.Kind.DISCUSSION && isCircle(circle, c.authorId()))
 				.toList();
 		if (discussion.isEmpty()) {
-			violations.add(new TriageDecision.Violation("triage.discussion",
+			refusals.add(new Decision.Refusal(EngagementRule.TRIAGE_DISCUSSION,
 					"The circle has not discussed this request on its thread yet"));
 			return;
 		}
 		var selfAssignment = facts.actorId() != null && facts.actorId().equals(facts.assigneeId());
 		if (selfAssignment && discussion.stream().allMatch(c -> c.authorId().equals(facts.assigneeId()))) {
-			violations.add(new TriageDecision.Violation("triage.discussion",
+			refusals.add(new Decision.Refusal(EngagementRule.TRIAGE_DISCUSSION,
 					"Self-assignment needs a comment from another circle member or the manager"));
 		}
 	}
@@ -139,32 +127,32 @@ public final class AssignmentPolicy {
 	 * The {@code triage.assignee} rule, also used when a request is handed over: a member of the
 	 * request's circle, or an enabled SA of another circle of the same board who is not the requester.
 	 */
-	public static java.util.Optional<TriageDecision.Violation> assignee(SaRequest request, Circle circle, UUID assigneeId,
-			Person assignee, Circle assigneeCircle, boolean enabled) {
+	public static Decision assignee(SaRequest request, Circle circle, UUID assigneeId, Person assignee,
+			Circle assigneeCircle, boolean enabled) {
 		if (assigneeId != null && circle.memberIds().contains(assigneeId)) {
-			return java.util.Optional.empty();
+			return Decision.allowed();
 		}
 		var otherCircleOfBoard = assigneeCircle != null && !assigneeCircle.id().equals(circle.id())
 				&& assigneeCircle.boardKey().equals(circle.boardKey());
 		if (assigneeId == null || !otherCircleOfBoard || assignee == null) {
-			return java.util.Optional.of(new TriageDecision.Violation("triage.assignee", "The assignee must be a member of "
-					+ circle.name() + " or an SA of another circle of board " + circle.boardKey()));
+			return Decision.refused(EngagementRule.TRIAGE_ASSIGNEE, "The assignee must be a member of "
+					+ circle.name() + " or an SA of another circle of board " + circle.boardKey());
 		}
 		if (assignee.role() != Role.SA) {
-			return java.util.Optional.of(new TriageDecision.Violation("triage.assignee",
-					assignee.name() + " of " + assigneeCircle.name() + " is not an SA"));
+			return Decision.refused(EngagementRule.TRIAGE_ASSIGNEE, assignee.name() + " of " + assigneeCircle.name()
+					+ " is not an SA");
 		}
 		if (!enabled) {
-			return java.util.Optional.of(new TriageDecision.Violation("triage.assignee",
-					assignee.name() + " of " + assigneeCircle.name() + " cannot sign in: their login is disabled"));
+			return Decision.refused(EngagementRule.TRIAGE_ASSIGNEE,
+					assignee.name() + " of " + assigneeCircle.name() + " cannot sign in: their login is disabled");
 		}
 		if (assigneeId.equals(request.requesterId())) {
-			return java.util.Optional.of(new TriageDecision.Violation("triage.assignee",
-					"The requester does not take their own request"));
+			return Decision.refused(EngagementRule.TRIAGE_ASSIGNEE, "The requester does not take their own request");
 		}
-		return java.util.Optional.empty();
+		return Decision.allowed();
 	}
 
+	/** A member or the manager of the circle: those who triage its requests. */
 	public static boolean isCircle(Circle circle, UUID personId) {
 		return personId != null && (circle.memberIds().contains(personId) || personId.equals(circle.managerId()));
 	}

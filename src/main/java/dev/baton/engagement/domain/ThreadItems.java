@@ -1,5 +1,9 @@
 package dev.baton.engagement.domain;
 
+import dev.baton.engagement.ApprovalDecision;
+import dev.baton.engagement.ReviewVerdict;
+import dev.baton.identity.Role;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -43,11 +47,7 @@ public final class ThreadItems {
 	}
 
 	/** One person's review of the command plan. */
-	public record Review(UUID reviewerId, Verdict verdict, String note, Instant createdAt) {
-
-		public enum Verdict {
-			APPROVE, CONCERNS
-		}
+	public record Review(UUID reviewerId, ReviewVerdict verdict, String note, Instant createdAt) {
 	}
 
 	/** The circle waived the second review, and why. */
@@ -55,10 +55,6 @@ public final class ThreadItems {
 	}
 
 	/** An approval or rejection by an ASM or SA Manager, for the segments that need one. */
-	public record Approval(UUID approverId, dev.baton.identity.Role role, Decision decision, String reason, Instant createdAt) {
-
-		public enum Decision {
-			APPROVE, REJECT
-		}
+	public record Approval(UUID approverId, Role role, ApprovalDecision decision, String reason, Instant createdAt) {
 	}
 }

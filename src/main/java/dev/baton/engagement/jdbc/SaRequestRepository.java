@@ -5,7 +5,9 @@ import dev.baton.engagement.domain.ApprovalGate;
 import dev.baton.engagement.RequestDetails;
 import dev.baton.engagement.RequestLabel;
 import dev.baton.engagement.RequestStatus;
+import dev.baton.engagement.ApprovalDecision;
 import dev.baton.engagement.RequestTemplate;
+import dev.baton.engagement.ReviewVerdict;
 import dev.baton.engagement.SaRequestId;
 import dev.baton.engagement.domain.SaRequest;
 import dev.baton.engagement.SaRequestClockAlert;
@@ -224,7 +226,7 @@ public class SaRequestRepository {
 	public List<ThreadItems.Review> reviews(SaRequestId requestId) {
 		return jdbc.sql("SELECT * FROM sa_request_review WHERE request_id = :id ORDER BY created_at").param("id", requestId.value())
 				.query((rs, n) -> new ThreadItems.Review(rs.getObject("reviewer_id", UUID.class),
-						ThreadItems.Review.Verdict.valueOf(rs.getString("verdict")), rs.getString("note"),
+						ReviewVerdict.valueOf(rs.getString("verdict")), rs.getString("note"),
 						rs.getTimestamp("created_at").toInstant()))
 				.list();
 	}
@@ -257,7 +259,7 @@ public class SaRequestRepository {
 	public List<ThreadItems.Approval> approvals(SaRequestId requestId) {
 		return jdbc.sql("SELECT * FROM sa_request_approval WHERE request_id = :id ORDER BY created_at").param("id", requestId.value())
 				.query((rs, n) -> new ThreadItems.Approval(rs.getObject("approver_id", UUID.class),
-						Role.valueOf(rs.getString("role")), ThreadItems.Approval.Decision.valueOf(rs.getString("decision")),
+						Role.valueOf(rs.getString("role")), ApprovalDecision.valueOf(rs.getString("decision")),
 						rs.getString("reason"), rs.getTimestamp("created_at").toInstant()))
 				.list();
 	}

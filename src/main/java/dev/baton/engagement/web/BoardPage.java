@@ -21,7 +21,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.baton.identity.Role;
+import dev.baton.organisation.CallContext;
 import dev.baton.organisation.Organisation;
+import dev.baton.organisation.Person;
 import dev.baton.organisation.Segment;
 import dev.baton.pipeline.Pipeline;
 
@@ -130,7 +132,7 @@ class BoardPage {
 		var rows = query.columns(new BoardQuery.Filter(filters.board(), filters.circle(), filters.sa(), filters.label(),
 				filters.segment() == null ? null : pipeline.opportunityIds(filters.segment()), null), filters.byLabel(),
 				single, offset, limit);
-		ZoneId zone = actions.actorIfAny().map(actor -> actor.person().timeZone()).orElse(null);
+		ZoneId zone = actions.callerIfAny().flatMap(CallContext::personIfAny).map(Person::timeZone).orElse(null);
 		var shown = cards.cards(rows, zone);
 		var totals = new LinkedHashMap<String, Long>();
 		rows.forEach(row -> totals.put(row.column(), row.columnTotal()));

@@ -1,9 +1,15 @@
 package dev.baton.engagement.web;
 
+import dev.baton.engagement.ApprovalDecision;
+import dev.baton.engagement.ReviewVerdict;
+import java.util.Optional;
+
+import dev.baton.engagement.EngagementProblems;
+import dev.baton.organisation.CallContext;
+import dev.baton.organisation.CallContexts;
+
 import dev.baton.engagement.SaRequestId;
 
-import dev.baton.engagement.Actor;
-import dev.baton.engagement.Actors;
 import dev.baton.engagement.Engagement;
 import dev.baton.engagement.domain.RequestClock;
 import dev.baton.engagement.RequestLabel;
@@ -11,7 +17,6 @@ import dev.baton.engagement.RequestStatus;
 import dev.baton.engagement.domain.SaRequest;
 import dev.baton.engagement.domain.SlaPolicy;
 import dev.baton.engagement.domain.ThreadItems;
-import dev.baton.engagement.domain.TriageDecision;
 
 import java.time.Instant;
 import java.util.Set;
@@ -27,25 +32,21 @@ import org.springframework.stereotype.Component;
 class PageActions {
 
 	private final Engagement engagement;
-	private final Actors actors;
+	private final CallContexts callers;
 
-	PageActions(Engagement engagement, Actors actors) {
+	PageActions(Engagement engagement, CallContexts callers) {
 		this.engagement = engagement;
-		this.actors = actors;
+		this.callers = callers;
 	}
 
-	Actor actor() {
-		return actors.current();
+	/** The signed-in caller, who must be a person of the organisation. */
+	CallContext caller() {
+		return callers.person(EngagementProblems.NOT_PERMITTED);
 	}
 
-	/** The signed-in person, or empty for a login without one (such as the bootstrap admin). */
-	java.util.Optional<Actor> actorIfAny() {
-		try {
-			return java.util.Optional.of(actors.current());
-		}
-		catch (dev.baton.platform.BatonException noPerson) {
-			return java.util.Optional.empty();
-		}
+	/** The signed-in caller, with or without a person (such as the bootstrap admin). */
+	Optional<CallContext> callerIfAny() {
+		return callers.currentIfAny();
 	}
 
 	SaRequest find(SaRequestId id) {
@@ -80,7 +81,7 @@ class PageActions {
 		engagement.answerAsRequestor(id, answer);
 	}
 
-	void review(SaRequestId id, ThreadItems.Review.Verdict verdict, String note) {
+	void review(SaRequestId id, ReviewVerdict verdict, String note) {
 		engagement.review(id, verdict, note);
 	}
 
@@ -88,12 +89,8 @@ class PageActions {
 		engagement.waiveSecondReview(id, reason);
 	}
 
-	void decideApproval(SaRequestId id, ThreadItems.Approval.Decision decision, String reason) {
+	void decideApproval(SaRequestId id, ApprovalDecision decision, String reason) {
 		engagement.decideApproval(id, decision, reason);
-	}
-
-	TriageDecision check(SaRequestId id, UUID assigneeId, UUID assistId) {
-		return engagement.checkAssignment(id, assigneeId, assistId);
 	}
 
 	void assign(SaRequestId id, Engagement.Assignment assignment) {

@@ -1,8 +1,9 @@
 package dev.baton.engagement.web;
 
+import dev.baton.engagement.ApprovalDecision;
+import dev.baton.engagement.ReviewVerdict;
 import dev.baton.engagement.SaRequestId;
 
-import dev.baton.engagement.Actor;
 import dev.baton.engagement.domain.AssignmentPolicy;
 import dev.baton.engagement.jdbc.BoardQuery;
 import dev.baton.engagement.domain.CommandPlanCheck;
@@ -14,7 +15,7 @@ import dev.baton.engagement.RequestTemplate;
 import dev.baton.engagement.SaAsk;
 import dev.baton.engagement.domain.TemplateRequirements;
 import dev.baton.engagement.domain.ThreadItems;
-import dev.baton.engagement.domain.TriageDecision;
+import dev.baton.engagement.domain.RequestPermissions;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -43,11 +44,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.baton.audit.AuditHistory;
 import dev.baton.identity.Role;
+import dev.baton.organisation.CallContext;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
 import dev.baton.pipeline.Opportunity;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
+import dev.baton.platform.Decision;
 import dev.baton.platform.FieldError;
 import dev.baton.platform.Page;
 import dev.baton.sizing.SavedSizings;
@@ -198,7 +201,7 @@ class RequestPages {
 	}
 
 	private void newRequestModel(MultiValueMap<String, String> form, Map<String, String> errors, Model model) {
-		var actor = actions.actor();
+		var caller = actions.caller();
 		var template = RequestForm.template(form.getFirst("template"));
 		model.addAttribute("form", form.toSingleValueMap());
 		model.addAttribute("values", form);
@@ -211,19 +214,19 @@ class RequestPages {
 		model.addAttribute("hostings", Hosting.values());
 		model.addAttribute("asks", SaAsk.values());
 		model.addAttribute("labels", CHOSEN_LABELS);
-		var zone = actor.person().timeZone() == null ? "UTC" : actor.person().timeZone().getId();
+		var zone = caller.person().timeZone() == null ? "UTC" : caller.person().timeZone().getId();
 		var zones = new ArrayList<String>();
 		zones.add(zone);
 		ZONES.stream().filter(z -> !z.equals(zone)).forEach(zones::add);
 		model.addAttribute("zones", zones);
 		model.addAttribute("defaultZone", zone);
-		model.addAttribute("opportunities", opportunities(actor, form.getFirst("q"), form.getFirst("opportunityId")));
+		model.addAttribute("opportunities", opportunities(caller, form.getFirst("q"), form.getFirst("opportunityId")));
 		model.addAttribute("q", form.getFirst("q") == null ? "" : form.getFirst("q"));
 	}
 
 	/** The AE's own open opportunities, by close date, narrowed by the search text. */
-	private List<OpportunityOption> opportunities(Actor actor, String search, String chosen) {
-		var own = pipeline.opportunities(actor.person().id(), null, null, new Page.Request(0, Page.MAX_SIZE)).items()
+	private List<OpportunityOption> opportunities(CallContext caller, String search, String chosen) {
+		var own = pipeline.opportunities(caller.personId(), null, null, new Page.Request(0, Page.MAX_SIZE)).items()
 				.stream().filter(o -> !o.stage().isClosed()).toList();
 		var accounts = pipeline.accounts(own.stream().map(Opportunity::accountId).collect(Collectors.toSet())).stream()
 				.collect(Collectors.toMap(dev.baton.pipeline.Account::id, Function.identity()));
@@ -241,8 +244,8 @@ class RequestPages {
 	}
 
 	private void due(MultiValueMap<String, String> form, Model model) {
-		var actor = actions.actor();
-		var circle = organisation.circleServing(actor.person().id());
+		var caller = actions.caller();
+		var circle = organisation.circleServing(caller.personId());
 		if (circle.isEmpty()) {
 			model.addAttribute("dueProblem", "No circle serves you yet: ask an admin to add you to the circle that serves you.");
 			return;
@@ -250,7 +253,7 @@ class RequestPages {
 		var board = organisation.board(circle.get().boardKey());
 		var expedite = form.get("labels") != null && form.get("labels").contains(RequestLabel.EXPEDITE.name());
 		var due = actions.preview(board.key(), expedite, RequestForm.firstMeeting(form));
-		var zone = viewerZone(actor, board.calendar().zone());
+		var zone = viewerZone(caller, board.calendar().zone());
 		model.addAttribute("dueBoard", board.name());
 		model.addAttribute("dueCircle", circle.get().name());
 		model.addAttribute("triageDue", RequestCards.due(due.triageDueAt(), zone));
@@ -293,7 +296,7 @@ class RequestPages {
 	String review(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		return act(id, "review", "#reviews", "Review recorded", form, model, response, redirect,
-				() -> actions.review(id, enumValue(ThreadItems.Review.Verdict.class, form, "verdict"), form.getFirst("note")));
+				() -> actions.review(id, enumValue(ReviewVerdict.class, form, "verdict"), form.getFirst("note")));
 	}
 
 	@PostMapping("/requests/{id}/waiver")
@@ -307,7 +310,7 @@ class RequestPages {
 	String approve(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		return act(id, "approval", "#approvals", "Decision recorded", form, model, response, redirect,
-				() -> actions.decideApproval(id, enumValue(ThreadItems.Approval.Decision.class, form, "decision"),
+				() -> actions.decideApproval(id, enumValue(ApprovalDecision.class, form, "decision"),
 						form.getFirst("reason")));
 	}
 
@@ -356,12 +359,8 @@ class RequestPages {
 				throw refused;
 			}
 			response.setStatus(refused.type().status().value());
-			var violations = new ArrayList<TriageDecision.Violation>();
-			if (refused.properties().get("violations") instanceof List<?> list) {
-				list.stream().filter(TriageDecision.Violation.class::isInstance).map(TriageDecision.Violation.class::cast)
-						.forEach(violations::add);
-			}
-			return renderRequest(id, formName, errors(refused, "form"), violations, form.toSingleValueMap(), model);
+			return renderRequest(id, formName, errors(refused, "form"), RuleViolation.of(refused), form.toSingleValueMap(),
+					model);
 		}
 		redirect.addFlashAttribute("flash", done);
 		return "redirect:/requests/" + id + anchor;
@@ -369,31 +368,20 @@ class RequestPages {
 
 	/** What the request page shows, and which forms the viewer may use. */
 	private String renderRequest(SaRequestId id, String errorForm, Map<String, String> errors,
-			List<TriageDecision.Violation> violations, Map<String, String> values, Model model) {
+			List<RuleViolation> violations, Map<String, String> values, Model model) {
 		var request = actions.find(id);
-		var actor = actions.actorIfAny().orElse(null);
-		var me = actor == null ? null : actor.person().id();
+		var caller = actions.callerIfAny().orElse(null);
 		var circle = organisation.circle(request.circleId());
 		var board = organisation.board(request.boardKey());
 		var thread = actions.thread(id);
 		var opportunity = pipeline.opportunity(request.opportunityId());
-		var zone = viewerZone(actor, board.calendar().zone());
+		var zone = viewerZone(caller, board.calendar().zone());
 
 		var people = new HashMap<UUID, String>();
 		Function<UUID, String> name = personId -> personId == null ? null
 				: people.computeIfAbsent(personId, key -> organisation.findPerson(key).map(Person::name).orElse("someone"));
 		var members = circle.memberIds().stream().map(m -> new OpportunityOption(m, name.apply(m)))
 				.sorted(Comparator.comparing(OpportunityOption::label)).toList();
-
-		var requester = me != null && me.equals(request.requesterId());
-		var inCircle = me != null && !requester && AssignmentPolicy.isCircle(circle, me);
-		// an SA of another circle the request was handed to works it like a member
-		var working = me != null && (me.equals(request.assigneeId()) || me.equals(request.assistId()));
-		var given = thread.approvals();
-		var mayApprove = actor != null && !requester && request.status() == RequestStatus.AWAITING_APPROVAL
-				&& request.gate().approvers().stream().anyMatch(role -> actor.has(role)
-						&& given.stream().noneMatch(a -> a.role() == role))
-				&& given.stream().noneMatch(a -> a.approverId().equals(me));
 
 		model.addAttribute("r", SaRequestController.SaRequestView.of(request,
 				sizings.latestFor(request.opportunityId()).orElse(null)));
@@ -425,12 +413,26 @@ class RequestPages {
 		var policy = actions.slaPolicy(request.boardKey());
 		model.addAttribute("badge", SlaBadge.assess(request.status(), request.receivedAt(), request.triageDueAt(),
 				request.slaDueAt(), request.engagedAt(), board.calendar(), policy.basis(), clock.instant()));
-		model.addAttribute("isRequester", requester);
-		model.addAttribute("inCircle", inCircle);
-		model.addAttribute("mayApprove", mayApprove);
-		model.addAttribute("mayMove", inCircle || working);
-		model.addAttribute("mayComment", requester || inCircle || working || (actor != null
-				&& (actor.has(Role.SA_MANAGER) || actor.has(Role.ASM) || actor.has(Role.ADMIN))));
+		// the same policies the service refuses by: a form shows only when the API would take it
+		var may = new LinkedHashMap<String, Decision>();
+		if (caller != null) {
+			may.put("comment", RequestPermissions.mayComment(caller, request, circle));
+			may.put("answerAsRequestor", RequestPermissions.mayAnswerAsRequestor(caller, request));
+			may.put("answerQuestions", RequestPermissions.mayAnswerQuestions(caller, request, circle)
+					.and(request.newForTriage("answer the 4 questions")));
+			may.put("review", RequestPermissions.mayReview(caller, request, circle));
+			may.put("waive", RequestPermissions.mayWaive(caller, request, circle));
+			may.put("assign", RequestPermissions.mayAssign(caller, request, circle).and(request.newForTriage("assign it")));
+			may.put("decline", RequestPermissions.mayDecline(caller, request, circle));
+			may.put("move", RequestPermissions.mayMove(caller, request, circle, "move it on the board"));
+			may.put("approve", RequestPermissions.mayApprove(caller, request, thread.approvals()));
+		}
+		for (var step : List.of("comment", "answerAsRequestor", "answerQuestions", "review", "waive", "assign", "decline",
+				"move", "approve")) {
+			model.addAttribute("may" + Character.toUpperCase(step.charAt(0)) + step.substring(1),
+					may.containsKey(step) && may.get(step).isAllowed());
+		}
+		model.addAttribute("permissions", may);
 		model.addAttribute("moves", moves(request.status()));
 		model.addAttribute("questions", QUESTIONS);
 		model.addAttribute("labelChoices", CHOSEN_LABELS);
@@ -463,12 +465,12 @@ class RequestPages {
 	@GetMapping("/my/requests")
 	@PreAuthorize("hasRole('AE')")
 	String myRequests(@RequestParam(defaultValue = "0") int page, Model model) {
-		var actor = actions.actor();
+		var caller = actions.caller();
 		var size = 50;
-		var rows = query.newest(new BoardQuery.Filter(null, null, null, null, null, actor.person().id()),
+		var rows = query.newest(new BoardQuery.Filter(null, null, null, null, null, caller.personId()),
 				BoardPage.offset(page, size), size);
 		var total = rows.isEmpty() ? 0 : rows.get(0).columnTotal();
-		model.addAttribute("cards", cards.cards(rows, actor.person().timeZone()));
+		model.addAttribute("cards", cards.cards(rows, caller.person().timeZone()));
 		model.addAttribute("page", page);
 		model.addAttribute("total", total);
 		model.addAttribute("hasNext", (long) (page + 1) * size < total);
@@ -477,8 +479,9 @@ class RequestPages {
 
 	// helpers ------------------------------------------------------------------------------------
 
-	private static ZoneId viewerZone(Actor actor, ZoneId fallback) {
-		return actor == null || actor.person().timeZone() == null ? fallback : actor.person().timeZone();
+	private static ZoneId viewerZone(CallContext caller, ZoneId fallback) {
+		return caller == null || caller.person() == null || caller.person().timeZone() == null ? fallback
+				: caller.person().timeZone();
 	}
 
 	/** The refusal's messages by field; one that names no field goes under {@code general}. */

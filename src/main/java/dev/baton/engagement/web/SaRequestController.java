@@ -1,5 +1,7 @@
 package dev.baton.engagement.web;
 
+import dev.baton.engagement.ApprovalDecision;
+import dev.baton.engagement.ReviewVerdict;
 import dev.baton.engagement.SaRequestId;
 
 import dev.baton.engagement.domain.Advisory;
@@ -12,7 +14,6 @@ import dev.baton.engagement.RequestTemplate;
 import dev.baton.engagement.domain.SaRequest;
 import dev.baton.engagement.jdbc.SaRequestRepository;
 import dev.baton.engagement.domain.ThreadItems;
-import dev.baton.engagement.domain.TriageDecision;
 import dev.baton.engagement.jdbc.TriageMetrics;
 
 import java.net.URI;
@@ -164,7 +165,7 @@ class SaRequestController {
 		return SaRequestView.of(engagement.answerAsRequestor(id, request.answer()));
 	}
 
-	record ReviewRequest(ThreadItems.Review.Verdict verdict, String note) {
+	record ReviewRequest(ReviewVerdict verdict, String note) {
 	}
 
 	@PostMapping("/{id}/reviews")
@@ -184,7 +185,7 @@ class SaRequestController {
 		return ResponseEntity.status(201).body(engagement.thread(id));
 	}
 
-	record ApprovalRequest(ThreadItems.Approval.Decision decision, String reason) {
+	record ApprovalRequest(ApprovalDecision decision, String reason) {
 	}
 
 	@PostMapping("/{id}/approvals")
@@ -203,10 +204,10 @@ class SaRequestController {
 
 	@GetMapping("/{id}/assignment-check")
 	@Operation(summary = "Whether the triage rules allow assigning this request to someone, and every rule still in the way")
-	TriageDecision check(@PathVariable SaRequestId id, @RequestParam UUID assigneeId, @RequestParam(required = false) UUID assistId,
+	RuleViolation.Check check(@PathVariable SaRequestId id, @RequestParam UUID assigneeId, @RequestParam(required = false) UUID assistId,
 			@RequestParam(required = false) Integer recommendationRank, @RequestParam(required = false) String rankReason) {
-		return engagement.checkAssignment(id, new Engagement.Assignment(assigneeId, assistId, recommendationRank,
-				rankReason, null));
+		return RuleViolation.Check.of(engagement.checkAssignment(id, new Engagement.Assignment(assigneeId, assistId,
+				recommendationRank, rankReason, null)));
 	}
 
 	@PostMapping("/{id}/assignment")

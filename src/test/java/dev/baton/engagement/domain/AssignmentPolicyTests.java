@@ -1,6 +1,9 @@
 package dev.baton.engagement.domain;
 
+import dev.baton.engagement.ReviewVerdict;
+import dev.baton.engagement.EngagementRule;
 import dev.baton.engagement.RequestStatus;
+import dev.baton.platform.Decision;
 
 import static dev.baton.engagement.domain.Requests.ANNA;
 import static dev.baton.engagement.domain.Requests.BEN;
@@ -49,15 +52,15 @@ class AssignmentPolicyTests {
 	@Test
 	void choosingBelowTheTopRecommendationNeedsAReason() {
 		assertThat(rules(AssignmentPolicy.check(ranked(2, " ")))).containsExactly("triage.recommendation");
-		assertThat(AssignmentPolicy.check(ranked(2, "Priya knows the account")).allowed()).isTrue();
-		assertThat(AssignmentPolicy.check(ranked(1, null)).allowed()).isTrue();
-		assertThat(AssignmentPolicy.check(ranked(null, null)).allowed()).isTrue();
-		assertThat(AssignmentPolicy.field("triage.recommendation")).isEqualTo("rankReason");
+		assertThat(AssignmentPolicy.check(ranked(2, "Priya knows the account")).isAllowed()).isTrue();
+		assertThat(AssignmentPolicy.check(ranked(1, null)).isAllowed()).isTrue();
+		assertThat(AssignmentPolicy.check(ranked(null, null)).isAllowed()).isTrue();
+		assertThat(EngagementRule.TRIAGE_RECOMMENDATION.field()).isEqualTo("rankReason");
 	}
 
 	@Test
 	void acceptsAnEnabledSaOfAnotherCircleOfTheBoardAndNobodyElseOutside() {
-		assertThat(AssignmentPolicy.check(from(OTHER, dev.baton.identity.Role.SA, true)).allowed()).isTrue();
+		assertThat(AssignmentPolicy.check(from(OTHER, dev.baton.identity.Role.SA, true)).isAllowed()).isTrue();
 		var otherBoard = new dev.baton.organisation.Circle(UUID.randomUUID(), "Circle Far", "commercial-emea", null, null,
 				null, List.of(OUTSIDER), List.of(), 0);
 		assertThat(rules(AssignmentPolicy.check(from(otherBoard, dev.baton.identity.Role.SA, true))))
@@ -70,8 +73,8 @@ class AssignmentPolicyTests {
 				.containsExactly("triage.assignee");
 	}
 
-	private static List<String> rules(TriageDecision decision) {
-		return decision.violations().stream().map(TriageDecision.Violation::rule).toList();
+	private static List<String> rules(Decision decision) {
+		return decision.refusals().stream().map(Decision.Refusal::ruleId).toList();
 	}
 
 	@Test
@@ -80,7 +83,7 @@ class AssignmentPolicyTests {
 				List.of(Requests.discussion(BEN)), Requests.allYes(), List.of(Requests.approve(BEN), Requests.approve(MANAGER)),
 				null, ANNA, ANNA, null));
 
-		assertThat(decision.allowed()).as(decision.violations().toString()).isTrue();
+		assertThat(decision.isAllowed()).as(decision.toString()).isTrue();
 	}
 
 	@Test
@@ -98,7 +101,7 @@ class AssignmentPolicyTests {
 				null, ANNA, ANNA, null));
 
 		assertThat(rules(decision)).containsExactly("triage.discussion");
-		assertThat(decision.violations().get(0).message()).contains("another circle member or the manager");
+		assertThat(decision.refusals().get(0).reason()).contains("another circle member or the manager");
 	}
 
 	@Test
@@ -116,7 +119,7 @@ class AssignmentPolicyTests {
 				List.of(Requests.discussion(BEN)), Requests.allYes(), List.of(Requests.approve(BEN)), null, BEN, ANNA, null));
 
 		assertThat(rules(decision)).containsExactly("triage.second-review");
-		assertThat(decision.violations().get(0).message()).contains("1 approved so far");
+		assertThat(decision.refusals().get(0).reason()).contains("1 approved so far");
 	}
 
 	@Test
@@ -130,7 +133,7 @@ class AssignmentPolicyTests {
 
 	@Test
 	void reviewsWithConcernsDoNotCount() {
-		var concerns = new ThreadItems.Review(CARA, ThreadItems.Review.Verdict.CONCERNS, "no agenda", Instant.now());
+		var concerns = new ThreadItems.Review(CARA, ReviewVerdict.CONCERNS, "no agenda", Instant.now());
 		var decision = AssignmentPolicy.check(facts(Requests.request(RequestStatus.NEW, false),
 				List.of(Requests.discussion(BEN)), Requests.allYes(), List.of(Requests.approve(BEN), concerns), null, BEN, ANNA,
 				null));
@@ -144,7 +147,7 @@ class AssignmentPolicyTests {
 				List.of(Requests.discussion(MANAGER)), Requests.allYes(),
 				List.of(Requests.approve(MANAGER), Requests.approve(CARA)), null, MANAGER, ANNA, null));
 
-		assertThat(decision.allowed()).isTrue();
+		assertThat(decision.isAllowed()).isTrue();
 	}
 
 	@Test
@@ -153,7 +156,7 @@ class AssignmentPolicyTests {
 		var decision = AssignmentPolicy.check(facts(Requests.request(RequestStatus.NEW, false),
 				List.of(Requests.discussion(BEN)), Requests.allYes(), List.of(), waiver, BEN, ANNA, null));
 
-		assertThat(decision.allowed()).isTrue();
+		assertThat(decision.isAllowed()).isTrue();
 	}
 
 	@Test
@@ -161,7 +164,7 @@ class AssignmentPolicyTests {
 		var fastTrack = Requests.request(RequestStatus.NEW, true);
 
 		assertThat(AssignmentPolicy.check(facts(fastTrack, List.of(), Requests.allYes(), List.of(), null, ANNA, ANNA, null))
-				.allowed()).isTrue();
+				.isAllowed()).isTrue();
 		assertThat(rules(AssignmentPolicy.check(facts(fastTrack, List.of(), null, List.of(), null, ANNA, ANNA, null))))
 				.containsExactly("triage.four-questions");
 	}
@@ -197,7 +200,7 @@ class AssignmentPolicyTests {
 		assertThat(rules(AssignmentPolicy.check(facts(request, List.of(Requests.discussion(BEN)), noExperience, reviews,
 				null, BEN, ANNA, OUTSIDER)))).containsExactly("triage.main-assist");
 		assertThat(AssignmentPolicy.check(facts(request, List.of(Requests.discussion(BEN)), noExperience, reviews, null, BEN,
-				ANNA, CARA)).allowed()).isTrue();
+				ANNA, CARA)).isAllowed()).isTrue();
 	}
 
 	@Test
@@ -228,6 +231,6 @@ class AssignmentPolicyTests {
 				null, BEN, ANNA, null));
 
 		assertThat(rules(decision)).containsExactly("triage.status");
-		assertThat(decision.violations().get(0).message()).contains("SA Waiting");
+		assertThat(decision.refusals().get(0).reason()).contains("SA Waiting");
 	}
 }

@@ -1,5 +1,6 @@
 package dev.baton.engagement.domain;
 
+import dev.baton.engagement.ReviewVerdict;
 import dev.baton.engagement.Hosting;
 import dev.baton.engagement.RequestDetails;
 import dev.baton.engagement.RequestLabel;
@@ -60,6 +61,6 @@ final class Requests {
 	}
 
 	static ThreadItems.Review approve(UUID reviewer) {
-		return new ThreadItems.Review(reviewer, ThreadItems.Review.Verdict.APPROVE, null, Instant.parse("2026-11-23T22:20:00Z"));
+		return new ThreadItems.Review(reviewer, ReviewVerdict.APPROVE, null, Instant.parse("2026-11-23T22:20:00Z"));
 	}
 }

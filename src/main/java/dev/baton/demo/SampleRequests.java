@@ -1,9 +1,9 @@
-package dev.baton.engagement;
+package dev.baton.demo;
 
 import dev.baton.engagement.domain.ThreadItems;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -21,8 +21,19 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.baton.engagement.ApprovalDecision;
+import dev.baton.engagement.Engagement;
+import dev.baton.engagement.Hosting;
+import dev.baton.engagement.RequestDetails;
+import dev.baton.engagement.RequestLabel;
+import dev.baton.engagement.RequestStatus;
+import dev.baton.engagement.RequestTemplate;
+import dev.baton.engagement.ReviewVerdict;
+import dev.baton.engagement.SaAsk;
+import dev.baton.engagement.SaRequestId;
 import dev.baton.identity.Role;
 import dev.baton.identity.UserDirectory;
+import dev.baton.organisation.BusinessCalendar;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
 import dev.baton.pipeline.Pipeline;
@@ -38,7 +49,7 @@ import dev.baton.pipeline.Pipeline;
  * one the rules refuse is logged and left out, and the others still load.
  */
 @Component
-public class SampleRequests {
+class SampleRequests {
 
 	private static final Logger log = LoggerFactory.getLogger(SampleRequests.class);
 
@@ -60,7 +71,7 @@ public class SampleRequests {
 	}
 
 	/** Files the sample requests of the demo organisation; answers what could not be filed, and why. */
-	public List<String> load() {
+	List<String> load() {
 		var refused = new ArrayList<String>();
 		sample(refused, "Globex: discussed and reviewed, ready to assign", () -> {
 			var id = file("jordan.brooks", "CRM-OPP-2002", EnumSet.of(RequestLabel.EXPEDITE), 6, Set.of(SaAsk.DEEP_DIVE),
@@ -68,7 +79,7 @@ public class SampleRequests {
 			as("priya.natarajan", () -> engagement.comment(id, "I ran the Kubernetes deep dive for a retailer last quarter; happy to take it."));
 			as("sa", () -> engagement.answerQuestions(id, new Engagement.Answers(true, true, true, true,
 					"Clear plan, three weeks of lead time", null)));
-			as("priya.natarajan", () -> engagement.review(id, ThreadItems.Review.Verdict.APPROVE, null));
+			as("priya.natarajan", () -> engagement.review(id, ReviewVerdict.APPROVE, null));
 		});
 		sample(refused, "Tyrell: a meeting tomorrow, on the fast track", () -> file("taylor.reed", "CRM-OPP-2008",
 				EnumSet.noneOf(RequestLabel.class), 1, Set.of(SaAsk.DEMO), "CI/CD", "Pipeline migration from Jenkins"));
@@ -79,7 +90,7 @@ public class SampleRequests {
 		sample(refused, "Stark: a POV Diego Alvarez is running, after the ASM review its segment needs", () -> {
 			var id = file("jamie.fox", "CRM-OPP-2005", EnumSet.noneOf(RequestLabel.class), 4, Set.of(SaAsk.POV), "CI/CD",
 					"Evaluation");
-			as("asm", () -> engagement.decideApproval(id, ThreadItems.Approval.Decision.APPROVE,
+			as("asm", () -> engagement.decideApproval(id, ApprovalDecision.APPROVE,
 					"Expansion of 150 seats; worth a POV"));
 			triage(id);
 			as("sa", () -> engagement.assign(id, Engagement.Assignment.of(person("Diego Alvarez"))));
@@ -125,16 +136,20 @@ public class SampleRequests {
 	private void triage(SaRequestId id) {
 		as("diego.alvarez", () -> engagement.comment(id, "Fits our circle; the command plan is complete."));
 		as("sa", () -> engagement.answerQuestions(id, new Engagement.Answers(true, true, true, true, null, null)));
-		as("priya.natarajan", () -> engagement.review(id, ThreadItems.Review.Verdict.APPROVE, null));
-		as("sa-manager", () -> engagement.review(id, ThreadItems.Review.Verdict.APPROVE, null));
+		as("priya.natarajan", () -> engagement.review(id, ReviewVerdict.APPROVE, null));
+		as("sa-manager", () -> engagement.review(id, ReviewVerdict.APPROVE, null));
 	}
 
-	private SaRequestId file(String ae, String externalId, Set<RequestLabel> labels, int weekdaysAhead, Set<SaAsk> asks,
+	private SaRequestId file(String ae, String externalId, Set<RequestLabel> labels, int workingDaysAhead, Set<SaAsk> asks,
 			String capability, String why) {
 		var opportunity = pipeline.opportunityByExternalId(externalId)
 				.orElseThrow(() -> new IllegalStateException("No demo opportunity " + externalId));
 		var owner = organisation.person(opportunity.ownerId());
-		var meeting = meetingDay(owner.timeZone(), weekdaysAhead);
+		var circle = organisation.circleServing(owner.id())
+				.orElseThrow(() -> new IllegalStateException("No circle serves " + owner.name()));
+		var calendar = organisation.board(circle.boardKey()).calendar();
+		var meeting = meetingDay(calendar, owner.timeZone(), LocalDate.ofInstant(clock.instant(), owner.timeZone()),
+				workingDaysAhead);
 		var details = new RequestDetails(List.of(new RequestDetails.PreferredDate(meeting, owner.timeZone())),
 				Hosting.SELF_MANAGED, opportunity.commandPlan().pains(), List.of(capability),
 				List.of(new RequestDetails.CurrentTool("Jenkins", false)), asks,
@@ -142,18 +157,22 @@ public class SampleRequests {
 						List.of(new RequestDetails.Attendee("Maria Gonzalez", "VP Engineering"))),
 				true, null, null);
 		var filed = new SaRequestId[1];
-		as(ae, () -> filed[0] = engagement.file(new Engagement.Filing(opportunity.id(), RequestTemplate.SA_ACTIVITY,
-				labels, details)).id());
+		as(ae, () -> filed[0] = engagement.fileRequest(new Engagement.Filing(opportunity.id(), RequestTemplate.SA_ACTIVITY,
+				labels, details)));
 		return filed[0];
 	}
 
-	/** Ten in the morning, the given number of weekdays from today, in the customer's zone. */
-	private java.time.Instant meetingDay(ZoneId zone, int weekdaysAhead) {
-		var day = LocalDate.ofInstant(clock.instant(), zone);
-		var left = weekdaysAhead;
+	/**
+	 * Ten in the morning in the customer's zone, the given number of the board's working days after
+	 * {@code today}: the board's calendar says which days those are (a Sunday-to-Thursday board
+	 * works on Sundays), and its holidays do not count.
+	 */
+	static Instant meetingDay(BusinessCalendar calendar, ZoneId zone, LocalDate today, int workingDaysAhead) {
+		var day = today;
+		var left = workingDaysAhead;
 		while (left > 0) {
 			day = day.plusDays(1);
-			if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+			if (calendar.isWorkingDay(day)) {
 				left--;
 			}
 		}

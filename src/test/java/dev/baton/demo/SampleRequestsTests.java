@@ -1,4 +1,4 @@
-package dev.baton.engagement;
+package dev.baton.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
