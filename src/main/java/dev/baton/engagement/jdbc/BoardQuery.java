@@ -6,8 +6,6 @@ import dev.baton.engagement.RequestStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +54,7 @@ public class BoardQuery {
 		var column = byLabel ? "lbl" : "status";
 		var from = byLabel ? "sa_request CROSS JOIN LATERAL unnest(labels) AS lbl" : "sa_request";
 		if (byLabel) {
-			where.append(" AND status NOT IN ('DONE', 'DECLINED')");
+			where.append(" AND ").append(SaRequestSql.OPEN);
 		}
 		if (only != null) {
 			where.append(" AND ").append(column).append(" = :only");
@@ -122,19 +120,9 @@ public class BoardQuery {
 	}
 
 	private static Row map(ResultSet rs, int row) throws SQLException {
-		var labels = EnumSet.noneOf(RequestLabel.class);
-		Arrays.stream((String[]) rs.getArray("labels").getArray()).map(RequestLabel::valueOf).forEach(labels::add);
-		return new Row(rs.getObject("id", UUID.class), rs.getString("title"), rs.getObject("opportunity_id", UUID.class),
-				rs.getObject("requester_id", UUID.class), rs.getString("board_key"),
-				RequestStatus.valueOf(rs.getString("status")), labels, rs.getBoolean("fast_track"),
-				instant(rs, "received_at"), instant(rs, "triage_due_at"), instant(rs, "sla_due_at"),
-				instant(rs, "paused_at"), rs.getObject("assignee_id", UUID.class), instant(rs, "triaged_at"),
-				instant(rs, "engaged_at"), instant(rs, "closed_at"), instant(rs, "created_at"),
-				rs.getString("board_column"), rs.getLong("column_total"));
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		var timestamp = rs.getTimestamp(column);
-		return timestamp == null ? null : timestamp.toInstant();
+		var r = SaRequestSql.request(rs, row);
+		return new Row(r.id().value(), r.title(), r.opportunityId(), r.requesterId(), r.boardKey(), r.status(), r.labels(),
+				r.fastTrack(), r.receivedAt(), r.triageDueAt(), r.slaDueAt(), r.pausedAt(), r.assigneeId(), r.triagedAt(),
+				r.engagedAt(), r.closedAt(), r.createdAt(), rs.getString("board_column"), rs.getLong("column_total"));
 	}
 }

@@ -1,5 +1,7 @@
 package dev.baton.engagement.jdbc;
 
+import dev.baton.engagement.ApprovalDecision;
+import dev.baton.engagement.ReviewVerdict;
 import dev.baton.engagement.domain.Advisory;
 import dev.baton.engagement.domain.ApprovalGate;
 import dev.baton.engagement.RequestDetails;
@@ -42,11 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class SaRequestRepository {
 
-	private static final TypeReference<List<Advisory>> ADVISORIES = new TypeReference<>() {
-	};
-
 	private final JdbcClient jdbc;
-	private final JsonMapper json = JsonMapper.builder().build();
 
 	SaRequestRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -64,14 +62,14 @@ public class SaRequestRepository {
 				.param("id", request.id().value()).param("opportunity", request.opportunityId())
 				.param("requester", request.requesterId()).param("circle", request.circleId())
 				.param("board", request.boardKey()).param("template", request.template().name())
-				.param("title", request.title()).param("details", json.writeValueAsString(request.details()))
-				.param("advisories", json.writeValueAsString(request.advisories()))
+				.param("title", request.title()).param("details", SaRequestSql.JSON.writeValueAsString(request.details()))
+				.param("advisories", SaRequestSql.JSON.writeValueAsString(request.advisories()))
 				.param("gate", request.gate().name()).param("target", request.techEvalTarget())
 				.param("atRisk", request.techEvalAtRisk()).param("fastTrack", request.fastTrack())
-				.param("status", request.status().name()).param("labels", labels(request))
-				.param("receivedAt", ts(request.receivedAt())).param("triageDue", ts(request.triageDueAt()))
-				.param("slaDue", ts(request.slaDueAt())).param("createdAt", ts(request.createdAt()))
-				.param("updatedAt", ts(request.updatedAt())).update();
+				.param("status", request.status().name()).param("labels", SaRequestSql.labels(request.labels()))
+				.param("receivedAt", SaRequestSql.ts(request.receivedAt())).param("triageDue", SaRequestSql.ts(request.triageDueAt()))
+				.param("slaDue", SaRequestSql.ts(request.slaDueAt())).param("createdAt", SaRequestSql.ts(request.createdAt()))
+				.param("updatedAt", SaRequestSql.ts(request.updatedAt())).update();
 	}
 
 	/** Saves the changeable state if nobody changed it since {@code request.version()}. */
@@ -85,21 +83,21 @@ public class SaRequestRepository {
 				  version = version + 1
 				WHERE id = :id AND version = :version
 				""")
-				.param("status", request.status().name()).param("labels", labels(request))
-				.param("receivedAt", ts(request.receivedAt())).param("triageDue", ts(request.triageDueAt()))
-				.param("slaDue", ts(request.slaDueAt())).param("pausedAt", ts(request.pausedAt()))
+				.param("status", request.status().name()).param("labels", SaRequestSql.labels(request.labels()))
+				.param("receivedAt", SaRequestSql.ts(request.receivedAt())).param("triageDue", SaRequestSql.ts(request.triageDueAt()))
+				.param("slaDue", SaRequestSql.ts(request.slaDueAt())).param("pausedAt", SaRequestSql.ts(request.pausedAt()))
 				.param("waitingFrom", request.waitingFrom() == null ? null : request.waitingFrom().name())
 				.param("assignee", request.assigneeId()).param("assist", request.assistId())
-				.param("triagedAt", ts(request.triagedAt())).param("engagedAt", ts(request.engagedAt()))
-				.param("closedAt", ts(request.closedAt())).param("declineReason", request.declineReason())
+				.param("triagedAt", SaRequestSql.ts(request.triagedAt())).param("engagedAt", SaRequestSql.ts(request.engagedAt()))
+				.param("closedAt", SaRequestSql.ts(request.closedAt())).param("declineReason", request.declineReason())
 				.param("rank", request.recommendationRank()).param("rankReason", request.rankReason())
 				.param("assigneeCircle", request.assigneeCircleId())
-				.param("updatedAt", ts(request.updatedAt())).param("id", request.id().value())
+				.param("updatedAt", SaRequestSql.ts(request.updatedAt())).param("id", request.id().value())
 				.param("version", request.version()).update() == 1;
 	}
 
 	public Optional<SaRequest> find(SaRequestId id) {
-		return jdbc.sql("SELECT * FROM sa_request WHERE id = :id").param("id", id.value()).query(this::map).optional();
+		return jdbc.sql("SELECT * FROM sa_request WHERE id = :id").param("id", id.value()).query(SaRequestSql::request).optional();
 	}
 
 	public record Filter(RequestStatus status, UUID circleId, String boardKey, UUID assigneeId, UUID requesterId,
@@ -108,7 +106,7 @@ public class SaRequestRepository {
 
 	public List<SaRequest> find(Filter filter, long offset, int limit) {
 		return jdbc.sql("SELECT * FROM sa_request WHERE " + where() + " ORDER BY triage_due_at NULLS LAST, created_at LIMIT :limit OFFSET :offset")
-				.params(params(filter)).param("limit", limit).param("offset", offset).query(this::map).list();
+				.params(params(filter)).param("limit", limit).param("offset", offset).query(SaRequestSql::request).list();
 	}
 
 	public long count(Filter filter) {
@@ -142,24 +140,24 @@ public class SaRequestRepository {
 			return List.of();
 		}
 		return jdbc.sql("""
-				SELECT * FROM sa_request WHERE status NOT IN ('DONE', 'DECLINED')
+				SELECT * FROM sa_request WHERE %s
 				  AND (assignee_id IN (:people) OR assist_id IN (:people))
 				ORDER BY created_at
-				""").param("people", people).query(this::map).list();
+				""".formatted(SaRequestSql.OPEN)).param("people", people).query(SaRequestSql::request).list();
 	}
 
 	public List<SaRequest> filedSince(UUID circleId, Instant since) {
 		return jdbc.sql("SELECT * FROM sa_request WHERE circle_id = :circle AND created_at >= :since ORDER BY created_at")
-				.param("circle", circleId).param("since", ts(since)).query(this::map).list();
+				.param("circle", circleId).param("since", SaRequestSql.ts(since)).query(SaRequestSql::request).list();
 	}
 
 	/** Open requests with a clock that is due before {@code horizon}, for the alert scan. */
 	public List<SaRequest> openWithClocksBefore(Instant horizon) {
 		return jdbc.sql("""
 				SELECT * FROM sa_request
-				WHERE status NOT IN ('DONE', 'DECLINED', 'SA_WAITING', 'AWAITING_APPROVAL')
+				WHERE %s
 				  AND (triage_due_at < :horizon OR sla_due_at < :horizon)
-				""").param("horizon", ts(horizon)).query(this::map).list();
+				""".formatted(SaRequestSql.CLOCKS_RUNNING)).param("horizon", SaRequestSql.ts(horizon)).query(SaRequestSql::request).list();
 	}
 
 	/** Records an alert; false when it was raised before. */
@@ -167,7 +165,7 @@ public class SaRequestRepository {
 		return jdbc.sql("""
 				INSERT INTO sa_request_alert (request_id, kind, raised_at) VALUES (:id, :kind, :at)
 				ON CONFLICT DO NOTHING
-				""").param("id", requestId.value()).param("kind", kind.name()).param("at", ts(at)).update() == 1;
+				""").param("id", requestId.value()).param("kind", kind.name()).param("at", SaRequestSql.ts(at)).update() == 1;
 	}
 
 	// thread -----------------------------------------------------------------------------------------
@@ -177,7 +175,7 @@ public class SaRequestRepository {
 				INSERT INTO sa_request_comment (id, request_id, author_id, kind, body, created_at)
 				VALUES (:id, :request, :author, :kind, :body, :at)
 				""").param("id", comment.id()).param("request", requestId.value()).param("author", comment.authorId())
-				.param("kind", comment.kind().name()).param("body", comment.body()).param("at", ts(comment.createdAt()))
+				.param("kind", comment.kind().name()).param("body", comment.body()).param("at", SaRequestSql.ts(comment.createdAt()))
 				.update();
 	}
 
@@ -202,7 +200,7 @@ public class SaRequestRepository {
 				""").param("id", requestId.value()).param("q1", answers.commandPlanComplete())
 				.param("q2", answers.understandsContext()).param("q3", answers.leadTime())
 				.param("q4", answers.relatableExperience()).param("note", answers.note())
-				.param("by", answers.answeredById()).param("at", ts(answers.answeredAt())).update();
+				.param("by", answers.answeredById()).param("at", SaRequestSql.ts(answers.answeredAt())).update();
 	}
 
 	public Optional<ThreadItems.TriageAnswers> answers(SaRequestId requestId) {
@@ -220,7 +218,7 @@ public class SaRequestRepository {
 				ON CONFLICT (request_id, reviewer_id) DO UPDATE SET verdict = EXCLUDED.verdict, note = EXCLUDED.note,
 				  created_at = EXCLUDED.created_at
 				""").param("id", requestId.value()).param("reviewer", review.reviewerId()).param("verdict", review.verdict().name())
-				.param("note", review.note()).param("at", ts(review.createdAt())).update();
+				.param("note", review.note()).param("at", SaRequestSql.ts(review.createdAt())).update();
 	}
 
 	public List<ThreadItems.Review> reviews(SaRequestId requestId) {
@@ -237,7 +235,7 @@ public class SaRequestRepository {
 				ON CONFLICT (request_id) DO UPDATE SET waived_by = EXCLUDED.waived_by, reason = EXCLUDED.reason,
 				  created_at = EXCLUDED.created_at
 				""").param("id", requestId.value()).param("by", waiver.waivedById()).param("reason", waiver.reason())
-				.param("at", ts(waiver.createdAt())).update();
+				.param("at", SaRequestSql.ts(waiver.createdAt())).update();
 	}
 
 	public Optional<ThreadItems.Waiver> waiver(SaRequestId requestId) {
@@ -253,7 +251,7 @@ public class SaRequestRepository {
 				VALUES (:id, :role, :approver, :decision, :reason, :at)
 				""").param("id", requestId.value()).param("role", approval.role().name()).param("approver", approval.approverId())
 				.param("decision", approval.decision().name()).param("reason", approval.reason())
-				.param("at", ts(approval.createdAt())).update();
+				.param("at", SaRequestSql.ts(approval.createdAt())).update();
 	}
 
 	public List<ThreadItems.Approval> approvals(SaRequestId requestId) {
@@ -295,47 +293,8 @@ public class SaRequestRepository {
 
 	// mapping ----------------------------------------------------------------------------------------
 
-	private SaRequest map(ResultSet rs, int row) throws SQLException {
-		var labels = EnumSet.noneOf(RequestLabel.class);
-		Arrays.stream((String[]) rs.getArray("labels").getArray()).map(RequestLabel::valueOf).forEach(labels::add);
-		var waitingFrom = rs.getString("waiting_from");
-		return SaRequest.builder().id(SaRequestId.of(rs.getObject("id", UUID.class)))
-				.opportunityId(rs.getObject("opportunity_id", UUID.class)).requesterId(rs.getObject("requester_id", UUID.class))
-				.circleId(rs.getObject("circle_id", UUID.class)).boardKey(rs.getString("board_key"))
-				.template(RequestTemplate.valueOf(rs.getString("template"))).title(rs.getString("title"))
-				.details(json.readValue(rs.getString("details"), RequestDetails.class))
-				.advisories(json.readValue(rs.getString("advisories"), ADVISORIES))
-				.gate(ApprovalGate.valueOf(rs.getString("approval_gate")))
-				.techEvalTarget(rs.getObject("tech_eval_target", LocalDate.class))
-				.techEvalAtRisk(rs.getBoolean("tech_eval_at_risk")).fastTrack(rs.getBoolean("fast_track"))
-				.createdAt(instant(rs, "created_at")).version(rs.getInt("version"))
-				.status(RequestStatus.valueOf(rs.getString("status"))).labels(labels)
-				.receivedAt(instant(rs, "received_at")).triageDueAt(instant(rs, "triage_due_at"))
-				.slaDueAt(instant(rs, "sla_due_at")).pausedAt(instant(rs, "paused_at"))
-				.waitingFrom(waitingFrom == null ? null : RequestStatus.valueOf(waitingFrom))
-				.assigneeId(rs.getObject("assignee_id", UUID.class)).assistId(rs.getObject("assist_id", UUID.class))
-				.triagedAt(instant(rs, "triaged_at")).engagedAt(instant(rs, "engaged_at"))
-				.closedAt(instant(rs, "closed_at")).declineReason(rs.getString("decline_reason"))
-				.recommendationRank(rs.getObject("recommendation_rank", Integer.class)).rankReason(rs.getString("rank_reason"))
-				.assigneeCircleId(rs.getObject("assignee_circle_id", UUID.class)).updatedAt(instant(rs, "updated_at"))
-				.build();
-	}
-
-	private static String labels(SaRequest request) {
-		return request.labels().stream().map(Enum::name).sorted().collect(Collectors.joining(",", "{", "}"));
-	}
-
 	private static Boolean bool(ResultSet rs, String column) throws SQLException {
 		var value = rs.getBoolean(column);
 		return rs.wasNull() ? null : value;
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		var timestamp = rs.getTimestamp(column);
-		return timestamp == null ? null : timestamp.toInstant();
-	}
-
-	private static Timestamp ts(Instant instant) {
-		return instant == null ? null : Timestamp.from(instant);
 	}
 }

@@ -1,7 +1,12 @@
 package dev.baton.engagement.jdbc;
 
+import dev.baton.engagement.EngagementFigures;
+import dev.baton.engagement.RequestStatus;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +52,7 @@ public class TriageMetrics {
 				           FILTER (WHERE triaged_at IS NOT NULL) AS median_seconds,
 				       count(*) FILTER (WHERE status = 'SA_WAITING') AS waiting,
 				       count(*) FILTER (WHERE status = 'DECLINED') AS declined,
-				       count(*) FILTER (WHERE status NOT IN ('DONE', 'DECLINED')) AS open,
+				       count(*) FILTER (WHERE %s) AS open,
 				       count(*) FILTER (WHERE triaged_at IS NOT NULL AND recommendation_rank IS NOT NULL) AS ranked,
 				       count(*) FILTER (WHERE triaged_at IS NOT NULL AND recommendation_rank = 1) AS top_choice,
 				       count(*) FILTER (WHERE triaged_at IS NOT NULL AND recommendation_rank > 1) AS off_top,
@@ -57,7 +62,7 @@ public class TriageMetrics {
 				WHERE created_at >= :from AND created_at < :to
 				  AND (CAST(:board AS text) IS NULL OR board_key = :board)
 				  AND (CAST(:circle AS uuid) IS NULL OR circle_id = :circle)
-				""")
+				""".formatted(SaRequestSql.OPEN))
 				.param("from", java.sql.Timestamp.from(from)).param("to", java.sql.Timestamp.from(to))
 				.param("board", boardKey).param("circle", circleId)
 				.query((rs, n) -> {
@@ -73,6 +78,32 @@ public class TriageMetrics {
 							share(rs.getLong("top_choice"), rs.getLong("ranked")), rs.getLong("off_top"),
 							rs.getLong("cross_circle"));
 				}).single();
+	}
+
+	/** The SA most recently assigned to a request on the opportunity, if any. */
+	public Optional<UUID> assignedSa(UUID opportunityId) {
+		return jdbc.sql("""
+				SELECT assignee_id FROM sa_request
+				WHERE opportunity_id = :opportunity AND assignee_id IS NOT NULL
+				ORDER BY triaged_at DESC NULLS LAST, created_at DESC LIMIT 1
+				""").param("opportunity", opportunityId).query(UUID.class).optional();
+	}
+
+	/** Requests filed from {@code from} up to {@code to} that were declined or wait on the requestor, newest first. */
+	public List<EngagementFigures.Stalled> declinedOrWaiting(UUID circleId, Instant from, Instant to) {
+		return jdbc.sql("""
+				SELECT id, title, opportunity_id, requester_id, circle_id, status, decline_reason, created_at
+				FROM sa_request
+				WHERE status IN ('DECLINED', 'SA_WAITING') AND created_at >= :from AND created_at < :to
+				  AND (CAST(:circle AS uuid) IS NULL OR circle_id = :circle)
+				ORDER BY created_at DESC LIMIT 1000
+				""").param("from", java.sql.Timestamp.from(from)).param("to", java.sql.Timestamp.from(to))
+				.param("circle", circleId)
+				.query((rs, n) -> new EngagementFigures.Stalled(rs.getObject("id", UUID.class), rs.getString("title"),
+						rs.getObject("opportunity_id", UUID.class), rs.getObject("requester_id", UUID.class),
+						rs.getObject("circle_id", UUID.class), RequestStatus.valueOf(rs.getString("status")),
+						rs.getString("decline_reason"), rs.getTimestamp("created_at").toInstant()))
+				.list();
 	}
 
 	private static double share(long part, long whole) {
