@@ -33,6 +33,9 @@ public final class SaRequest {
 			RequestStatus.SA_DOING, EnumSet.of(RequestStatus.SA_FOLLOWUP, RequestStatus.DONE),
 			RequestStatus.SA_FOLLOWUP, EnumSet.of(RequestStatus.SA_DOING, RequestStatus.DONE));
 
+	private static final Set<RequestStatus> DECLINABLE = EnumSet.of(RequestStatus.NEW, RequestStatus.SA_WAITING,
+			RequestStatus.AWAITING_APPROVAL);
+
 	private final SaRequestId id;
 	private final UUID opportunityId;
 	private final UUID requesterId;
@@ -219,8 +222,13 @@ public final class SaRequest {
 		updatedAt = at;
 	}
 
+	/** Whether the request may still be declined: while New, waiting on the requestor or awaiting approval. */
+	public boolean declinable() {
+		return DECLINABLE.contains(status);
+	}
+
 	public void decline(String reason, Instant at) {
-		if (status != RequestStatus.NEW && status != RequestStatus.SA_WAITING && status != RequestStatus.AWAITING_APPROVAL) {
+		if (!declinable()) {
 			throw illegal("decline it");
 		}
 		status = RequestStatus.DECLINED;
@@ -228,6 +236,11 @@ public final class SaRequest {
 		pausedAt = null;
 		closedAt = at;
 		updatedAt = at;
+	}
+
+	/** Where the board lets the request go next from its status, in the board's order. */
+	public List<RequestStatus> nextMoves() {
+		return MOVES.getOrDefault(status, Set.of()).stream().sorted().toList();
 	}
 
 	public void moveTo(RequestStatus target, Instant at) {

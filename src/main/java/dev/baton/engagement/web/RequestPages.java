@@ -433,7 +433,8 @@ class RequestPages {
 					may.containsKey(step) && may.get(step).isAllowed());
 		}
 		model.addAttribute("permissions", may);
-		model.addAttribute("moves", moves(request.status()));
+		model.addAttribute("declinable", request.declinable());
+		model.addAttribute("moves", request.nextMoves());
 		model.addAttribute("questions", QUESTIONS);
 		model.addAttribute("labelChoices", CHOSEN_LABELS);
 		model.addAttribute("history", history.of("sa-request", id, 100));
@@ -444,20 +445,6 @@ class RequestPages {
 		model.addAttribute("values", values);
 		model.addAttribute("ids", Ids.INSTANCE);
 		return "requests/request";
-	}
-
-	/** Where the board lets a request go next; the service still decides. */
-	private static List<RequestStatus> moves(RequestStatus status) {
-		switch (status) {
-			case SA_TRIAGED:
-				return List.of(RequestStatus.SA_DOING);
-			case SA_DOING:
-				return List.of(RequestStatus.SA_FOLLOWUP, RequestStatus.DONE);
-			case SA_FOLLOWUP:
-				return List.of(RequestStatus.SA_DOING, RequestStatus.DONE);
-			default:
-				return List.of();
-		}
 	}
 
 	// my requests --------------------------------------------------------------------------------
