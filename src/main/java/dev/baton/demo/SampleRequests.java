@@ -1,7 +1,5 @@
 package dev.baton.demo;
 
-import dev.baton.engagement.domain.ThreadItems;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

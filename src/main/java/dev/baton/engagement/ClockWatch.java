@@ -1,8 +1,5 @@
 package dev.baton.engagement;
 
-import dev.baton.engagement.domain.SaRequest;
-import dev.baton.engagement.jdbc.SaRequestRepository;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -20,6 +17,8 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 import dev.baton.audit.AuditLog;
+import dev.baton.engagement.domain.SaRequest;
+import dev.baton.engagement.jdbc.SaRequestRepository;
 import dev.baton.organisation.Organisation;
 
 /**

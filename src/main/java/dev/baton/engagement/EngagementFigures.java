@@ -1,7 +1,5 @@
 package dev.baton.engagement;
 
-import dev.baton.engagement.jdbc.TriageMetrics;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +8,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import dev.baton.engagement.jdbc.TriageMetrics;
 
 /**
  * Read-only engagement figures for governance reports and post-sales work: the triage metrics of

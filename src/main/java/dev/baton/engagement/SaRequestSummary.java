@@ -1,10 +1,10 @@
 package dev.baton.engagement;
 
-import dev.baton.engagement.domain.SaRequest;
-
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+
+import dev.baton.engagement.domain.SaRequest;
 
 /**
  * A request as other modules see it: who asked, where it stands, what it needs and when, and how

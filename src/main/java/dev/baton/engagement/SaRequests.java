@@ -1,7 +1,5 @@
 package dev.baton.engagement;
 
-import dev.baton.engagement.jdbc.SaRequestRepository;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +7,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import dev.baton.engagement.jdbc.SaRequestRepository;
 
 /**
  * Read access to SA requests for other modules (assignment, reports, the web UI).

@@ -1,14 +1,12 @@
 package dev.baton.engagement.domain;
 
-import dev.baton.engagement.ReviewVerdict;
-import dev.baton.engagement.RequestStatus;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 
 import dev.baton.engagement.EngagementRule;
+import dev.baton.engagement.ReviewVerdict;
 import dev.baton.identity.Role;
 import dev.baton.organisation.Circle;
 import dev.baton.organisation.Person;

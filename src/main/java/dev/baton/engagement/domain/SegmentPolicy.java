@@ -1,12 +1,11 @@
 package dev.baton.engagement.domain;
 
-import dev.baton.engagement.EngagementRule;
-
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.baton.engagement.EngagementRule;
 import dev.baton.organisation.Segment;
 import dev.baton.pipeline.Stage;
 

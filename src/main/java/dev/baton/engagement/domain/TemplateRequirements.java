@@ -1,11 +1,10 @@
 package dev.baton.engagement.domain;
 
-import dev.baton.engagement.RequestDetails;
-import dev.baton.engagement.RequestTemplate;
-
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.baton.engagement.RequestDetails;
+import dev.baton.engagement.RequestTemplate;
 import dev.baton.platform.FieldError;
 
 /**

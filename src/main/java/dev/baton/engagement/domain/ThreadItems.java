@@ -1,11 +1,11 @@
 package dev.baton.engagement.domain;
 
+import java.time.Instant;
+import java.util.UUID;
+
 import dev.baton.engagement.ApprovalDecision;
 import dev.baton.engagement.ReviewVerdict;
 import dev.baton.identity.Role;
-
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * What the circle records on a request's thread: comments, the 4 questions, reviews, the review

@@ -1,8 +1,5 @@
 package dev.baton.engagement.jdbc;
 
-import dev.baton.engagement.RequestLabel;
-import dev.baton.engagement.RequestStatus;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,6 +11,9 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import dev.baton.engagement.RequestLabel;
+import dev.baton.engagement.RequestStatus;
 
 /**
  * Reads the board: a page of cards per column (a status or a label) in one query, with each

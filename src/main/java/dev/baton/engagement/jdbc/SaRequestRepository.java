@@ -1,41 +1,26 @@
 package dev.baton.engagement.jdbc;
 
-import dev.baton.engagement.ApprovalDecision;
-import dev.baton.engagement.ReviewVerdict;
-import dev.baton.engagement.domain.Advisory;
-import dev.baton.engagement.domain.ApprovalGate;
-import dev.baton.engagement.RequestDetails;
-import dev.baton.engagement.RequestLabel;
-import dev.baton.engagement.RequestStatus;
-import dev.baton.engagement.ApprovalDecision;
-import dev.baton.engagement.RequestTemplate;
-import dev.baton.engagement.ReviewVerdict;
-import dev.baton.engagement.SaRequestId;
-import dev.baton.engagement.domain.SaRequest;
-import dev.baton.engagement.SaRequestClockAlert;
-import dev.baton.engagement.domain.SlaPolicy;
-import dev.baton.engagement.domain.ThreadItems;
-import dev.baton.engagement.domain.TimeBasis;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.baton.engagement.ApprovalDecision;
+import dev.baton.engagement.RequestStatus;
+import dev.baton.engagement.ReviewVerdict;
+import dev.baton.engagement.SaRequestClockAlert;
+import dev.baton.engagement.SaRequestId;
+import dev.baton.engagement.domain.SaRequest;
+import dev.baton.engagement.domain.SlaPolicy;
+import dev.baton.engagement.domain.ThreadItems;
+import dev.baton.engagement.domain.TimeBasis;
 import dev.baton.identity.Role;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * SA requests and their threads in PostgreSQL. An update names the version it read; zero rows

@@ -1,8 +1,5 @@
 package dev.baton.engagement.jdbc;
 
-import dev.baton.engagement.EngagementFigures;
-import dev.baton.engagement.RequestStatus;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +8,9 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import dev.baton.engagement.EngagementFigures;
+import dev.baton.engagement.RequestStatus;
 
 /**
  * How a board or circle triages: volume, fast-track share, triage and SLA attainment, and time to

@@ -1,9 +1,5 @@
 package dev.baton.engagement.web;
 
-import dev.baton.engagement.jdbc.BoardQuery;
-import dev.baton.engagement.RequestLabel;
-import dev.baton.engagement.RequestStatus;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -20,6 +16,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.baton.engagement.RequestLabel;
+import dev.baton.engagement.RequestStatus;
+import dev.baton.engagement.jdbc.BoardQuery;
 import dev.baton.identity.Role;
 import dev.baton.organisation.CallContext;
 import dev.baton.organisation.Organisation;

@@ -1,28 +1,23 @@
 package dev.baton.engagement.web;
 
-import dev.baton.engagement.ApprovalDecision;
-import dev.baton.engagement.ReviewVerdict;
-import java.util.Optional;
-
-import dev.baton.engagement.EngagementProblems;
-import dev.baton.organisation.CallContext;
-import dev.baton.organisation.CallContexts;
-
-import dev.baton.engagement.SaRequestId;
-
-import dev.baton.engagement.Engagement;
-import dev.baton.engagement.domain.RequestClock;
-import dev.baton.engagement.RequestLabel;
-import dev.baton.engagement.RequestStatus;
-import dev.baton.engagement.domain.SaRequest;
-import dev.baton.engagement.domain.SlaPolicy;
-import dev.baton.engagement.domain.ThreadItems;
-
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+
+import dev.baton.engagement.ApprovalDecision;
+import dev.baton.engagement.Engagement;
+import dev.baton.engagement.EngagementProblems;
+import dev.baton.engagement.RequestLabel;
+import dev.baton.engagement.RequestStatus;
+import dev.baton.engagement.ReviewVerdict;
+import dev.baton.engagement.SaRequestId;
+import dev.baton.engagement.domain.RequestClock;
+import dev.baton.engagement.domain.SaRequest;
+import dev.baton.engagement.domain.SlaPolicy;
+import dev.baton.organisation.CallContext;
+import dev.baton.organisation.CallContexts;
 
 /**
  * The web pages' only way into the engagement service, so that a change to a service method is

@@ -1,10 +1,5 @@
 package dev.baton.engagement.web;
 
-import dev.baton.engagement.jdbc.BoardQuery;
-import dev.baton.engagement.RequestLabel;
-import dev.baton.engagement.RequestStatus;
-import dev.baton.engagement.domain.SlaPolicy;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +16,10 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import dev.baton.engagement.RequestLabel;
+import dev.baton.engagement.RequestStatus;
+import dev.baton.engagement.domain.SlaPolicy;
+import dev.baton.engagement.jdbc.BoardQuery;
 import dev.baton.organisation.Board;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;

@@ -1,13 +1,5 @@
 package dev.baton.engagement.web;
 
-import dev.baton.engagement.Engagement;
-import dev.baton.engagement.Hosting;
-import dev.baton.engagement.RequestDetails;
-import dev.baton.engagement.RequestLabel;
-import dev.baton.engagement.RequestTemplate;
-import dev.baton.engagement.SaAsk;
-import dev.baton.engagement.domain.TemplateRequirements;
-
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +16,13 @@ import java.util.regex.Pattern;
 
 import org.springframework.util.MultiValueMap;
 
+import dev.baton.engagement.Engagement;
+import dev.baton.engagement.Hosting;
+import dev.baton.engagement.RequestDetails;
+import dev.baton.engagement.RequestLabel;
+import dev.baton.engagement.RequestTemplate;
+import dev.baton.engagement.SaAsk;
+import dev.baton.engagement.domain.TemplateRequirements;
 import dev.baton.platform.FieldError;
 
 /**

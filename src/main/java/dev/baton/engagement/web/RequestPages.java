@@ -1,22 +1,5 @@
 package dev.baton.engagement.web;
 
-import dev.baton.engagement.ApprovalDecision;
-import dev.baton.engagement.ReviewVerdict;
-import dev.baton.engagement.SaRequestId;
-
-import dev.baton.engagement.domain.AssignmentPolicy;
-import dev.baton.engagement.jdbc.BoardQuery;
-import dev.baton.engagement.domain.CommandPlanCheck;
-import dev.baton.engagement.Engagement;
-import dev.baton.engagement.Hosting;
-import dev.baton.engagement.RequestLabel;
-import dev.baton.engagement.RequestStatus;
-import dev.baton.engagement.RequestTemplate;
-import dev.baton.engagement.SaAsk;
-import dev.baton.engagement.domain.TemplateRequirements;
-import dev.baton.engagement.domain.ThreadItems;
-import dev.baton.engagement.domain.RequestPermissions;
-
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,7 +26,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.baton.audit.AuditHistory;
-import dev.baton.identity.Role;
+import dev.baton.engagement.ApprovalDecision;
+import dev.baton.engagement.Engagement;
+import dev.baton.engagement.Hosting;
+import dev.baton.engagement.RequestLabel;
+import dev.baton.engagement.RequestStatus;
+import dev.baton.engagement.RequestTemplate;
+import dev.baton.engagement.ReviewVerdict;
+import dev.baton.engagement.SaAsk;
+import dev.baton.engagement.SaRequestId;
+import dev.baton.engagement.domain.CommandPlanCheck;
+import dev.baton.engagement.domain.RequestPermissions;
+import dev.baton.engagement.domain.TemplateRequirements;
+import dev.baton.engagement.jdbc.BoardQuery;
 import dev.baton.organisation.CallContext;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;

@@ -1,21 +1,5 @@
 package dev.baton.engagement.web;
 
-import dev.baton.engagement.ApprovalDecision;
-import dev.baton.engagement.ReviewVerdict;
-import dev.baton.engagement.SaRequestId;
-
-import dev.baton.engagement.domain.Advisory;
-import dev.baton.engagement.domain.ApprovalGate;
-import dev.baton.engagement.Engagement;
-import dev.baton.engagement.RequestDetails;
-import dev.baton.engagement.RequestLabel;
-import dev.baton.engagement.RequestStatus;
-import dev.baton.engagement.RequestTemplate;
-import dev.baton.engagement.domain.SaRequest;
-import dev.baton.engagement.jdbc.SaRequestRepository;
-import dev.baton.engagement.domain.ThreadItems;
-import dev.baton.engagement.jdbc.TriageMetrics;
-
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,10 +20,23 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.baton.engagement.ApprovalDecision;
+import dev.baton.engagement.Engagement;
+import dev.baton.engagement.RequestDetails;
+import dev.baton.engagement.RequestLabel;
+import dev.baton.engagement.RequestStatus;
+import dev.baton.engagement.RequestTemplate;
+import dev.baton.engagement.ReviewVerdict;
+import dev.baton.engagement.SaRequestId;
+import dev.baton.engagement.domain.Advisory;
+import dev.baton.engagement.domain.ApprovalGate;
+import dev.baton.engagement.domain.SaRequest;
+import dev.baton.engagement.jdbc.SaRequestRepository;
+import dev.baton.engagement.jdbc.TriageMetrics;
 import dev.baton.platform.Page;
+import dev.baton.platform.Versions;
 import dev.baton.sizing.SavedSizing;
 import dev.baton.sizing.SavedSizings;
-import dev.baton.platform.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 

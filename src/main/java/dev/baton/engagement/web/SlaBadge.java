@@ -1,11 +1,10 @@
 package dev.baton.engagement.web;
 
-import dev.baton.engagement.RequestStatus;
-import dev.baton.engagement.domain.TimeBasis;
-
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.baton.engagement.RequestStatus;
+import dev.baton.engagement.domain.TimeBasis;
 import dev.baton.organisation.BusinessCalendar;
 
 /**

@@ -1,9 +1,5 @@
 package dev.baton.engagement.web;
 
-import dev.baton.engagement.Engagement;
-import dev.baton.engagement.domain.SlaPolicy;
-import dev.baton.engagement.domain.TimeBasis;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +16,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.baton.engagement.Engagement;
+import dev.baton.engagement.domain.SlaPolicy;
+import dev.baton.engagement.domain.TimeBasis;
 import dev.baton.platform.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

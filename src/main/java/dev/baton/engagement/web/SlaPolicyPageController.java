@@ -1,9 +1,5 @@
 package dev.baton.engagement.web;
 
-import dev.baton.engagement.Engagement;
-import dev.baton.engagement.domain.SlaPolicy;
-import dev.baton.engagement.domain.TimeBasis;
-
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,6 +16,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.baton.engagement.Engagement;
+import dev.baton.engagement.domain.SlaPolicy;
+import dev.baton.engagement.domain.TimeBasis;
 import dev.baton.organisation.Organisation;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.FieldError;

@@ -1,10 +1,5 @@
 package dev.baton.engagement.domain;
 
-import dev.baton.engagement.ReviewVerdict;
-import dev.baton.engagement.EngagementRule;
-import dev.baton.engagement.RequestStatus;
-import dev.baton.platform.Decision;
-
 import static dev.baton.engagement.domain.Requests.ANNA;
 import static dev.baton.engagement.domain.Requests.BEN;
 import static dev.baton.engagement.domain.Requests.CARA;
@@ -19,6 +14,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import dev.baton.engagement.EngagementRule;
+import dev.baton.engagement.RequestStatus;
+import dev.baton.engagement.ReviewVerdict;
+import dev.baton.platform.Decision;
 
 /**
  * The triage rules for assignment, one behaviour per test; each would fail without its rule.

@@ -1,6 +1,5 @@
 package dev.baton.engagement.domain;
 
-import dev.baton.engagement.ApprovalDecision;
 import static dev.baton.engagement.domain.Requests.ANNA;
 import static dev.baton.engagement.domain.Requests.BEN;
 import static dev.baton.engagement.domain.Requests.CIRCLE;
@@ -18,6 +17,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.baton.engagement.ApprovalDecision;
 import dev.baton.engagement.EngagementRule;
 import dev.baton.engagement.RequestStatus;
 import dev.baton.identity.Role;

@@ -1,14 +1,5 @@
 package dev.baton.engagement.domain;
 
-import dev.baton.engagement.ReviewVerdict;
-import dev.baton.engagement.Hosting;
-import dev.baton.engagement.RequestDetails;
-import dev.baton.engagement.RequestLabel;
-import dev.baton.engagement.RequestStatus;
-import dev.baton.engagement.RequestTemplate;
-import dev.baton.engagement.SaRequestId;
-import dev.baton.engagement.SaAsk;
-
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -16,6 +7,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.baton.engagement.Hosting;
+import dev.baton.engagement.RequestDetails;
+import dev.baton.engagement.RequestLabel;
+import dev.baton.engagement.RequestStatus;
+import dev.baton.engagement.RequestTemplate;
+import dev.baton.engagement.ReviewVerdict;
+import dev.baton.engagement.SaAsk;
+import dev.baton.engagement.SaRequestId;
 import dev.baton.organisation.Circle;
 
 /**

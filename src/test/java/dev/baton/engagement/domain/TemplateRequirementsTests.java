@@ -1,10 +1,5 @@
 package dev.baton.engagement.domain;
 
-import dev.baton.engagement.RequestDetails;
-import dev.baton.engagement.RequestStatus;
-import dev.baton.engagement.RequestTemplate;
-import dev.baton.engagement.SaAsk;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -12,6 +7,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.baton.engagement.RequestDetails;
+import dev.baton.engagement.RequestStatus;
+import dev.baton.engagement.RequestTemplate;
+import dev.baton.engagement.SaAsk;
 import dev.baton.platform.FieldError;
 
 /**

@@ -1,8 +1,5 @@
 package dev.baton.engagement.web;
 
-import dev.baton.engagement.RequestStatus;
-import dev.baton.engagement.domain.TimeBasis;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -10,6 +7,8 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
+import dev.baton.engagement.RequestStatus;
+import dev.baton.engagement.domain.TimeBasis;
 import dev.baton.organisation.BusinessCalendar;
 
 /**
