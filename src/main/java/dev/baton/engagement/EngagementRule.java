@@ -39,6 +39,8 @@ public enum EngagementRule implements Rule {
 	MAY_WAIVE("permission.waive"),
 	/** Who may hand an assigned request over: the assignee, their manager, the circle's manager, admins. */
 	MAY_REASSIGN("permission.reassign"),
+	/** Who accepts a coverage plan for an absence: the person, their manager or their circle's, admins. */
+	MAY_COVER("permission.cover"),
 	/** Who may approve a gated request: an approver role still to approve, not the requester, once each. */
 	MAY_APPROVE("permission.approve"),
 	/** Who may decline: the circle, never the requester. */

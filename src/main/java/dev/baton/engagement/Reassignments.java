@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.baton.identity.Role;
+import dev.baton.engagement.domain.RequestPermissions;
 import dev.baton.organisation.CallContexts;
 import dev.baton.organisation.Organisation;
 import dev.baton.platform.BatonException;
@@ -41,14 +41,9 @@ public class Reassignments {
 	@Transactional(readOnly = true)
 	public void requireMayCover(UUID absentPersonId) {
 		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
-		var me = caller.personId();
 		var absent = organisation.person(absentPersonId);
-		var manager = me.equals(absent.managerId())
-				|| organisation.circleOfMember(absentPersonId).map(c -> me.equals(c.managerId())).orElse(false);
-		if (!me.equals(absentPersonId) && !manager && !caller.has(Role.ADMIN)) {
-			throw new BatonException(EngagementProblems.NOT_PERMITTED,
-					"Only " + absent.name() + ", their manager or an admin accepts their coverage plan");
-		}
+		RequestPermissions.mayCover(caller, absent, organisation.circleOfMember(absentPersonId).orElse(null))
+				.orThrow(EngagementProblems.NOT_PERMITTED);
 	}
 
 	/**

@@ -91,6 +91,19 @@ public final class RequestPermissions {
 	}
 
 	/**
+	 * The person themselves, their manager or their circle's manager, and admins accept a coverage
+	 * plan for a person's absence.
+	 */
+	public static Decision mayCover(CallContext caller, Person absent, Circle absentCircle) {
+		return forPerson(caller, EngagementRule.MAY_COVER, () -> Decision.check()
+				.refuseIf(!caller.is(absent.id()) && !caller.is(absent.managerId())
+						&& !(absentCircle != null && caller.is(absentCircle.managerId())) && !caller.has(Role.ADMIN),
+						EngagementRule.MAY_COVER,
+						() -> "Only " + absent.name() + ", their manager or an admin accepts their coverage plan")
+				.decide());
+	}
+
+	/**
 	 * A person other than the requester approves a gated request in one of the gate's roles that has
 	 * not approved yet, and each person approves once.
 	 */

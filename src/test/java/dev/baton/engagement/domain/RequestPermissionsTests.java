@@ -117,4 +117,15 @@ class RequestPermissionsTests {
 		assertThat(RequestPermissions.mayApprove(asm, request, given).reasons())
 				.contains("Two different people approve; you did already");
 	}
+
+	@Test
+	void letsOnlyThePersonTheirManagersAndAdminsAcceptACoveragePlan() {
+		var absent = caller(ANNA, Role.SA).person();
+
+		assertThat(RequestPermissions.mayCover(caller(ANNA, Role.SA), absent, CIRCLE).isAllowed()).isTrue();
+		assertThat(RequestPermissions.mayCover(caller(MANAGER, Role.SA_MANAGER), absent, CIRCLE).isAllowed()).isTrue();
+		assertThat(RequestPermissions.mayCover(caller(OUTSIDER, Role.ADMIN), absent, CIRCLE).isAllowed()).isTrue();
+		assertThat(RequestPermissions.mayCover(caller(BEN, Role.SA), absent, CIRCLE).refuses(EngagementRule.MAY_COVER))
+				.isTrue();
+	}
 }
