@@ -385,165 +385,38 @@ public final class SaRequest {
 		private Builder() {
 		}
 
-		public Builder id(SaRequestId id) {
-			this.id = id;
-			return this;
-		}
-
-		public Builder opportunityId(UUID opportunityId) {
-			this.opportunityId = opportunityId;
-			return this;
-		}
-
-		public Builder requesterId(UUID requesterId) {
-			this.requesterId = requesterId;
-			return this;
-		}
-
-		public Builder circleId(UUID circleId) {
-			this.circleId = circleId;
-			return this;
-		}
-
-		public Builder boardKey(String boardKey) {
-			this.boardKey = boardKey;
-			return this;
-		}
-
-		public Builder template(RequestTemplate template) {
-			this.template = template;
-			return this;
-		}
-
-		public Builder title(String title) {
-			this.title = title;
-			return this;
-		}
-
-		public Builder details(RequestDetails details) {
-			this.details = details;
-			return this;
-		}
-
-		public Builder advisories(List<Advisory> advisories) {
-			this.advisories = advisories;
-			return this;
-		}
-
-		public Builder gate(ApprovalGate gate) {
-			this.gate = gate;
-			return this;
-		}
-
-		public Builder techEvalTarget(LocalDate techEvalTarget) {
-			this.techEvalTarget = techEvalTarget;
-			return this;
-		}
-
-		public Builder techEvalAtRisk(boolean techEvalAtRisk) {
-			this.techEvalAtRisk = techEvalAtRisk;
-			return this;
-		}
-
-		public Builder fastTrack(boolean fastTrack) {
-			this.fastTrack = fastTrack;
-			return this;
-		}
-
-		public Builder createdAt(Instant createdAt) {
-			this.createdAt = createdAt;
-			return this;
-		}
-
-		public Builder version(int version) {
-			this.version = version;
-			return this;
-		}
-
-		public Builder status(RequestStatus status) {
-			this.status = status;
-			return this;
-		}
-
-		public Builder labels(Set<RequestLabel> labels) {
-			this.labels = labels;
-			return this;
-		}
-
-		public Builder receivedAt(Instant receivedAt) {
-			this.receivedAt = receivedAt;
-			return this;
-		}
-
-		public Builder triageDueAt(Instant triageDueAt) {
-			this.triageDueAt = triageDueAt;
-			return this;
-		}
-
-		public Builder slaDueAt(Instant slaDueAt) {
-			this.slaDueAt = slaDueAt;
-			return this;
-		}
-
-		public Builder pausedAt(Instant pausedAt) {
-			this.pausedAt = pausedAt;
-			return this;
-		}
-
-		public Builder waitingFrom(RequestStatus waitingFrom) {
-			this.waitingFrom = waitingFrom;
-			return this;
-		}
-
-		public Builder assigneeId(UUID assigneeId) {
-			this.assigneeId = assigneeId;
-			return this;
-		}
-
-		public Builder assistId(UUID assistId) {
-			this.assistId = assistId;
-			return this;
-		}
-
-		public Builder triagedAt(Instant triagedAt) {
-			this.triagedAt = triagedAt;
-			return this;
-		}
-
-		public Builder engagedAt(Instant engagedAt) {
-			this.engagedAt = engagedAt;
-			return this;
-		}
-
-		public Builder closedAt(Instant closedAt) {
-			this.closedAt = closedAt;
-			return this;
-		}
-
-		public Builder declineReason(String declineReason) {
-			this.declineReason = declineReason;
-			return this;
-		}
-
-		public Builder recommendationRank(Integer recommendationRank) {
-			this.recommendationRank = recommendationRank;
-			return this;
-		}
-
-		public Builder rankReason(String rankReason) {
-			this.rankReason = rankReason;
-			return this;
-		}
-
-		public Builder assigneeCircleId(UUID assigneeCircleId) {
-			this.assigneeCircleId = assigneeCircleId;
-			return this;
-		}
-
-		public Builder updatedAt(Instant updatedAt) {
-			this.updatedAt = updatedAt;
-			return this;
-		}
+		public Builder id(SaRequestId id) { this.id = id; return this; }
+		public Builder opportunityId(UUID opportunityId) { this.opportunityId = opportunityId; return this; }
+		public Builder requesterId(UUID requesterId) { this.requesterId = requesterId; return this; }
+		public Builder circleId(UUID circleId) { this.circleId = circleId; return this; }
+		public Builder boardKey(String boardKey) { this.boardKey = boardKey; return this; }
+		public Builder template(RequestTemplate template) { this.template = template; return this; }
+		public Builder title(String title) { this.title = title; return this; }
+		public Builder details(RequestDetails details) { this.details = details; return this; }
+		public Builder advisories(List<Advisory> advisories) { this.advisories = advisories; return this; }
+		public Builder gate(ApprovalGate gate) { this.gate = gate; return this; }
+		public Builder techEvalTarget(LocalDate techEvalTarget) { this.techEvalTarget = techEvalTarget; return this; }
+		public Builder techEvalAtRisk(boolean techEvalAtRisk) { this.techEvalAtRisk = techEvalAtRisk; return this; }
+		public Builder fastTrack(boolean fastTrack) { this.fastTrack = fastTrack; return this; }
+		public Builder createdAt(Instant createdAt) { this.createdAt = createdAt; return this; }
+		public Builder version(int version) { this.version = version; return this; }
+		public Builder status(RequestStatus status) { this.status = status; return this; }
+		public Builder labels(Set<RequestLabel> labels) { this.labels = labels; return this; }
+		public Builder receivedAt(Instant receivedAt) { this.receivedAt = receivedAt; return this; }
+		public Builder triageDueAt(Instant triageDueAt) { this.triageDueAt = triageDueAt; return this; }
+		public Builder slaDueAt(Instant slaDueAt) { this.slaDueAt = slaDueAt; return this; }
+		public Builder pausedAt(Instant pausedAt) { this.pausedAt = pausedAt; return this; }
+		public Builder waitingFrom(RequestStatus waitingFrom) { this.waitingFrom = waitingFrom; return this; }
+		public Builder assigneeId(UUID assigneeId) { this.assigneeId = assigneeId; return this; }
+		public Builder assistId(UUID assistId) { this.assistId = assistId; return this; }
+		public Builder triagedAt(Instant triagedAt) { this.triagedAt = triagedAt; return this; }
+		public Builder engagedAt(Instant engagedAt) { this.engagedAt = engagedAt; return this; }
+		public Builder closedAt(Instant closedAt) { this.closedAt = closedAt; return this; }
+		public Builder declineReason(String declineReason) { this.declineReason = declineReason; return this; }
+		public Builder recommendationRank(Integer recommendationRank) { this.recommendationRank = recommendationRank; return this; }
+		public Builder rankReason(String rankReason) { this.rankReason = rankReason; return this; }
+		public Builder assigneeCircleId(UUID assigneeCircleId) { this.assigneeCircleId = assigneeCircleId; return this; }
+		public Builder updatedAt(Instant updatedAt) { this.updatedAt = updatedAt; return this; }
 
 		public SaRequest build() {
 			return new SaRequest(this);
