@@ -20,7 +20,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.StringUtils;
 
-import dev.baton.engagement.SampleRequests;
 import dev.baton.identity.Role;
 import dev.baton.identity.UserDirectory;
 import dev.baton.judgment.JudgmentColor;

@@ -17,6 +17,8 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 import dev.baton.audit.AuditLog;
+import dev.baton.engagement.domain.SaRequest;
+import dev.baton.engagement.jdbc.SaRequestRepository;
 import dev.baton.organisation.Organisation;
 
 /**
@@ -81,7 +83,7 @@ class ClockWatch {
 		}
 		audit.record("sa-request.clock-alert", "sa-request", request.id(), null,
 				Map.of("kind", kind.name(), "dueAt", dueAt.toString()));
-		events.publishEvent(new SaRequestClockAlert(request.id(), request.circleId(), request.assigneeId(),
+		events.publishEvent(new SaRequestClockAlert(request.id().value(), request.circleId(), request.assigneeId(),
 				request.title(), kind, dueAt));
 		log.info("{} for request {} (due {})", kind, request.id(), dueAt);
 		return 1;

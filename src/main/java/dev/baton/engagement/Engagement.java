@@ -15,12 +15,25 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.baton.audit.AuditLog;
-import dev.baton.identity.Role;
+import dev.baton.engagement.domain.AssignmentPolicy;
+import dev.baton.engagement.domain.CommandPlanCheck;
+import dev.baton.engagement.domain.RequestClock;
+import dev.baton.engagement.domain.RequestPermissions;
+import dev.baton.engagement.domain.SaRequest;
+import dev.baton.engagement.domain.SegmentPolicy;
+import dev.baton.engagement.domain.SlaPolicy;
+import dev.baton.engagement.domain.TemplateRequirements;
+import dev.baton.engagement.domain.ThreadItems;
+import dev.baton.engagement.jdbc.SaRequestRepository;
+import dev.baton.identity.UserDirectory;
 import dev.baton.organisation.Board;
-import dev.baton.organisation.Circle;
+import dev.baton.organisation.CallContext;
+import dev.baton.organisation.CallContexts;
 import dev.baton.organisation.Organisation;
+import dev.baton.organisation.Person;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
+import dev.baton.platform.Decision;
 import dev.baton.platform.Page;
 import dev.baton.platform.ProblemType;
 import dev.baton.platform.Versions;
@@ -31,23 +44,25 @@ import io.micrometer.core.instrument.MeterRegistry;
  * is audited and announced as an event in the same transaction.
  */
 @Service
-class Engagement {
+public class Engagement {
 
 	private final SaRequestRepository requests;
 	private final Organisation organisation;
 	private final Pipeline pipeline;
-	private final Actors actors;
+	private final CallContexts callers;
+	private final UserDirectory users;
 	private final AuditLog audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final MeterRegistry meters;
 
-	Engagement(SaRequestRepository requests, Organisation organisation, Pipeline pipeline, Actors actors, AuditLog audit,
+	Engagement(SaRequestRepository requests, Organisation organisation, Pipeline pipeline, CallContexts callers, UserDirectory users, AuditLog audit,
 			ApplicationEventPublisher events, Clock clock, MeterRegistry meters) {
 		this.requests = requests;
 		this.organisation = organisation;
 		this.pipeline = pipeline;
-		this.actors = actors;
+		this.callers = callers;
+		this.users = users;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
@@ -55,15 +70,13 @@ class Engagement {
 	}
 
 	/** What an AE files. */
-	record Filing(UUID opportunityId, RequestTemplate template, Set<RequestLabel> labels, RequestDetails details) {
+	public record Filing(UUID opportunityId, RequestTemplate template, Set<RequestLabel> labels, RequestDetails details) {
 	}
 
 	@Transactional
-	SaRequest file(Filing filing) {
-		var actor = actors.current();
-		if (!actor.has(Role.AE)) {
-			throw new BatonException(EngagementProblems.NOT_PERMITTED, "Only an AE files SA requests");
-		}
+	public SaRequest file(Filing filing) {
+		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
+		RequestPermissions.mayFile(caller).orThrow(EngagementProblems.NOT_PERMITTED);
 		var errors = new ArrayList<dev.baton.platform.FieldError>();
 		if (filing.opportunityId() == null) {
 			errors.add(new dev.baton.platform.FieldError("opportunityId", "is required"));
@@ -83,15 +96,15 @@ class Engagement {
 					.collect(java.util.stream.Collectors.joining("; ")), errors, Map.of());
 		}
 		var opportunity = pipeline.opportunity(filing.opportunityId());
-		if (!opportunity.ownerId().equals(actor.person().id())) {
+		if (!opportunity.ownerId().equals(caller.personId())) {
 			throw new BatonException(EngagementProblems.NOT_PERMITTED,
 					"Only the opportunity's owner files SA requests for it");
 		}
 		if (opportunity.stage().isClosed()) {
 			throw BatonException.invalid("opportunityId", "the opportunity is " + opportunity.stage().label());
 		}
-		var circle = organisation.circleServing(actor.person().id()).orElseThrow(() -> new BatonException(
-				EngagementProblems.NO_CIRCLE, "No circle serves " + actor.person().name()));
+		var circle = organisation.circleServing(caller.personId()).orElseThrow(() -> new BatonException(
+				EngagementProblems.NO_CIRCLE, "No circle serves " + caller.person().name()));
 		var board = organisation.board(circle.boardKey());
 		var policy = slaPolicy(board.key());
 		var now = clock.instant();
@@ -101,58 +114,53 @@ class Engagement {
 				LocalDate.ofInstant(now, board.calendar().zone()),
 				firstMeeting == null ? null : LocalDate.ofInstant(firstMeeting, board.calendar().zone()));
 		var due = RequestClock.compute(board.calendar(), policy, now, labels.contains(RequestLabel.EXPEDITE), firstMeeting);
-		if (due.fastTrack()) {
-			labels.add(RequestLabel.FAST_TRACK);
-		}
-		var awaiting = assessment.gate() != ApprovalGate.NONE;
-		var advisories = new ArrayList<>(assessment.advisories());
-		due.reasons().forEach(reason -> advisories.add(Advisory.info("clock", reason)));
 		var account = pipeline.account(opportunity.accountId());
-		var request = new SaRequest(UUID.randomUUID(), opportunity.id(), actor.person().id(), circle.id(), board.key(),
-				filing.template(), account.name() + ": " + filing.template().label(), filing.details(), advisories,
-				assessment.gate(), assessment.techEvalTarget(), assessment.techEvalAtRisk(), due.fastTrack(), now, 0,
-				awaiting ? RequestStatus.AWAITING_APPROVAL : RequestStatus.NEW, labels, awaiting ? null : now,
-				awaiting ? null : due.triageDueAt(), awaiting ? null : due.slaDueAt(), null, null, null, null, null, null,
-				null, null, null, null, null, now);
+		var request = SaRequest.file(new SaRequest.Intake(SaRequestId.random(), opportunity.id(), caller.personId(),
+				circle.id(), board.key(), filing.template(), account.name() + ": " + filing.template().label(),
+				filing.details()), assessment, due, labels);
+		var awaiting = request.status() == RequestStatus.AWAITING_APPROVAL;
 		requests.insert(request);
 		audit.record("sa-request.filed", "sa-request", request.id(), null, Map.of("opportunity", opportunity.externalId(),
 				"template", request.template().name(), "circle", circle.name(), "fastTrack", request.fastTrack(),
 				"status", request.status().name()));
 		meters.counter("baton.sa_requests.filed", "board", board.key(), "fast_track", String.valueOf(request.fastTrack()))
 				.increment();
-		events.publishEvent(new SaRequestFiled(request.id(), opportunity.id(), actor.person().id(), circle.id(), board.key(),
+		events.publishEvent(new SaRequestFiled(request.id().value(), opportunity.id(), caller.personId(), circle.id(), board.key(),
 				request.title(), request.template(), request.fastTrack(), request.expedite(), awaiting,
 				request.triageDueAt(), request.slaDueAt(), firstMeeting));
 		return request;
 	}
 
+	/** Files a request and answers its id: for other modules, which do not see the aggregate. */
 	@Transactional
-	void comment(UUID id, String body) {
-		var actor = actors.current();
+	public SaRequestId fileRequest(Filing filing) {
+		return file(filing).id();
+	}
+
+	@Transactional
+	public void comment(SaRequestId id, String body) {
+		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
 		var request = find(id);
 		var circle = organisation.circle(request.circleId());
-		if (!actor.person().id().equals(request.requesterId()) && !AssignmentPolicy.isCircle(circle, actor.person().id())
-				&& !actor.person().id().equals(request.assigneeId()) && !actor.has(Role.SA_MANAGER) && !actor.has(Role.ASM) && !actor.has(Role.ADMIN)) {
-			throw new BatonException(EngagementProblems.NOT_PERMITTED,
-					"Only the requester, " + circle.name() + " and managers comment on this request");
-		}
+		RequestPermissions.mayComment(caller, request, circle).orThrow(EngagementProblems.NOT_PERMITTED);
 		requireText("body", body, 10_000);
-		var comment = new ThreadItems.Comment(UUID.randomUUID(), actor.person().id(), ThreadItems.Comment.Kind.DISCUSSION,
+		var comment = new ThreadItems.Comment(UUID.randomUUID(), caller.personId(), ThreadItems.Comment.Kind.DISCUSSION,
 				body.strip(), clock.instant());
 		requests.insert(id, comment);
 		audit.record("sa-request.commented", "sa-request", id, null, Map.of("comment", comment.id().toString()));
 	}
 
 	/** The circle's answers, and the questions for the AE when the command plan is incomplete. */
-	record Answers(Boolean commandPlanComplete, Boolean understandsContext, Boolean leadTime,
+	public record Answers(Boolean commandPlanComplete, Boolean understandsContext, Boolean leadTime,
 			Boolean relatableExperience, String note, String questionsForRequestor) {
 	}
 
 	@Transactional
-	SaRequest answerQuestions(UUID id, Answers answers) {
-		var actor = actors.current();
+	public SaRequest answerQuestions(SaRequestId id, Answers answers) {
+		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
 		var request = find(id);
-		var circle = requireCircle(actor, request, "answer the 4 questions");
+		var circle = organisation.circle(request.circleId());
+		RequestPermissions.mayAnswerQuestions(caller, request, circle).orThrow(EngagementProblems.NOT_PERMITTED);
 		var errors = new ArrayList<dev.baton.platform.FieldError>();
 		if (answers.commandPlanComplete() == null) {
 			errors.add(new dev.baton.platform.FieldError("commandPlanComplete", "is required"));
@@ -175,41 +183,36 @@ class Engagement {
 			throw new BatonException(ProblemType.VALIDATION_FAILED, errors.stream().map(e -> e.field() + " " + e.message())
 					.collect(java.util.stream.Collectors.joining("; ")), errors, Map.of());
 		}
-		if (request.status() != RequestStatus.NEW) {
-			throw new BatonException(EngagementProblems.ILLEGAL_TRANSITION,
-					"The 4 questions are answered while the request is New; it is in " + request.status().label());
-		}
+		request.requireNew("answer the 4 questions");
 		var now = clock.instant();
 		requests.saveAnswers(id, new ThreadItems.TriageAnswers(answers.commandPlanComplete(), answers.understandsContext(),
-				answers.leadTime(), answers.relatableExperience(), answers.note(), actor.person().id(), now));
+				answers.leadTime(), answers.relatableExperience(), answers.note(), caller.personId(), now));
 		audit.record("sa-request.questions-answered", "sa-request", id, null, Map.of(
 				"commandPlanComplete", answers.commandPlanComplete(), "understandsContext", answers.understandsContext(),
 				"leadTime", answers.leadTime(), "relatableExperience", answers.relatableExperience()));
 		if (incomplete) {
 			request.waitForRequestor(now);
 			save(request);
-			requests.insert(id, new ThreadItems.Comment(UUID.randomUUID(), actor.person().id(),
+			requests.insert(id, new ThreadItems.Comment(UUID.randomUUID(), caller.personId(),
 					ThreadItems.Comment.Kind.QUESTIONS_TO_REQUESTOR, answers.questionsForRequestor().strip(), now));
 			audit.record("sa-request.waiting-for-requestor", "sa-request", id, null, Map.of("circle", circle.name()));
-			events.publishEvent(new SaRequestNeedsInformation(id, request.requesterId(), request.circleId(), request.title(),
-					answers.questionsForRequestor().strip(), actor.person().id()));
+			events.publishEvent(new SaRequestNeedsInformation(id.value(), request.requesterId(), request.circleId(), request.title(),
+					answers.questionsForRequestor().strip(), caller.personId()));
 		}
 		return find(id);
 	}
 
 	@Transactional
-	SaRequest answerAsRequestor(UUID id, String answer) {
-		var actor = actors.current();
+	public SaRequest answerAsRequestor(SaRequestId id, String answer) {
+		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
 		var request = find(id);
-		if (!actor.person().id().equals(request.requesterId())) {
-			throw new BatonException(EngagementProblems.NOT_PERMITTED, "Only the requesting AE answers the circle's questions");
-		}
+		RequestPermissions.mayAnswerAsRequestor(caller, request).orThrow(EngagementProblems.NOT_PERMITTED);
 		requireText("answer", answer, 10_000);
 		var now = clock.instant();
 		var board = organisation.board(request.boardKey());
 		request.resume(board.calendar(), slaPolicy(board.key()).basis(), now);
 		save(request);
-		requests.insert(id, new ThreadItems.Comment(UUID.randomUUID(), actor.person().id(),
+		requests.insert(id, new ThreadItems.Comment(UUID.randomUUID(), caller.personId(),
 				ThreadItems.Comment.Kind.REQUESTOR_ANSWER, answer.strip(), now));
 		// the plan changed: the circle looks at question 1 again
 		requests.answers(id).ifPresent(previous -> requests.saveAnswers(id, new ThreadItems.TriageAnswers(null,
@@ -217,36 +220,38 @@ class Engagement {
 				previous.answeredById(), now)));
 		audit.record("sa-request.requestor-answered", "sa-request", id, null, Map.of("status", request.status().name()));
 		var resumed = find(id);
-		events.publishEvent(new SaRequestInformationProvided(id, request.requesterId(), request.circleId(), request.title(),
+		events.publishEvent(new SaRequestInformationProvided(id.value(), request.requesterId(), request.circleId(), request.title(),
 				resumed.triageDueAt(), resumed.slaDueAt()));
 		return resumed;
 	}
 
 	@Transactional
-	void review(UUID id, ThreadItems.Review.Verdict verdict, String note) {
-		var actor = actors.current();
+	public void review(SaRequestId id, ReviewVerdict verdict, String note) {
+		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
 		var request = find(id);
-		requireCircle(actor, request, "review the command plan");
+		RequestPermissions.mayReview(caller, request, organisation.circle(request.circleId()))
+				.orThrow(EngagementProblems.NOT_PERMITTED);
 		if (verdict == null) {
 			throw BatonException.invalid("verdict", "is required: APPROVE or CONCERNS");
 		}
-		requests.saveReview(id, new ThreadItems.Review(actor.person().id(), verdict, note, clock.instant()));
+		requests.saveReview(id, new ThreadItems.Review(caller.personId(), verdict, note, clock.instant()));
 		audit.record("sa-request.reviewed", "sa-request", id, note, Map.of("verdict", verdict.name()));
 	}
 
 	@Transactional
-	void waiveSecondReview(UUID id, String reason) {
-		var actor = actors.current();
+	public void waiveSecondReview(SaRequestId id, String reason) {
+		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
 		var request = find(id);
-		requireCircle(actor, request, "waive the second review");
+		RequestPermissions.mayWaive(caller, request, organisation.circle(request.circleId()))
+				.orThrow(EngagementProblems.NOT_PERMITTED);
 		requireText("reason", reason, 2_000);
-		requests.saveWaiver(id, new ThreadItems.Waiver(actor.person().id(), reason.strip(), clock.instant()));
+		requests.saveWaiver(id, new ThreadItems.Waiver(caller.personId(), reason.strip(), clock.instant()));
 		audit.record("sa-request.second-review-waived", "sa-request", id, reason.strip(), Map.of());
 	}
 
 	@Transactional
-	SaRequest decideApproval(UUID id, ThreadItems.Approval.Decision decision, String reason) {
-		var actor = actors.current();
+	public SaRequest decideApproval(SaRequestId id, ApprovalDecision decision, String reason) {
+		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
 		var request = find(id);
 		if (request.status() != RequestStatus.AWAITING_APPROVAL) {
 			throw new BatonException(EngagementProblems.ILLEGAL_TRANSITION,
@@ -255,36 +260,25 @@ class Engagement {
 		if (decision == null) {
 			throw BatonException.invalid("decision", "is required: APPROVE or REJECT");
 		}
-		if (actor.person().id().equals(request.requesterId())) {
-			throw new BatonException(EngagementProblems.NOT_PERMITTED, "The requesting AE does not approve their own request");
-		}
 		var given = requests.approvals(id);
-		var role = request.gate().approvers().stream()
-				.filter(actor::has)
-				.filter(r -> given.stream().noneMatch(a -> a.role() == r))
-				.sorted().findFirst()
-				.orElseThrow(() -> new BatonException(EngagementProblems.NOT_PERMITTED, "This request needs approval by "
-						+ request.gate().approvers().stream().map(Enum::name).sorted().toList()
-						+ " and none of your roles is still to approve"));
-		if (given.stream().anyMatch(a -> a.approverId().equals(actor.person().id()))) {
-			throw new BatonException(EngagementProblems.NOT_PERMITTED, "Two different people approve; you did already");
-		}
-		if (decision == ThreadItems.Approval.Decision.REJECT) {
+		RequestPermissions.mayApprove(caller, request, given).orThrow(EngagementProblems.NOT_PERMITTED);
+		var role = RequestPermissions.approvingRole(caller, request, given).orElseThrow();
+		if (decision == ApprovalDecision.REJECT) {
 			requireText("reason", reason, 2_000);
 		}
 		var now = clock.instant();
-		requests.insert(id, new ThreadItems.Approval(actor.person().id(), role, decision, reason, now));
+		requests.insert(id, new ThreadItems.Approval(caller.personId(), role, decision, reason, now));
 		audit.record("sa-request.approval-" + decision.name().toLowerCase(), "sa-request", id, reason,
 				Map.of("role", role.name()));
-		if (decision == ThreadItems.Approval.Decision.REJECT) {
+		if (decision == ApprovalDecision.REJECT) {
 			request.decline("Not approved by the " + role.name() + ": " + reason.strip(), now);
 			save(request);
-			events.publishEvent(new SaRequestDeclined(id, request.requesterId(), request.circleId(), request.title(),
-					request.declineReason(), actor.person().id()));
+			events.publishEvent(new SaRequestDeclined(id.value(), request.requesterId(), request.circleId(), request.title(),
+					request.declineReason(), caller.personId()));
 			return find(id);
 		}
 		var approvedRoles = EnumSet.of(role);
-		given.stream().filter(a -> a.decision() == ThreadItems.Approval.Decision.APPROVE).forEach(a -> approvedRoles.add(a.role()));
+		given.stream().filter(a -> a.decision() == ApprovalDecision.APPROVE).forEach(a -> approvedRoles.add(a.role()));
 		if (approvedRoles.containsAll(request.gate().approvers())) {
 			var board = organisation.board(request.boardKey());
 			var due = RequestClock.compute(board.calendar(), slaPolicy(board.key()), now, request.expedite(),
@@ -292,7 +286,7 @@ class Engagement {
 			request.approved(due);
 			save(request);
 			audit.record("sa-request.approved", "sa-request", id, null, Map.of("triageDueAt", due.triageDueAt().toString()));
-			events.publishEvent(new SaRequestFiled(id, request.opportunityId(), request.requesterId(), request.circleId(),
+			events.publishEvent(new SaRequestFiled(id.value(), request.opportunityId(), request.requesterId(), request.circleId(),
 					request.boardKey(), request.title(), request.template(), request.fastTrack(), request.expedite(), false,
 					due.triageDueAt(), due.slaDueAt(), request.details().firstMeeting().orElse(null)));
 		}
@@ -314,24 +308,19 @@ class Engagement {
 	 * @param expectedVersion the request version the caller read, or null to skip the check; a
 	 * stale version answers 409
 	 */
-	record Assignment(UUID assigneeId, UUID assistId, Integer recommendationRank, String rankReason,
+	public record Assignment(UUID assigneeId, UUID assistId, Integer recommendationRank, String rankReason,
 			Integer expectedVersion) {
 
 		/** An assignment without recommendations, main-assist or version check. */
-		static Assignment of(UUID assigneeId) {
+		public static Assignment of(UUID assigneeId) {
 			return new Assignment(assigneeId, null, null, null, null);
 		}
 	}
 
 	@Transactional(readOnly = true)
-	TriageDecision checkAssignment(UUID id, Assignment assignment) {
-		var actor = actors.current();
-		return AssignmentPolicy.check(facts(find(id), actor, assignment));
-	}
-
-	@Transactional(readOnly = true)
-	TriageDecision checkAssignment(UUID id, UUID assigneeId, UUID assistId) {
-		return checkAssignment(id, new Assignment(assigneeId, assistId, null, null, null));
+	public Decision checkAssignment(SaRequestId id, Assignment assignment) {
+		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
+		return AssignmentPolicy.check(facts(find(id), caller, assignment));
 	}
 
 	/**
@@ -341,13 +330,14 @@ class Engagement {
 	 * 409 (stale version, or no longer New) or 422 (a triage rule, with violations and field errors).
 	 */
 	@Transactional
-	SaRequest assign(UUID id, Assignment assignment) {
-		var actor = actors.current();
+	public SaRequest assign(SaRequestId id, Assignment assignment) {
+		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
 		var request = find(id);
-		requireCircle(actor, request, "assign it");
+		RequestPermissions.mayAssign(caller, request, organisation.circle(request.circleId()))
+				.orThrow(EngagementProblems.NOT_PERMITTED);
 		var expectedVersion = assignment.expectedVersion();
 		if (expectedVersion != null && expectedVersion != request.version()) {
-			throw Versions.stale("SA request", id, expectedVersion);
+			throw Versions.stale("SA request", id.value(), expectedVersion);
 		}
 		if (assignment.recommendationRank() != null && assignment.recommendationRank() < 1) {
 			throw BatonException.invalid("recommendationRank", "must be 1 (the top recommendation) or more");
@@ -355,13 +345,10 @@ class Engagement {
 		if (assignment.rankReason() != null && assignment.rankReason().length() > 2_000) {
 			throw BatonException.invalid("rankReason", "must be at most 2000 characters");
 		}
-		if (request.status() != RequestStatus.NEW) {
-			// typically another SA won the race a moment ago: a conflict, not a rule
-			throw new BatonException(EngagementProblems.ILLEGAL_TRANSITION, "Cannot assign it: the request is in "
-					+ request.status().label() + (request.assigneeId() == null ? "" : " and assigned already"));
-		}
-		var facts = facts(request, actor, assignment);
-		refuseUnless(AssignmentPolicy.check(facts));
+		// typically another SA won the race a moment ago: a conflict, not a rule
+		request.requireNew("assign it");
+		var facts = facts(request, caller, assignment);
+		AssignmentPolicy.check(facts).orThrow(EngagementProblems.TRIAGE_RULE);
 		var now = clock.instant();
 		var reason = assignment.rankReason() == null || assignment.rankReason().isBlank() ? null
 				: assignment.rankReason().strip();
@@ -370,13 +357,13 @@ class Engagement {
 		request.assign(assignment.assigneeId(), assignment.assistId(), assignment.recommendationRank(), reason,
 				assigneeCircle.id(), now);
 		save(request);
-		var details = assignmentDetails(request, actor);
+		var details = assignmentDetails(request, caller);
 		if (request.crossCircle()) {
 			details.put("crossCircle", true);
 			details.put("fromCircle", assigneeCircle.name());
 		}
 		audit.record("sa-request.assigned", "sa-request", id, reason, details);
-		events.publishEvent(new SaRequestAssigned(id, request.requesterId(), request.circleId(), request.title(),
+		events.publishEvent(new SaRequestAssigned(id.value(), request.requesterId(), request.circleId(), request.title(),
 				assignment.assigneeId(), request.fastTrack(), request.recommendationRank(), reason, request.crossCircle()));
 		return find(id);
 	}
@@ -391,7 +378,7 @@ class Engagement {
 	 * on the request's thread and into the audit trail
 	 * @param expectedVersion the request version the caller read, or null to skip the check
 	 */
-	record Reassignment(UUID assigneeId, String handOverNote, Integer expectedVersion) {
+	public record Reassignment(UUID assigneeId, String handOverNote, Integer expectedVersion) {
 	}
 
 	/**
@@ -402,17 +389,17 @@ class Engagement {
 	 * {@link SaRequestReassigned}. Refuses with 403, 409 (stale version or not assigned) or 422.
 	 */
 	@Transactional
-	SaRequest reassign(UUID id, Reassignment reassignment) {
-		var actor = actors.current();
+	public SaRequest reassign(SaRequestId id, Reassignment reassignment) {
+		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
 		var request = find(id);
 		var circle = organisation.circle(request.circleId());
 		var from = request.assigneeId();
-		if (!mayReassign(actor, circle, from)) {
-			throw new BatonException(EngagementProblems.NOT_PERMITTED, "Only the assignee, their SA manager, the manager of "
-					+ circle.name() + " or an admin hands this request over");
-		}
+		var current = from == null ? null : organisation.findPerson(from).orElse(null);
+		var currentCircle = from == null ? null : organisation.circleOfMember(from).orElse(null);
+		RequestPermissions.mayReassign(caller, request, circle, current, currentCircle)
+				.orThrow(EngagementProblems.NOT_PERMITTED);
 		if (reassignment.expectedVersion() != null && reassignment.expectedVersion() != request.version()) {
-			throw Versions.stale("SA request", id, reassignment.expectedVersion());
+			throw Versions.stale("SA request", id.value(), reassignment.expectedVersion());
 		}
 		if (reassignment.assigneeId() == null) {
 			throw BatonException.invalid("assigneeId", "is required");
@@ -420,83 +407,51 @@ class Engagement {
 		requireText("handOverNote", reassignment.handOverNote(), 10_000);
 		var assignee = organisation.findPerson(reassignment.assigneeId()).orElse(null);
 		var assigneeCircle = organisation.circleOfMember(reassignment.assigneeId()).orElse(null);
-		var violation = AssignmentPolicy.assignee(request, circle, reassignment.assigneeId(), assignee, assigneeCircle,
-				assignee != null && actors.enabled(assignee));
-		if (violation.isPresent()) {
-			refuseUnless(new TriageDecision(false, List.of(violation.get())));
-		}
+		AssignmentPolicy.assignee(request, circle, reassignment.assigneeId(), assignee, assigneeCircle,
+				assignee != null && enabled(assignee)).orThrow(EngagementProblems.TRIAGE_RULE);
 		var now = clock.instant();
 		var note = reassignment.handOverNote().strip();
 		var toCircle = circle.memberIds().contains(reassignment.assigneeId()) ? circle : assigneeCircle;
 		request.reassign(reassignment.assigneeId(), toCircle.id(), now);
 		save(request);
-		requests.insert(id, new ThreadItems.Comment(UUID.randomUUID(), actor.person().id(), ThreadItems.Comment.Kind.HAND_OVER,
+		requests.insert(id, new ThreadItems.Comment(UUID.randomUUID(), caller.personId(), ThreadItems.Comment.Kind.HAND_OVER,
 				note, now));
 		var details = new java.util.LinkedHashMap<String, Object>();
 		details.put("from", from == null ? null : from.toString());
 		details.put("to", reassignment.assigneeId().toString());
-		details.put("by", actor.person().id().toString());
+		details.put("by", caller.personId().toString());
 		details.put("handOverNote", note);
 		details.put("crossCircle", request.crossCircle());
 		if (request.crossCircle()) {
 			details.put("toCircle", toCircle.name());
 		}
 		audit.record("sa-request.reassigned", "sa-request", id, note, details);
-		events.publishEvent(new SaRequestReassigned(id, request.requesterId(), request.circleId(), request.title(), from,
-				reassignment.assigneeId(), note, actor.person().id()));
+		events.publishEvent(new SaRequestReassigned(id.value(), request.requesterId(), request.circleId(), request.title(), from,
+				reassignment.assigneeId(), note, caller.personId()));
 		return find(id);
 	}
 
-	private boolean mayReassign(Actor actor, Circle circle, UUID assigneeId) {
-		var me = actor.person().id();
-		if (actor.has(Role.ADMIN) || me.equals(assigneeId) || me.equals(circle.managerId())) {
-			return true;
-		}
-		if (assigneeId == null) {
-			return false;
-		}
-		var assignee = organisation.findPerson(assigneeId).orElse(null);
-		if (assignee != null && me.equals(assignee.managerId())) {
-			return true;
-		}
-		return organisation.circleOfMember(assigneeId).map(c -> me.equals(c.managerId())).orElse(false);
-	}
-
-	private static void refuseUnless(TriageDecision decision) {
-		if (decision.allowed()) {
-			return;
-		}
-		var fields = new ArrayList<dev.baton.platform.FieldError>();
-		for (var violation : decision.violations()) {
-			var field = AssignmentPolicy.field(violation.rule());
-			if (field != null) {
-				fields.add(new dev.baton.platform.FieldError(field, violation.message()));
-			}
-		}
-		throw new BatonException(EngagementProblems.TRIAGE_RULE, decision.violations().stream()
-				.map(TriageDecision.Violation::message).collect(java.util.stream.Collectors.joining("; ")), fields,
-				Map.of("violations", decision.violations()));
-	}
-
 	@Transactional
-	SaRequest decline(UUID id, String reason) {
-		var actor = actors.current();
+	public SaRequest decline(SaRequestId id, String reason) {
+		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
 		var request = find(id);
-		requireCircle(actor, request, "decline it");
+		RequestPermissions.mayDecline(caller, request, organisation.circle(request.circleId()))
+				.orThrow(EngagementProblems.NOT_PERMITTED);
 		requireText("reason", reason, 2_000);
 		request.decline(reason.strip(), clock.instant());
 		save(request);
 		audit.record("sa-request.declined", "sa-request", id, reason.strip(), Map.of());
-		events.publishEvent(new SaRequestDeclined(id, request.requesterId(), request.circleId(), request.title(),
-				reason.strip(), actor.person().id()));
+		events.publishEvent(new SaRequestDeclined(id.value(), request.requesterId(), request.circleId(), request.title(),
+				reason.strip(), caller.personId()));
 		return find(id);
 	}
 
 	@Transactional
-	SaRequest moveTo(UUID id, RequestStatus target) {
-		var actor = actors.current();
+	public SaRequest moveTo(SaRequestId id, RequestStatus target) {
+		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
 		var request = find(id);
-		requireCircle(actor, request, "move it on the board");
+		RequestPermissions.mayMove(caller, request, organisation.circle(request.circleId()), "move it on the board")
+				.orThrow(EngagementProblems.NOT_PERMITTED);
 		if (target == null) {
 			throw BatonException.invalid("to", "is required");
 		}
@@ -508,10 +463,11 @@ class Engagement {
 	}
 
 	@Transactional
-	SaRequest relabel(UUID id, Set<RequestLabel> labels) {
-		var actor = actors.current();
+	public SaRequest relabel(SaRequestId id, Set<RequestLabel> labels) {
+		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
 		var request = find(id);
-		requireCircle(actor, request, "change its labels");
+		RequestPermissions.mayMove(caller, request, organisation.circle(request.circleId()), "change its labels")
+				.orThrow(EngagementProblems.NOT_PERMITTED);
 		var requested = labels == null ? Set.<RequestLabel>of() : labels;
 		var board = organisation.board(request.boardKey());
 		var expedite = requested.contains(RequestLabel.EXPEDITE);
@@ -525,33 +481,33 @@ class Engagement {
 	}
 
 	@Transactional(readOnly = true)
-	SaRequest find(UUID id) {
-		return requests.find(id).orElseThrow(() -> BatonException.notFound("SA request", id));
+	public SaRequest find(SaRequestId id) {
+		return requests.find(id).orElseThrow(() -> BatonException.notFound("SA request", id.value()));
 	}
 
 	@Transactional(readOnly = true)
-	Page<SaRequest> list(SaRequestRepository.Filter filter, Page.Request page) {
+	public Page<SaRequest> list(SaRequestRepository.Filter filter, Page.Request page) {
 		return new Page<>(requests.find(filter, page.offset(), page.size()), page.page(), page.size(), requests.count(filter));
 	}
 
 	@Transactional(readOnly = true)
-	RequestThread thread(UUID id) {
+	public RequestThread thread(SaRequestId id) {
 		return new RequestThread(requests.comments(id), requests.answers(id).orElse(null), requests.reviews(id),
 				requests.waiver(id).orElse(null), requests.approvals(id));
 	}
 
 	/** Everything on a request's thread. */
-	record RequestThread(List<ThreadItems.Comment> comments, ThreadItems.TriageAnswers answers, List<ThreadItems.Review> reviews,
+	public record RequestThread(List<ThreadItems.Comment> comments, ThreadItems.TriageAnswers answers, List<ThreadItems.Review> reviews,
 			ThreadItems.Waiver waiver, List<ThreadItems.Approval> approvals) {
 	}
 
 	@Transactional(readOnly = true)
-	SlaPolicy slaPolicy(String boardKey) {
+	public SlaPolicy slaPolicy(String boardKey) {
 		return requests.slaPolicy(boardKey).orElseGet(() -> SlaPolicy.standard(boardKey));
 	}
 
 	@Transactional
-	SlaPolicy updateSlaPolicy(SlaPolicy policy, int expectedVersion) {
+	public SlaPolicy updateSlaPolicy(SlaPolicy policy, int expectedVersion) {
 		organisation.board(policy.boardKey());
 		if (!requests.saveSlaPolicy(policy, expectedVersion)) {
 			throw Versions.stale("SLA policy of board", policy.boardKey(), expectedVersion);
@@ -564,48 +520,47 @@ class Engagement {
 	}
 
 	@Transactional(readOnly = true)
-	RequestClock.DueTimes preview(String boardKey, Instant receivedAt, boolean expedite, Instant firstMeeting) {
+	public RequestClock.DueTimes preview(String boardKey, Instant receivedAt, boolean expedite, Instant firstMeeting) {
 		Board board = organisation.board(boardKey);
 		return RequestClock.compute(board.calendar(), slaPolicy(boardKey), receivedAt == null ? clock.instant() : receivedAt,
 				expedite, firstMeeting);
 	}
 
-	private AssignmentPolicy.Facts facts(SaRequest request, Actor actor, Assignment assignment) {
+	private AssignmentPolicy.Facts facts(SaRequest request, CallContext caller, Assignment assignment) {
 		var id = request.id();
 		var assigneeId = assignment.assigneeId();
 		var assignee = assigneeId == null ? null : organisation.findPerson(assigneeId).orElse(null);
 		var assigneeCircle = assigneeId == null ? null : organisation.circleOfMember(assigneeId).orElse(null);
 		return new AssignmentPolicy.Facts(request, organisation.circle(request.circleId()), requests.comments(id),
 				requests.answers(id).orElse(null), requests.reviews(id), requests.waiver(id).orElse(null),
-				actor.person().id(), assigneeId, assignment.assistId(), assignment.recommendationRank(),
-				assignment.rankReason(), assignee, assigneeCircle, assignee != null && actors.enabled(assignee));
+				caller.personId(), assigneeId, assignment.assistId(), assignment.recommendationRank(),
+				assignment.rankReason(), assignee, assigneeCircle, assignee != null && enabled(assignee));
 	}
 
-	private Circle requireCircle(Actor actor, SaRequest request, String what) {
-		var circle = organisation.circle(request.circleId());
-		if (actor.person().id().equals(request.requesterId())) {
-			throw new BatonException(EngagementProblems.NOT_PERMITTED, "The requesting AE does not " + what);
+	/** False when the person has a login and it is disabled; a person without a login is not refused. */
+	private boolean enabled(Person person) {
+		if (person.userId() == null) {
+			return true;
 		}
-		var me = actor.person().id();
-		// an SA of another circle who took the request over works it like a member
-		if (!AssignmentPolicy.isCircle(circle, me) && !me.equals(request.assigneeId()) && !me.equals(request.assistId())) {
-			throw new BatonException(EngagementProblems.NOT_PERMITTED,
-					"Only members of " + circle.name() + " or its manager " + what);
+		try {
+			return users.find(person.userId()).enabled();
 		}
-		return circle;
+		catch (BatonException e) {
+			return false;
+		}
 	}
 
 	private void save(SaRequest request) {
 		if (!requests.update(request)) {
-			throw Versions.stale("SA request", request.id(), request.version());
+			throw Versions.stale("SA request", request.id().value(), request.version());
 		}
 	}
 
-	private static java.util.LinkedHashMap<String, Object> assignmentDetails(SaRequest request, Actor actor) {
+	private static java.util.LinkedHashMap<String, Object> assignmentDetails(SaRequest request, CallContext caller) {
 		var details = new java.util.LinkedHashMap<String, Object>();
 		details.put("assignee", request.assigneeId().toString());
-		details.put("assignedBy", actor.person().id().toString());
-		details.put("selfAssigned", request.assigneeId().equals(actor.person().id()));
+		details.put("assignedBy", caller.personId().toString());
+		details.put("selfAssigned", request.assigneeId().equals(caller.personId()));
 		details.put("fastTrack", request.fastTrack());
 		if (request.assistId() != null) {
 			details.put("assist", request.assistId().toString());

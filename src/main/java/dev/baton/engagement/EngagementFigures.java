@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import dev.baton.engagement.jdbc.TriageMetrics;
 
 /**
  * Read-only engagement figures for governance reports and post-sales work: the triage metrics of
@@ -19,11 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class EngagementFigures {
 
 	private final TriageMetrics metrics;
-	private final JdbcClient jdbc;
 
-	EngagementFigures(TriageMetrics metrics, JdbcClient jdbc) {
+	EngagementFigures(TriageMetrics metrics) {
 		this.metrics = metrics;
-		this.jdbc = jdbc;
 	}
 
 	/** The same figures as {@code GET /api/v1/sa-requests/metrics}. */
@@ -48,11 +47,7 @@ public class EngagementFigures {
 	/** The SA most recently assigned to a request on the opportunity, if any. */
 	@Transactional(readOnly = true)
 	public Optional<UUID> assignedSa(UUID opportunityId) {
-		return jdbc.sql("""
-				SELECT assignee_id FROM sa_request
-				WHERE opportunity_id = :opportunity AND assignee_id IS NOT NULL
-				ORDER BY triaged_at DESC NULLS LAST, created_at DESC LIMIT 1
-				""").param("opportunity", opportunityId).query(UUID.class).optional();
+		return metrics.assignedSa(opportunityId);
 	}
 
 	/**
@@ -61,18 +56,6 @@ public class EngagementFigures {
 	 */
 	@Transactional(readOnly = true)
 	public List<Stalled> declinedOrWaiting(UUID circleId, Instant from, Instant to) {
-		return jdbc.sql("""
-				SELECT id, title, opportunity_id, requester_id, circle_id, status, decline_reason, created_at
-				FROM sa_request
-				WHERE status IN ('DECLINED', 'SA_WAITING') AND created_at >= :from AND created_at < :to
-				  AND (CAST(:circle AS uuid) IS NULL OR circle_id = :circle)
-				ORDER BY created_at DESC LIMIT 1000
-				""").param("from", java.sql.Timestamp.from(from)).param("to", java.sql.Timestamp.from(to))
-				.param("circle", circleId)
-				.query((rs, n) -> new Stalled(rs.getObject("id", UUID.class), rs.getString("title"),
-						rs.getObject("opportunity_id", UUID.class), rs.getObject("requester_id", UUID.class),
-						rs.getObject("circle_id", UUID.class), RequestStatus.valueOf(rs.getString("status")),
-						rs.getString("decline_reason"), rs.getTimestamp("created_at").toInstant()))
-				.list();
+		return metrics.declinedOrWaiting(circleId, from, to);
 	}
 }

@@ -7,7 +7,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.baton.identity.Role;
+import dev.baton.engagement.domain.RequestPermissions;
+import dev.baton.organisation.CallContexts;
 import dev.baton.organisation.Organisation;
 import dev.baton.platform.BatonException;
 
@@ -19,12 +20,12 @@ import dev.baton.platform.BatonException;
 public class Reassignments {
 
 	private final Engagement engagement;
-	private final Actors actors;
+	private final CallContexts callers;
 	private final Organisation organisation;
 
-	Reassignments(Engagement engagement, Actors actors, Organisation organisation) {
+	Reassignments(Engagement engagement, CallContexts callers, Organisation organisation) {
 		this.engagement = engagement;
-		this.actors = actors;
+		this.callers = callers;
 		this.organisation = organisation;
 	}
 
@@ -39,15 +40,10 @@ public class Reassignments {
 	 */
 	@Transactional(readOnly = true)
 	public void requireMayCover(UUID absentPersonId) {
-		var actor = actors.current();
-		var me = actor.person().id();
+		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
 		var absent = organisation.person(absentPersonId);
-		var manager = me.equals(absent.managerId())
-				|| organisation.circleOfMember(absentPersonId).map(c -> me.equals(c.managerId())).orElse(false);
-		if (!me.equals(absentPersonId) && !manager && !actor.has(Role.ADMIN)) {
-			throw new BatonException(EngagementProblems.NOT_PERMITTED,
-					"Only " + absent.name() + ", their manager or an admin accepts their coverage plan");
-		}
+		RequestPermissions.mayCover(caller, absent, organisation.circleOfMember(absentPersonId).orElse(null))
+				.orThrow(EngagementProblems.NOT_PERMITTED);
 	}
 
 	/**
@@ -61,12 +57,12 @@ public class Reassignments {
 		var absent = organisation.person(absentPersonId);
 		var done = new ArrayList<SaRequestSummary>();
 		for (var handOver : handOvers) {
-			var request = engagement.find(handOver.requestId());
+			var request = engagement.find(SaRequestId.of(handOver.requestId()));
 			if (!absentPersonId.equals(request.assigneeId())) {
 				throw new BatonException(EngagementProblems.ILLEGAL_TRANSITION, "Request " + request.id() + " is no longer "
 						+ absent.name() + "'s; read the coverage plan again");
 			}
-			done.add(SaRequestSummary.of(engagement.reassign(handOver.requestId(), new Engagement.Reassignment(
+			done.add(SaRequestSummary.of(engagement.reassign(SaRequestId.of(handOver.requestId()), new Engagement.Reassignment(
 					handOver.assigneeId(), handOver.handOverNote(), handOver.expectedVersion()))));
 		}
 		return done;

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.baton.engagement.domain.SaRequest;
+
 /**
  * A request as other modules see it: who asked, where it stands, what it needs and when, and how
  * it was assigned (the recommendation rank chosen, why not the top one, the assignee's circle).
@@ -15,7 +17,7 @@ public record SaRequestSummary(UUID id, String title, UUID opportunityId, UUID r
 		Integer recommendationRank, String rankReason, UUID assigneeCircleId, int version) {
 
 	static SaRequestSummary of(SaRequest r) {
-		return new SaRequestSummary(r.id(), r.title(), r.opportunityId(), r.requesterId(), r.circleId(), r.boardKey(),
+		return new SaRequestSummary(r.id().value(), r.title(), r.opportunityId(), r.requesterId(), r.circleId(), r.boardKey(),
 				r.template(), r.status(), r.labels(), r.fastTrack(), r.details(), r.assigneeId(), r.assistId(),
 				r.receivedAt(), r.triageDueAt(), r.slaDueAt(), r.triagedAt(), r.engagedAt(), r.closedAt(), r.createdAt(),
 				r.recommendationRank(), r.rankReason(), r.assigneeCircleId(), r.version());

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.baton.engagement.jdbc.SaRequestRepository;
+
 /**
  * Read access to SA requests for other modules (assignment, reports, the web UI).
  */
@@ -22,7 +24,7 @@ public class SaRequests {
 
 	@Transactional(readOnly = true)
 	public Optional<SaRequestSummary> find(UUID id) {
-		return requests.find(id).map(SaRequestSummary::of);
+		return requests.find(SaRequestId.of(id)).map(SaRequestSummary::of);
 	}
 
 	/** Open requests (not done or declined) assigned to or assisted by any of these people. */

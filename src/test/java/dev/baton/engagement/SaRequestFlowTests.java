@@ -23,8 +23,8 @@ import dev.baton.BatonIntegrationTest;
 import dev.baton.DemoOrganisation;
 import dev.baton.Http;
 import dev.baton.MutableClock;
-import dev.baton.RecordedEvents;
 import dev.baton.ProblemAssertions;
+import dev.baton.RecordedEvents;
 import tools.jackson.databind.JsonNode;
 
 /**

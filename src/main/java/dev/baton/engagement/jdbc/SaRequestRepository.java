@@ -1,0 +1,285 @@
+package dev.baton.engagement.jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.baton.engagement.ApprovalDecision;
+import dev.baton.engagement.RequestStatus;
+import dev.baton.engagement.ReviewVerdict;
+import dev.baton.engagement.SaRequestClockAlert;
+import dev.baton.engagement.SaRequestId;
+import dev.baton.engagement.domain.SaRequest;
+import dev.baton.engagement.domain.SlaPolicy;
+import dev.baton.engagement.domain.ThreadItems;
+import dev.baton.engagement.domain.TimeBasis;
+import dev.baton.identity.Role;
+
+/**
+ * SA requests and their threads in PostgreSQL. An update names the version it read; zero rows
+ * changed means another writer won.
+ */
+@Repository
+public class SaRequestRepository {
+
+	private final JdbcClient jdbc;
+
+	SaRequestRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void insert(SaRequest request) {
+		jdbc.sql("""
+				INSERT INTO sa_request (id, opportunity_id, requester_id, circle_id, board_key, template, title, details,
+				  advisories, approval_gate, tech_eval_target, tech_eval_at_risk, fast_track, status, labels, received_at,
+				  triage_due_at, sla_due_at, version, created_at, updated_at)
+				VALUES (:id, :opportunity, :requester, :circle, :board, :template, :title, CAST(:details AS jsonb),
+				  CAST(:advisories AS jsonb), :gate, :target, :atRisk, :fastTrack, :status, CAST(:labels AS text[]),
+				  :receivedAt, :triageDue, :slaDue, 0, :createdAt, :updatedAt)
+				""")
+				.param("id", request.id().value()).param("opportunity", request.opportunityId())
+				.param("requester", request.requesterId()).param("circle", request.circleId())
+				.param("board", request.boardKey()).param("template", request.template().name())
+				.param("title", request.title()).param("details", SaRequestSql.JSON.writeValueAsString(request.details()))
+				.param("advisories", SaRequestSql.JSON.writeValueAsString(request.advisories()))
+				.param("gate", request.gate().name()).param("target", request.techEvalTarget())
+				.param("atRisk", request.techEvalAtRisk()).param("fastTrack", request.fastTrack())
+				.param("status", request.status().name()).param("labels", SaRequestSql.labels(request.labels()))
+				.param("receivedAt", SaRequestSql.ts(request.receivedAt())).param("triageDue", SaRequestSql.ts(request.triageDueAt()))
+				.param("slaDue", SaRequestSql.ts(request.slaDueAt())).param("createdAt", SaRequestSql.ts(request.createdAt()))
+				.param("updatedAt", SaRequestSql.ts(request.updatedAt())).update();
+	}
+
+	/** Saves the changeable state if nobody changed it since {@code request.version()}. */
+	public boolean update(SaRequest request) {
+		return jdbc.sql("""
+				UPDATE sa_request SET status = :status, labels = CAST(:labels AS text[]), received_at = :receivedAt,
+				  triage_due_at = :triageDue, sla_due_at = :slaDue, paused_at = :pausedAt, waiting_from = :waitingFrom,
+				  assignee_id = :assignee, assist_id = :assist, triaged_at = :triagedAt, engaged_at = :engagedAt,
+				  closed_at = :closedAt, decline_reason = :declineReason, recommendation_rank = :rank,
+				  rank_reason = :rankReason, assignee_circle_id = :assigneeCircle, updated_at = :updatedAt,
+				  version = version + 1
+				WHERE id = :id AND version = :version
+				""")
+				.param("status", request.status().name()).param("labels", SaRequestSql.labels(request.labels()))
+				.param("receivedAt", SaRequestSql.ts(request.receivedAt())).param("triageDue", SaRequestSql.ts(request.triageDueAt()))
+				.param("slaDue", SaRequestSql.ts(request.slaDueAt())).param("pausedAt", SaRequestSql.ts(request.pausedAt()))
+				.param("waitingFrom", request.waitingFrom() == null ? null : request.waitingFrom().name())
+				.param("assignee", request.assigneeId()).param("assist", request.assistId())
+				.param("triagedAt", SaRequestSql.ts(request.triagedAt())).param("engagedAt", SaRequestSql.ts(request.engagedAt()))
+				.param("closedAt", SaRequestSql.ts(request.closedAt())).param("declineReason", request.declineReason())
+				.param("rank", request.recommendationRank()).param("rankReason", request.rankReason())
+				.param("assigneeCircle", request.assigneeCircleId())
+				.param("updatedAt", SaRequestSql.ts(request.updatedAt())).param("id", request.id().value())
+				.param("version", request.version()).update() == 1;
+	}
+
+	public Optional<SaRequest> find(SaRequestId id) {
+		return jdbc.sql("SELECT * FROM sa_request WHERE id = :id").param("id", id.value()).query(SaRequestSql::request).optional();
+	}
+
+	public record Filter(RequestStatus status, UUID circleId, String boardKey, UUID assigneeId, UUID requesterId,
+			UUID opportunityId) {
+	}
+
+	public List<SaRequest> find(Filter filter, long offset, int limit) {
+		return jdbc.sql("SELECT * FROM sa_request WHERE " + where() + " ORDER BY triage_due_at NULLS LAST, created_at LIMIT :limit OFFSET :offset")
+				.params(params(filter)).param("limit", limit).param("offset", offset).query(SaRequestSql::request).list();
+	}
+
+	public long count(Filter filter) {
+		return jdbc.sql("SELECT count(*) FROM sa_request WHERE " + where()).params(params(filter)).query(Long.class).single();
+	}
+
+	private static String where() {
+		return """
+				(CAST(:status AS text) IS NULL OR status = :status)
+				AND (CAST(:circle AS uuid) IS NULL OR circle_id = :circle)
+				AND (CAST(:board AS text) IS NULL OR board_key = :board)
+				AND (CAST(:assignee AS uuid) IS NULL OR assignee_id = :assignee)
+				AND (CAST(:requester AS uuid) IS NULL OR requester_id = :requester)
+				AND (CAST(:opportunity AS uuid) IS NULL OR opportunity_id = :opportunity)
+				""";
+	}
+
+	private static java.util.Map<String, Object> params(Filter filter) {
+		var params = new java.util.HashMap<String, Object>();
+		params.put("status", filter.status() == null ? null : filter.status().name());
+		params.put("circle", filter.circleId());
+		params.put("board", filter.boardKey());
+		params.put("assignee", filter.assigneeId());
+		params.put("requester", filter.requesterId());
+		params.put("opportunity", filter.opportunityId());
+		return params;
+	}
+
+	public List<SaRequest> openFor(List<UUID> people) {
+		if (people.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT * FROM sa_request WHERE %s
+				  AND (assignee_id IN (:people) OR assist_id IN (:people))
+				ORDER BY created_at
+				""".formatted(SaRequestSql.OPEN)).param("people", people).query(SaRequestSql::request).list();
+	}
+
+	public List<SaRequest> filedSince(UUID circleId, Instant since) {
+		return jdbc.sql("SELECT * FROM sa_request WHERE circle_id = :circle AND created_at >= :since ORDER BY created_at")
+				.param("circle", circleId).param("since", SaRequestSql.ts(since)).query(SaRequestSql::request).list();
+	}
+
+	/** Open requests with a clock that is due before {@code horizon}, for the alert scan. */
+	public List<SaRequest> openWithClocksBefore(Instant horizon) {
+		return jdbc.sql("""
+				SELECT * FROM sa_request
+				WHERE %s
+				  AND (triage_due_at < :horizon OR sla_due_at < :horizon)
+				""".formatted(SaRequestSql.CLOCKS_RUNNING)).param("horizon", SaRequestSql.ts(horizon)).query(SaRequestSql::request).list();
+	}
+
+	/** Records an alert; false when it was raised before. */
+	public boolean recordAlert(SaRequestId requestId, SaRequestClockAlert.Kind kind, Instant at) {
+		return jdbc.sql("""
+				INSERT INTO sa_request_alert (request_id, kind, raised_at) VALUES (:id, :kind, :at)
+				ON CONFLICT DO NOTHING
+				""").param("id", requestId.value()).param("kind", kind.name()).param("at", SaRequestSql.ts(at)).update() == 1;
+	}
+
+	// thread -----------------------------------------------------------------------------------------
+
+	public void insert(SaRequestId requestId, ThreadItems.Comment comment) {
+		jdbc.sql("""
+				INSERT INTO sa_request_comment (id, request_id, author_id, kind, body, created_at)
+				VALUES (:id, :request, :author, :kind, :body, :at)
+				""").param("id", comment.id()).param("request", requestId.value()).param("author", comment.authorId())
+				.param("kind", comment.kind().name()).param("body", comment.body()).param("at", SaRequestSql.ts(comment.createdAt()))
+				.update();
+	}
+
+	public List<ThreadItems.Comment> comments(SaRequestId requestId) {
+		return jdbc.sql("SELECT * FROM sa_request_comment WHERE request_id = :id ORDER BY created_at, id")
+				.param("id", requestId.value())
+				.query((rs, n) -> new ThreadItems.Comment(rs.getObject("id", UUID.class), rs.getObject("author_id", UUID.class),
+						ThreadItems.Comment.Kind.valueOf(rs.getString("kind")), rs.getString("body"),
+						rs.getTimestamp("created_at").toInstant()))
+				.list();
+	}
+
+	public void saveAnswers(SaRequestId requestId, ThreadItems.TriageAnswers answers) {
+		jdbc.sql("""
+				INSERT INTO sa_request_answers (request_id, command_plan_complete, understands_context, lead_time,
+				  relatable_experience, note, answered_by, answered_at)
+				VALUES (:id, :q1, :q2, :q3, :q4, :note, :by, :at)
+				ON CONFLICT (request_id) DO UPDATE SET command_plan_complete = EXCLUDED.command_plan_complete,
+				  understands_context = EXCLUDED.understands_context, lead_time = EXCLUDED.lead_time,
+				  relatable_experience = EXCLUDED.relatable_experience, note = EXCLUDED.note,
+				  answered_by = EXCLUDED.answered_by, answered_at = EXCLUDED.answered_at
+				""").param("id", requestId.value()).param("q1", answers.commandPlanComplete())
+				.param("q2", answers.understandsContext()).param("q3", answers.leadTime())
+				.param("q4", answers.relatableExperience()).param("note", answers.note())
+				.param("by", answers.answeredById()).param("at", SaRequestSql.ts(answers.answeredAt())).update();
+	}
+
+	public Optional<ThreadItems.TriageAnswers> answers(SaRequestId requestId) {
+		return jdbc.sql("SELECT * FROM sa_request_answers WHERE request_id = :id").param("id", requestId.value())
+				.query((rs, n) -> new ThreadItems.TriageAnswers(bool(rs, "command_plan_complete"),
+						bool(rs, "understands_context"), bool(rs, "lead_time"), bool(rs, "relatable_experience"),
+						rs.getString("note"), rs.getObject("answered_by", UUID.class), rs.getTimestamp("answered_at").toInstant()))
+				.optional();
+	}
+
+	public void saveReview(SaRequestId requestId, ThreadItems.Review review) {
+		jdbc.sql("""
+				INSERT INTO sa_request_review (request_id, reviewer_id, verdict, note, created_at)
+				VALUES (:id, :reviewer, :verdict, :note, :at)
+				ON CONFLICT (request_id, reviewer_id) DO UPDATE SET verdict = EXCLUDED.verdict, note = EXCLUDED.note,
+				  created_at = EXCLUDED.created_at
+				""").param("id", requestId.value()).param("reviewer", review.reviewerId()).param("verdict", review.verdict().name())
+				.param("note", review.note()).param("at", SaRequestSql.ts(review.createdAt())).update();
+	}
+
+	public List<ThreadItems.Review> reviews(SaRequestId requestId) {
+		return jdbc.sql("SELECT * FROM sa_request_review WHERE request_id = :id ORDER BY created_at").param("id", requestId.value())
+				.query((rs, n) -> new ThreadItems.Review(rs.getObject("reviewer_id", UUID.class),
+						ReviewVerdict.valueOf(rs.getString("verdict")), rs.getString("note"),
+						rs.getTimestamp("created_at").toInstant()))
+				.list();
+	}
+
+	public void saveWaiver(SaRequestId requestId, ThreadItems.Waiver waiver) {
+		jdbc.sql("""
+				INSERT INTO sa_request_waiver (request_id, waived_by, reason, created_at) VALUES (:id, :by, :reason, :at)
+				ON CONFLICT (request_id) DO UPDATE SET waived_by = EXCLUDED.waived_by, reason = EXCLUDED.reason,
+				  created_at = EXCLUDED.created_at
+				""").param("id", requestId.value()).param("by", waiver.waivedById()).param("reason", waiver.reason())
+				.param("at", SaRequestSql.ts(waiver.createdAt())).update();
+	}
+
+	public Optional<ThreadItems.Waiver> waiver(SaRequestId requestId) {
+		return jdbc.sql("SELECT * FROM sa_request_waiver WHERE request_id = :id").param("id", requestId.value())
+				.query((rs, n) -> new ThreadItems.Waiver(rs.getObject("waived_by", UUID.class), rs.getString("reason"),
+						rs.getTimestamp("created_at").toInstant()))
+				.optional();
+	}
+
+	public void insert(SaRequestId requestId, ThreadItems.Approval approval) {
+		jdbc.sql("""
+				INSERT INTO sa_request_approval (request_id, role, approver_id, decision, reason, created_at)
+				VALUES (:id, :role, :approver, :decision, :reason, :at)
+				""").param("id", requestId.value()).param("role", approval.role().name()).param("approver", approval.approverId())
+				.param("decision", approval.decision().name()).param("reason", approval.reason())
+				.param("at", SaRequestSql.ts(approval.createdAt())).update();
+	}
+
+	public List<ThreadItems.Approval> approvals(SaRequestId requestId) {
+		return jdbc.sql("SELECT * FROM sa_request_approval WHERE request_id = :id ORDER BY created_at").param("id", requestId.value())
+				.query((rs, n) -> new ThreadItems.Approval(rs.getObject("approver_id", UUID.class),
+						Role.valueOf(rs.getString("role")), ApprovalDecision.valueOf(rs.getString("decision")),
+						rs.getString("reason"), rs.getTimestamp("created_at").toInstant()))
+				.list();
+	}
+
+	// SLA policies -----------------------------------------------------------------------------------
+
+	public Optional<SlaPolicy> slaPolicy(String boardKey) {
+		return jdbc.sql("SELECT * FROM sla_policy WHERE board_key = :board").param("board", boardKey)
+				.query((rs, n) -> new SlaPolicy(rs.getString("board_key"), rs.getInt("triage_days"), rs.getInt("activity_days"),
+						Duration.ofMinutes(rs.getInt("expedite_minutes")), Duration.ofMinutes(rs.getInt("preparation_buffer_minutes")),
+						Duration.ofMinutes(rs.getInt("due_soon_minutes")), TimeBasis.valueOf(rs.getString("time_basis")),
+						rs.getInt("version")))
+				.optional();
+	}
+
+	/** Creates or updates a board's policy if its version is {@code expectedVersion} (0 when none is stored). */
+	public boolean saveSlaPolicy(SlaPolicy policy, int expectedVersion) {
+		return jdbc.sql("""
+				INSERT INTO sla_policy (board_key, triage_days, activity_days, expedite_minutes, preparation_buffer_minutes,
+				  due_soon_minutes, time_basis, version)
+				VALUES (:board, :triage, :activity, :expedite, :buffer, :soon, :basis, 1)
+				ON CONFLICT (board_key) DO UPDATE SET triage_days = EXCLUDED.triage_days, time_basis = EXCLUDED.time_basis,
+				  activity_days = EXCLUDED.activity_days, expedite_minutes = EXCLUDED.expedite_minutes,
+				  preparation_buffer_minutes = EXCLUDED.preparation_buffer_minutes,
+				  due_soon_minutes = EXCLUDED.due_soon_minutes, version = sla_policy.version + 1
+				WHERE sla_policy.version = :expected
+				""").param("board", policy.boardKey()).param("triage", policy.triageDays())
+				.param("activity", policy.activityDays()).param("expedite", (int) policy.expediteTime().toMinutes())
+				.param("buffer", (int) policy.preparationBuffer().toMinutes())
+				.param("soon", (int) policy.dueSoonWithin().toMinutes()).param("basis", policy.basis().name())
+				.param("expected", expectedVersion).update() == 1;
+	}
+
+	// mapping ----------------------------------------------------------------------------------------
+
+	private static Boolean bool(ResultSet rs, String column) throws SQLException {
+		var value = rs.getBoolean(column);
+		return rs.wasNull() ? null : value;
+	}
+}

@@ -1,0 +1,230 @@
+package dev.baton.engagement.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.baton.BatonIntegrationTest;
+import dev.baton.DemoOrganisation;
+import dev.baton.Http;
+import dev.baton.PageSession;
+
+/**
+ * The triage pages over plain HTTP, as a browser without script uses them: who may see which
+ * page, the service's field errors next to the fields, and the redirect after each form.
+ */
+@BatonIntegrationTest
+class RequestPagesTests {
+
+
+	@LocalServerPort
+	int port;
+
+	private Http login(String username) {
+		return PageSession.login(port, username).header("Accept", "text/html");
+	}
+
+	private static String csrf(String html) {
+		return PageSession.csrf(html);
+	}
+
+	@Test
+	void aPageNumberPastAnyListIsAnEmptyPageNotAnError() {
+		assertThat(login("ae").get("/my/requests?page=2147483647").status()).isEqualTo(200);
+		assertThat(login("sa").get("/board?column=NEW&page=99999999").status()).isEqualTo(200);
+	}
+
+	private Map<String, String> completeActivity(String opportunityId, String csrf) {
+		var form = new LinkedHashMap<String, String>();
+		form.put("_csrf", csrf);
+		form.put("opportunityId", opportunityId);
+		form.put("template", "SA_ACTIVITY");
+		form.put("details.preferredDates[0].start", "2027-03-02T10:00");
+		form.put("details.preferredDates[0].timeZone", "America/New_York");
+		form.put("details.hosting", "SELF_MANAGED");
+		form.put("details.pains", "Forty Jenkins plugins\nSlow releases");
+		form.put("details.requiredCapabilities", "SAST");
+		form.put("details.currentTools[0].name", "Jenkins");
+		form.put("details.currentTools[0].nonNegotiable", "true");
+		form.put("details.asks", "DEMO");
+		form.put("details.meeting.why", "Consolidation");
+		form.put("details.meeting.objectives", "Show MR to deploy");
+		form.put("details.meeting.agenda", "Intro, demo");
+		form.put("details.meeting.attendees[0].name", "Maria Gonzalez");
+		form.put("details.meeting.attendees[0].title", "VP Engineering");
+		return form;
+	}
+
+	@Test
+	void showsTheServicesFieldErrorsNextToTheFieldsAndFilesAfterPostRedirectGet() {
+		var ae = login("ae");
+		var page = ae.get("/requests/new");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("Acme Logistics: platform consolidation").contains("Triage due");
+
+		var opportunity = DemoOrganisation.opportunity(Http.to(port).as("admin"), "Acme Logistics: platform consolidation");
+		var form = completeActivity(opportunity, csrf(page.body()));
+		form.remove("details.hosting");
+		form.remove("details.meeting.why");
+		var refused = ae.postForm("/requests", form);
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("id=\"e-details-hosting\"").contains("is required: SELF_MANAGED, CLOUD or SAAS")
+				.contains("id=\"e-details-meeting-why\"").contains("aria-invalid=\"true\"");
+
+		form.put("details.hosting", "SELF_MANAGED");
+		form.put("details.meeting.why", "Consolidation");
+		var filed = ae.postForm("/requests", form);
+		assertThat(filed.status()).as(filed.body()).isEqualTo(302);
+		assertThat(filed.header("Location")).matches(".*/requests/[0-9a-f-]{36}$");
+
+		var request = ae.get(filed.header("Location").replaceFirst("^https?://[^/]+", ""));
+		assertThat(request.status()).isEqualTo(200);
+		assertThat(request.body()).contains("Request filed").contains("sa-request.filed").contains("Maria Gonzalez");
+	}
+
+	@Test
+	void theFieldSetFollowsTheTemplatesRequirements() {
+		var ae = login("ae");
+		var security = ae.get("/requests/new/fields?template=VENDOR_SECURITY_ASSESSMENT").body();
+		assertThat(security).contains("name=\"details.dueDate\"").contains("Frameworks and controls")
+				.doesNotContain("details.meeting.why").doesNotContain("details.preferredDates[0].start");
+
+		var followUp = ae.get("/requests/new/fields?template=FOLLOW_UP").body();
+		assertThat(followUp).contains("details.meeting.why").contains("details.preferredDates[0].start")
+				.doesNotContain("name=\"details.hosting\"").doesNotContain("details.dueDate");
+	}
+
+	@Test
+	void previewsTheDueTimesBeforeFiling() {
+		var ae = login("ae");
+		var soon = java.time.LocalDateTime.ofInstant(Instant.now().plusSeconds(3 * 3600), java.time.ZoneId.of("UTC"))
+				.withSecond(0).withNano(0);
+		var due = ae.get("/requests/new/due?details.preferredDates%5B0%5D.start=" + soon
+				+ "&details.preferredDates%5B0%5D.timeZone=UTC&template=SA_ACTIVITY").body();
+
+		assertThat(due).contains("id=\"due-triage\"").contains("Fast Track").contains("Circle Cascade");
+	}
+
+	@Test
+	void pagesARoleMayNotSeeAnswer403AndAreNotLinked() {
+		var ae = login("ae");
+		var board = ae.get("/board");
+		assertThat(board.status()).isEqualTo(403);
+		assertThat(board.contentType()).startsWith("text/html");
+		assertThat(ae.get("/").body()).doesNotContain("href=\"/board\"").contains("href=\"/requests/new\"")
+				.contains("href=\"/my/requests\"");
+
+		var sa = login("sa");
+		assertThat(sa.get("/requests/new").status()).isEqualTo(403);
+		assertThat(sa.get("/my/requests").status()).isEqualTo(403);
+		assertThat(sa.get("/").body()).contains("href=\"/board\"").doesNotContain("href=\"/requests/new\"");
+		assertThat(sa.get("/board").status()).isEqualTo(200);
+
+		var customer = login("customer");
+		assertThat(customer.get("/requests/" + java.util.UUID.randomUUID()).status()).isEqualTo(403);
+	}
+
+	@Test
+	void aFilteredBoardIsALinkAndItsPollingKeepsTheFilters() {
+		var sa = login("sa");
+		var board = sa.get("/board?board=commercial-amer&segment=MM_FIRST_ORDER&label=EXPEDITE").body();
+
+		assertThat(board).contains("hx-get=\"/board/columns?board=commercial-amer&amp;segment=MM_FIRST_ORDER&amp;label=EXPEDITE\"")
+				.contains("hx-trigger=\"every 20s\"");
+		var columns = sa.get("/board/columns?board=commercial-amer&group=label");
+		assertThat(columns.status()).isEqualTo(200);
+		assertThat(columns.body()).startsWith("<div").contains("id=\"col-EXPEDITE\"").doesNotContain("<html");
+	}
+
+	private static String activity(String opportunityId) {
+		return Http.json(Map.of("opportunityId", opportunityId, "template", "SA_ACTIVITY", "details", Map.of(
+				"preferredDates", java.util.List.of(Map.of("start", Instant.now().plusSeconds(20 * 86400).toString(),
+						"timeZone", "Europe/Berlin")),
+				"hosting", "SAAS", "pains", java.util.List.of("Slow releases"), "requiredCapabilities", java.util.List.of("CI"),
+				"currentTools", java.util.List.of(Map.of("name", "GitHub")), "asks", java.util.List.of("DEMO"),
+				"meeting", Map.of("why", "Evaluation", "objectives", "Demo", "agenda", "Demo, Q&A",
+						"attendees", java.util.List.of(Map.of("name", "Pat Lee", "title", "CTO"))))));
+	}
+
+	private String file(String ae, String opportunity) {
+		var admin = Http.to(port).as("admin");
+		var response = Http.to(port).as(ae).post("/api/v1/sa-requests",
+				activity(DemoOrganisation.opportunity(admin, opportunity)));
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		return response.json().path("id").asString();
+	}
+
+	@Test
+	void anApproverTheSegmentWaitsForApprovesFromTheRequestPage() {
+		var id = file("jamie.fox", "Stark Manufacturing: add 150 seats");
+		var sa = login("sa");
+		assertThat(sa.get("/requests/" + id).body()).contains("Awaiting approval").doesNotContain("aria-label=\"Approve or reject\"");
+
+		var asm = login("asm");
+		var page = asm.get("/requests/" + id).body();
+		assertThat(page).contains("aria-label=\"Approve or reject\"");
+		var rejectWithoutReason = asm.postForm("/requests/" + id + "/approvals", Map.of("_csrf", csrf(page), "decision", "REJECT"));
+		assertThat(rejectWithoutReason.status()).isEqualTo(400);
+		assertThat(rejectWithoutReason.body()).contains("id=\"e-approval-reason\"");
+
+		var approved = asm.postForm("/requests/" + id + "/approvals", Map.of("_csrf", csrf(page), "decision", "APPROVE"));
+		assertThat(approved.status()).isEqualTo(302);
+		assertThat(approved.header("Location")).endsWith("/requests/" + id + "#approvals");
+		assertThat(asm.get("/requests/" + id).body()).contains("id=\"status\">New<").contains("Decision recorded");
+	}
+
+	@Test
+	void declineNeedsAReasonAndTheRequesterCannotDecline() {
+		var id = file("ae", "Acme Logistics: platform consolidation");
+		var ae = login("ae");
+		var own = ae.get("/requests/" + id).body();
+		assertThat(own).doesNotContain("aria-label=\"Decline\"");
+		var byRequester = ae.postForm("/requests/" + id + "/decline", Map.of("_csrf", csrf(own), "reason", "never mind"));
+		assertThat(byRequester.status()).isEqualTo(403);
+		assertThat(byRequester.body()).contains("The requesting AE does not decline it");
+
+		var priya = login("priya.natarajan");
+		var page = priya.get("/requests/" + id).body();
+		var blank = priya.postForm("/requests/" + id + "/decline", Map.of("_csrf", csrf(page), "reason", " "));
+		assertThat(blank.status()).isEqualTo(400);
+		assertThat(blank.body()).contains("id=\"e-decline-reason\"").contains("is required");
+
+		var declined = priya.postForm("/requests/" + id + "/decline", Map.of("_csrf", csrf(page), "reason", "Route to the CSM"));
+		assertThat(declined.status()).isEqualTo(302);
+		assertThat(priya.get("/requests/" + id).body()).contains("id=\"status\">Declined<").contains("Route to the CSM");
+	}
+
+	@Test
+	void aBoardColumnShowsAtMost25CardsAndLinksToTheRest() {
+		for (int i = 0; i < BoardPage.PER_COLUMN + 1; i++) {
+			file("oliver.schmidt", "Kraken Energie: SMB named renewal plus");
+		}
+		var manager = login("ingrid.larsen");
+		var board = manager.get("/board?board=commercial-emea&segment=SMB_NAMED").body();
+		var newColumn = board.substring(board.indexOf("id=\"col-NEW\""), board.indexOf("id=\"col-SA_WAITING\""));
+
+		assertThat(count(newColumn, "id=\"card-NEW-")).isEqualTo(BoardPage.PER_COLUMN);
+		assertThat(count(board, "class=\"card\"")).isLessThanOrEqualTo(200);
+		assertThat(newColumn).contains("href=\"/board?board=commercial-emea&amp;segment=SMB_NAMED&amp;column=NEW\"")
+				.containsPattern("More in New \\(\\d+ not shown\\)");
+
+		var column = manager.get("/board?board=commercial-emea&segment=SMB_NAMED&column=NEW").body();
+		assertThat(count(column, "id=\"card-NEW-")).isGreaterThan(BoardPage.PER_COLUMN)
+				.isLessThanOrEqualTo(BoardPage.PER_PAGE);
+		assertThat(column).doesNotContain("id=\"col-SA_TRIAGED\"").contains("Back to the whole board");
+	}
+
+	private static int count(String text, String part) {
+		int count = 0;
+		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+			count++;
+		}
+		return count;
+	}
+}

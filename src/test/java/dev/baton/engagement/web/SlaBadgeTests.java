@@ -1,0 +1,75 @@
+package dev.baton.engagement.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.Test;
+
+import dev.baton.engagement.RequestStatus;
+import dev.baton.engagement.domain.TimeBasis;
+import dev.baton.organisation.BusinessCalendar;
+
+/**
+ * The card's clock badge: green, amber under a quarter of the target time left, red when
+ * breached, counted in business time.
+ */
+class SlaBadgeTests {
+
+	private static final BusinessCalendar CHICAGO = BusinessCalendar.standard(ZoneId.of("America/Chicago"));
+	// Monday 2026-11-23 16:00 Chicago; triage due Tuesday 16:00, SLA Wednesday 16:00 (8 business hours a day)
+	private static final Instant RECEIVED = Instant.parse("2026-11-23T22:00:00Z");
+	private static final Instant TRIAGE_DUE = Instant.parse("2026-11-24T22:00:00Z");
+	private static final Instant SLA_DUE = Instant.parse("2026-11-25T22:00:00Z");
+
+	private static SlaBadge badge(RequestStatus status, Instant now, TimeBasis basis) {
+		return SlaBadge.assess(status, RECEIVED, TRIAGE_DUE, SLA_DUE, null, CHICAGO, basis, now);
+	}
+
+	@Test
+	void aNewRequestIsGreenWhileMoreThanAQuarterOfItsTriageTimeIsLeft() {
+		var badge = badge(RequestStatus.NEW, Instant.parse("2026-11-24T17:00:00Z"), TimeBasis.BUSINESS);
+
+		assertThat(badge.level()).isEqualTo(SlaBadge.Level.GREEN);
+		assertThat(badge.text()).isEqualTo("Triage due in 5h 0m");
+	}
+
+	@Test
+	void turnsAmberUnderAQuarterOfTheTargetTimeLeft() {
+		// 1h59m of 8 business hours left
+		var badge = badge(RequestStatus.NEW, Instant.parse("2026-11-24T20:01:00Z"), TimeBasis.BUSINESS);
+
+		assertThat(badge.level()).isEqualTo(SlaBadge.Level.AMBER);
+		assertThat(badge(RequestStatus.NEW, Instant.parse("2026-11-24T19:59:00Z"), TimeBasis.BUSINESS).level())
+				.isEqualTo(SlaBadge.Level.GREEN);
+	}
+
+	@Test
+	void nightsDoNotCountOnABusinessBoard() {
+		// Monday 23:00 Chicago: the triage clock has all but one business hour left, though 17 of 24 hours remain
+		var night = Instant.parse("2026-11-24T05:00:00Z");
+
+		assertThat(badge(RequestStatus.NEW, night, TimeBasis.BUSINESS).level()).isEqualTo(SlaBadge.Level.GREEN);
+		assertThat(badge(RequestStatus.NEW, Instant.parse("2026-11-24T17:30:00Z"), TimeBasis.CALENDAR).level())
+				.isEqualTo(SlaBadge.Level.AMBER);
+	}
+
+	@Test
+	void isRedOnceTheClockIsBreached() {
+		assertThat(badge(RequestStatus.NEW, TRIAGE_DUE, TimeBasis.BUSINESS))
+				.isEqualTo(new SlaBadge(SlaBadge.Level.RED, "Triage overdue"));
+		assertThat(badge(RequestStatus.SA_TRIAGED, SLA_DUE.plusSeconds(60), TimeBasis.BUSINESS))
+				.isEqualTo(new SlaBadge(SlaBadge.Level.RED, "SLA overdue"));
+	}
+
+	@Test
+	void aTriagedRequestRunsTheSlaAndAWaitingOneIsPaused() {
+		var now = Instant.parse("2026-11-24T17:00:00Z");
+
+		assertThat(badge(RequestStatus.SA_TRIAGED, now, TimeBasis.BUSINESS).text()).startsWith("SLA due in");
+		assertThat(badge(RequestStatus.SA_WAITING, now, TimeBasis.BUSINESS).level()).isEqualTo(SlaBadge.Level.PAUSED);
+		assertThat(SlaBadge.assess(RequestStatus.DONE, RECEIVED, TRIAGE_DUE, SLA_DUE, SLA_DUE.plusSeconds(1), CHICAGO,
+				TimeBasis.BUSINESS, now)).isEqualTo(new SlaBadge(SlaBadge.Level.RED, "SLA missed"));
+	}
+}
