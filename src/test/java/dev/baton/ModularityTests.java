@@ -47,4 +47,15 @@ class ModularityTests {
 		assertThat(Path.of("target/spring-modulith-docs/components.puml")).exists();
 		assertThat(MODULES.stream().map(ApplicationModule::getDisplayName)).doesNotContainNull();
 	}
+
+	@Test
+	void everyModuleDeclaresItsAllowedDependencies() {
+		MODULES.forEach(module -> {
+			var annotation = module.getBasePackage().getAnnotation(org.springframework.modulith.ApplicationModule.class);
+			assertThat(annotation).as(module.getIdentifier() + "'s package-info declares @ApplicationModule").isPresent();
+			assertThat(annotation.get().allowedDependencies())
+					.as(module.getIdentifier() + " lists its allowed dependencies (the module template)")
+					.doesNotContain(org.springframework.modulith.ApplicationModule.OPEN_TOKEN);
+		});
+	}
 }

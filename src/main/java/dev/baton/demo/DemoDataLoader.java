@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -45,7 +47,9 @@ import dev.baton.postsales.CsmAlignments;
  * Loads the demo organisation once, into an empty database, under a PostgreSQL advisory lock so
  * that several instances starting together load it once.
  */
+// first of the demo loaders: the demo catalog links portal logins to the accounts loaded here
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
 class DemoDataLoader implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
