@@ -222,16 +222,18 @@ class Engagement {
 		return resumed;
 	}
 
+	/** Records the caller's review; false when it replaced their earlier one (a person's review counts once). */
 	@Transactional
-	void review(UUID id, ThreadItems.Review.Verdict verdict, String note) {
+	boolean review(UUID id, ThreadItems.Review.Verdict verdict, String note) {
 		var actor = actors.current();
 		var request = find(id);
 		requireCircle(actor, request, "review the command plan");
 		if (verdict == null) {
 			throw BatonException.invalid("verdict", "is required: APPROVE or CONCERNS");
 		}
-		requests.saveReview(id, new ThreadItems.Review(actor.person().id(), verdict, note, clock.instant()));
-		audit.record("sa-request.reviewed", "sa-request", id, note, Map.of("verdict", verdict.name()));
+		var first = requests.saveReview(id, new ThreadItems.Review(actor.person().id(), verdict, note, clock.instant()));
+		audit.record("sa-request.reviewed", "sa-request", id, note, Map.of("verdict", verdict.name(), "replaced", !first));
+		return first;
 	}
 
 	@Transactional
