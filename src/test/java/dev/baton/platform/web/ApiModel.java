@@ -208,7 +208,8 @@ final class ApiModel {
 		var type = typeOf(schema);
 		var options = new ArrayList<JsonNode>();
 		if (!type.equals("string")) {
-			options.add(NODES.stringNode("12"));
+			// a decimal may be sent as a string holding a number (docs/api.md), so not "12" there
+			options.add(NODES.stringNode(type.equals("number") ? "twelve" : "12"));
 		}
 		if (!type.equals("integer") && !type.equals("number")) {
 			options.add(NODES.numberNode(0));
