@@ -149,8 +149,8 @@ class ApiSecurityTests {
 		var answers = ApiConventionsTests.runTogether(20, () -> wrong.get("/api/v1/me").status());
 
 		assertThat(answers).containsOnly(401);
-		// each attempt is counted before its password is checked, and attempts on a locked account
-		// are refused uncounted: the count is the number of passwords that were checked
+		// each wrong password is counted after its check while the account is not locked, and the
+		// fifth sets the lock: the ones that finish after it change nothing
 		assertThat(jdbc.sql("SELECT failed_login_count FROM user_account WHERE username = :u").param("u", username)
 				.query(Integer.class).single()).isEqualTo(5);
 		var right = Http.to(port).as(username, PASSWORD).get("/api/v1/me");

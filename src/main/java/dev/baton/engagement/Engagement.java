@@ -225,8 +225,9 @@ public class Engagement {
 		return resumed;
 	}
 
+	/** Records the caller's review; false when it replaced their earlier one (a person's review counts once). */
 	@Transactional
-	public void review(SaRequestId id, ReviewVerdict verdict, String note) {
+	public boolean review(SaRequestId id, ReviewVerdict verdict, String note) {
 		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
 		var request = find(id);
 		RequestPermissions.mayReview(caller, request, organisation.circle(request.circleId()))
@@ -234,8 +235,9 @@ public class Engagement {
 		if (verdict == null) {
 			throw BatonException.invalid("verdict", "is required: APPROVE or CONCERNS");
 		}
-		requests.saveReview(id, new ThreadItems.Review(caller.personId(), verdict, note, clock.instant()));
-		audit.record("sa-request.reviewed", "sa-request", id, note, Map.of("verdict", verdict.name()));
+		var first = requests.saveReview(id, new ThreadItems.Review(caller.personId(), verdict, note, clock.instant()));
+		audit.record("sa-request.reviewed", "sa-request", id, note, Map.of("verdict", verdict.name(), "replaced", !first));
+		return first;
 	}
 
 	@Transactional

@@ -10,15 +10,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Username and password login (the web form and HTTP Basic) against local accounts, throttled by
- * {@link LoginThrottle}: an attempt is counted before its password is checked, a right password
- * lifts the count.
+ * {@link LoginThrottle}: a wrong password is counted after its check, a right password lifts the
+ * count unless the account got locked meanwhile.
  */
 final class PasswordLogin extends DaoAuthenticationProvider {
 
 	private final LoginThrottle throttle;
 
 	PasswordLogin(LoginThrottle throttle, PasswordEncoder passwords) {
-		super(throttle::reserve);
+		super(throttle::load);
 		this.throttle = throttle;
 		setPasswordEncoder(passwords);
 	}

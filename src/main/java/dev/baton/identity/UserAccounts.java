@@ -114,24 +114,20 @@ class UserAccounts {
 				.param("id", id).query(Long.class).single();
 	}
 
-	/**
-	 * One password login attempt: its number in the row of attempts since the last success, and
-	 * whether its password may be checked. An attempt on a locked account is not counted.
-	 */
-	record LoginAttempt(Credentials credentials, int number, boolean counted, boolean allowed) {
+	/** A wrong password that was counted: the count in a row, and the lock it set if it reached the limit. */
+	record LoginFailure(int count, Instant lockedUntil) {
 	}
 
 	/**
-	 * Counts a password login attempt before its password is checked, in one statement, so that
-	 * parallel attempts on any number of instances cannot get more than {@code maxAttempts}
-	 * password checks between two successes: the attempt that reaches the limit sets the lock
-	 * (a success lifts it again), and attempts on a locked account are refused uncounted. A lock
-	 * that has run out starts the count again.
+	 * Counts a wrong password after it was checked, in one statement, unless the account is locked
+	 * by now (then nothing is counted: the attempt changes nothing). The failure that reaches
+	 * {@code maxFailures} sets the lock, exactly once per lock; a lock that has run out starts the
+	 * count again.
 	 *
-	 * @return empty when no account with a password has this username
+	 * @return empty when nothing was counted (locked, or no such account)
 	 */
-	Optional<LoginAttempt> reserveLoginAttempt(String username, Instant now, int maxAttempts, Instant lockUntil) {
-		var reserved = jdbc.sql("""
+	Optional<LoginFailure> recordFailedLogin(String username, Instant now, int maxFailures, Instant lockUntil) {
+		return jdbc.sql("""
 				UPDATE user_account SET
 				  failed_login_count = CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_login_count + 1 END,
 				  locked_until = CASE
@@ -139,31 +135,41 @@ class UserAccounts {
 				      THEN CAST(:lockUntil AS timestamptz) END
 				WHERE lower(username) = lower(:username) AND password_hash IS NOT NULL
 				  AND (locked_until IS NULL OR locked_until <= :now)
-				RETURNING *
+				RETURNING failed_login_count, locked_until
 				""")
-				.param("now", Timestamp.from(now)).param("max", maxAttempts)
+				.param("now", Timestamp.from(now)).param("max", maxFailures)
 				.param("lockUntil", Timestamp.from(lockUntil)).param("username", username)
 				.query((rs, n) -> {
-					var number = rs.getInt("failed_login_count");
-					return new LoginAttempt(new Credentials(map(rs, n), rs.getString("password_hash"), number), number,
-							true, number <= maxAttempts);
+					var locked = rs.getTimestamp("locked_until");
+					return new LoginFailure(rs.getInt("failed_login_count"), locked == null ? null : locked.toInstant());
 				})
 				.optional();
-		if (reserved.isPresent()) {
-			return reserved;
-		}
-		// locked (or no such account): refused without counting
-		return findCredentials(username).filter(c -> c.passwordHash() != null)
-				.map(c -> new LoginAttempt(c, c.failedLoginCount(), false, false));
 	}
 
-	/** A password was right: the attempts so far were not an attack, lift the count and any lock. */
-	void recordSuccessfulLogin(String username) {
-		jdbc.sql("""
+	/**
+	 * A password was right: unless the account is locked at this moment, the failures so far were
+	 * no attack, so the count (and a lock that has run out) is lifted. Reads first, so that the
+	 * usual login of an account with nothing to lift writes nothing.
+	 *
+	 * @return whether the login may go ahead: false when the account is locked now
+	 */
+	boolean recordSuccessfulLogin(String username, Instant now) {
+		var state = jdbc.sql("SELECT failed_login_count, locked_until FROM user_account WHERE lower(username) = lower(:username)")
+				.param("username", username)
+				.query((rs, n) -> new LoginFailure(rs.getInt("failed_login_count"),
+						rs.getTimestamp("locked_until") == null ? null : rs.getTimestamp("locked_until").toInstant()))
+				.optional();
+		if (state.isEmpty()) {
+			return false;
+		}
+		if (state.get().count() == 0 && state.get().lockedUntil() == null) {
+			return true;
+		}
+		return jdbc.sql("""
 				UPDATE user_account SET failed_login_count = 0, locked_until = NULL
-				WHERE lower(username) = lower(:username) AND (failed_login_count <> 0 OR locked_until IS NOT NULL)
+				WHERE lower(username) = lower(:username) AND (locked_until IS NULL OR locked_until <= :now)
 				""")
-				.param("username", username).update();
+				.param("username", username).param("now", Timestamp.from(now)).update() == 1;
 	}
 
 	private static String rolesLiteral(UserAccount account) {

@@ -196,14 +196,17 @@ public class SaRequestRepository {
 				.optional();
 	}
 
-	public void saveReview(SaRequestId requestId, ThreadItems.Review review) {
-		jdbc.sql("""
+	/** Saves the reviewer's review, replacing their earlier one; whether it is their first. */
+	public boolean saveReview(SaRequestId requestId, ThreadItems.Review review) {
+		// xmax is 0 on a row this statement inserted, and set on one it updated
+		return jdbc.sql("""
 				INSERT INTO sa_request_review (request_id, reviewer_id, verdict, note, created_at)
 				VALUES (:id, :reviewer, :verdict, :note, :at)
 				ON CONFLICT (request_id, reviewer_id) DO UPDATE SET verdict = EXCLUDED.verdict, note = EXCLUDED.note,
 				  created_at = EXCLUDED.created_at
+				RETURNING (xmax = 0) AS inserted
 				""").param("id", requestId.value()).param("reviewer", review.reviewerId()).param("verdict", review.verdict().name())
-				.param("note", review.note()).param("at", SaRequestSql.ts(review.createdAt())).update();
+				.param("note", review.note()).param("at", SaRequestSql.ts(review.createdAt())).query(Boolean.class).single();
 	}
 
 	public List<ThreadItems.Review> reviews(SaRequestId requestId) {

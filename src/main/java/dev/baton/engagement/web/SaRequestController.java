@@ -166,10 +166,11 @@ class SaRequestController {
 	}
 
 	@PostMapping("/{id}/reviews")
-	@Operation(summary = "Review the command plan (one review per person; the second counts toward the second review)")
+	@Operation(summary = "Review the command plan (one review per person; the second counts toward the second review): "
+			+ "201 for your first review, 200 when it replaces your earlier one, which still counts once")
 	ResponseEntity<Engagement.RequestThread> review(@PathVariable SaRequestId id, @RequestBody ReviewRequest request) {
-		engagement.review(id, request.verdict(), request.note());
-		return ResponseEntity.status(201).body(engagement.thread(id));
+		var first = engagement.review(id, request.verdict(), request.note());
+		return ResponseEntity.status(first ? 201 : 200).body(engagement.thread(id));
 	}
 
 	record WaiverRequest(String reason) {

@@ -60,6 +60,9 @@ class ErrorPageController implements ErrorController {
 			case UNAUTHORIZED -> ProblemType.UNAUTHENTICATED;
 			case FORBIDDEN -> ProblemType.FORBIDDEN;
 			case METHOD_NOT_ALLOWED -> ProblemType.METHOD_NOT_ALLOWED;
+			case NOT_ACCEPTABLE -> ProblemType.NOT_ACCEPTABLE;
+			case UNSUPPORTED_MEDIA_TYPE -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+			case PRECONDITION_REQUIRED -> ProblemType.PRECONDITION_REQUIRED;
 			case CONTENT_TOO_LARGE, PAYLOAD_TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
 			case SERVICE_UNAVAILABLE -> ProblemType.SERVICE_UNAVAILABLE;
 			default -> status.is4xxClientError() ? ProblemType.BAD_REQUEST : ProblemType.INTERNAL_ERROR;

@@ -123,6 +123,32 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return validation(request, List.of(new FieldError(exception.getName(), message)));
 	}
 
+	/**
+	 * A query string or form body Tomcat cannot decode, met by a handler (the filter refuses most
+	 * before). Its message quotes the raw value, which may be a secret: not logged.
+	 */
+	@ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> undecodableParameters(RuntimeException exception, HttpServletRequest request) {
+		log.info("Refused a {} request: undecodable parameters", request.getMethod());
+		return respond(ProblemResponses.problem(ProblemType.BAD_REQUEST,
+				"The query string or form body cannot be decoded", request));
+	}
+
+	@ExceptionHandler(org.springframework.http.InvalidMediaTypeException.class)
+	ResponseEntity<ProblemDetail> invalidMediaType(RuntimeException exception, HttpServletRequest request) {
+		return respond(ProblemResponses.problem(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+				"A media type in the request is not valid", request));
+	}
+
+	@ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+	ResponseEntity<ProblemDetail> unreadableMultipart(RuntimeException exception, HttpServletRequest request) {
+		if (exception instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+			return respond(ProblemResponses.problem(ProblemType.PAYLOAD_TOO_LARGE, null, request));
+		}
+		log.info("Refused a {} request: unreadable multipart body", request.getMethod());
+		return respond(ProblemResponses.problem(ProblemType.MALFORMED_BODY, "The multipart body cannot be read", request));
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception exception, HttpServletRequest request) {
 		log.error("Unexpected error serving {} {}", request.getMethod(), request.getRequestURI(), exception);
@@ -194,6 +220,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			var message = cause != null && cause.getMessage() != null ? cause.getMessage() : "is not valid";
 			return cast(malformed(servletRequest, field, message));
 		}
+		var missing = missingRequiredField(jackson);
+		if (missing != null) {
+			var path = field.isEmpty() ? missing : field + "." + missing;
+			return cast(validation(servletRequest, List.of(new FieldError(path, "is required (send null to clear it)"))));
+		}
 		if (jackson instanceof MismatchedInputException mismatched) {
 			var target = mismatched.getTargetType();
 			var expected = target == null ? "of another type" : describe(target);
@@ -223,6 +254,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			type = ProblemType.NOT_ACCEPTABLE;
 		} else if (exception instanceof MissingRequestHeaderException) {
 			type = ProblemType.BAD_REQUEST;
+		} else if (statusCode.value() == ProblemType.PAYLOAD_TOO_LARGE.status().value()) {
+			type = ProblemType.PAYLOAD_TOO_LARGE;
 		}
 		if (type == null) {
 			type = statusCode.is5xxServerError() ? ProblemType.INTERNAL_ERROR : ProblemType.BAD_REQUEST;
@@ -254,6 +287,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		result.getGlobalErrors().forEach(e -> errors.add(new FieldError(e.getObjectName(), String.valueOf(e.getDefaultMessage()))));
 		errors.sort(java.util.Comparator.comparing(FieldError::field));
 		return errors;
+	}
+
+	private static final java.util.regex.Pattern MISSING_CREATOR_PROPERTY = java.util.regex.Pattern
+			.compile("^Missing required creator property '([^']+)'");
+
+	/** The field a body left out although its type declares it required (absence is not null there). */
+	private static String missingRequiredField(JacksonException exception) {
+		var message = exception.getOriginalMessage();
+		var matcher = message == null ? null : MISSING_CREATOR_PROPERTY.matcher(message);
+		return matcher != null && matcher.find() ? matcher.group(1) : null;
 	}
 
 	private static String fieldPath(JacksonException exception) {

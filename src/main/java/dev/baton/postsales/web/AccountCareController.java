@@ -11,7 +11,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import dev.baton.organisation.CallContexts;
+import dev.baton.platform.BatonException;
+import dev.baton.platform.ProblemType;
 import dev.baton.postsales.CsmAlignment;
 import dev.baton.postsales.CsmAlignments;
 import dev.baton.postsales.SupportRedirect;
@@ -39,18 +43,20 @@ class AccountCareController {
 		this.callers = callers;
 	}
 
-	record AlignCsm(UUID csmId) {
+	/** csmId is required although it may be null: a body that forgets it must not remove the alignment. */
+	record AlignCsm(@JsonProperty(required = true) UUID csmId) {
 	}
 
 	@GetMapping("/csm")
 	@Operation(summary = "The CSM aligned to the account (404 when none)")
 	ResponseEntity<CsmAlignment> csm(@PathVariable UUID accountId) {
-		return ResponseEntity.of(csms.of(accountId));
+		return ResponseEntity.ok(csms.of(accountId).orElseThrow(() -> new BatonException(ProblemType.NOT_FOUND,
+				"Account " + accountId + " has no CSM aligned, or does not exist")));
 	}
 
 	@PutMapping("/csm")
 	@PreAuthorize("hasAnyRole('ADMIN','ASM','CSM')")
-	@Operation(summary = "Align a CSM to the account (csmId null removes the alignment)")
+	@Operation(summary = "Align a CSM to the account (csmId is required; null removes the alignment)")
 	ResponseEntity<CsmAlignment> align(@PathVariable UUID accountId, @RequestBody AlignCsm body) {
 		var alignment = csms.align(accountId, body.csmId(), callers.current());
 		return alignment.map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
