@@ -233,8 +233,8 @@ public class Catalog {
 	@Transactional
 	public PriceBookVersion publish(PriceBookVersionId id, int expectedVersion, String reason) {
 		var version = version(id);
-		Decision decision = PricePolicy.publish(version, LocalDate.now(clock),
-				repository.latestPublishedEffectiveDate().orElse(null));
+		var latest = repository.latestPublished().map(this::version).orElse(null);
+		Decision decision = PricePolicy.publish(version, LocalDate.now(clock), latest, repository.activePlanCodes());
 		decision.orThrow(version.isPublished() ? CatalogProblems.PUBLISHED : CatalogProblems.RULE);
 		var by = currentUser();
 		try {

@@ -18,6 +18,8 @@ public enum CatalogRule implements Rule {
 	EFFECTIVE_DATE("price-book.effective-date", "effectiveFrom"),
 	/** A version is published with at least one price. */
 	NOT_EMPTY("price-book.not-empty", null),
+	/** A version keeps pricing every active plan and currency the version before it priced. */
+	COMPLETE("price-book.complete", null),
 	/** A price is in an ISO 4217 currency. */
 	CURRENCY("price.currency", "currency"),
 	/** Prices, included units and fees are not negative. */

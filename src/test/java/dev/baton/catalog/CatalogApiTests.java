@@ -81,12 +81,24 @@ class CatalogApiTests {
 		return latest;
 	}
 
+	/** The latest published version: a new one is drafted as its copy, so it keeps every price. */
+	private String latestPublished() {
+		String id = null;
+		LocalDate latest = null;
+		for (var version : as("admin").get("/api/v1/price-books").json()) {
+			var from = LocalDate.parse(version.path("effectiveFrom").asString());
+			if (version.path("status").asString().equals("PUBLISHED") && (latest == null || from.isAfter(latest))) {
+				latest = from;
+				id = version.path("id").asString();
+			}
+		}
+		return id;
+	}
+
 	private JsonNode draft(LocalDate from, String grandfathering, String basedOn) {
 		var body = new java.util.LinkedHashMap<String, Object>(Map.of("name", "Test " + suffix, "effectiveFrom",
 				from.toString(), "grandfathering", grandfathering));
-		if (basedOn != null) {
-			body.put("basedOn", basedOn);
-		}
+		body.put("basedOn", basedOn == null ? latestPublished() : basedOn);
 		var response = as("admin").post("/api/v1/price-books", Http.json(body));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return response.json();
@@ -194,7 +206,13 @@ class CatalogApiTests {
 		assertThat(setPrice(draft, plan, "USD", "348", "\"0\"").status()).isEqualTo(200);
 		ProblemAssertions.assertProblem(setPrice(draft, plan, "EUR", "324", "\"0\""), 409, "stale-version");
 		var read = as("admin").get("/api/v1/price-books/" + draft.path("id").asString());
-		assertThat(read.json().path("entries")).hasSize(1);
+		var mine = new ArrayList<String>();
+		read.json().path("entries").forEach(e -> {
+			if (e.path("planCode").asString().equals(plan)) {
+				mine.add(e.path("currency").asString() + " " + e.path("unitPrice").asString());
+			}
+		});
+		assertThat(mine).as("the stale EUR price was not added").containsExactly("USD 348");
 		assertThat(read.header("ETag")).isEqualTo("\"1\"");
 	}
 
@@ -223,7 +241,10 @@ class CatalogApiTests {
 		var plan = seatPlan();
 		var from = afterLatestPublished();
 		clock.set(from.atStartOfDay().toInstant(ZoneOffset.UTC));
-		var empty = draft(from, "KEEP_UNTIL_RENEWAL", null);
+		var emptyResponse = as("admin").post("/api/v1/price-books", Http.json(Map.of("name", "Empty " + suffix,
+				"effectiveFrom", from.toString())));
+		var empty = emptyResponse.json();
+		assertThat(empty.path("entries")).isEmpty();
 		var refused = as("admin").header("If-Match", "\"0\"")
 				.post("/api/v1/price-books/" + empty.path("id").asString() + "/publication", "");
 		ProblemAssertions.assertProblem(refused, 422, "catalog-rule");
@@ -249,6 +270,23 @@ class CatalogApiTests {
 		assertThat(missing.json().path("detail").asString()).contains(plan, "EUR");
 		ProblemAssertions.assertProblem(as("deal-desk").get("/api/v1/prices?plan=" + code("none") + "&currency=USD"), 404,
 				"not-found");
+	}
+
+	@Test
+	void aVersionThatDropsAPriceOfTheLatestIsRefusedNamingIt() {
+		var plan = seatPlan();
+		var from = afterLatestPublished();
+		publish(from, "KEEP_UNTIL_RENEWAL", plan, "348");
+		clock.set(from.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+		var draft = draft(from.plusDays(1), "KEEP_UNTIL_RENEWAL", null);
+		var removed = as("admin").header("If-Match", "\"0\"").delete("/api/v1/price-books/" + draft.path("id").asString()
+				+ "/prices/" + plan + "/USD");
+		assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+		var refused = as("admin").header("If-Match", removed.header("ETag"))
+				.post("/api/v1/price-books/" + draft.path("id").asString() + "/publication", "");
+		ProblemAssertions.assertProblem(refused, 422, "catalog-rule");
+		assertThat(refused.json().path("violations").get(0).path("rule").asString()).isEqualTo("price-book.complete");
+		assertThat(refused.json().path("detail").asString()).contains(plan + " in USD");
 	}
 
 	@Test

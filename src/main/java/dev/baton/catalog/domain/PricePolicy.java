@@ -94,13 +94,25 @@ public final class PricePolicy {
 
 	/**
 	 * Publishing: a draft with prices, effective no earlier than today and after the latest
-	 * published version (so history is never rewritten).
+	 * published version (so history is never rewritten), that still prices every active plan and
+	 * currency the latest version priced (so no sale finds its price gone).
 	 */
-	public static Decision publish(PriceBookVersion version, LocalDate today, LocalDate latestPublished) {
+	public static Decision publish(PriceBookVersion version, LocalDate today, PriceBookVersion latest,
+			java.util.Set<String> activePlans) {
+		var latestPublished = latest == null ? null : latest.effectiveFrom();
+		var missing = latest == null ? List.<String>of() : latest.entries().stream()
+				.filter(e -> activePlans.contains(e.planCode()) && version.entry(e.planCode(), e.currency()).isEmpty())
+				.map(e -> e.planCode() + " in " + e.currency().getCurrencyCode()).toList();
 		return change(version)
 				.and(Decision.check()
 						.refuseIf(version.entries().isEmpty(), CatalogRule.NOT_EMPTY,
 								() -> "Price book version " + version.number() + " has no prices yet")
+						.refuseIf(!version.entries().isEmpty() && !missing.isEmpty(), CatalogRule.COMPLETE,
+								() -> "Price book version " + version.number() + " drops " + missing.size()
+										+ " price(s) of version " + latest.number() + ": "
+										+ String.join(", ", missing.subList(0, Math.min(5, missing.size())))
+										+ (missing.size() > 5 ? ", ..." : "")
+										+ " (draft it as a copy with basedOn, or retire the plan)")
 						.refuseIf(version.effectiveFrom().isBefore(today), CatalogRule.EFFECTIVE_DATE,
 								() -> "A version takes effect today or later, not on " + version.effectiveFrom())
 						.refuseIf(latestPublished != null && !version.effectiveFrom().isAfter(latestPublished),

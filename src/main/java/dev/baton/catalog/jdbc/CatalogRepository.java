@@ -134,9 +134,14 @@ public class CatalogRepository {
 				.query((rs, n) -> PriceBookVersionId.of(rs.getObject("id", UUID.class))).optional();
 	}
 
-	public Optional<LocalDate> latestPublishedEffectiveDate() {
-		return jdbc.sql("SELECT max(effective_from) FROM price_book_version WHERE status = 'PUBLISHED'")
-				.query((rs, n) -> rs.getObject(1, LocalDate.class)).optional().filter(java.util.Objects::nonNull);
+	/** The published version with the latest effective date, whether in effect yet or not. */
+	public Optional<PriceBookVersionId> latestPublished() {
+		return jdbc.sql("SELECT id FROM price_book_version WHERE status = 'PUBLISHED' ORDER BY effective_from DESC LIMIT 1")
+				.query((rs, n) -> PriceBookVersionId.of(rs.getObject("id", UUID.class))).optional();
+	}
+
+	public java.util.Set<String> activePlanCodes() {
+		return new java.util.HashSet<>(jdbc.sql("SELECT code FROM catalog_plan WHERE active").query(String.class).list());
 	}
 
 	/** One entry of a version, by plan and currency. */

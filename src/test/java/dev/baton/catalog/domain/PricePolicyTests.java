@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -102,18 +103,34 @@ class PricePolicyTests {
 	void aPublishedVersionIsNeitherChangedNorPublishedAgain() {
 		var published = version(PriceBookVersion.Status.PUBLISHED, TODAY, entry(ChargeModel.PER_UNIT, "1", null));
 		assertThat(PricePolicy.change(published).refuses(CatalogRule.PUBLISHED_IMMUTABLE)).isTrue();
-		assertThat(PricePolicy.publish(published, TODAY, null).refuses(CatalogRule.PUBLISHED_IMMUTABLE)).isTrue();
+		assertThat(PricePolicy.publish(published, TODAY, null, Set.of("plan")).refuses(CatalogRule.PUBLISHED_IMMUTABLE))
+				.isTrue();
 	}
 
 	@Test
 	void publishesADraftWithPricesEffectiveFromTodayAfterTheLatestVersion() {
+		var latest = version(PriceBookVersion.Status.PUBLISHED, TODAY, entry(ChargeModel.PER_UNIT, "1", null));
 		var draft = version(PriceBookVersion.Status.DRAFT, TODAY.plusDays(1), entry(ChargeModel.PER_UNIT, "1", null));
-		assertThat(PricePolicy.publish(draft, TODAY, TODAY).isAllowed()).isTrue();
-		assertThat(PricePolicy.publish(draft, TODAY, TODAY.plusDays(1)).refuses(CatalogRule.EFFECTIVE_DATE))
+		assertThat(PricePolicy.publish(draft, TODAY, latest, Set.of("plan")).isAllowed()).isTrue();
+		var sameDay = version(PriceBookVersion.Status.PUBLISHED, TODAY.plusDays(1), entry(ChargeModel.PER_UNIT, "1", null));
+		assertThat(PricePolicy.publish(draft, TODAY, sameDay, Set.of("plan")).refuses(CatalogRule.EFFECTIVE_DATE))
 				.as("not on or before the latest published version").isTrue();
-		assertThat(PricePolicy.publish(draft, TODAY.plusDays(2), null).refuses(CatalogRule.EFFECTIVE_DATE))
+		assertThat(PricePolicy.publish(draft, TODAY.plusDays(2), null, Set.of("plan")).refuses(CatalogRule.EFFECTIVE_DATE))
 				.as("not in the past").isTrue();
 		var empty = version(PriceBookVersion.Status.DRAFT, TODAY);
-		assertThat(PricePolicy.publish(empty, TODAY, null).refuses(CatalogRule.NOT_EMPTY)).isTrue();
+		assertThat(PricePolicy.publish(empty, TODAY, null, Set.of()).refuses(CatalogRule.NOT_EMPTY)).isTrue();
+	}
+
+	@Test
+	void aNewVersionKeepsPricingEveryActivePlanTheLatestPriced() {
+		var other = new PriceEntry("other", ChargeModel.PER_UNIT, Currency.getInstance("EUR"), BigDecimal.ONE, null, null,
+				List.of());
+		var latest = version(PriceBookVersion.Status.PUBLISHED, TODAY, entry(ChargeModel.PER_UNIT, "1", null), other);
+		var draft = version(PriceBookVersion.Status.DRAFT, TODAY.plusDays(1), entry(ChargeModel.PER_UNIT, "2", null));
+		var refused = PricePolicy.publish(draft, TODAY, latest, Set.of("plan", "other"));
+		assertThat(refused.refuses(CatalogRule.COMPLETE)).isTrue();
+		assertThat(refused.reasons()).contains("other in EUR");
+		assertThat(PricePolicy.publish(draft, TODAY, latest, Set.of("plan")).isAllowed())
+				.as("a retired plan may be dropped").isTrue();
 	}
 }
