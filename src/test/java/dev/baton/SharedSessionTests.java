@@ -27,8 +27,9 @@ class SharedSessionTests {
 	DataSource dataSource;
 
 	@Test
-	void sessionStartedOnOneInstanceIsGoodOnAnother() {
-		var url = ((HikariDataSource) dataSource).getJdbcUrl();
+	void sessionStartedOnOneInstanceIsGoodOnAnother() throws java.sql.SQLException {
+		// the test context wraps the pool to count statements (SqlStatements)
+		var url = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
 		try (var other = new SpringApplicationBuilder(BatonApplication.class).run("--server.port=0",
 				"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
 				"--baton.scheduler.enabled=false")) {
