@@ -922,4 +922,27 @@ public class Organisation {
 		calendar.holidays().forEach((day, name) -> text.put(day.toString(), name));
 		return text;
 	}
+	// reads by id, for pages and operations whose cost must not grow with the organisation ------
+
+	/** The people with these ids, with their skills, in one statement; unknown ids are left out. */
+	@Transactional(readOnly = true)
+	public List<Person> peopleById(java.util.Collection<UUID> ids) {
+		return repository.peopleById(new java.util.LinkedHashSet<>(ids));
+	}
+
+	/** The circles with these ids, in one statement; unknown ids are left out. */
+	@Transactional(readOnly = true)
+	public List<Circle> circlesById(java.util.Collection<UUID> ids) {
+		return repository.circlesByIdOrMember(new java.util.LinkedHashSet<>(ids), List.of());
+	}
+
+	/**
+	 * The circles with these ids and the circles the given people are members of, in one
+	 * statement: what an assignment needs (the request's circle and the assignee's).
+	 */
+	@Transactional(readOnly = true)
+	public List<Circle> circlesByIdOrMember(java.util.Collection<UUID> circleIds, java.util.Collection<UUID> memberIds) {
+		return repository.circlesByIdOrMember(new java.util.LinkedHashSet<>(circleIds),
+				new java.util.LinkedHashSet<>(memberIds));
+	}
 }

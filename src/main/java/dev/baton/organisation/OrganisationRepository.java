@@ -74,8 +74,21 @@ class OrganisationRepository {
 				.query((rs, n) -> mapBoard(rs, holidays.getOrDefault(rs.getString("key"), new TreeMap<>()))).list();
 	}
 
+	/** One board with its holidays, in one statement. */
 	Optional<Board> board(String key) {
-		return boards().stream().filter(b -> b.key().equals(key)).findFirst();
+		return jdbc.sql("""
+				SELECT b.*, ARRAY(SELECT h.day::text FROM board_holiday h WHERE h.board_key = b.key ORDER BY h.day) AS holiday_days,
+				       ARRAY(SELECT h.name FROM board_holiday h WHERE h.board_key = b.key ORDER BY h.day) AS holiday_names
+				FROM board b WHERE b.key = :key
+				""").param("key", key).query((rs, n) -> {
+			var holidays = new TreeMap<java.time.LocalDate, String>();
+			var days = (String[]) rs.getArray("holiday_days").getArray();
+			var names = (String[]) rs.getArray("holiday_names").getArray();
+			for (int i = 0; i < days.length; i++) {
+				holidays.put(java.time.LocalDate.parse(days[i]), names[i]);
+			}
+			return mapBoard(rs, holidays);
+		}).optional();
 	}
 
 	void insert(Person person) {
@@ -118,21 +131,10 @@ class OrganisationRepository {
 		return onePerson("user_id", userId);
 	}
 
-	/** One person by a unique column, with their skills: two statements, whatever the organisation's size. */
+	/** One person by a unique column, with their skills: one statement, whatever the organisation's size. */
 	private Optional<Person> onePerson(String column, UUID value) {
-		var person = jdbc.sql("SELECT * FROM person WHERE " + column + " = :value").param("value", value)
-				.query((rs, n) -> mapPerson(rs, Map.of())).optional();
-		return person.map(found -> {
-			var skills = new LinkedHashMap<String, SkillLevel>();
-			jdbc.sql("SELECT skill, level FROM person_skill WHERE person_id = :id ORDER BY skill").param("id", found.id())
-					.query(rs -> {
-						skills.put(rs.getString("skill"), SkillLevel.valueOf(rs.getString("level")));
-					});
-			return skills.isEmpty() ? found
-					: new Person(found.id(), found.userId(), found.name(), found.email(), found.title(), found.role(),
-							found.seniority(), found.segment(), found.regionKey(), found.timeZone(), found.managerId(),
-							skills, found.version());
-		});
+		return jdbc.sql("SELECT p.*, " + SKILLS + " FROM person p WHERE p." + column + " = :value").param("value", value)
+				.query((rs, n) -> mapPerson(rs, skills(rs))).optional();
 	}
 
 	/** The circles a person is a member of, and those they manage, in one statement. */
@@ -356,6 +358,58 @@ class OrganisationRepository {
 							.add(rs.getObject("person_id", UUID.class));
 				});
 		return links;
+	}
+
+	/** A person's skills as two arrays in skill order, so that a read of people needs no second statement. */
+	private static final String SKILLS = """
+			ARRAY(SELECT s.skill FROM person_skill s WHERE s.person_id = p.id ORDER BY s.skill) AS skill_names,
+			ARRAY(SELECT s.level FROM person_skill s WHERE s.person_id = p.id ORDER BY s.skill) AS skill_levels""";
+
+	private static Map<String, SkillLevel> skills(ResultSet rs) throws SQLException {
+		var names = (String[]) rs.getArray("skill_names").getArray();
+		var levels = (String[]) rs.getArray("skill_levels").getArray();
+		if (names.length == 0) {
+			return Map.of();
+		}
+		var skills = new LinkedHashMap<String, SkillLevel>();
+		for (int i = 0; i < names.length; i++) {
+			skills.put(names[i], SkillLevel.valueOf(levels[i]));
+		}
+		return skills;
+	}
+
+	/** The people with these ids, with their skills, in one statement; unknown ids are left out. */
+	List<Person> peopleById(java.util.Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT p.*, " + SKILLS + " FROM person p WHERE p.id = ANY(:ids) ORDER BY p.name")
+				.param("ids", ids.toArray(UUID[]::new)).query((rs, n) -> mapPerson(rs, skills(rs))).list();
+	}
+
+	/**
+	 * The circles with these ids and those the given people are members of, with their members and
+	 * served AEs (by name, like {@link #circles()}), in one statement.
+	 */
+	List<Circle> circlesByIdOrMember(java.util.Collection<UUID> circleIds, java.util.Collection<UUID> memberIds) {
+		if (circleIds.isEmpty() && memberIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT c.*,
+				       ARRAY(SELECT l.person_id FROM circle_member l JOIN person p ON p.id = l.person_id
+				             WHERE l.circle_id = c.id ORDER BY p.name) AS member_ids,
+				       ARRAY(SELECT l.person_id FROM circle_served_ae l JOIN person p ON p.id = l.person_id
+				             WHERE l.circle_id = c.id ORDER BY p.name) AS served_ae_ids
+				FROM circle c
+				WHERE c.id = ANY(:ids) OR c.id IN (SELECT m.circle_id FROM circle_member m WHERE m.person_id = ANY(:members))
+				ORDER BY c.name
+				""").param("ids", circleIds.toArray(UUID[]::new)).param("members", memberIds.toArray(UUID[]::new))
+				.query((rs, n) -> new Circle(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("board_key"),
+						rs.getObject("manager_id", UUID.class), rs.getString("chat_channel"),
+						rs.getString("chat_webhook_url"), List.of((UUID[]) rs.getArray("member_ids").getArray()),
+						List.of((UUID[]) rs.getArray("served_ae_ids").getArray()), rs.getInt("version")))
+				.list();
 	}
 
 	private String hoursJson(BusinessCalendar calendar) {
