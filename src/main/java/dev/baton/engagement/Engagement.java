@@ -326,7 +326,8 @@ class Engagement {
 	@Transactional(readOnly = true)
 	TriageDecision checkAssignment(UUID id, Assignment assignment) {
 		var actor = actors.current();
-		return AssignmentPolicy.check(facts(find(id), actor, assignment));
+		var loaded = load(id);
+		return AssignmentPolicy.check(facts(loaded, actor, assignment, circlesFor(loaded.request(), assignment)));
 	}
 
 	@Transactional(readOnly = true)
@@ -343,8 +344,11 @@ class Engagement {
 	@Transactional
 	SaRequest assign(UUID id, Assignment assignment) {
 		var actor = actors.current();
-		var request = find(id);
-		requireCircle(actor, request, "assign it");
+		// the request with its thread, and the request's and the assignee's circles: two statements
+		var loaded = load(id);
+		var request = loaded.request();
+		var circles = circlesFor(request, assignment);
+		requireCircle(actor, request, circles.request(), "assign it");
 		var expectedVersion = assignment.expectedVersion();
 		if (expectedVersion != null && expectedVersion != request.version()) {
 			throw Versions.stale("SA request", id, expectedVersion);
@@ -360,7 +364,7 @@ class Engagement {
 			throw new BatonException(EngagementProblems.ILLEGAL_TRANSITION, "Cannot assign it: the request is in "
 					+ request.status().label() + (request.assigneeId() == null ? "" : " and assigned already"));
 		}
-		var facts = facts(request, actor, assignment);
+		var facts = facts(loaded, actor, assignment, circles);
 		refuseUnless(AssignmentPolicy.check(facts));
 		var now = clock.instant();
 		var reason = assignment.rankReason() == null || assignment.rankReason().isBlank() ? null
@@ -369,7 +373,8 @@ class Engagement {
 				: facts.assigneeCircle();
 		request.assign(assignment.assigneeId(), assignment.assistId(), assignment.recommendationRank(), reason,
 				assigneeCircle.id(), now);
-		save(request);
+		var saved = requests.updateReturning(request)
+				.orElseThrow(() -> Versions.stale("SA request", request.id(), request.version()));
 		var details = assignmentDetails(request, actor);
 		if (request.crossCircle()) {
 			details.put("crossCircle", true);
@@ -378,7 +383,7 @@ class Engagement {
 		audit.record("sa-request.assigned", "sa-request", id, reason, details);
 		events.publishEvent(new SaRequestAssigned(id, request.requesterId(), request.circleId(), request.title(),
 				assignment.assigneeId(), request.fastTrack(), request.recommendationRank(), reason, request.crossCircle()));
-		return find(id);
+		return saved;
 	}
 
 	/**
@@ -534,6 +539,24 @@ class Engagement {
 		return new Page<>(requests.find(filter, page.offset(), page.size()), page.page(), page.size(), requests.count(filter));
 	}
 
+	/** What the request page shows of engagement: the request, its thread and its board's SLA policy. */
+	record RequestPage(SaRequest request, RequestThread thread, SlaPolicy policy) {
+	}
+
+	/** The request, its thread and its board's SLA policy, in one statement. */
+	@Transactional(readOnly = true)
+	RequestPage page(UUID id) {
+		var loaded = requests.findWithThread(id).orElseThrow(() -> BatonException.notFound("SA request", id));
+		return new RequestPage(loaded.request(), loaded.thread(),
+				loaded.policy().orElseGet(() -> SlaPolicy.standard(loaded.request().boardKey())));
+	}
+
+	/** The page of the list that follows {@code after} (keyset pagination); {@code page} stays 0. */
+	@Transactional(readOnly = true)
+	Page<SaRequest> listAfter(SaRequestRepository.Filter filter, SaRequestRepository.Cursor after, int size) {
+		return new Page<>(requests.findAfter(filter, after, size), 0, size, requests.count(filter));
+	}
+
 	@Transactional(readOnly = true)
 	RequestThread thread(UUID id) {
 		return new RequestThread(requests.comments(id), requests.answers(id).orElse(null), requests.reviews(id),
@@ -570,19 +593,42 @@ class Engagement {
 				expedite, firstMeeting);
 	}
 
-	private AssignmentPolicy.Facts facts(SaRequest request, Actor actor, Assignment assignment) {
-		var id = request.id();
+	/** The request's circle, and the circle the assignee is a member of (null when none or no assignee). */
+	private record Circles(Circle request, Circle assignee) {
+	}
+
+	private SaRequestRepository.Loaded load(UUID id) {
+		return requests.findWithThread(id).orElseThrow(() -> BatonException.notFound("SA request", id));
+	}
+
+	/** The request's circle and the assignee's, in one statement. */
+	private Circles circlesFor(SaRequest request, Assignment assignment) {
+		var assigneeId = assignment.assigneeId();
+		var circles = organisation.circlesByIdOrMember(List.of(request.circleId()),
+				assigneeId == null ? List.of() : List.of(assigneeId));
+		var own = circles.stream().filter(c -> c.id().equals(request.circleId())).findFirst()
+				.orElseThrow(() -> BatonException.notFound("Circle", request.circleId()));
+		var assignees = assigneeId == null ? null
+				: circles.stream().filter(c -> c.memberIds().contains(assigneeId)).findFirst().orElse(null);
+		return new Circles(own, assignees);
+	}
+
+	private AssignmentPolicy.Facts facts(SaRequestRepository.Loaded loaded, Actor actor, Assignment assignment, Circles circles) {
+		var request = loaded.request();
+		var thread = loaded.thread();
 		var assigneeId = assignment.assigneeId();
 		var assignee = assigneeId == null ? null : organisation.findPerson(assigneeId).orElse(null);
-		var assigneeCircle = assigneeId == null ? null : organisation.circleOfMember(assigneeId).orElse(null);
-		return new AssignmentPolicy.Facts(request, organisation.circle(request.circleId()), requests.comments(id),
-				requests.answers(id).orElse(null), requests.reviews(id), requests.waiver(id).orElse(null),
-				actor.person().id(), assigneeId, assignment.assistId(), assignment.recommendationRank(),
-				assignment.rankReason(), assignee, assigneeCircle, assignee != null && actors.enabled(assignee));
+		return new AssignmentPolicy.Facts(request, circles.request(), thread.comments(), thread.answers(),
+				thread.reviews(), thread.waiver(), actor.person().id(), assigneeId, assignment.assistId(),
+				assignment.recommendationRank(), assignment.rankReason(), assignee, circles.assignee(),
+				assignee != null && actors.enabled(assignee));
 	}
 
 	private Circle requireCircle(Actor actor, SaRequest request, String what) {
-		var circle = organisation.circle(request.circleId());
+		return requireCircle(actor, request, organisation.circle(request.circleId()), what);
+	}
+
+	private Circle requireCircle(Actor actor, SaRequest request, Circle circle, String what) {
 		if (actor.person().id().equals(request.requesterId())) {
 			throw new BatonException(EngagementProblems.NOT_PERMITTED, "The requesting AE does not " + what);
 		}

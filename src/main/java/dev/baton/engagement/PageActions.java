@@ -39,6 +39,10 @@ class PageActions {
 		return engagement.find(id);
 	}
 
+	Engagement.RequestPage page(UUID id) {
+		return engagement.page(id);
+	}
+
 	Engagement.RequestThread thread(UUID id) {
 		return engagement.thread(id);
 	}
