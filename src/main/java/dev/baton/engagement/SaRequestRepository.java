@@ -114,17 +114,27 @@ class SaRequestRepository {
 	List<SaRequest> findAfter(Filter filter, Cursor after, int limit) {
 		var params = params(filter);
 		params.put("limit", limit);
-		var keyset = "";
-		if (after != null) {
-			// (triage_due_at NULLS LAST, created_at, id) > the cursor's, spelt out for the null due times
-			keyset = after.triageDueAt() == null
-					? " AND triage_due_at IS NULL AND (created_at, id) > (:afterCreated, :afterId)"
-					: " AND (triage_due_at IS NULL OR (triage_due_at, created_at, id) > (:afterDue, :afterCreated, :afterId))";
-			params.put("afterDue", ts(after.triageDueAt()));
-			params.put("afterCreated", ts(after.createdAt()));
-			params.put("afterId", after.id());
+		if (after == null) {
+			return jdbc.sql("SELECT * FROM sa_request WHERE " + where(filter) + " ORDER BY " + LIST_ORDER + " LIMIT :limit")
+					.params(params).query(this::map).list();
 		}
-		return jdbc.sql("SELECT * FROM sa_request WHERE " + where(filter) + keyset + " ORDER BY " + LIST_ORDER
+		params.put("afterCreated", ts(after.createdAt()));
+		params.put("afterId", after.id());
+		// (triage_due_at NULLS LAST, created_at, id) after the cursor's, as row comparisons an index
+		// range answers: the rest of the due requests, then those without a due time
+		if (after.triageDueAt() == null) {
+			return jdbc.sql("SELECT * FROM sa_request WHERE " + where(filter)
+					+ " AND triage_due_at IS NULL AND (created_at, id) > (:afterCreated, :afterId) ORDER BY " + LIST_ORDER
+					+ " LIMIT :limit").params(params).query(this::map).list();
+		}
+		// every request without a due time comes after one with a due time
+		var undue = "SELECT * FROM sa_request WHERE " + where(filter) + " AND triage_due_at IS NULL ORDER BY "
+				+ LIST_ORDER + " LIMIT :limit";
+		params.put("afterDue", ts(after.triageDueAt()));
+		var due = "SELECT * FROM sa_request WHERE " + where(filter)
+				+ " AND (triage_due_at, created_at, id) > (:afterDue, :afterCreated, :afterId) ORDER BY " + LIST_ORDER
+				+ " LIMIT :limit";
+		return jdbc.sql("SELECT * FROM ((" + due + ") UNION ALL (" + undue + ")) page ORDER BY " + LIST_ORDER
 				+ " LIMIT :limit").params(params).query(this::map).list();
 	}
 
