@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.baton.organisation.Circle;
 import dev.baton.audit.AuditLog;
 import dev.baton.engagement.domain.AssignmentPolicy;
 import dev.baton.engagement.domain.CommandPlanCheck;
@@ -322,7 +323,8 @@ public class Engagement {
 	@Transactional(readOnly = true)
 	public Decision checkAssignment(SaRequestId id, Assignment assignment) {
 		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
-		return AssignmentPolicy.check(facts(find(id), caller, assignment));
+		var loaded = load(id);
+		return AssignmentPolicy.check(facts(loaded, caller, assignment, circlesFor(loaded.request(), assignment)));
 	}
 
 	/**
@@ -334,9 +336,11 @@ public class Engagement {
 	@Transactional
 	public SaRequest assign(SaRequestId id, Assignment assignment) {
 		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
-		var request = find(id);
-		RequestPermissions.mayAssign(caller, request, organisation.circle(request.circleId()))
-				.orThrow(EngagementProblems.NOT_PERMITTED);
+		// the request with its thread, and the request's and the assignee's circles: two statements
+		var loaded = load(id);
+		var request = loaded.request();
+		var circles = circlesFor(request, assignment);
+		RequestPermissions.mayAssign(caller, request, circles.request()).orThrow(EngagementProblems.NOT_PERMITTED);
 		var expectedVersion = assignment.expectedVersion();
 		if (expectedVersion != null && expectedVersion != request.version()) {
 			throw Versions.stale("SA request", id.value(), expectedVersion);
@@ -349,7 +353,7 @@ public class Engagement {
 		}
 		// typically another SA won the race a moment ago: a conflict, not a rule
 		request.requireNew("assign it");
-		var facts = facts(request, caller, assignment);
+		var facts = facts(loaded, caller, assignment, circles);
 		AssignmentPolicy.check(facts).orThrow(EngagementProblems.TRIAGE_RULE);
 		var now = clock.instant();
 		var reason = assignment.rankReason() == null || assignment.rankReason().isBlank() ? null
@@ -358,7 +362,8 @@ public class Engagement {
 				: facts.assigneeCircle();
 		request.assign(assignment.assigneeId(), assignment.assistId(), assignment.recommendationRank(), reason,
 				assigneeCircle.id(), now);
-		save(request);
+		var saved = requests.updateReturning(request)
+				.orElseThrow(() -> Versions.stale("SA request", request.id().value(), request.version()));
 		var details = assignmentDetails(request, caller);
 		if (request.crossCircle()) {
 			details.put("crossCircle", true);
@@ -367,7 +372,7 @@ public class Engagement {
 		audit.record("sa-request.assigned", "sa-request", id, reason, details);
 		events.publishEvent(new SaRequestAssigned(id.value(), request.requesterId(), request.circleId(), request.title(),
 				assignment.assigneeId(), request.fastTrack(), request.recommendationRank(), reason, request.crossCircle()));
-		return find(id);
+		return saved;
 	}
 
 	/**
@@ -492,6 +497,24 @@ public class Engagement {
 		return new Page<>(requests.find(filter, page.offset(), page.size()), page.page(), page.size(), requests.count(filter));
 	}
 
+	/** What the request page shows of engagement: the request, its thread and its board's SLA policy. */
+	public record RequestPage(SaRequest request, RequestThread thread, SlaPolicy policy) {
+	}
+
+	/** The request, its thread and its board's SLA policy, in one statement. */
+	@Transactional(readOnly = true)
+	public RequestPage page(SaRequestId id) {
+		var loaded = requests.findWithThread(id).orElseThrow(() -> BatonException.notFound("SA request", id.value()));
+		return new RequestPage(loaded.request(), loaded.thread(),
+				loaded.policy().orElseGet(() -> SlaPolicy.standard(loaded.request().boardKey())));
+	}
+
+	/** The page of the list that follows {@code after} (keyset pagination); {@code page} stays 0. */
+	@Transactional(readOnly = true)
+	public Page<SaRequest> listAfter(SaRequestRepository.Filter filter, SaRequestRepository.Cursor after, int size) {
+		return new Page<>(requests.findAfter(filter, after, size), 0, size, requests.count(filter));
+	}
+
 	@Transactional(readOnly = true)
 	public RequestThread thread(SaRequestId id) {
 		return new RequestThread(requests.comments(id), requests.answers(id).orElse(null), requests.reviews(id),
@@ -528,15 +551,36 @@ public class Engagement {
 				expedite, firstMeeting);
 	}
 
-	private AssignmentPolicy.Facts facts(SaRequest request, CallContext caller, Assignment assignment) {
-		var id = request.id();
+	/** The request's circle, and the circle the assignee is a member of (null when none or no assignee). */
+	private record Circles(Circle request, Circle assignee) {
+	}
+
+	private SaRequestRepository.Loaded load(SaRequestId id) {
+		return requests.findWithThread(id).orElseThrow(() -> BatonException.notFound("SA request", id.value()));
+	}
+
+	/** The request's circle and the assignee's, in one statement. */
+	private Circles circlesFor(SaRequest request, Assignment assignment) {
+		var assigneeId = assignment.assigneeId();
+		var circles = organisation.circlesByIdOrMember(List.of(request.circleId()),
+				assigneeId == null ? List.of() : List.of(assigneeId));
+		var own = circles.stream().filter(c -> c.id().equals(request.circleId())).findFirst()
+				.orElseThrow(() -> BatonException.notFound("Circle", request.circleId()));
+		var assignees = assigneeId == null ? null
+				: circles.stream().filter(c -> c.memberIds().contains(assigneeId)).findFirst().orElse(null);
+		return new Circles(own, assignees);
+	}
+
+	private AssignmentPolicy.Facts facts(SaRequestRepository.Loaded loaded, CallContext caller, Assignment assignment,
+			Circles circles) {
+		var request = loaded.request();
+		var thread = loaded.thread();
 		var assigneeId = assignment.assigneeId();
 		var assignee = assigneeId == null ? null : organisation.findPerson(assigneeId).orElse(null);
-		var assigneeCircle = assigneeId == null ? null : organisation.circleOfMember(assigneeId).orElse(null);
-		return new AssignmentPolicy.Facts(request, organisation.circle(request.circleId()), requests.comments(id),
-				requests.answers(id).orElse(null), requests.reviews(id), requests.waiver(id).orElse(null),
-				caller.personId(), assigneeId, assignment.assistId(), assignment.recommendationRank(),
-				assignment.rankReason(), assignee, assigneeCircle, assignee != null && enabled(assignee));
+		return new AssignmentPolicy.Facts(request, circles.request(), thread.comments(), thread.answers(),
+				thread.reviews(), thread.waiver(), caller.personId(), assigneeId, assignment.assistId(),
+				assignment.recommendationRank(), assignment.rankReason(), assignee, circles.assignee(),
+				assignee != null && enabled(assignee));
 	}
 
 	/** False when the person has a login and it is disabled; a person without a login is not refused. */

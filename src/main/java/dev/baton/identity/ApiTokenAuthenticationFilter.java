@@ -51,6 +51,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		var user = account.get();
+		SignedInAccount.remember(user);
 		var authorities = user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
 		var authentication = new ApiTokenAuthentication(user.username(), authorities);
 		var context = SecurityContextHolder.createEmptyContext();

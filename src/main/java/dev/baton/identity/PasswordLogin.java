@@ -38,6 +38,13 @@ final class PasswordLogin extends DaoAuthenticationProvider {
 			throw e;
 		}
 		throttle.succeeded(attempt);
+		if (attempt.allowed()) {
+			// a right password lifted any lock: the account as it now stands, for the rest of the request
+			var account = attempt.account();
+			SignedInAccount.remember(new UserAccount(account.id(), account.username(), account.displayName(),
+					account.email(), account.roles(), account.enabled(), null, account.version(), account.createdAt(),
+					account.updatedAt()));
+		}
 	}
 
 	@Override

@@ -68,6 +68,7 @@ final class SessionAccountFilter extends OncePerRequestFilter {
 			redirects.sendRedirect(request, response, EXPIRED_PAGE);
 			return;
 		}
+		SignedInAccount.remember(account.get());
 		var roles = account.get().roles().stream().map(Role::authority).collect(Collectors.toSet());
 		if (!roles.equals(roleAuthorities(authentication))) {
 			log.info("Roles of {} changed to {} during the session", authentication.getName(), roles);

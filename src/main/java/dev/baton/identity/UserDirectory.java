@@ -80,6 +80,7 @@ public class UserDirectory {
 
 	@Transactional
 	public UserAccount update(UUID id, UserChange change, int expectedVersion) {
+		SignedInAccount.forget();
 		var current = find(id);
 		var errors = new ArrayList<FieldError>();
 		checkProfile(change.displayName(), change.email(), change.roles(), errors);
@@ -116,6 +117,7 @@ public class UserDirectory {
 
 	@Transactional
 	public void changePassword(String username, String currentPassword, String newPassword) {
+		SignedInAccount.forget();
 		var credentials = accounts.findCredentials(username)
 				.orElseThrow(() -> BatonException.notFound("User", username));
 		if (currentPassword == null || credentials.passwordHash() == null
@@ -137,7 +139,9 @@ public class UserDirectory {
 
 	@Transactional(readOnly = true)
 	public Optional<UserAccount> findByUsername(String username) {
-		return accounts.findByUsername(username);
+		// the signed-in account was read by the security filters of this very request
+		var signedIn = SignedInAccount.of(username);
+		return signedIn.isPresent() ? signedIn : accounts.findByUsername(username);
 	}
 
 	@Transactional(readOnly = true)

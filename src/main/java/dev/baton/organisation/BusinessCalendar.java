@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -198,17 +199,70 @@ public record BusinessCalendar(ZoneId zone, Map<DayOfWeek, WorkingHours> hours, 
 		if (to.isBefore(from)) {
 			return businessTimeBetween(to, from).negated();
 		}
-		var total = Duration.ZERO;
+		var first = localDate(from);
 		var last = localDate(to);
-		for (var day = localDate(from); !day.isAfter(last); day = day.plusDays(1)) {
-			var period = periodOn(day);
-			if (period != null) {
-				var start = period.start().isAfter(from) ? period.start() : from;
-				var end = period.end().isBefore(to) ? period.end() : to;
-				if (end.isAfter(start)) {
-					total = total.plus(Duration.between(start, end));
-				}
+		if (ChronoUnit.DAYS.between(first, last) > 2 * 7) {
+			// a long span (an SLA clock read years after it started): the whole days between the
+			// two ends count by weekday, so the cost does not grow with the span
+			return partOfDay(first, from, to).plus(wholeDays(first.plusDays(1), last.minusDays(1)))
+					.plus(partOfDay(last, from, to));
+		}
+		var total = Duration.ZERO;
+		for (var day = first; !day.isAfter(last); day = day.plusDays(1)) {
+			total = total.plus(partOfDay(day, from, to));
+		}
+		return total;
+	}
+
+	/** The working time of one day that falls between two instants. */
+	private Duration partOfDay(LocalDate day, Instant from, Instant to) {
+		var period = periodOn(day);
+		if (period == null) {
+			return Duration.ZERO;
+		}
+		var start = period.start().isAfter(from) ? period.start() : from;
+		var end = period.end().isBefore(to) ? period.end() : to;
+		return end.isAfter(start) ? Duration.between(start, end) : Duration.ZERO;
+	}
+
+	/**
+	 * The working time of the days {@code first} to {@code last} (inclusive), counted as whole
+	 * weeks and weekdays at their nominal hours, then corrected on the holidays and on the days the
+	 * zone's offset changes, which are computed one by one; the same as adding up each day.
+	 */
+	private Duration wholeDays(LocalDate first, LocalDate last) {
+		if (last.isBefore(first)) {
+			return Duration.ZERO;
+		}
+		var nominal = new EnumMap<DayOfWeek, Duration>(DayOfWeek.class);
+		var week = Duration.ZERO;
+		for (var day : DayOfWeek.values()) {
+			var h = hours.get(day);
+			var length = h == null ? Duration.ZERO : Duration.between(h.start(), h.end());
+			nominal.put(day, length);
+			week = week.plus(length);
+		}
+		var days = ChronoUnit.DAYS.between(first, last) + 1;
+		var total = week.multipliedBy(days / 7);
+		for (var day = first.plusDays(days / 7 * 7); !day.isAfter(last); day = day.plusDays(1)) {
+			total = total.plus(nominal.get(day.getDayOfWeek()));
+		}
+		var special = new java.util.TreeSet<LocalDate>(holidays.subMap(first, last.plusDays(1)).keySet());
+		var rules = zone.getRules();
+		var end = last.plusDays(1).atStartOfDay(zone).toInstant();
+		for (var transition = rules.nextTransition(first.atStartOfDay(zone).toInstant().minusSeconds(1));
+				transition != null && transition.getInstant().isBefore(end);
+				transition = rules.nextTransition(transition.getInstant())) {
+			special.add(localDate(transition.getInstant()));
+			special.add(localDate(transition.getInstant().minusSeconds(1)));
+		}
+		for (var day : special) {
+			if (day.isBefore(first) || day.isAfter(last)) {
+				continue;
 			}
+			var period = periodOn(day);
+			total = total.minus(nominal.get(day.getDayOfWeek()))
+					.plus(period == null ? Duration.ZERO : Duration.between(period.start(), period.end()));
 		}
 		return total;
 	}

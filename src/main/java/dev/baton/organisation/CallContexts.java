@@ -14,15 +14,15 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 import dev.baton.identity.Role;
 import dev.baton.identity.UserDirectory;
-import dev.baton.organisation.jdbc.CircleRepository;
 import dev.baton.organisation.jdbc.PersonRepository;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.ProblemType;
 
 /**
  * Resolves the {@link CallContext} of the signed-in caller, at most once per HTTP request: the
- * first call reads the login, the person with their skills and their circles (three statements whatever the size
- * of the organisation) and keeps the answer in the request's attributes.
+ * first call reads the login, then the person with their skills and their circles in one statement
+ * (two statements whatever the size of the organisation), and keeps the answer in the request's
+ * attributes.
  */
 @Component
 public class CallContexts {
@@ -32,12 +32,10 @@ public class CallContexts {
 
 	private final UserDirectory users;
 	private final PersonRepository people;
-	private final CircleRepository circles;
 
-	CallContexts(UserDirectory users, PersonRepository people, CircleRepository circles) {
+	CallContexts(UserDirectory users, PersonRepository people) {
 		this.users = users;
 		this.people = people;
-		this.circles = circles;
 	}
 
 	/** The signed-in caller; refuses (401) when nobody is signed in. */
@@ -94,12 +92,13 @@ public class CallContexts {
 			return NONE;
 		}
 		var roles = roles(authentication);
-		var person = people.personByUser(account.get().id()).orElse(null);
-		if (person == null) {
+		var found = people.personWithTiesByUser(account.get().id());
+		if (found.isEmpty()) {
 			return Optional.of(new CallContext(account.get().username(), roles, null, Set.of(), Set.of()));
 		}
-		var ties = circles.circleTies(PersonId.of(person.id()));
-		return Optional.of(new CallContext(account.get().username(), roles, person, ties.memberOf(), ties.manages()));
+		var person = found.get();
+		return Optional.of(new CallContext(account.get().username(), roles, person.person(), person.memberOf(),
+				person.manages()));
 	}
 
 	/** The roles the security rules granted this request (a token may carry fewer than the account). */

@@ -166,6 +166,12 @@ public class Circles {
 		return repository.circle(CircleId.of(id)).orElseThrow(() -> BatonException.notFound("Circle", id));
 	}
 
+	/** The circles with these ids and those the given people are members of, in one statement. */
+	@Transactional(readOnly = true)
+	public List<Circle> circlesByIdOrMember(java.util.Collection<UUID> circleIds, java.util.Collection<UUID> memberIds) {
+		return repository.circlesByIdOrMember(circleIds, memberIds);
+	}
+
 	/** The circles on one board, by name. */
 	@Transactional(readOnly = true)
 	public List<Circle> circlesOnBoard(String boardKey) {

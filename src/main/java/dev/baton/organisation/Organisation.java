@@ -157,4 +157,23 @@ public class Organisation {
 	public List<Absence> circleAbsences(UUID circleId, LocalDate from, LocalDate to, Actor reader) {
 		return absences.circleAbsences(circleId, from, to, reader);
 	}
+	// reads by id, for pages and operations whose cost must not grow with the organisation
+
+	/** The people with these ids, with their skills, in one statement; unknown ids are left out. */
+	public List<Person> peopleById(Collection<UUID> ids) {
+		return people.peopleWithIds(ids);
+	}
+
+	/** The circles with these ids, in one statement; unknown ids are left out. */
+	public List<Circle> circlesById(Collection<UUID> ids) {
+		return circles.circlesByIdOrMember(ids, List.of());
+	}
+
+	/**
+	 * The circles with these ids and the circles the given people are members of, in one
+	 * statement: what an assignment needs (the request's circle and the assignee's).
+	 */
+	public List<Circle> circlesByIdOrMember(Collection<UUID> circleIds, Collection<UUID> memberIds) {
+		return circles.circlesByIdOrMember(circleIds, memberIds);
+	}
 }

@@ -132,4 +132,13 @@ public class Pipeline {
 	public Opportunity opportunity(UUID id) {
 		return repository.opportunity(OpportunityId.of(id)).orElseThrow(() -> BatonException.notFound("Opportunity", id));
 	}
+	/** An opportunity with its account, as a page that lists requests shows them. */
+	public record OpportunityAndAccount(Opportunity opportunity, Account account) {
+	}
+
+	/** The opportunities among these ids, each with its account, in one statement (at most a page's worth). */
+	@Transactional(readOnly = true)
+	public List<OpportunityAndAccount> opportunitiesWithAccounts(java.util.Collection<UUID> ids) {
+		return repository.opportunitiesWithAccounts(new java.util.LinkedHashSet<>(ids));
+	}
 }

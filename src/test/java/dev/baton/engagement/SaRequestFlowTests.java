@@ -479,4 +479,30 @@ class SaRequestFlowTests {
 
 		assertThat(task).isEqualTo(1);
 	}
+	@Test
+	void theRequestListPagesByCursorAsByPageNumber() {
+		for (int i = 0; i < 5; i++) {
+			file(i % 2 == 0 ? "2026-12-14T15:00:00Z" : "2026-12-15T19:00:00Z", List.of());
+		}
+		var all = as("sa").get("/api/v1/sa-requests?size=200");
+		assertThat(all.status()).isEqualTo(200);
+		var expected = new ArrayList<String>();
+		all.json().path("items").forEach(item -> expected.add(item.path("id").asString()));
+		assertThat(expected).as("requests to page through").hasSizeGreaterThan(3);
+
+		var walked = new ArrayList<String>();
+		var page = as("sa").get("/api/v1/sa-requests?size=2");
+		while (true) {
+			assertThat(page.status()).as(page.body()).isEqualTo(200);
+			page.json().path("items").forEach(item -> walked.add(item.path("id").asString()));
+			var next = page.json().path("nextCursor");
+			if (next.isNull() || next.isMissingNode()) {
+				break;
+			}
+			assertThat(walked).as("pages so far").hasSizeLessThanOrEqualTo(expected.size());
+			page = as("sa").get("/api/v1/sa-requests?size=2&cursor=" + next.asString());
+		}
+		assertThat(walked).isEqualTo(expected);
+		assertThat(as("sa").get("/api/v1/sa-requests?cursor=not-a-cursor").status()).isEqualTo(400);
+	}
 }

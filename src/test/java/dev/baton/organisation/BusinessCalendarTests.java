@@ -288,6 +288,32 @@ class BusinessCalendarTests {
 		return calendar;
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "America/New_York", "Europe/London", "Australia/Lord_Howe", "Asia/Tokyo", "UTC" })
+	void countsLongSpansByWholeWeeksExactlyAsDayByDay(String zone) {
+		var hours = new EnumMap<DayOfWeek, BusinessCalendar.WorkingHours>(DayOfWeek.class);
+		hours.put(DayOfWeek.MONDAY, new BusinessCalendar.WorkingHours(LocalTime.of(1, 30), LocalTime.of(17, 0)));
+		hours.put(DayOfWeek.WEDNESDAY, new BusinessCalendar.WorkingHours(LocalTime.of(9, 0), LocalTime.of(12, 15)));
+		hours.put(DayOfWeek.SUNDAY, new BusinessCalendar.WorkingHours(LocalTime.of(0, 0), LocalTime.of(23, 0)));
+		var holidays = new TreeMap<LocalDate, String>();
+		holidays.put(LocalDate.of(2025, 3, 30), "a Sunday of a clock change");
+		holidays.put(LocalDate.of(2025, 12, 24), "Christmas Eve");
+		holidays.put(LocalDate.of(2026, 4, 6), "a Monday");
+		var calendar = new BusinessCalendar(ZoneId.of(zone), hours, holidays);
+		var random = new java.util.Random(11);
+		for (int i = 0; i < 200; i++) {
+			var from = instant("2024-06-01T00:00:00Z").plusSeconds(random.nextInt(400 * 24 * 3600));
+			var to = from.plusSeconds(random.nextInt(900 * 24 * 3600));
+			// day by day: short spans take the plain loop
+			var expected = Duration.ZERO;
+			for (var cursor = from; cursor.isBefore(to); cursor = cursor.plus(Duration.ofDays(10))) {
+				var end = cursor.plus(Duration.ofDays(10)).isBefore(to) ? cursor.plus(Duration.ofDays(10)) : to;
+				expected = expected.plus(calendar.businessTimeBetween(cursor, end));
+			}
+			assertThat(calendar.businessTimeBetween(from, to)).as("%s to %s in %s", from, to, zone).isEqualTo(expected);
+		}
+	}
+
 	private static BusinessCalendar closedBetween(LocalDate first, LocalDate last) {
 		var holidays = new TreeMap<LocalDate, String>();
 		for (var day = first; !day.isAfter(last); day = day.plusDays(1)) {

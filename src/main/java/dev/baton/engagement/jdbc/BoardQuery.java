@@ -3,6 +3,8 @@ package dev.baton.engagement.jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +14,15 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.baton.engagement.domain.TimeBasis;
 import dev.baton.engagement.RequestLabel;
 import dev.baton.engagement.RequestStatus;
 
 /**
  * Reads the board: a page of cards per column (a status or a label) in one query, with each
- * column's total, so a board never loads more cards than it shows.
+ * column's total, so a board never loads more cards than it shows. Each column is a bounded
+ * index scan of its own ({@code LATERAL ... LIMIT}); the Done and Declined columns hold the work
+ * closed since a given instant, so neither the cards nor the totals cost more as history grows.
  */
 @Repository
 public class BoardQuery {
@@ -37,7 +42,7 @@ public class BoardQuery {
 	public record Row(UUID id, String title, UUID opportunityId, UUID requesterId, String boardKey, RequestStatus status,
 			Set<RequestLabel> labels, boolean fastTrack, Instant receivedAt, Instant triageDueAt, Instant slaDueAt,
 			Instant pausedAt, UUID assigneeId, Instant triagedAt, Instant engagedAt, Instant closedAt,
-			Instant createdAt, String column, long columnTotal) {
+			Instant createdAt, String column, long columnTotal, TimeBasis slaBasis) {
 
 		public boolean expedite() {
 			return labels.contains(RequestLabel.EXPEDITE);
@@ -46,33 +51,53 @@ public class BoardQuery {
 
 	/**
 	 * Rows {@code offset+1 .. offset+limit} of every column; by status, or by label over open
-	 * requests (a request shows under each of its labels). {@code only} keeps one column.
+	 * requests (a request shows under each of its labels). {@code only} keeps one column. The
+	 * closed columns (Done, Declined) hold what was closed since {@code closedSince}, newest
+	 * first (all of it when null); open columns the open work by triage due time.
 	 */
-	public List<Row> columns(Filter filter, boolean byLabel, String only, int offset, int limit) {
+	public List<Row> columns(Filter filter, boolean byLabel, String only, int offset, int limit, Instant closedSince) {
 		var params = new HashMap<String, Object>();
 		var where = where(filter, params);
-		var column = byLabel ? "lbl" : "status";
-		var from = byLabel ? "sa_request CROSS JOIN LATERAL unnest(labels) AS lbl" : "sa_request";
-		if (byLabel) {
-			where.append(" AND ").append(SaRequestSql.OPEN);
-		}
-		if (only != null) {
-			where.append(" AND ").append(column).append(" = :only");
-			params.put("only", only);
-		}
 		params.put("offset", offset);
 		params.put("limit", limit);
-		var sql = """
-				SELECT * FROM (
-				  SELECT sa_request.*, %1$s AS board_column,
-				    row_number() OVER (PARTITION BY %1$s ORDER BY closed_at DESC NULLS FIRST, triage_due_at NULLS LAST,
-				      created_at, id) AS position,
-				    count(*) OVER (PARTITION BY %1$s) AS column_total
-				  FROM %2$s WHERE %3$s
-				) ranked WHERE position > :offset AND position <= :offset + :limit
-				ORDER BY board_column, position
-				""".formatted(column, from, where);
-		return jdbc.sql(sql).params(params).query(BoardQuery::map).list();
+		String sql;
+		if (byLabel) {
+			var keys = only == null ? Arrays.stream(RequestLabel.values()).map(Enum::name).toList() : List.of(only);
+			params.put("keys", keys.toArray(String[]::new));
+			sql = column("k.key = ANY(labels) AND status NOT IN ('DONE', 'DECLINED')", OPEN_ORDER, where);
+		} else {
+			var keys = only == null ? Arrays.stream(RequestStatus.values()).map(Enum::name).toList() : List.of(only);
+			params.put("keys", keys.stream().filter(k -> RequestStatus.valueOf(k).isOpen()).toArray(String[]::new));
+			params.put("closedKeys", keys.stream().filter(k -> !RequestStatus.valueOf(k).isOpen()).toArray(String[]::new));
+			var closed = "status = k.key";
+			if (closedSince != null) {
+				closed += " AND closed_at >= :closedSince";
+				params.put("closedSince", java.sql.Timestamp.from(closedSince));
+			}
+			sql = column("status = k.key", OPEN_ORDER, where) + "\nUNION ALL\n"
+					+ column(closed, CLOSED_ORDER, where).replace(":keys", ":closedKeys");
+		}
+		return jdbc.sql("SELECT * FROM (" + sql + ") board ORDER BY board_column, position").params(params)
+				.query(BoardQuery::map).list();
+	}
+
+	/** The order of open work: by triage due time; it matches the open-columns index. */
+	private static final String OPEN_ORDER = "triage_due_at NULLS LAST, created_at, id";
+	/** The order of closed work: the newest closed first; it matches the closed-columns index. */
+	private static final String CLOSED_ORDER = "closed_at DESC, id";
+
+	/** One page of each column of {@code :keys}, with the column's total; both are index scans bounded by the column. */
+	private static String column(String inColumn, String order, CharSequence where) {
+		return """
+				SELECT r.*, k.key AS board_column, t.total AS column_total,
+				  (SELECT p.time_basis FROM sla_policy p WHERE p.board_key = r.board_key) AS sla_basis
+				FROM unnest(CAST(:keys AS text[])) AS k(key)
+				CROSS JOIN LATERAL (SELECT count(*) AS total FROM sa_request WHERE %1$s AND %2$s) t
+				CROSS JOIN LATERAL (
+				  SELECT page.*, row_number() OVER () AS position FROM (
+				    SELECT * FROM sa_request WHERE %1$s AND %2$s ORDER BY %3$s LIMIT :limit OFFSET :offset
+				  ) page
+				) r""".formatted(where, inColumn, order);
 	}
 
 	/** A page of requests, newest first: an AE's list. */
@@ -81,7 +106,8 @@ public class BoardQuery {
 		var where = where(filter, params);
 		params.put("offset", offset);
 		params.put("limit", limit);
-		return jdbc.sql("SELECT sa_request.*, status AS board_column, count(*) OVER () AS column_total FROM sa_request WHERE "
+		return jdbc.sql("SELECT sa_request.*, status AS board_column, count(*) OVER () AS column_total,"
+				+ " (SELECT p.time_basis FROM sla_policy p WHERE p.board_key = sa_request.board_key) AS sla_basis FROM sa_request WHERE "
 				+ where + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset").params(params).query(BoardQuery::map)
 				.list();
 	}
@@ -120,9 +146,20 @@ public class BoardQuery {
 	}
 
 	private static Row map(ResultSet rs, int row) throws SQLException {
-		var r = SaRequestSql.request(rs, row);
-		return new Row(r.id().value(), r.title(), r.opportunityId(), r.requesterId(), r.boardKey(), r.status(), r.labels(),
-				r.fastTrack(), r.receivedAt(), r.triageDueAt(), r.slaDueAt(), r.pausedAt(), r.assigneeId(), r.triagedAt(),
-				r.engagedAt(), r.closedAt(), r.createdAt(), rs.getString("board_column"), rs.getLong("column_total"));
+		var labels = EnumSet.noneOf(RequestLabel.class);
+		Arrays.stream((String[]) rs.getArray("labels").getArray()).map(RequestLabel::valueOf).forEach(labels::add);
+		return new Row(rs.getObject("id", UUID.class), rs.getString("title"), rs.getObject("opportunity_id", UUID.class),
+				rs.getObject("requester_id", UUID.class), rs.getString("board_key"),
+				RequestStatus.valueOf(rs.getString("status")), labels, rs.getBoolean("fast_track"),
+				instant(rs, "received_at"), instant(rs, "triage_due_at"), instant(rs, "sla_due_at"),
+				instant(rs, "paused_at"), rs.getObject("assignee_id", UUID.class), instant(rs, "triaged_at"),
+				instant(rs, "engaged_at"), instant(rs, "closed_at"), instant(rs, "created_at"),
+				rs.getString("board_column"), rs.getLong("column_total"),
+				rs.getString("sla_basis") == null ? null : TimeBasis.valueOf(rs.getString("sla_basis")));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		var timestamp = rs.getTimestamp(column);
+		return timestamp == null ? null : timestamp.toInstant();
 	}
 }

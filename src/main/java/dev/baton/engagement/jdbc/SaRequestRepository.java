@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.baton.engagement.Engagement;
 import dev.baton.engagement.ApprovalDecision;
 import dev.baton.engagement.RequestStatus;
 import dev.baton.engagement.ReviewVerdict;
@@ -29,6 +30,7 @@ import dev.baton.identity.Role;
 @Repository
 public class SaRequestRepository {
 
+	private final tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
 	private final JdbcClient jdbc;
 
 	SaRequestRepository(JdbcClient jdbc) {
@@ -59,6 +61,15 @@ public class SaRequestRepository {
 
 	/** Saves the changeable state if nobody changed it since {@code request.version()}. */
 	public boolean update(SaRequest request) {
+		return updateReturning(request).isPresent();
+	}
+
+	/**
+	 * Saves the changeable state if nobody changed it since {@code request.version()}, and answers
+	 * the request as stored (new version included) in the same statement; empty when another
+	 * writer won.
+	 */
+	public Optional<SaRequest> updateReturning(SaRequest request) {
 		return jdbc.sql("""
 				UPDATE sa_request SET status = :status, labels = CAST(:labels AS text[]), received_at = :receivedAt,
 				  triage_due_at = :triageDue, sla_due_at = :slaDue, paused_at = :pausedAt, waiting_from = :waitingFrom,
@@ -67,6 +78,7 @@ public class SaRequestRepository {
 				  rank_reason = :rankReason, assignee_circle_id = :assigneeCircle, updated_at = :updatedAt,
 				  version = version + 1
 				WHERE id = :id AND version = :version
+				RETURNING *
 				""")
 				.param("status", request.status().name()).param("labels", SaRequestSql.labels(request.labels()))
 				.param("receivedAt", SaRequestSql.ts(request.receivedAt())).param("triageDue", SaRequestSql.ts(request.triageDueAt()))
@@ -78,7 +90,7 @@ public class SaRequestRepository {
 				.param("rank", request.recommendationRank()).param("rankReason", request.rankReason())
 				.param("assigneeCircle", request.assigneeCircleId())
 				.param("updatedAt", SaRequestSql.ts(request.updatedAt())).param("id", request.id().value())
-				.param("version", request.version()).update() == 1;
+				.param("version", request.version()).query(SaRequestSql::request).optional();
 	}
 
 	public Optional<SaRequest> find(SaRequestId id) {
@@ -90,23 +102,80 @@ public class SaRequestRepository {
 	}
 
 	public List<SaRequest> find(Filter filter, long offset, int limit) {
-		return jdbc.sql("SELECT * FROM sa_request WHERE " + where() + " ORDER BY triage_due_at NULLS LAST, created_at LIMIT :limit OFFSET :offset")
+		return jdbc.sql("SELECT * FROM sa_request WHERE " + where(filter) + " ORDER BY " + LIST_ORDER
+				+ " LIMIT :limit OFFSET :offset")
 				.params(params(filter)).param("limit", limit).param("offset", offset).query(SaRequestSql::request).list();
 	}
 
-	public long count(Filter filter) {
-		return jdbc.sql("SELECT count(*) FROM sa_request WHERE " + where()).params(params(filter)).query(Long.class).single();
+	/**
+	 * The page after a cursor: the requests that come after {@code after} in the list's order
+	 * (keyset pagination, an index range scan however deep the page).
+	 */
+	public List<SaRequest> findAfter(Filter filter, Cursor after, int limit) {
+		var params = params(filter);
+		params.put("limit", limit);
+		if (after == null) {
+			return jdbc.sql("SELECT * FROM sa_request WHERE " + where(filter) + " ORDER BY " + LIST_ORDER + " LIMIT :limit")
+					.params(params).query(SaRequestSql::request).list();
+		}
+		params.put("afterCreated", SaRequestSql.ts(after.createdAt()));
+		params.put("afterId", after.id());
+		// (triage_due_at NULLS LAST, created_at, id) after the cursor's, as row comparisons an index
+		// range answers: the rest of the due requests, then those without a due time
+		if (after.triageDueAt() == null) {
+			return jdbc.sql("SELECT * FROM sa_request WHERE " + where(filter)
+					+ " AND triage_due_at IS NULL AND (created_at, id) > (:afterCreated, :afterId) ORDER BY " + LIST_ORDER
+					+ " LIMIT :limit").params(params).query(SaRequestSql::request).list();
+		}
+		// every request without a due time comes after one with a due time
+		var undue = "SELECT * FROM sa_request WHERE " + where(filter) + " AND triage_due_at IS NULL ORDER BY "
+				+ LIST_ORDER + " LIMIT :limit";
+		params.put("afterDue", SaRequestSql.ts(after.triageDueAt()));
+		var due = "SELECT * FROM sa_request WHERE " + where(filter)
+				+ " AND (triage_due_at, created_at, id) > (:afterDue, :afterCreated, :afterId) ORDER BY " + LIST_ORDER
+				+ " LIMIT :limit";
+		return jdbc.sql("SELECT * FROM ((" + due + ") UNION ALL (" + undue + ")) page ORDER BY " + LIST_ORDER
+				+ " LIMIT :limit").params(params).query(SaRequestSql::request).list();
 	}
 
-	private static String where() {
-		return """
-				(CAST(:status AS text) IS NULL OR status = :status)
-				AND (CAST(:circle AS uuid) IS NULL OR circle_id = :circle)
-				AND (CAST(:board AS text) IS NULL OR board_key = :board)
-				AND (CAST(:assignee AS uuid) IS NULL OR assignee_id = :assignee)
-				AND (CAST(:requester AS uuid) IS NULL OR requester_id = :requester)
-				AND (CAST(:opportunity AS uuid) IS NULL OR opportunity_id = :opportunity)
-				""";
+	/** Where a page of the request list ended: the sort key of its last request. */
+	public record Cursor(Instant triageDueAt, Instant createdAt, UUID id) {
+
+		public static Cursor of(SaRequest request) {
+			return new Cursor(request.triageDueAt(), request.createdAt(), request.id().value());
+		}
+	}
+
+	/** The request list's order; {@code id} makes it total, so that a cursor names one place. */
+	private static final String LIST_ORDER = "triage_due_at NULLS LAST, created_at, id";
+
+	public long count(Filter filter) {
+		return jdbc.sql("SELECT count(*) FROM sa_request WHERE " + where(filter)).params(params(filter))
+				.query(Long.class).single();
+	}
+
+	/** Only the conditions a filter sets, so that the planner sees them and an index answers them. */
+	private static String where(Filter filter) {
+		var where = new StringBuilder("TRUE");
+		if (filter.status() != null) {
+			where.append(" AND status = :status");
+		}
+		if (filter.circleId() != null) {
+			where.append(" AND circle_id = :circle");
+		}
+		if (filter.boardKey() != null) {
+			where.append(" AND board_key = :board");
+		}
+		if (filter.assigneeId() != null) {
+			where.append(" AND assignee_id = :assignee");
+		}
+		if (filter.requesterId() != null) {
+			where.append(" AND requester_id = :requester");
+		}
+		if (filter.opportunityId() != null) {
+			where.append(" AND opportunity_id = :opportunity");
+		}
+		return where.toString();
 	}
 
 	private static java.util.Map<String, Object> params(Filter filter) {
@@ -248,6 +317,109 @@ public class SaRequestRepository {
 						Role.valueOf(rs.getString("role")), ApprovalDecision.valueOf(rs.getString("decision")),
 						rs.getString("reason"), rs.getTimestamp("created_at").toInstant()))
 				.list();
+	}
+
+	/** A request with its whole thread and its board's stored SLA policy, if any. */
+	public record Loaded(SaRequest request, Engagement.RequestThread thread, Optional<SlaPolicy> policy) {
+	}
+
+	/**
+	 * A request, its thread (comments, the 4 answers, reviews, waiver, approvals) and its board's
+	 * SLA policy in one statement: what the request page and an assignment read.
+	 */
+	public Optional<Loaded> findWithThread(SaRequestId id) {
+		return jdbc.sql("""
+				SELECT r.*,
+				  (SELECT json_agg(json_build_object('id', c.id, 'authorId', c.author_id, 'kind', c.kind, 'body', c.body,
+				          'createdAt', c.created_at) ORDER BY c.created_at, c.id)
+				     FROM sa_request_comment c WHERE c.request_id = r.id) AS thread_comments,
+				  (SELECT json_build_object('q1', a.command_plan_complete, 'q2', a.understands_context, 'q3', a.lead_time,
+				          'q4', a.relatable_experience, 'note', a.note, 'by', a.answered_by, 'at', a.answered_at)
+				     FROM sa_request_answers a WHERE a.request_id = r.id) AS thread_answers,
+				  (SELECT json_agg(json_build_object('by', v.reviewer_id, 'verdict', v.verdict, 'note', v.note,
+				          'at', v.created_at) ORDER BY v.created_at)
+				     FROM sa_request_review v WHERE v.request_id = r.id) AS thread_reviews,
+				  (SELECT json_build_object('by', w.waived_by, 'reason', w.reason, 'at', w.created_at)
+				     FROM sa_request_waiver w WHERE w.request_id = r.id) AS thread_waiver,
+				  (SELECT json_agg(json_build_object('by', p.approver_id, 'role', p.role, 'decision', p.decision,
+				          'reason', p.reason, 'at', p.created_at) ORDER BY p.created_at)
+				     FROM sa_request_approval p WHERE p.request_id = r.id) AS thread_approvals,
+				  (SELECT json_build_object('triageDays', s.triage_days, 'activityDays', s.activity_days,
+				          'expediteMinutes', s.expedite_minutes, 'bufferMinutes', s.preparation_buffer_minutes,
+				          'dueSoonMinutes', s.due_soon_minutes, 'basis', s.time_basis, 'version', s.version)
+				     FROM sla_policy s WHERE s.board_key = r.board_key) AS board_sla_policy
+				FROM sa_request r WHERE r.id = :id
+				""").param("id", id.value()).query((rs, n) -> {
+			var request = SaRequestSql.request(rs, n);
+			var comments = new java.util.ArrayList<ThreadItems.Comment>();
+			for (var c : array(rs.getString("thread_comments"))) {
+				comments.add(new ThreadItems.Comment(uuid(c, "id"), uuid(c, "authorId"),
+						ThreadItems.Comment.Kind.valueOf(c.path("kind").asString()), text(c, "body"), at(c, "createdAt")));
+			}
+			ThreadItems.TriageAnswers answers = null;
+			var a = object(rs.getString("thread_answers"));
+			if (a != null) {
+				answers = new ThreadItems.TriageAnswers(bool(a, "q1"), bool(a, "q2"), bool(a, "q3"), bool(a, "q4"),
+						text(a, "note"), uuid(a, "by"), at(a, "at"));
+			}
+			var reviews = new java.util.ArrayList<ThreadItems.Review>();
+			for (var v : array(rs.getString("thread_reviews"))) {
+				reviews.add(new ThreadItems.Review(uuid(v, "by"), ReviewVerdict.valueOf(v.path("verdict").asString()),
+						text(v, "note"), at(v, "at")));
+			}
+			ThreadItems.Waiver waiver = null;
+			var w = object(rs.getString("thread_waiver"));
+			if (w != null) {
+				waiver = new ThreadItems.Waiver(uuid(w, "by"), text(w, "reason"), at(w, "at"));
+			}
+			var approvals = new java.util.ArrayList<ThreadItems.Approval>();
+			for (var p : array(rs.getString("thread_approvals"))) {
+				approvals.add(new ThreadItems.Approval(uuid(p, "by"), Role.valueOf(p.path("role").asString()),
+						ApprovalDecision.valueOf(p.path("decision").asString()), text(p, "reason"), at(p, "at")));
+			}
+			var s = object(rs.getString("board_sla_policy"));
+			var policy = s == null ? Optional.<SlaPolicy>empty() : Optional.of(new SlaPolicy(request.boardKey(),
+					s.path("triageDays").asInt(), s.path("activityDays").asInt(),
+					Duration.ofMinutes(s.path("expediteMinutes").asInt()), Duration.ofMinutes(s.path("bufferMinutes").asInt()),
+					Duration.ofMinutes(s.path("dueSoonMinutes").asInt()), TimeBasis.valueOf(s.path("basis").asString()),
+					s.path("version").asInt()));
+			return new Loaded(request, new Engagement.RequestThread(List.copyOf(comments), answers, List.copyOf(reviews),
+					waiver, List.copyOf(approvals)), policy);
+		}).optional();
+	}
+
+	private List<tools.jackson.databind.JsonNode> array(String value) {
+		if (value == null) {
+			return List.of();
+		}
+		var nodes = new java.util.ArrayList<tools.jackson.databind.JsonNode>();
+		json.readTree(value).forEach(nodes::add);
+		return nodes;
+	}
+
+	private tools.jackson.databind.JsonNode object(String value) {
+		return value == null ? null : json.readTree(value);
+	}
+
+	private static UUID uuid(tools.jackson.databind.JsonNode node, String field) {
+		var value = node.get(field);
+		return value == null || value.isNull() ? null : UUID.fromString(value.asString());
+	}
+
+	private static String text(tools.jackson.databind.JsonNode node, String field) {
+		var value = node.get(field);
+		return value == null || value.isNull() ? null : value.asString();
+	}
+
+	private static Boolean bool(tools.jackson.databind.JsonNode node, String field) {
+		var value = node.get(field);
+		return value == null || value.isNull() ? null : value.asBoolean();
+	}
+
+	/** A timestamptz as json_build_object writes it (ISO 8601 with the session's offset). */
+	private static Instant at(tools.jackson.databind.JsonNode node, String field) {
+		var value = text(node, field);
+		return value == null ? null : java.time.OffsetDateTime.parse(value).toInstant();
 	}
 
 	// SLA policies -----------------------------------------------------------------------------------

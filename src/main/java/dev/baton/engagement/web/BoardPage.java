@@ -16,6 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.baton.engagement.EngagementProperties;
 import dev.baton.engagement.RequestLabel;
 import dev.baton.engagement.RequestStatus;
 import dev.baton.engagement.jdbc.BoardQuery;
@@ -46,8 +47,13 @@ class BoardPage {
 	private final Organisation organisation;
 	private final Pipeline pipeline;
 	private final PageActions actions;
+	private final EngagementProperties properties;
+	private final java.time.Clock clock;
 
-	BoardPage(BoardQuery query, RequestCards cards, Organisation organisation, Pipeline pipeline, PageActions actions) {
+	BoardPage(BoardQuery query, RequestCards cards, Organisation organisation, Pipeline pipeline, PageActions actions,
+			EngagementProperties properties, java.time.Clock clock) {
+		this.properties = properties;
+		this.clock = clock;
 		this.query = query;
 		this.cards = cards;
 		this.organisation = organisation;
@@ -89,31 +95,67 @@ class BoardPage {
 		}
 	}
 
-	/** A column with the cards it shows and how many it holds. */
-	record Column(String key, String title, List<RequestCards.Card> cards, long total, String moreLink) {
+	/**
+	 * A column with the cards it shows and how many it holds; a closed column on the whole board
+	 * holds the recent work only ({@code since} says how recent) and links to everything older.
+	 */
+	record Column(String key, String title, List<RequestCards.Card> cards, long total, String moreLink, String since,
+			String olderLink) {
+
+		Column(String key, String title, List<RequestCards.Card> cards, long total, String moreLink) {
+			this(key, title, cards, total, moreLink, null, null);
+		}
+	}
+
+	/** A choice in a filter whose full list the page loads afterwards: only the chosen one is on the page. */
+	record Choice(UUID id, String key, String name) {
 	}
 
 	@GetMapping("/board")
 	String board(@RequestParam(required = false) String board, @RequestParam(required = false) UUID circle,
 			@RequestParam(required = false) Segment segment, @RequestParam(required = false) UUID sa,
 			@RequestParam(required = false) RequestLabel label, @RequestParam(required = false) String group,
-			@RequestParam(required = false) String column, @RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(required = false) String column, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) String closed, Model model) {
 		var filters = new Filters(blankToNull(board), circle, segment, sa, label, "label".equals(group));
-		columns(filters, column, page, model);
-		model.addAttribute("boards", organisation.boards());
-		model.addAttribute("circles", organisation.circles());
+		columns(filters, column, page, closed, model);
+		// boards, circles and SAs grow with the organisation: the page names the chosen ones only and
+		// loads the lists right after it (/board/filters)
+		model.addAttribute("lazyChoices", true);
+		model.addAttribute("boards", filters.board() == null ? List.of() : List.of(new Choice(null, filters.board(), filters.board())));
+		model.addAttribute("circles", filters.circle() == null ? List.of() : List.of(new Choice(filters.circle(), null, "The chosen circle")));
+		model.addAttribute("sas", filters.sa() == null ? List.of() : List.of(new Choice(filters.sa(), null, "The chosen SA")));
 		model.addAttribute("segments", Segment.values());
-		model.addAttribute("sas", organisation.people(Role.SA));
 		model.addAttribute("labels", RequestLabel.values());
 		return "board/board";
+	}
+
+	/** The filters' choices of boards, circles (of the chosen board) and SAs, loaded by the board page after it. */
+	@GetMapping("/board/filters")
+	String filterChoices(@RequestParam(required = false) String board, @RequestParam(required = false) UUID circle,
+			@RequestParam(required = false) Segment segment, @RequestParam(required = false) UUID sa,
+			@RequestParam(required = false) RequestLabel label, @RequestParam(required = false) String group, Model model,
+			jakarta.servlet.http.HttpServletResponse response) {
+		var filters = new Filters(blankToNull(board), circle, segment, sa, label, "label".equals(group));
+		response.setHeader("Cache-Control", "private, max-age=60");
+		model.addAttribute("filters", filters);
+		model.addAttribute("lazyChoices", false);
+		model.addAttribute("boards", organisation.boards());
+		model.addAttribute("circles", organisation.circles().stream()
+				.filter(c -> filters.board() == null || c.boardKey().equals(filters.board())).toList());
+		model.addAttribute("segments", Segment.values());
+		model.addAttribute("sas", organisation.people(Role.SA));
+		return "board/board :: choices";
 	}
 
 	@GetMapping("/board/columns")
 	String columns(@RequestParam(required = false) String board, @RequestParam(required = false) UUID circle,
 			@RequestParam(required = false) Segment segment, @RequestParam(required = false) UUID sa,
 			@RequestParam(required = false) RequestLabel label, @RequestParam(required = false) String group,
-			@RequestParam(required = false) String column, @RequestParam(defaultValue = "0") int page, Model model) {
-		columns(new Filters(blankToNull(board), circle, segment, sa, label, "label".equals(group)), column, page, model);
+			@RequestParam(required = false) String column, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) String closed, Model model) {
+		columns(new Filters(blankToNull(board), circle, segment, sa, label, "label".equals(group)), column, page, closed,
+				model);
 		return "board/board :: columns";
 	}
 
@@ -122,15 +164,19 @@ class BoardPage {
 		return (int) Math.min((long) Math.max(0, page) * size, Integer.MAX_VALUE - size);
 	}
 
-	private void columns(Filters filters, String only, int page, Model model) {
+	private void columns(Filters filters, String only, int page, String closed, Model model) {
 		var keys = filters.byLabel() ? Arrays.stream(RequestLabel.values()).map(Enum::name).toList()
 				: Arrays.stream(RequestStatus.values()).map(Enum::name).toList();
 		var single = only != null && keys.contains(only) ? only : null;
 		var limit = single == null ? PER_COLUMN : PER_PAGE;
 		var offset = single == null ? 0 : offset(page, PER_PAGE);
+		// closed work on the board is the recent work; a closed column alone may reach back through all of it
+		var everything = single != null && "all".equals(closed);
+		var window = properties.board().closedWindow();
+		var since = everything ? null : clock.instant().minus(window);
 		var rows = query.columns(new BoardQuery.Filter(filters.board(), filters.circle(), filters.sa(), filters.label(),
 				filters.segment() == null ? null : pipeline.opportunityIds(filters.segment()), null), filters.byLabel(),
-				single, offset, limit);
+				single, offset, limit, since);
 		ZoneId zone = actions.callerIfAny().flatMap(CallContext::personIfAny).map(Person::timeZone).orElse(null);
 		var shown = cards.cards(rows, zone);
 		var totals = new LinkedHashMap<String, Long>();
@@ -146,7 +192,13 @@ class BoardPage {
 			if (single == null && total > inColumn.size()) {
 				more = "/board?" + filters.query("column", key);
 			}
-			columns.add(new Column(key, title(key, filters.byLabel()), inColumn, total, more));
+			var closedColumn = !filters.byLabel() && !RequestStatus.valueOf(key).isOpen();
+			if (closedColumn && !everything) {
+				columns.add(new Column(key, title(key, filters.byLabel()), inColumn, total, more, spoken(window),
+						"/board?" + filters.query("column", key, "closed", "all")));
+			} else {
+				columns.add(new Column(key, title(key, filters.byLabel()), inColumn, total, more));
+			}
 		}
 		model.addAttribute("filters", filters);
 		model.addAttribute("columns", columns);
@@ -154,13 +206,24 @@ class BoardPage {
 		if (single != null) {
 			var total = totals.getOrDefault(single, 0L);
 			model.addAttribute("page", page);
+			var all = everything ? "all" : null;
 			model.addAttribute("previousLink", page > 0 ? "/board?" + filters.query("column", single, "page",
-					String.valueOf(page - 1)) : null);
+					String.valueOf(page - 1), "closed", all) : null);
 			model.addAttribute("nextLink", (long) (page + 1) * PER_PAGE < total ? "/board?" + filters.query("column",
-					single, "page", String.valueOf(page + 1)) : null);
+					single, "page", String.valueOf(page + 1), "closed", all) : null);
 		}
 		model.addAttribute("pollQuery", single == null ? filters.query()
-				: filters.query("column", single, "page", String.valueOf(page)));
+				: filters.query("column", single, "page", String.valueOf(page), "closed", everything ? "all" : null));
+	}
+
+	/** A window in words: "14 days", "36 hours". */
+	static String spoken(java.time.Duration window) {
+		var days = window.toDays();
+		if (days > 0 && window.equals(java.time.Duration.ofDays(days))) {
+			return days == 1 ? "1 day" : days + " days";
+		}
+		var hours = Math.max(1, window.toHours());
+		return hours == 1 ? "1 hour" : hours + " hours";
 	}
 
 	private static String title(String key, boolean byLabel) {

@@ -48,6 +48,10 @@ class PageActions {
 		return engagement.find(id);
 	}
 
+	Engagement.RequestPage page(SaRequestId id) {
+		return engagement.page(id);
+	}
+
 	Engagement.RequestThread thread(SaRequestId id) {
 		return engagement.thread(id);
 	}

@@ -29,7 +29,8 @@ import dev.baton.pipeline.Pipeline;
 
 /**
  * Turns board rows into cards: the account, segment and Net ARR of the opportunity, the age,
- * the clock badge and who has it. Reads opportunities and accounts for the shown rows only.
+ * the clock badge and who has it. Reads, for the shown rows only and in one statement each, the
+ * opportunities with their accounts, the boards and the people who have the cards.
  */
 @Component
 class RequestCards {
@@ -56,21 +57,28 @@ class RequestCards {
 
 	List<Card> cards(List<BoardQuery.Row> rows, ZoneId viewerZone) {
 		var now = clock.instant();
-		Map<UUID, Opportunity> opportunities = pipeline.opportunities(
-				rows.stream().map(BoardQuery.Row::opportunityId).collect(Collectors.toSet())).stream()
-				.collect(Collectors.toMap(Opportunity::id, Function.identity()));
-		Map<UUID, Account> accounts = pipeline.accounts(opportunities.values().stream().map(Opportunity::accountId)
-				.collect(Collectors.toSet())).stream().collect(Collectors.toMap(Account::id, Function.identity()));
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		var opportunities = new HashMap<UUID, Opportunity>();
+		var accounts = new HashMap<UUID, Account>();
+		pipeline.opportunitiesWithAccounts(rows.stream().map(BoardQuery.Row::opportunityId).collect(Collectors.toSet()))
+				.forEach(sold -> {
+					opportunities.put(sold.opportunity().id(), sold.opportunity());
+					accounts.put(sold.account().id(), sold.account());
+				});
 		var boards = new HashMap<String, Board>();
-		var policies = new HashMap<String, SlaPolicy>();
-		var people = new HashMap<UUID, String>();
+		Map<UUID, String> people = organisation.peopleById(rows.stream().map(BoardQuery.Row::assigneeId)
+				.filter(java.util.Objects::nonNull).collect(Collectors.toSet())).stream()
+				.collect(Collectors.toMap(Person::id, Person::name));
 		return rows.stream().map(row -> {
 			var opportunity = opportunities.get(row.opportunityId());
 			var account = opportunity == null ? null : accounts.get(opportunity.accountId());
 			var board = boards.computeIfAbsent(row.boardKey(), organisation::board);
-			var policy = policies.computeIfAbsent(row.boardKey(), actions::slaPolicy);
+			// the board's SLA basis came with the row; a board without a stored policy has the standard one
+			var basis = row.slaBasis() == null ? SlaPolicy.standard(row.boardKey()).basis() : row.slaBasis();
 			var badge = SlaBadge.assess(row.status(), row.receivedAt(), row.triageDueAt(), row.slaDueAt(),
-					row.engagedAt(), board.calendar(), policy.basis(), now);
+					row.engagedAt(), board.calendar(), basis, now);
 			var zone = viewerZone == null ? board.calendar().zone() : viewerZone;
 			return new Card(row.id(), row.title(), account == null ? row.title() : account.name(),
 					opportunity == null ? "" : opportunity.segment().label(),
@@ -85,10 +93,7 @@ class RequestCards {
 		return instant == null ? "" : DUE.format(instant.atZone(zone));
 	}
 
-	private String name(Map<UUID, String> people, UUID id) {
-		if (id == null) {
-			return null;
-		}
-		return people.computeIfAbsent(id, key -> organisation.findPerson(key).map(Person::name).orElse("someone"));
+	private static String name(Map<UUID, String> people, UUID id) {
+		return id == null ? null : people.getOrDefault(id, "someone");
 	}
 }

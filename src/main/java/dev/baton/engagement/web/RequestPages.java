@@ -364,24 +364,44 @@ class RequestPages {
 	/** What the request page shows, and which forms the viewer may use. */
 	private String renderRequest(SaRequestId id, String errorForm, Map<String, String> errors,
 			List<RuleViolation> violations, Map<String, String> values, Model model) {
-		var request = actions.find(id);
+		// a fixed number of statements whatever the size of the organisation: the request with its
+		// thread and SLA policy, the circle, the board, the opportunity with its account, the people
+		// named on the page (by id, at once), the sizing and the audit history
+		var page = actions.page(id);
+		var request = page.request();
 		var caller = actions.callerIfAny().orElse(null);
-		var circle = organisation.circle(request.circleId());
+		var circle = organisation.circlesById(List.of(request.circleId())).stream().findFirst()
+				.orElseThrow(() -> BatonException.notFound("Circle", request.circleId()));
 		var board = organisation.board(request.boardKey());
-		var thread = actions.thread(id);
-		var opportunity = pipeline.opportunity(request.opportunityId());
+		var thread = page.thread();
+		var sold = pipeline.opportunitiesWithAccounts(List.of(request.opportunityId())).stream().findFirst()
+				.orElseThrow(() -> BatonException.notFound("Opportunity", request.opportunityId()));
+		var opportunity = sold.opportunity();
 		var zone = viewerZone(caller, board.calendar().zone());
 
+		var named = new java.util.LinkedHashSet<UUID>(circle.memberIds());
+		java.util.stream.Stream.of(request.requesterId(), request.assigneeId(), request.assistId())
+				.filter(java.util.Objects::nonNull).forEach(named::add);
+		thread.comments().forEach(c -> named.add(c.authorId()));
+		thread.reviews().forEach(c -> named.add(c.reviewerId()));
+		thread.approvals().forEach(c -> named.add(c.approverId()));
+		if (thread.waiver() != null) {
+			named.add(thread.waiver().waivedById());
+		}
+		if (thread.answers() != null) {
+			named.add(thread.answers().answeredById());
+		}
+		var found = organisation.peopleById(named).stream().collect(Collectors.toMap(Person::id, Person::name));
 		var people = new HashMap<UUID, String>();
 		Function<UUID, String> name = personId -> personId == null ? null
-				: people.computeIfAbsent(personId, key -> organisation.findPerson(key).map(Person::name).orElse("someone"));
+				: people.computeIfAbsent(personId, key -> found.getOrDefault(key, "someone"));
 		var members = circle.memberIds().stream().map(m -> new OpportunityOption(m, name.apply(m)))
 				.sorted(Comparator.comparing(OpportunityOption::label)).toList();
 
 		model.addAttribute("r", SaRequestController.SaRequestView.of(request,
 				sizings.latestFor(request.opportunityId()).orElse(null)));
 		model.addAttribute("opportunity", opportunity);
-		model.addAttribute("account", pipeline.account(opportunity.accountId()));
+		model.addAttribute("account", sold.account());
 		model.addAttribute("plan", opportunity.commandPlan());
 		model.addAttribute("planMissing", CommandPlanCheck.missingParts(opportunity.commandPlan()));
 		model.addAttribute("circle", circle);
@@ -405,7 +425,7 @@ class RequestPages {
 		model.addAttribute("slaDue", RequestCards.due(request.slaDueAt(), zone));
 		model.addAttribute("zone", zone);
 		model.addAttribute("times", new Times(zone));
-		var policy = actions.slaPolicy(request.boardKey());
+		var policy = page.policy();
 		model.addAttribute("badge", SlaBadge.assess(request.status(), request.receivedAt(), request.triageDueAt(),
 				request.slaDueAt(), request.engagedAt(), board.calendar(), policy.basis(), clock.instant()));
 		// the same policies the service refuses by: a form shows only when the API would take it

@@ -111,15 +111,62 @@ class SaRequestController {
 				.body(SaRequestView.of(filed));
 	}
 
+	/**
+	 * A page of the request list: the numbered page's fields, and the cursor of the page that
+	 * follows (null on the last page).
+	 */
+	record RequestList(List<SaRequestView> items, int page, int size, long totalItems, String nextCursor) {
+	}
+
 	@GetMapping
-	@Operation(summary = "List requests by triage due time, filtered by status, circle, board, assignee, requester or opportunity")
-	Page<SaRequestView> list(@RequestParam(required = false) RequestStatus status,
+	@Operation(summary = "List requests by triage due time, filtered by status, circle, board, assignee, requester or "
+			+ "opportunity; by page number (page, size) or, however deep, by cursor: pass the answer's nextCursor "
+			+ "as cursor for the page that follows")
+	RequestList list(@RequestParam(required = false) RequestStatus status,
 			@RequestParam(required = false) UUID circleId, @RequestParam(required = false) String board,
 			@RequestParam(required = false) UUID assigneeId, @RequestParam(required = false) UUID requesterId,
 			@RequestParam(required = false) UUID opportunityId, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size) {
-		return engagement.list(new SaRequestRepository.Filter(status, circleId, board, assigneeId, requesterId, opportunityId),
-				new Page.Request(page, size)).map(SaRequestView::of);
+			@RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String cursor) {
+		var filter = new SaRequestRepository.Filter(status, circleId, board, assigneeId, requesterId, opportunityId);
+		var request = new Page.Request(page, size);
+		var found = cursor == null ? engagement.list(filter, request)
+				: engagement.listAfter(filter, Cursors.parse(cursor), request.size());
+		var more = cursor == null ? request.offset() + found.items().size() < found.totalItems()
+				: found.items().size() == request.size();
+		var next = more && !found.items().isEmpty()
+				? Cursors.format(SaRequestRepository.Cursor.of(found.items().get(found.items().size() - 1))) : null;
+		return new RequestList(found.items().stream().map(SaRequestView::of).toList(), found.page(), found.size(),
+				found.totalItems(), next);
+	}
+
+	/** A list cursor as an opaque, URL-safe text: the last request's triage due time, creation time and id. */
+	static final class Cursors {
+
+		private Cursors() {
+		}
+
+		static String format(SaRequestRepository.Cursor cursor) {
+			var text = (cursor.triageDueAt() == null ? "" : cursor.triageDueAt().toString()) + "|"
+					+ cursor.createdAt() + "|" + cursor.id();
+			return java.util.Base64.getUrlEncoder().withoutPadding()
+					.encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+
+		static SaRequestRepository.Cursor parse(String value) {
+			try {
+				var parts = new String(java.util.Base64.getUrlDecoder().decode(value),
+						java.nio.charset.StandardCharsets.UTF_8).split("\\|", -1);
+				if (parts.length != 3) {
+					throw new IllegalArgumentException("three parts expected");
+				}
+				return new SaRequestRepository.Cursor(parts[0].isEmpty() ? null : Instant.parse(parts[0]),
+						Instant.parse(parts[1]), UUID.fromString(parts[2]));
+			}
+			catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+				throw dev.baton.platform.BatonException.invalid("cursor",
+						"is not a cursor of this list: take nextCursor from the page before");
+			}
+		}
 	}
 
 	@GetMapping("/{id}")

@@ -95,26 +95,21 @@ public class CircleRepository {
 				.query(CircleRowMapper.INSTANCE).list();
 	}
 
+	/** The circles with these ids and those the given people are members of, by name, in one statement. */
+	public List<Circle> circlesByIdOrMember(Collection<UUID> circleIds, Collection<UUID> memberIds) {
+		if (circleIds.isEmpty() && memberIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(SELECT + """
+				WHERE c.id IN (:ids) OR c.id IN (SELECT circle_id FROM circle_member WHERE person_id IN (:members))
+				ORDER BY c.name
+				""").param("ids", orNone(circleIds)).param("members", orNone(memberIds))
+				.query(CircleRowMapper.INSTANCE).list();
+	}
+
 	/** An {@code IN (...)} list that matches nothing when empty (SQL has no empty list). */
 	private static List<UUID> orNone(Collection<UUID> ids) {
 		return ids.isEmpty() ? List.of(new UUID(0, 0)) : List.copyOf(ids);
-	}
-
-	/** The circles a person is a member of, and those they manage, in one statement. */
-	public CircleTies circleTies(PersonId personId) {
-		var memberOf = new LinkedHashSet<UUID>();
-		var manages = new LinkedHashSet<UUID>();
-		jdbc.sql("""
-				SELECT circle_id, 'member' AS tie FROM circle_member WHERE person_id = :person
-				UNION ALL SELECT id, 'manager' FROM circle WHERE manager_id = :person
-				""").param("person", personId.value()).query(rs -> {
-			(rs.getString("tie").equals("member") ? memberOf : manages).add(rs.getObject("circle_id", UUID.class));
-		});
-		return new CircleTies(memberOf, manages);
-	}
-
-	/** The ids of the circles a person is a member of and of those they manage. */
-	public record CircleTies(Set<UUID> memberOf, Set<UUID> manages) {
 	}
 
 	/** Changes a circle's own fields (not members or served AEs) if the stored version is {@code expected}. */

@@ -78,6 +78,22 @@ public class PersonRepository {
 	}
 
 	/** The person with an e-mail address, compared ignoring case (as the unique index does). */
+	/** A login's person with the circles they are a member of and those they manage. */
+	public record PersonWithTies(Person person, java.util.Set<UUID> memberOf, java.util.Set<UUID> manages) {
+	}
+
+	/** The person behind a login and their circle ties, in one statement: what a call context needs. */
+	public Optional<PersonWithTies> personWithTiesByUser(UUID userId) {
+		return jdbc.sql("SELECT " + PersonRowMapper.COLUMNS + """
+				, ARRAY(SELECT m.circle_id FROM circle_member m WHERE m.person_id = p.id) AS member_of,
+				  ARRAY(SELECT c.id FROM circle c WHERE c.manager_id = p.id) AS manages
+				FROM person p WHERE p.user_id = :user""").param("user", userId)
+				.query((rs, n) -> new PersonWithTies(rows.mapRow(rs, n),
+						java.util.Set.of((UUID[]) rs.getArray("member_of").getArray()),
+						java.util.Set.of((UUID[]) rs.getArray("manages").getArray())))
+				.optional();
+	}
+
 	public Optional<Person> personByEmail(String email) {
 		return jdbc.sql(SELECT + "WHERE lower(p.email) = lower(:email)").param("email", email).query(rows).optional();
 	}

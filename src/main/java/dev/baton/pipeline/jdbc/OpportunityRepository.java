@@ -99,6 +99,27 @@ public class OpportunityRepository {
 				.param("ids", ids.stream().map(OpportunityId::value).toList()).query(rows).list();
 	}
 
+	/** The opportunities among these ids, each with its account, in one statement. */
+	public List<dev.baton.pipeline.Pipeline.OpportunityAndAccount> opportunitiesWithAccounts(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT o.*, a.id AS account_id_, a.external_id AS account_external_id, a.name AS account_name,
+				       a.industry AS account_industry, a.region_key AS account_region_key, a.named AS account_named,
+				       a.version AS account_version, a.created_at AS account_created_at, a.updated_at AS account_updated_at
+				FROM opportunity o JOIN account a ON a.id = o.account_id WHERE o.id = ANY(:ids)
+				""").param("ids", ids.toArray(UUID[]::new))
+				.query((rs, n) -> new dev.baton.pipeline.Pipeline.OpportunityAndAccount(rows.mapRow(rs, n),
+						new dev.baton.pipeline.Account(rs.getObject("account_id_", UUID.class),
+								rs.getString("account_external_id"), rs.getString("account_name"),
+								rs.getString("account_industry"), rs.getString("account_region_key"),
+								rs.getBoolean("account_named"), rs.getInt("account_version"),
+								rs.getTimestamp("account_created_at").toInstant(),
+								rs.getTimestamp("account_updated_at").toInstant())))
+				.list();
+	}
+
 	public List<UUID> opportunityIds(Segment segment) {
 		return jdbc.sql("SELECT id FROM opportunity WHERE segment = :segment").param("segment", segment.name())
 				.query(UUID.class).list();
