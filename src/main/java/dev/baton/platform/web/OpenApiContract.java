@@ -74,7 +74,14 @@ class OpenApiContract {
 			Map.entry("POST /api/v1/sa-requests/{id}/review-waiver", List.of(201)),
 			Map.entry("POST /api/v1/onsite-requests", List.of(201)),
 			Map.entry("POST /api/v1/opportunities/{id}/judgments", List.of(201)),
-			Map.entry("PUT /api/v1/accounts/{accountId}/csm", List.of(200, 204)));
+			Map.entry("PUT /api/v1/accounts/{accountId}/csm", List.of(200, 204)),
+			Map.entry("POST /api/v1/catalog/products", List.of(201)),
+			Map.entry("POST /api/v1/catalog/products/{code}/plans", List.of(201)),
+			Map.entry("POST /api/v1/price-books", List.of(201)),
+			Map.entry("POST /api/v1/orders", List.of(201)),
+			Map.entry("POST /api/v1/quotes", List.of(201)),
+			Map.entry("POST /api/v1/quotes/{id}/revisions", List.of(201)),
+			Map.entry("POST /api/v1/portal/orders", List.of(201)));
 
 	/** Operations whose If-Match is optional by design (a version in the body, or an upsert that may create). */
 	static final Set<String> IF_MATCH_OPTIONAL = Set.of(
@@ -85,6 +92,7 @@ class OpenApiContract {
 	/** Success media types other than JSON, by "METHOD path". */
 	static final Map<String, String> MEDIA = Map.of(
 			"GET /api/v1/governance/reports/{section}.csv", "text/csv",
+			"GET /api/v1/quotes/{id}/pdf", "application/pdf",
 			"GET /api/v1/calendar-feeds/{secret}.ics", "text/calendar");
 
 	/** Operations anyone may call (no 401, no 403 for roles). */
