@@ -18,6 +18,9 @@ import dev.baton.ordering.Orders;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.portal.jdbc.MembershipRepository;
+import dev.baton.quoting.Quote;
+import dev.baton.quoting.QuoteId;
+import dev.baton.quoting.Quotes;
 import dev.baton.subscription.Parties;
 import dev.baton.subscription.Subscription;
 import dev.baton.subscription.SubscriptionChange;
@@ -38,11 +41,13 @@ public class Portal {
 	private final Pipeline pipeline;
 	private final Subscriptions subscriptions;
 	private final Orders orders;
+	private final Quotes quotes;
 	private final AuditLog audit;
 	private final Clock clock;
 
 	Portal(MembershipRepository memberships, UserDirectory users, Pipeline pipeline, Subscriptions subscriptions,
-			Orders orders, AuditLog audit, Clock clock) {
+			Orders orders, Quotes quotes, AuditLog audit, Clock clock) {
+		this.quotes = quotes;
 		this.memberships = memberships;
 		this.users = users;
 		this.pipeline = pipeline;
@@ -152,6 +157,34 @@ public class Portal {
 		var result = orders.place(new Orders.PlaceOrder(partner ? Channel.PARTNER : Channel.WEB, null, placed,
 				partner ? "Partner portal" : "Customer portal", username, clientKey));
 		return result.order();
+	}
+
+	/** The quotes sent to the member's account, which it pays for. */
+	@Transactional(readOnly = true)
+	public List<Quote> quotes(String username) {
+		return quotes.sentTo(membership(username).accountId());
+	}
+
+	/**
+	 * The customer (or partner) accepts a quote sent to its account; another account's quote, or
+	 * one not sent yet, answers 404.
+	 */
+	public Quote acceptQuote(String username, QuoteId id) {
+		var member = membership(username);
+		Quote quote;
+		try {
+			quote = quotes.quote(id);
+		}
+		catch (BatonException notFound) {
+			throw BatonException.notFound("Quote", id);
+		}
+		// a quote not yet sent (a draft, or waiting for approval) does not exist for the customer
+		var unsent = quote.status() == dev.baton.quoting.QuoteStatus.DRAFT
+				|| quote.status() == dev.baton.quoting.QuoteStatus.PENDING_APPROVAL;
+		if (unsent || !quote.parties().invoiceOwnerAccountId().equals(member.accountId())) {
+			throw BatonException.notFound("Quote", id);
+		}
+		return quotes.accept(id, username);
 	}
 
 	private Subscription visible(SubscriptionId id, Membership member) {

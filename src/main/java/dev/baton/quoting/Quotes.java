@@ -80,6 +80,12 @@ public class Quotes {
 		return repository.ofOpportunity(opportunityId).stream().map(this::shown).toList();
 	}
 
+	/** The quotes sent to an account that it pays for (approved, accepted or ordered), as its portal shows them. */
+	@Transactional(readOnly = true)
+	public List<Quote> sentTo(UUID accountId) {
+		return repository.sentTo(accountId).stream().map(this::shown).toList();
+	}
+
 	/** A new quote: revision 1, a draft. */
 	@Transactional
 	public Quote prepare(QuoteRequest request, String by) {

@@ -27,5 +27,6 @@ CREATE TABLE quote (
     UNIQUE (number, revision)
 );
 CREATE INDEX quote_opportunity_idx ON quote (opportunity_id);
+CREATE INDEX quote_invoice_owner_idx ON quote (invoice_owner_account_id);
 -- an opportunity's accepted quote becomes one order: one ordered revision per quote number
 CREATE UNIQUE INDEX quote_one_order_uk ON quote (number) WHERE order_id IS NOT NULL;

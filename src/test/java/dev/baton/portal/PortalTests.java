@@ -120,6 +120,36 @@ class PortalTests {
 	}
 
 	@Test
+	void aCustomerAcceptsAQuoteSentToItButNotAnotherAccountsOrADraft() {
+		var admin = as("admin");
+		var acmeDeal = dev.baton.DemoOrganisation.opportunity(admin, "Acme Logistics: platform consolidation");
+		var globexDeal = dev.baton.DemoOrganisation.opportunity(admin, "Globex Retail: Premium to Ultimate");
+		var line = List.of(Map.of("planCode", "premium-saas-annual", "quantity", 15, "discountPercent", "5"));
+		var ours = placed(as("deal-desk").post("/api/v1/quotes", Http.json(Map.of("opportunityId", acmeDeal, "currency",
+				"USD", "lines", line))));
+		var draft = placed(as("deal-desk").post("/api/v1/quotes", Http.json(Map.of("opportunityId", acmeDeal, "currency",
+				"USD", "lines", line))));
+		var theirs = placed(as("deal-desk").post("/api/v1/quotes", Http.json(Map.of("opportunityId", globexDeal, "currency",
+				"USD", "lines", line))));
+		for (var quote : List.of(ours, theirs)) {
+			assertThat(as("deal-desk").post("/api/v1/quotes/" + quote.path("id").asString() + "/submission", "").status())
+					.isEqualTo(200);
+		}
+
+		var sent = as("customer").get("/api/v1/portal/quotes").json().toString();
+		assertThat(sent).contains(ours.path("id").asString()).doesNotContain(draft.path("id").asString())
+				.doesNotContain(theirs.path("id").asString());
+		var accepted = as("customer").post("/api/v1/portal/quotes/" + ours.path("id").asString() + "/acceptance", "");
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+		assertThat(accepted.json().path("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(accepted.json().path("acceptedBy").asString()).isEqualTo("customer");
+		ProblemAssertions.assertProblem(as("customer").post("/api/v1/portal/quotes/" + theirs.path("id").asString()
+				+ "/acceptance", ""), 404, "not-found");
+		ProblemAssertions.assertProblem(as("customer").post("/api/v1/portal/quotes/" + draft.path("id").asString()
+				+ "/acceptance", ""), 404, "not-found");
+	}
+
+	@Test
 	void aLoginWithoutAnAccountIsToldSoAndStaffCannotUseThePortal() {
 		ProblemAssertions.assertProblem(as("deal-desk").get("/api/v1/portal/subscriptions"), 403, "forbidden");
 		ProblemAssertions.assertProblem(as("customer").put("/api/v1/portal/members/customer",

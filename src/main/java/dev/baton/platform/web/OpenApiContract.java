@@ -194,7 +194,8 @@ class OpenApiContract {
 				ProblemType.UNSUPPORTED_MEDIA_TYPE, ProblemType.INTERNAL_ERROR, ProblemType.SERVICE_UNAVAILABLE);
 		var publicOperation = PUBLIC.contains(key);
 		if (!publicOperation) {
-			add(errors, ProblemType.UNAUTHENTICATED, ProblemType.FORBIDDEN);
+			// the shared refusal of the engagement model's capability modules (see ADR 0007)
+			add(errors, ProblemType.UNAUTHENTICATED, ProblemType.FORBIDDEN, ProblemType.NOT_PERMITTED);
 		} else {
 			operation.setSecurity(List.of());
 		}

@@ -20,6 +20,8 @@ import dev.baton.ordering.Order;
 import dev.baton.portal.Membership;
 import dev.baton.portal.Portal;
 import dev.baton.portal.PortalSubscription;
+import dev.baton.quoting.Quote;
+import dev.baton.quoting.QuoteId;
 import dev.baton.subscription.SubscriptionChange;
 import dev.baton.subscription.SubscriptionId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -75,6 +77,18 @@ class PortalController {
 	@Operation(summary = "Every version of one of the caller's subscriptions")
 	List<Portal.Entry> timeline(@PathVariable SubscriptionId id, Authentication caller) {
 		return portal.timeline(caller.getName(), id);
+	}
+
+	@GetMapping("/quotes")
+	@Operation(summary = "The quotes sent to the caller's account (approved, accepted or ordered), newest first")
+	List<Quote> quotes(Authentication caller) {
+		return portal.quotes(caller.getName());
+	}
+
+	@PostMapping("/quotes/{id}/acceptance")
+	@Operation(summary = "Accept a quote sent to the caller's account; another account's quote answers 404")
+	Quote acceptQuote(@PathVariable QuoteId id, Authentication caller) {
+		return portal.acceptQuote(caller.getName(), id);
 	}
 
 	@PostMapping("/orders")

@@ -70,6 +70,17 @@ public class QuoteRepository {
 				.param("id", opportunityId).query(this::quote).list();
 	}
 
+	/**
+	 * The newest revision of each quote an account is invoiced for that was sent to it (approved,
+	 * accepted or ordered), newest first.
+	 */
+	public List<Quote> sentTo(UUID accountId) {
+		return jdbc.sql("""
+				SELECT DISTINCT ON (number) * FROM quote
+				WHERE invoice_owner_account_id = :account AND status IN ('APPROVED', 'ACCEPTED', 'ORDERED')
+				ORDER BY number DESC, revision DESC""").param("account", accountId).query(this::quote).list();
+	}
+
 	public int latestRevision(String number) {
 		return jdbc.sql("SELECT max(revision) FROM quote WHERE number = :number").param("number", number)
 				.query(Integer.class).single();
