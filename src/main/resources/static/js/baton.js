@@ -68,3 +68,12 @@ document.addEventListener('htmx:configRequest', function (event) {
   document.addEventListener('DOMContentLoaded', all);
   document.addEventListener('htmx:afterSettle', all);
 })();
+
+// Forms marked data-confirm ask before they are sent (cancelling, accepting a quote).
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  var question = form.getAttribute && form.getAttribute('data-confirm');
+  if (question && !window.confirm(question)) {
+    event.preventDefault();
+  }
+});

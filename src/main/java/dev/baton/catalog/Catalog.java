@@ -98,6 +98,12 @@ public class Catalog {
 		return repository.version(id).orElseThrow(() -> BatonException.notFound("Price book version", id));
 	}
 
+	/** The published version in effect on a day, with its prices; empty before the first takes effect. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<PriceBookVersion> versionInEffect(LocalDate day) {
+		return repository.inEffect(day).map(this::version);
+	}
+
 	/**
 	 * The list price of a plan in a currency on a day.
 	 * <p>

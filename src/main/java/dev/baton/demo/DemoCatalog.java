@@ -28,7 +28,7 @@ import dev.baton.catalog.ProductKind;
  * SaaS, Self-Managed and Dedicated, a per-seat add-on, compute-minute and storage packs, metered
  * compute minutes, and a professional service, priced in USD and EUR in a published price book;
  * and links the portal logins: {@code customer} to Acme Logistics, {@code partner} to the reseller
- * Northwind Channel.
+ * Northwind Channel, whose end customers are Initech Health and Hooli Cloud.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -133,6 +133,11 @@ class DemoCatalog implements ApplicationRunner {
 		try {
 			portal.link("customer", acme.get().id());
 			portal.link("partner", northwind.id());
+			// the reseller's registered end customers, for which it orders in its portal
+			for (var endCustomer : List.of("CRM-ACC-1003", "CRM-ACC-1007")) {
+				pipeline.accountByExternalId(endCustomer)
+						.ifPresent(account -> portal.registerEndCustomer(northwind.id(), account.id(), "demo"));
+			}
 		}
 		catch (dev.baton.platform.BatonException noLogin) {
 			log.info("Demo portal logins not linked: {}", noLogin.getMessage());

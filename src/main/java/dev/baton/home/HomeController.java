@@ -42,6 +42,10 @@ class HomeController {
 	@GetMapping("/")
 	String home(Authentication authentication, Model model) {
 		var account = users.findByUsername(authentication.getName()).orElseThrow();
+		if (account.roles().stream().noneMatch(dev.baton.identity.Role::isInternal)) {
+			// customers and partners live in their portal
+			return "redirect:/portal";
+		}
 		var person = organisation.personForUser(account.id());
 		model.addAttribute("account", account);
 		model.addAttribute("person", person.orElse(null));

@@ -2,8 +2,11 @@ package dev.baton.portal;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -15,8 +18,10 @@ import dev.baton.identity.UserDirectory;
 import dev.baton.ordering.Channel;
 import dev.baton.ordering.Order;
 import dev.baton.ordering.Orders;
+import dev.baton.pipeline.Account;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
+import dev.baton.platform.Decision;
 import dev.baton.portal.jdbc.MembershipRepository;
 import dev.baton.quoting.Quote;
 import dev.baton.quoting.QuoteId;
@@ -91,6 +96,42 @@ public class Portal {
 						username + " is not linked to a customer or partner account yet"));
 	}
 
+	/**
+	 * Registers an end customer for a partner (the vendor's channel team does this, as it approves a
+	 * deal registration): the partner may then order for it. Registering it again changes nothing.
+	 */
+	@Transactional
+	public void registerEndCustomer(UUID partnerAccountId, UUID customerAccountId, String by) {
+		pipeline.account(partnerAccountId);
+		pipeline.account(customerAccountId);
+		if (partnerAccountId.equals(customerAccountId)) {
+			throw BatonException.invalid("customerAccountId", "is the partner itself; a partner's end customer is another account");
+		}
+		if (memberships.registerEndCustomer(partnerAccountId, customerAccountId, by, clock.instant())) {
+			audit.record("portal.end-customer-registered", "account", customerAccountId, null,
+					Map.of("partner", partnerAccountId.toString()));
+		}
+	}
+
+	/**
+	 * A partner's end customers, by name: those registered for it and the owners of the
+	 * subscriptions it invoices. A customer has none.
+	 */
+	@Transactional(readOnly = true)
+	public List<Account> endCustomers(String username) {
+		var member = membership(username);
+		if (member.kind() != Membership.Kind.PARTNER) {
+			return List.of();
+		}
+		return pipeline.accounts(endCustomerIds(member)).stream().sorted(Comparator.comparing(Account::name)).toList();
+	}
+
+	private Set<UUID> endCustomerIds(Membership partner) {
+		var ids = new LinkedHashSet<>(memberships.registeredEndCustomers(partner.accountId()));
+		ids.addAll(subscriptions.ownersInvoicedBy(partner.accountId()));
+		return ids;
+	}
+
 	/** The subscriptions the member's account owns, or (a partner's) invoices. */
 	@Transactional(readOnly = true)
 	public List<PortalSubscription> subscriptions(String username) {
@@ -127,6 +168,7 @@ public class Portal {
 		var member = membership(username);
 		var partner = member.kind() == Membership.Kind.PARTNER;
 		var placed = new ArrayList<SubscriptionChange>();
+		Set<UUID> endCustomers = null;
 		for (int i = 0; i < (actions == null ? 0 : actions.size()); i++) {
 			var action = actions.get(i);
 			if (action instanceof SubscriptionChange.Create create) {
@@ -134,6 +176,13 @@ public class Portal {
 				if (owner == null) {
 					throw BatonException.invalid("actions[" + i + "].parties.ownerAccountId",
 							"names the end customer the partner orders for");
+				}
+				if (partner) {
+					endCustomers = endCustomers == null ? endCustomerIds(member) : endCustomers;
+					if (!endCustomers.contains(owner)) {
+						throw BatonException.invalid("actions[" + i + "].parties.ownerAccountId",
+								"is not one of your end customers; ask your channel manager to register it");
+					}
 				}
 				placed.add(new SubscriptionChange.Create(new Parties(owner, member.accountId(), null), null,
 						create.planCode(), create.currency(), create.seats(), create.addOns(), null, create.termStart(),
@@ -157,6 +206,22 @@ public class Portal {
 		var result = orders.place(new Orders.PlaceOrder(partner ? Channel.PARTNER : Channel.WEB, null, placed,
 				partner ? "Partner portal" : "Customer portal", username, clientKey));
 		return result.order();
+	}
+
+	/**
+	 * What the member may do to one of its subscriptions now, each refused with the reason the order
+	 * would be refused for (a cancelled subscription, one already cancelling at term end...).
+	 */
+	public record Choices(Decision changeSeats, Decision changePlan, Decision renew, Decision cancelAtTermEnd) {
+	}
+
+	@Transactional(readOnly = true)
+	public Choices choices(String username, SubscriptionId id) {
+		var subscription = visible(id, membership(username));
+		return new Choices(subscriptions.allows(subscription, new SubscriptionChange.ChangeSeats(id, subscription.seats())),
+				subscriptions.allows(subscription, new SubscriptionChange.ChangePlan(id, subscription.planCode())),
+				subscriptions.allows(subscription, new SubscriptionChange.Renew(id, null)),
+				subscriptions.allows(subscription, new SubscriptionChange.Cancel(id, SubscriptionChange.When.AT_TERM_END)));
 	}
 
 	/** The quotes sent to the member's account, which it pays for. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -65,6 +66,25 @@ public class Subscriptions {
 	@Transactional(readOnly = true)
 	public List<Subscription> ofAccount(UUID accountId) {
 		return repository.ofAccount(accountId);
+	}
+
+	/**
+	 * Whether an action is allowed in the subscription's state (cancelled, suspended, cancelling at
+	 * term end), as {@link #apply} would decide it; pages use it to offer only what would be accepted.
+	 */
+	public Decision allows(Subscription subscription, SubscriptionChange change) {
+		return SubscriptionChanges.state(subscription, change);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Subscription> byNumber(String number) {
+		return number == null || number.isBlank() ? Optional.empty() : repository.findByNumber(number.strip());
+	}
+
+	/** The end customers (owners) of the subscriptions an account is the invoice owner of, as a reseller. */
+	@Transactional(readOnly = true)
+	public List<UUID> ownersInvoicedBy(UUID invoiceOwnerAccountId) {
+		return repository.ownersInvoicedBy(invoiceOwnerAccountId);
 	}
 
 	/**

@@ -93,6 +93,21 @@ class PortalTests {
 		assertThat(seen.path("resold").asBoolean()).isTrue();
 		var staff = as("deal-desk").get("/api/v1/subscriptions/" + id).json();
 		assertThat(staff.path("parties").path("invoiceOwnerAccountId").asString()).isEqualTo(northwind);
+		assertThat(as("partner").get("/api/v1/portal/end-customers").json()).extracting(a -> a.path("name").asString())
+				.containsExactly("Hooli Cloud", "Initech Health");
+
+		// an account not registered for the partner is not one it may order for, until the channel team registers it
+		var stark = account("CRM-ACC-1005");
+		var unregistered = portalOrder("partner", Map.of("type", "CREATE_SUBSCRIPTION", "planCode", "premium-saas-annual",
+				"seats", 5, "currency", "USD", "parties", Map.of("ownerAccountId", stark)));
+		ProblemAssertions.assertProblem(unregistered, 400, "validation-failed");
+		assertThat(unregistered.body()).contains("actions[0].parties.ownerAccountId").contains("not one of your end customers");
+		ProblemAssertions.assertProblem(as("partner").put("/api/v1/portal/partners/" + northwind + "/end-customers/" + stark,
+				""), 403, "forbidden");
+		assertThat(as("deal-desk").put("/api/v1/portal/partners/" + northwind + "/end-customers/" + stark, "").status())
+				.isEqualTo(204);
+		placed(portalOrder("partner", Map.of("type", "CREATE_SUBSCRIPTION", "planCode", "premium-saas-annual", "seats", 5,
+				"currency", "USD", "parties", Map.of("ownerAccountId", stark))));
 
 		// a reseller deal sold at a discount by deal desk: the partner sees its terms
 		var discounted = placed(as("deal-desk").post("/api/v1/orders", Http.json(Map.of("channel", "PARTNER", "actions",

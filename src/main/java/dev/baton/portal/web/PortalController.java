@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.baton.ordering.Order;
+import dev.baton.pipeline.Account;
+import dev.baton.pipeline.AccountId;
 import dev.baton.portal.Membership;
 import dev.baton.portal.Portal;
 import dev.baton.portal.PortalSubscription;
@@ -53,6 +55,21 @@ class PortalController {
 	@Operation(summary = "Link a customer's or partner's login to the account it acts for")
 	Membership link(@PathVariable String username, @RequestBody Link link) {
 		return portal.link(username, link.accountId());
+	}
+
+	@PutMapping("/partners/{partnerAccountId}/end-customers/{customerAccountId}")
+	@PreAuthorize("hasAnyRole('ADMIN','DEAL_DESK')")
+	@Operation(summary = "Register an end customer for a partner, which may then order for it (registering again changes nothing)")
+	ResponseEntity<Void> registerEndCustomer(@PathVariable AccountId partnerAccountId,
+			@PathVariable AccountId customerAccountId, Authentication caller) {
+		portal.registerEndCustomer(partnerAccountId.value(), customerAccountId.value(), caller.getName());
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/end-customers")
+	@Operation(summary = "A partner's end customers: those registered for it and those whose subscriptions it invoices")
+	List<Account> endCustomers(Authentication caller) {
+		return portal.endCustomers(caller.getName());
 	}
 
 	@GetMapping("/account")

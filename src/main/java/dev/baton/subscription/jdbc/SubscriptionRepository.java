@@ -62,6 +62,19 @@ public class SubscriptionRepository {
 				ORDER BY number""").param("account", accountId).query(SubscriptionRepository::subscription).list();
 	}
 
+	public Optional<Subscription> findByNumber(String number) {
+		return jdbc.sql("SELECT * FROM subscription WHERE number = :number").param("number", number)
+				.query(SubscriptionRepository::subscription).optional();
+	}
+
+	/** The end customers of the subscriptions a reseller is the invoice owner of (an index answers it). */
+	public List<UUID> ownersInvoicedBy(UUID invoiceOwnerAccountId) {
+		return jdbc.sql("""
+				SELECT DISTINCT owner_account_id FROM subscription
+				WHERE invoice_owner_account_id = :account AND owner_account_id <> :account""")
+				.param("account", invoiceOwnerAccountId).query(UUID.class).list();
+	}
+
 	/** Active subscriptions whose term ends on or before {@code until}, oldest term end first (an index answers it). */
 	public List<Subscription> endingBy(LocalDate until, int limit) {
 		return jdbc.sql("""
