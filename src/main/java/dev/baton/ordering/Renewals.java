@@ -7,9 +7,11 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -35,12 +37,18 @@ public class Renewals {
 	private final Orders orders;
 	private final OrderingProperties properties;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
+	private final TransactionTemplate transactions;
 
-	Renewals(Subscriptions subscriptions, Orders orders, OrderingProperties properties, Clock clock) {
+	Renewals(Subscriptions subscriptions, Orders orders, OrderingProperties properties, Clock clock,
+			ApplicationEventPublisher events,
+			TransactionTemplate transactions) {
 		this.subscriptions = subscriptions;
 		this.orders = orders;
 		this.properties = properties;
 		this.clock = clock;
+		this.events = events;
+		this.transactions = transactions;
 	}
 
 	/** What one run did. */
@@ -88,6 +96,8 @@ public class Renewals {
 				refused++;
 				log.warn("Subscription {} was not {}: {}", subscription.number(), renews ? "renewed" : "closed",
 						refusal.getMessage());
+				// through the outbox, so the owner AE hears of it once the refusal is recorded
+				transactions.executeWithoutResult(status -> events.publishEvent(new RenewalRefused(subscription, refusal.getMessage())));
 			}
 		}
 		if (renewed + closed + refused > 0) {

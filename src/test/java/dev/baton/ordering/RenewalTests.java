@@ -1,6 +1,7 @@
 package dev.baton.ordering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,6 +38,15 @@ class RenewalTests {
 
 	@Autowired
 	Renewals renewals;
+
+	@Autowired
+	dev.baton.subscription.Subscriptions subscriptions;
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
 
 	@AfterEach
 	void backToNow() {
@@ -108,6 +118,37 @@ class RenewalTests {
 		assertThat(renewal.path("actor").asString()).isEqualTo("system");
 		assertThat(renewal.path("effectiveOn").asString()).isEqualTo(termEnd.toString());
 		assertThat(renewal.path("subscription").path("termEnd").asString()).isEqualTo(termEnd.plusMonths(12).toString());
+	}
+
+	@Test
+	void theOwnerAeHearsOfTheRenewalAndOfARenewalTheJobCouldNotPlace() {
+		var deal = new dev.baton.DealFixtures(port).opportunity(Map.of());
+		var response = desk().post("/api/v1/orders", Http.json(Map.of("channel", "SALES", "opportunityId",
+				deal.path("id").asString(), "actions", List.of(Map.of("type", "CREATE_SUBSCRIPTION", "opportunityId",
+						deal.path("id").asString(), "parties", Map.of("ownerAccountId", deal.path("accountId").asString()),
+						"planCode", "premium-saas-annual", "seats", 3, "currency", "USD")))));
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		var id = response.json().path("subscriptionIds").get(0).asString();
+		var subscription = desk().get("/api/v1/subscriptions/" + id).json();
+		var number = subscription.path("number").asString();
+		on(LocalDate.parse(subscription.path("termEnd").asString()).minusDays(30));
+		renewals.run();
+
+		var ae = Http.to(port).as("ae");
+		await().untilAsserted(() -> assertThat(ae.get("/api/v1/me/notifications?size=200").body())
+				.contains("Renewed: " + number + " of Governed ").contains("renews for another term"));
+		assertThat(Http.to(port).as("sa").get("/api/v1/me/notifications?size=200").body()).doesNotContain(number);
+
+		// the job could not renew it (say the price book lost its price): the AE hears why, once
+		var renewed = subscriptions.subscription(dev.baton.subscription.SubscriptionId.of(id));
+		for (int i = 0; i < 2; i++) {
+			transactions.executeWithoutResult(status -> events.publishEvent(
+					new RenewalRefused(renewed, "Plan premium-saas-annual has no USD price in price book version 9.")));
+		}
+		await().untilAsserted(() -> assertThat(ae.get("/api/v1/me/notifications?size=200").body())
+				.contains("Not renewed: " + number).contains("has no USD price"));
+		var notices = ae.get("/api/v1/me/notifications?size=200").body().split("Not renewed: " + number, -1).length - 1;
+		assertThat(notices).as("once per subscription, term and reason").isEqualTo(1);
 	}
 
 	@Test
