@@ -235,6 +235,13 @@ public class Catalog {
 		return version(id);
 	}
 
+	/** Whether the version could be published now, each rule it breaks with the reason (the page shows them). */
+	@Transactional(readOnly = true)
+	public Decision mayPublish(PriceBookVersionId id) {
+		var latest = repository.latestPublished().map(this::version).orElse(null);
+		return PricePolicy.publish(version(id), LocalDate.now(clock), latest, repository.activePlanCodes());
+	}
+
 	/** Publishes a draft: from then on it is immutable, and in effect from its effective date. */
 	@Transactional
 	public PriceBookVersion publish(PriceBookVersionId id, int expectedVersion, String reason) {

@@ -4,8 +4,9 @@ import java.util.Objects;
 
 /**
  * One field that is wrong in a request, named by its JSON path ({@code commandPlan.pains}).
+ * Serializable, since a page carries it across a redirect in the (JDBC-stored) session.
  */
-public record FieldError(String field, String message) {
+public record FieldError(String field, String message) implements java.io.Serializable {
 
 	public FieldError {
 		Objects.requireNonNull(field, "field");

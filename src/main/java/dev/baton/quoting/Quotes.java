@@ -80,6 +80,42 @@ public class Quotes {
 		return repository.ofOpportunity(opportunityId).stream().map(this::shown).toList();
 	}
 
+	/** The newest quotes in a status (every live one when null), newest first, at most {@code limit}. */
+	@Transactional(readOnly = true)
+	public List<Quote> latest(QuoteStatus status, int limit) {
+		return repository.latest(status, Math.max(1, Math.min(limit, 200))).stream().map(this::shown).toList();
+	}
+
+	/** Every revision of the quote {@code id} is a revision of, newest first. */
+	@Transactional(readOnly = true)
+	public List<Quote> revisions(QuoteId id) {
+		return repository.revisions(quote(id).number()).stream().map(this::shown).toList();
+	}
+
+	/**
+	 * What can be done to a quote now, each refused with the reason the API would give: submit it,
+	 * approve it as deal desk or finance (by {@code username}), record the customer's acceptance,
+	 * order it. Who may do each is the caller's role, which the pages check as the API does.
+	 */
+	public record Choices(Decision submit, Decision approveAsDealDesk, Decision approveAsFinance, Decision accept,
+			Decision order) {
+	}
+
+	@Transactional(readOnly = true)
+	public Choices choices(QuoteId id, String username) {
+		var quote = quote(id);
+		var superseded = Decision.check().refuseIf(quote.status() == QuoteStatus.SUPERSEDED, QuoteRule.STATE,
+				() -> "Revision " + quote.revision() + " of quote " + quote.number() + " was replaced by a newer one").decide();
+		var order = Decision.check().refuseIf(quote.status() != QuoteStatus.ACCEPTED, QuoteRule.STATE,
+				() -> "Quote " + quote.number() + " is " + quote.status() + "; only an accepted quote becomes an order")
+				.decide();
+		return new Choices(superseded.and(QuotePolicy.maySubmit(quote)),
+				superseded.and(policy.mayApprove(quote, QuotePolicy.DEAL_DESK, username)),
+				superseded.and(policy.mayApprove(quote, QuotePolicy.FINANCE, username)),
+				superseded.and(policy.approved(quote)).and(QuotePolicy.mayAccept(quote, LocalDate.now(clock))),
+				superseded.and(order));
+	}
+
 	/** The quotes sent to an account that it pays for (approved, accepted or ordered), as its portal shows them. */
 	@Transactional(readOnly = true)
 	public List<Quote> sentTo(UUID accountId) {

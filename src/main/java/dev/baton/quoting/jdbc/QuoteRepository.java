@@ -81,6 +81,26 @@ public class QuoteRepository {
 				ORDER BY number DESC, revision DESC""").param("account", accountId).query(this::quote).list();
 	}
 
+	/**
+	 * The newest quotes in one status (every live status when null; superseded revisions are never
+	 * listed), newest first: an index answers it, however many quotes there are.
+	 */
+	public List<Quote> latest(QuoteStatus status, int limit) {
+		var where = status == null ? "status <> 'SUPERSEDED'" : "status = :status";
+		var query = jdbc.sql("SELECT * FROM quote WHERE " + where + " ORDER BY created_at DESC, number DESC LIMIT :limit")
+				.param("limit", limit);
+		if (status != null) {
+			query = query.param("status", status.name());
+		}
+		return query.query(this::quote).list();
+	}
+
+	/** Every revision of one quote, newest first. */
+	public List<Quote> revisions(String number) {
+		return jdbc.sql("SELECT * FROM quote WHERE number = :number ORDER BY revision DESC").param("number", number)
+				.query(this::quote).list();
+	}
+
 	public int latestRevision(String number) {
 		return jdbc.sql("SELECT max(revision) FROM quote WHERE number = :number").param("number", number)
 				.query(Integer.class).single();
