@@ -10,24 +10,18 @@ import dev.baton.platform.Rule;
 public enum AssignmentRule implements Rule {
 
 	/** A candidate is an SA member of the request's circle, or of another circle on its board. */
-	CIRCLE_MEMBERSHIP("assignment.circle"),
+	@Rule.Id("assignment.circle")
+	CIRCLE_MEMBERSHIP,
 	/** A candidate is not away on a meeting day (today without one). */
-	ABSENCE("assignment.absence"),
+	@Rule.Id("assignment.absence")
+	ABSENCE,
 	/** At least one proposed slot falls in the candidate's working day, on a working day of the board. */
-	WORKING_HOURS("assignment.working-hours"),
+	@Rule.Id("assignment.working-hours")
+	WORKING_HOURS,
 	/** The circle covers an absence as usual unless it lasts over two weeks. */
-	COVERAGE_LONG_ABSENCE("assignment.coverage.long-absence"),
+	@Rule.Id("assignment.coverage.long-absence")
+	COVERAGE_LONG_ABSENCE,
 	/** The circle covers an absence as usual unless the SA holds a customer trial (POV). */
-	COVERAGE_CUSTOMER_TRIAL("assignment.coverage.customer-trial");
-
-	private final String id;
-
-	AssignmentRule(String id) {
-		this.id = id;
-	}
-
-	@Override
-	public String id() {
-		return id;
-	}
+	@Rule.Id("assignment.coverage.customer-trial")
+	COVERAGE_CUSTOMER_TRIAL;
 }

@@ -7,43 +7,36 @@ import dev.baton.platform.Rule;
  */
 public enum CatalogRule implements Rule {
 	/** Codes are lower case words joined by dashes, so they read well in ids, files and URLs. */
-	CODE_FORMAT("catalog.code-format", "code"),
+	@Rule.Id(value = "catalog.code-format", field = "code")
+	CODE_FORMAT,
 	/** A plan's term fits its billing period (monthly 1, annual 12, multi-year 24-60 in whole years). */
-	PLAN_TERM("catalog.plan-term", "termMonths"),
+	@Rule.Id(value = "catalog.plan-term", field = "termMonths")
+	PLAN_TERM,
 	/** Services are sold once; subscriptions and add-ons are not. */
-	PLAN_PERIOD("catalog.plan-period", "billingPeriod"),
+	@Rule.Id(value = "catalog.plan-period", field = "billingPeriod")
+	PLAN_PERIOD,
 	/** A published price book version never changes: a change is a new version. */
-	PUBLISHED_IMMUTABLE("price-book.published-immutable", null),
+	@Rule.Id("price-book.published-immutable")
+	PUBLISHED_IMMUTABLE,
 	/** A version takes effect no earlier than today and after every published version. */
-	EFFECTIVE_DATE("price-book.effective-date", "effectiveFrom"),
+	@Rule.Id(value = "price-book.effective-date", field = "effectiveFrom")
+	EFFECTIVE_DATE,
 	/** A version is published with at least one price. */
-	NOT_EMPTY("price-book.not-empty", null),
+	@Rule.Id("price-book.not-empty")
+	NOT_EMPTY,
 	/** A version keeps pricing every active plan and currency the version before it priced. */
-	COMPLETE("price-book.complete", null),
+	@Rule.Id("price-book.complete")
+	COMPLETE,
 	/** A price is in an ISO 4217 currency. */
-	CURRENCY("price.currency", "currency"),
+	@Rule.Id(value = "price.currency", field = "currency")
+	CURRENCY,
 	/** Prices, included units and fees are not negative. */
-	NOT_NEGATIVE("price.not-negative", "unitPrice"),
+	@Rule.Id(value = "price.not-negative", field = "unitPrice")
+	NOT_NEGATIVE,
 	/** The fields fit the plan's charge model (tiers for tiered and volume, a package size for package). */
-	CHARGE_MODEL("price.charge-model", "tiers"),
+	@Rule.Id(value = "price.charge-model", field = "tiers")
+	CHARGE_MODEL,
 	/** Tiers ascend and only the last one is open-ended. */
-	TIERS_ASCEND("price.tiers-ascend", "tiers");
-
-	private final String id;
-	private final String field;
-
-	CatalogRule(String id, String field) {
-		this.id = id;
-		this.field = field;
-	}
-
-	@Override
-	public String id() {
-		return id;
-	}
-
-	@Override
-	public String field() {
-		return field;
-	}
+	@Rule.Id(value = "price.tiers-ascend", field = "tiers")
+	TIERS_ASCEND;
 }

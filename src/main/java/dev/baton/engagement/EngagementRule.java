@@ -9,82 +9,87 @@ import dev.baton.platform.Rule;
 public enum EngagementRule implements Rule {
 
 	/** Only a request on the board (New) is triaged: answered, assigned. */
-	TRIAGE_STATUS("triage.status"),
+	@Rule.Id("triage.status")
+	TRIAGE_STATUS,
 	/** A member of the circle or its manager assigns; the requesting AE never does. */
-	TRIAGE_ACTOR("triage.actor"),
+	@Rule.Id("triage.actor")
+	TRIAGE_ACTOR,
 	/** The assignee is a member of the circle or an enabled SA of another circle of the board. */
-	TRIAGE_ASSIGNEE("triage.assignee", "assigneeId"),
+	@Rule.Id(value = "triage.assignee", field = "assigneeId")
+	TRIAGE_ASSIGNEE,
 	/** The circle discussed the request on its thread; self-assignment needs another voice. */
-	TRIAGE_DISCUSSION("triage.discussion"),
+	@Rule.Id("triage.discussion")
+	TRIAGE_DISCUSSION,
 	/** The 4 questions are answered and the command plan is complete. */
-	TRIAGE_FOUR_QUESTIONS("triage.four-questions"),
+	@Rule.Id("triage.four-questions")
+	TRIAGE_FOUR_QUESTIONS,
 	/** Without relatable experience, a main-assist from the circle is named. */
-	TRIAGE_MAIN_ASSIST("triage.main-assist", "assistId"),
+	@Rule.Id(value = "triage.main-assist", field = "assistId")
+	TRIAGE_MAIN_ASSIST,
 	/** Two different reviewers approved the command plan, or the circle waived the second review. */
-	TRIAGE_SECOND_REVIEW("triage.second-review"),
+	@Rule.Id("triage.second-review")
+	TRIAGE_SECOND_REVIEW,
 	/** Choosing someone other than the top recommendation needs a reason. */
-	TRIAGE_RECOMMENDATION("triage.recommendation", "rankReason"),
+	@Rule.Id(value = "triage.recommendation", field = "rankReason")
+	TRIAGE_RECOMMENDATION,
 
 	/** Who may file: an AE, for an opportunity they own. */
-	MAY_FILE("permission.file"),
+	@Rule.Id("permission.file")
+	MAY_FILE,
 	/** Who may comment: the requester, the circle, whoever works the request, managers and admins. */
-	MAY_COMMENT("permission.comment"),
+	@Rule.Id("permission.comment")
+	MAY_COMMENT,
 	/** Who may answer the 4 questions: the circle and whoever works the request, never the requester. */
-	MAY_ANSWER_QUESTIONS("permission.answer-questions"),
+	@Rule.Id("permission.answer-questions")
+	MAY_ANSWER_QUESTIONS,
 	/** Who answers the circle's questions: the requesting AE. */
-	MAY_ANSWER_AS_REQUESTOR("permission.answer-as-requestor"),
+	@Rule.Id("permission.answer-as-requestor")
+	MAY_ANSWER_AS_REQUESTOR,
 	/** Who may review the command plan: the circle, never the requester. */
-	MAY_REVIEW("permission.review"),
+	@Rule.Id("permission.review")
+	MAY_REVIEW,
 	/** Who may waive the second review: the circle, never the requester. */
-	MAY_WAIVE("permission.waive"),
+	@Rule.Id("permission.waive")
+	MAY_WAIVE,
 	/** Who may hand an assigned request over: the assignee, their manager, the circle's manager, admins. */
-	MAY_REASSIGN("permission.reassign"),
+	@Rule.Id("permission.reassign")
+	MAY_REASSIGN,
 	/** Who accepts a coverage plan for an absence: the person, their manager or their circle's, admins. */
-	MAY_COVER("permission.cover"),
+	@Rule.Id("permission.cover")
+	MAY_COVER,
 	/** Who may approve a gated request: an approver role still to approve, not the requester, once each. */
-	MAY_APPROVE("permission.approve"),
+	@Rule.Id("permission.approve")
+	MAY_APPROVE,
 	/** Who may decline: the circle, never the requester. */
-	MAY_DECLINE("permission.decline"),
+	@Rule.Id("permission.decline")
+	MAY_DECLINE,
 	/** Who may move the request on the board or change its labels: the circle and whoever works it. */
-	MAY_MOVE("permission.move"),
+	@Rule.Id("permission.move")
+	MAY_MOVE,
 
 	/** Intake: the opportunity filed for. */
-	FILING_OPPORTUNITY("filing.opportunity", "opportunityId"),
+	@Rule.Id(value = "filing.opportunity", field = "opportunityId")
+	FILING_OPPORTUNITY,
 	/** Intake: the template. */
-	FILING_TEMPLATE("filing.template", "template"),
+	@Rule.Id(value = "filing.template", field = "template")
+	FILING_TEMPLATE,
 	/** Intake: Fast Track is Baton's to set. */
-	FILING_LABELS("filing.labels", "labels"),
+	@Rule.Id(value = "filing.labels", field = "labels")
+	FILING_LABELS,
 
 	/** Segment advisory: the stage at which the segment engages. */
-	SEGMENT_ENGAGEMENT_STAGE("segment.engagement-stage"),
+	@Rule.Id("segment.engagement-stage")
+	SEGMENT_ENGAGEMENT_STAGE,
 	/** Segment advisory: the command plan and pitch deck the segment expects. */
-	SEGMENT_PREREQUISITES("segment.prerequisites"),
+	@Rule.Id("segment.prerequisites")
+	SEGMENT_PREREQUISITES,
 	/** Segment advisory and gate: the approvals a segment needs. */
-	SEGMENT_APPROVAL("segment.approval"),
+	@Rule.Id("segment.approval")
+	SEGMENT_APPROVAL,
 	/** Segment advisory: when the technical evaluation must be done. */
-	SEGMENT_TECH_EVAL_DATE("segment.tech-eval-date"),
+	@Rule.Id("segment.tech-eval-date")
+	SEGMENT_TECH_EVAL_DATE,
 	/** Advisory: why the clocks are due when they are. */
-	CLOCK("clock");
-
-	private final String id;
-	private final String field;
-
-	EngagementRule(String id) {
-		this(id, null);
-	}
-
-	EngagementRule(String id, String field) {
-		this.id = id;
-		this.field = field;
-	}
-
-	@Override
-	public String id() {
-		return id;
-	}
-
-	@Override
-	public String field() {
-		return field;
-	}
+	@Rule.Id("clock")
+	CLOCK;
 }

@@ -8,18 +8,9 @@ import dev.baton.platform.Rule;
 public enum JudgmentRule implements Rule {
 
 	/** SAs and SA managers record judgments. */
-	RECORDER("judgment.recorder"),
+	@Rule.Id("judgment.recorder")
+	RECORDER,
 	/** The SA's colour agrees with the AE's forecast category. */
-	FORECAST_ALIGNMENT("judgment.forecast-alignment");
-
-	private final String id;
-
-	JudgmentRule(String id) {
-		this.id = id;
-	}
-
-	@Override
-	public String id() {
-		return id;
-	}
+	@Rule.Id("judgment.forecast-alignment")
+	FORECAST_ALIGNMENT;
 }

@@ -9,34 +9,33 @@ import dev.baton.platform.Rule;
 public enum OnsiteRule implements Rule {
 
 	/** The customer requested or accepted the on-site with an agreed-upon agenda. */
-	CUSTOMER_AGREED_AGENDA("customer-agreed-agenda"),
+	@Rule.Id("customer-agreed-agenda")
+	CUSTOMER_AGREED_AGENDA,
 	/** A predefined initiative with a budget exists. */
-	BUDGETED_INITIATIVE("budgeted-initiative"),
+	@Rule.Id("budgeted-initiative")
+	BUDGETED_INITIATIVE,
 	/** An AE or an SA files on-site requests. */
-	FILER("onsite.filer"),
+	@Rule.Id("onsite.filer")
+	FILER,
 	/** Approvals and rejections only while the request awaits approval. */
-	AWAITING_APPROVAL("onsite.awaiting-approval"),
+	@Rule.Id("onsite.awaiting-approval")
+	AWAITING_APPROVAL,
 	/** An approver is a person of the organisation. */
-	APPROVER_IS_A_PERSON("onsite.approver-person"),
+	@Rule.Id("onsite.approver-person")
+	APPROVER_IS_A_PERSON,
 	/** The requester approves and rejects nothing. */
-	NOT_THE_REQUESTER("onsite.not-the-requester"),
+	@Rule.Id("onsite.not-the-requester")
+	NOT_THE_REQUESTER,
 	/** Each approval by someone with its role; a rejection by an SA manager or an ASM. */
-	APPROVER_ROLE("onsite.approver-role"),
+	@Rule.Id("onsite.approver-role")
+	APPROVER_ROLE,
 	/** Each approval once. */
-	APPROVAL_ONCE("onsite.approval-once"),
+	@Rule.Id("onsite.approval-once")
+	APPROVAL_ONCE,
 	/** The two approvals by two different people. */
-	TWO_APPROVERS("onsite.two-approvers"),
+	@Rule.Id("onsite.two-approvers")
+	TWO_APPROVERS,
 	/** Only the requester changes the proposed dates and agenda. */
-	REQUESTER_RESCHEDULES("onsite.requester-reschedules");
-
-	private final String id;
-
-	OnsiteRule(String id) {
-		this.id = id;
-	}
-
-	@Override
-	public String id() {
-		return id;
-	}
+	@Rule.Id("onsite.requester-reschedules")
+	REQUESTER_RESCHEDULES;
 }

@@ -7,27 +7,12 @@ import dev.baton.platform.Rule;
  */
 public enum OrderRule implements Rule {
 	/** An order carries 1 to 50 actions. */
-	ACTIONS("order.actions", "actions"),
+	@Rule.Id(value = "order.actions", field = "actions")
+	ACTIONS,
 	/** A channel's parties: a partner order has a reseller as invoice owner, a marketplace order a distributor. */
-	CHANNEL_PARTIES("order.channel-parties", "actions"),
+	@Rule.Id(value = "order.channel-parties", field = "actions")
+	CHANNEL_PARTIES,
 	/** An order names its channel. */
-	CHANNEL("order.channel", "channel");
-
-	private final String id;
-	private final String field;
-
-	OrderRule(String id, String field) {
-		this.id = id;
-		this.field = field;
-	}
-
-	@Override
-	public String id() {
-		return id;
-	}
-
-	@Override
-	public String field() {
-		return field;
-	}
+	@Rule.Id(value = "order.channel", field = "channel")
+	CHANNEL;
 }

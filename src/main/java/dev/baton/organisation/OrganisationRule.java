@@ -6,16 +6,6 @@ import dev.baton.platform.Rule;
 public enum OrganisationRule implements Rule {
 
 	/** Administrators, the person themselves and their SA manager (direct or of their circle) manage absences. */
-	ABSENCE_MANAGED_BY_SELF_MANAGER_OR_ADMIN("organisation.absence.manage");
-
-	private final String id;
-
-	OrganisationRule(String id) {
-		this.id = id;
-	}
-
-	@Override
-	public String id() {
-		return id;
-	}
+	@Rule.Id("organisation.absence.manage")
+	ABSENCE_MANAGED_BY_SELF_MANAGER_OR_ADMIN;
 }

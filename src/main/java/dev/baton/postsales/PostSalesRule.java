@@ -8,22 +8,15 @@ import dev.baton.platform.Rule;
 public enum PostSalesRule implements Rule {
 
 	/** Only the person a task is for, or an administrator, completes it. */
-	COMPLETE_OWN_TASK("postsales.task.complete-own"),
+	@Rule.Id("postsales.task.complete-own")
+	COMPLETE_OWN_TASK,
 	/** A task is completed once. */
-	TASK_OPEN("postsales.task.open"),
+	@Rule.Id("postsales.task.open")
+	TASK_OPEN,
 	/** Another person's tasks are read by SA managers, ASMs and administrators. */
-	READ_OTHERS_TASKS("postsales.tasks.read-others"),
+	@Rule.Id("postsales.tasks.read-others")
+	READ_OTHERS_TASKS,
 	/** An administrator, an ASM or a CSM aligns a CSM to an account. */
-	ALIGN_CSM("postsales.csm.align");
-
-	private final String id;
-
-	PostSalesRule(String id) {
-		this.id = id;
-	}
-
-	@Override
-	public String id() {
-		return id;
-	}
+	@Rule.Id("postsales.csm.align")
+	ALIGN_CSM;
 }

@@ -8,18 +8,9 @@ import dev.baton.platform.Rule;
 public enum RitualRule implements Rule {
 
 	/** The circle's manager or an administrator plans its rituals by hand. */
-	PLANNER("rituals.planner"),
+	@Rule.Id("rituals.planner")
+	PLANNER,
 	/** A member, the manager or an administrator issues the circle's calendar feed. */
-	FEED_ISSUER("rituals.feed-issuer");
-
-	private final String id;
-
-	RitualRule(String id) {
-		this.id = id;
-	}
-
-	@Override
-	public String id() {
-		return id;
-	}
+	@Rule.Id("rituals.feed-issuer")
+	FEED_ISSUER;
 }

@@ -7,43 +7,36 @@ import dev.baton.platform.Rule;
  */
 public enum SubscriptionRule implements Rule {
 	/** The action is allowed in the subscription's status. */
-	STATE("subscription.state", null),
+	@Rule.Id("subscription.state")
+	STATE,
 	/** A subscription has 1 to 1,000,000 seats. */
-	SEATS("subscription.seats", "seats"),
+	@Rule.Id(value = "subscription.seats", field = "seats")
+	SEATS,
 	/** Quantities of add-ons are 1 or more. */
-	QUANTITY("subscription.quantity", "quantity"),
+	@Rule.Id(value = "subscription.quantity", field = "quantity")
+	QUANTITY,
 	/** A subscription is on a subscription plan; add-ons and packs are added to one. */
-	PLAN_KIND("subscription.plan-kind", "planCode"),
+	@Rule.Id(value = "subscription.plan-kind", field = "planCode")
+	PLAN_KIND,
 	/** A discount is a percent from 0 up to (not including) 100. */
-	DISCOUNT("subscription.discount", "discounts"),
+	@Rule.Id(value = "subscription.discount", field = "discounts")
+	DISCOUNT,
 	/** A plan change moves to another plan of the same deployment. */
-	SAME_DEPLOYMENT("subscription.same-deployment", "planCode"),
+	@Rule.Id(value = "subscription.same-deployment", field = "planCode")
+	SAME_DEPLOYMENT,
 	/** A plan change names a plan other than the current one. */
-	OTHER_PLAN("subscription.other-plan", "planCode"),
+	@Rule.Id(value = "subscription.other-plan", field = "planCode")
+	OTHER_PLAN,
 	/** The term fits the plan's billing period. */
-	TERM("subscription.term", "termMonths"),
+	@Rule.Id(value = "subscription.term", field = "termMonths")
+	TERM,
 	/** A term starts today or later. */
-	TERM_START("subscription.term-start", "termStart"),
+	@Rule.Id(value = "subscription.term-start", field = "termStart")
+	TERM_START,
 	/** An ownership transfer names another account. */
-	OTHER_OWNER("subscription.other-owner", "newOwnerAccountId"),
+	@Rule.Id(value = "subscription.other-owner", field = "newOwnerAccountId")
+	OTHER_OWNER,
 	/** The action names what it needs (a subscription, a plan, a currency). */
-	REQUIRED("subscription.required", null);
-
-	private final String id;
-	private final String field;
-
-	SubscriptionRule(String id, String field) {
-		this.id = id;
-		this.field = field;
-	}
-
-	@Override
-	public String id() {
-		return id;
-	}
-
-	@Override
-	public String field() {
-		return field;
-	}
+	@Rule.Id("subscription.required")
+	REQUIRED;
 }
