@@ -6,17 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A business rule a policy decides by, with a stable identifier ({@code triage.second-review})
+ * A business rule a policy decides by, with a stable identifier (such as triage.second-review)
  * that API clients, pages and metrics key on. Each module declares its rules as an enum whose
- * constants carry {@link Id}:
- *
- * <pre>
- * public enum OrderRule implements Rule {
- *     /** An order names its channel. *&#47;
- *     &#64;Rule.Id(value = "order.channel", field = "channel")
- *     CHANNEL;
- * }
- * </pre>
+ * constants each carry {@link Id} with the identifier and, where there is one, the request field.
  */
 public interface Rule {
 

@@ -1,0 +1,63 @@
+package dev.baton.webhooks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The event types an endpoint can subscribe to: the event catalogue. Each has a JSON schema of its
+ * {@code data}, kept beside the code ({@code webhooks/schemas/<type>.json}) and published with the
+ * catalogue.
+ */
+public enum EventType {
+
+	ORDER_PLACED("order.placed", "An order was placed: its channel, actions and the subscriptions they made or changed."),
+	SUBSCRIPTION_CREATED("subscription.created", "A subscription was created by an order."),
+	SUBSCRIPTION_CHANGED("subscription.changed",
+			"An order action made a new version of a subscription: seats, plan, add-ons, owner, suspension, resumption."),
+	SUBSCRIPTION_RENEWED("subscription.renewed", "A subscription was renewed for another term."),
+	SUBSCRIPTION_CANCELLED("subscription.cancelled", "A subscription was cancelled, now or at the end of its term."),
+	SUBSCRIPTION_RENEWAL_REFUSED("subscription.renewal-refused",
+			"The renewal job could not renew a subscription before its term ends, with the reason."),
+	PRICE_BOOK_PUBLISHED("price-book.published", "A price book version was published, with the day it takes effect.");
+
+	private final String type;
+	private final String description;
+
+	EventType(String type, String description) {
+		this.type = type;
+		this.description = description;
+	}
+
+	/** The name on the wire ({@code subscription.created}). */
+	public String type() {
+		return type;
+	}
+
+	public String description() {
+		return description;
+	}
+
+	/** The JSON schema of the event's {@code data}. */
+	public String schema() {
+		try (var in = EventType.class.getResourceAsStream("/webhooks/schemas/" + type + ".json")) {
+			if (in == null) {
+				throw new IllegalStateException("No schema for event type " + type);
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	public static Optional<EventType> of(String type) {
+		for (var candidate : values()) {
+			if (candidate.type.equals(type)) {
+				return Optional.of(candidate);
+			}
+		}
+		return Optional.empty();
+	}
+}
