@@ -1,5 +1,5 @@
 /**
- * Tells people what happens to SA requests: announcements in the circle's chat channel, e-mail,
+ * Tells people what happens to SA requests (and the owner AE about licensing's up-sell signals): announcements in the circle's chat channel, e-mail,
  * and each person's in-app inbox, decided from the engagement events.
  * <p>
  * Listeners run after the engagement transaction commits (the event publication registry is the
@@ -8,5 +8,5 @@
  * stays in {@code notification_delivery} and is retried with backoff by any instance.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-		allowedDependencies = { "engagement", "onsite", "organisation", "identity", "audit", "platform" })
+		allowedDependencies = { "engagement", "onsite", "licensing", "organisation", "identity", "audit", "platform" })
 package dev.baton.notification;
