@@ -30,7 +30,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The licensing tables in PostgreSQL: one row mapper per table. Every "exactly once" here is a
+ * The licensing tables in PostgreSQL: one row mapper per table. Every exactly-once here is a
  * unique constraint ({@code INSERT ... ON CONFLICT DO NOTHING} answers whether this call wrote).
  */
 @Repository
@@ -130,8 +130,7 @@ public class LicensingRepository {
 			String activatedBy, Instant activatedAt) {
 	}
 
-	// registers an instance once per subscription and key; answers the instance registered
-	// (a line comment: Spring Modulith's documenter cannot map Javadoc of methods taking nested types)
+	/** Registers an instance once per subscription and key; answers the instance registered. */
 	public InstanceRow activate(InstanceRow row) {
 		jdbc.sql("""
 				INSERT INTO license_instance (id, subscription_id, name, public_key, activated_by, activated_at)
@@ -258,7 +257,7 @@ public class LicensingRepository {
 				.param("status", status == null ? null : status.name()).param("limit", limit).query(this::reportRow).list();
 	}
 
-	/** The verified reports of a subscription whose period ends in [from, until), most users first. */
+	/** The verified reports of a subscription whose period ends from {@code from} until (before) {@code until}, most users first. */
 	public List<SeatReport> counted(SubscriptionId subscription, LocalDate from, LocalDate until) {
 		return jdbc.sql("""
 				SELECT * FROM seat_report WHERE status = 'VERIFIED' AND subscription_id = :subscription

@@ -12,11 +12,12 @@ import java.util.Objects;
  * (every key ever published, so licenses signed before a rotation still verify), then the dates,
  * then the seats. Immutable and thread-safe.
  *
- * <pre>{@code
- * var verifier = LicenseVerifier.of(Map.of("2026-12-02-8f3a", Ed25519.publicKey("MCowBQYDK2VwAyEA...")));
- * var result = verifier.verify(Files.readString(Path.of("baton.license")), LocalDate.now(ZoneOffset.UTC), activeUsers);
- * if (!result.valid()) { log.error("License: {} ({})", result.status(), result.explanation()); }
- * }</pre>
+ * <p>
+ * Embedding: build it with the vendor's published keys (key id to the base64 of the X.509
+ * public key, from {@code GET /api/v1/licensing/keys}) with {@link #ofEncoded}, then call
+ * {@link #verify(String, java.time.LocalDate, int)} with the file's text, today (UTC) and the
+ * active users, and act on {@link Verification#valid()} and {@link Verification#explanation()};
+ * docs/licensing.md has the example.
  */
 public final class LicenseVerifier {
 
