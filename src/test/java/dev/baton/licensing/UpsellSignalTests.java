@@ -135,4 +135,24 @@ class UpsellSignalTests {
 		assertThat(opportunity.status()).as(opportunity.body()).isEqualTo(200);
 		assertThat(opportunity.json().path("externalId").asString()).startsWith("BATON-EXP-");
 	}
+
+	@Test
+	void theSignalsPageShowsTheAesSignalsAndOpensTheExpansion() {
+		var id = fixtures.subscribe(fixtures.deal(), "ultimate-self-managed-annual", 10);
+		fixtures.licenses(id, 1);
+		var instance = fixtures.activate(id);
+		var start = LicensingFixtures.date(fixtures.subscription(id).path("termStart"));
+		fixtures.on(start.plusDays(20));
+		fixtures.send(fixtures.signedReport(instance, start, start.plusDays(19), 11, 11));
+		var signal = signalsOf(id).get(0).path("id").asString();
+		var browser = dev.baton.PageSession.as(port, "ae");
+
+		var page = browser.get("/licensing/signals/" + signal);
+		assertThat(page.status()).as(page.body()).isEqualTo(200);
+		assertThat(page.body()).contains("signal-" + signal).contains("11 users in use, 10 seats paid")
+				.contains("Open an expansion opportunity");
+		var opened = browser.follow(browser.submit("/licensing/signals/" + signal, "/licensing/signals/" + signal + "/expansion"));
+
+		assertThat(opened.body()).contains("opened.").contains("expansion opened");
+	}
 }
