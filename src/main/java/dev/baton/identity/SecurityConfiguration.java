@@ -54,6 +54,10 @@ class SecurityConfiguration {
 						.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 						// calendar apps cannot log in: the feed address carries a secret (governance checks it)
 						.requestMatchers("/api/v1/calendar-feeds/*").permitAll()
+						// self-managed instances have no login: the activation code and their signature stand for one
+						.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/licensing/keys").permitAll()
+						.requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/licensing/activations",
+								"/api/v1/licensing/seat-reports").permitAll()
 						.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
 						.anyRequest().authenticated())
 				.csrf(csrf -> csrf.disable())

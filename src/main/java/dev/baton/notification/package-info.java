@@ -1,7 +1,7 @@
 /**
  * Tells people what happens to SA requests (announcements in the circle's chat channel, e-mail,
- * and each person's in-app inbox, decided from the engagement events), to on-site requests, and
- * to their customers' renewals.
+ * and each person's in-app inbox, decided from the engagement events), to on-site requests, to
+ * their customers' renewals, and the owner AE about licensing's up-sell signals.
  * <p>
  * Listeners run after the engagement transaction commits (the event publication registry is the
  * outbox). Each writes the inbox entries and one delivery row per chat or e-mail message in its own
@@ -9,5 +9,5 @@
  * stays in {@code notification_delivery} and is retried with backoff by any instance.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-		allowedDependencies = { "engagement", "onsite", "subscription", "ordering", "pipeline", "organisation", "identity", "audit", "platform" })
+		allowedDependencies = { "engagement", "onsite", "licensing", "subscription", "ordering", "pipeline", "organisation", "identity", "audit", "platform" })
 package dev.baton.notification;

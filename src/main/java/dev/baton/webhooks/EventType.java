@@ -20,7 +20,12 @@ public enum EventType {
 	SUBSCRIPTION_CANCELLED("subscription.cancelled", "A subscription was cancelled, now or at the end of its term."),
 	SUBSCRIPTION_RENEWAL_REFUSED("subscription.renewal-refused",
 			"The renewal job could not renew a subscription before its term ends, with the reason."),
-	PRICE_BOOK_PUBLISHED("price-book.published", "A price book version was published, with the day it takes effect.");
+	PRICE_BOOK_PUBLISHED("price-book.published", "A price book version was published, with the day it takes effect."),
+	LICENSE_ISSUED("license.issued", "A license file was issued for a version of a self-managed subscription."),
+	SEAT_OVERAGE_NOTICED("seat-overage.noticed",
+			"A seat reconciliation found more billable users than seats paid; the charge follows after the notice period."),
+	UPSELL_SIGNAL_RAISED("upsell-signal.raised",
+			"An up-sell signal on an account (seat use near or above what is paid), with its evidence and the owner AE.");
 
 	private final String type;
 	private final String description;

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.baton.catalog.PriceBookVersionPublished;
+import dev.baton.licensing.LicenseIssued;
+import dev.baton.licensing.SeatOverageNoticed;
+import dev.baton.licensing.UpsellSignalRaised;
 import dev.baton.ordering.Order;
 import dev.baton.ordering.RenewalRefused;
 import dev.baton.subscription.Subscription;
@@ -86,6 +89,45 @@ final class Payloads {
 		data.put("number", event.number());
 		data.put("effectiveFrom", event.effectiveFrom().toString());
 		data.put("grandfathering", event.grandfathering().name());
+		return data;
+	}
+
+	static Map<String, Object> licenseIssued(LicenseIssued event) {
+		var data = new LinkedHashMap<String, Object>();
+		data.put("licenseId", event.licenseId().toString());
+		data.put("subscriptionId", event.subscriptionId().toString());
+		data.put("subscriptionVersion", event.subscriptionVersion());
+		data.put("ownerAccountId", event.ownerAccountId().toString());
+		data.put("mode", event.mode());
+		return data;
+	}
+
+	static Map<String, Object> seatOverage(SeatOverageNoticed event) {
+		var data = new LinkedHashMap<String, Object>();
+		data.put("reconciliationId", event.reconciliationId().toString());
+		data.put("subscriptionId", event.subscriptionId().toString());
+		data.put("kind", event.kind());
+		data.put("seatsPaid", event.seatsPaid());
+		data.put("maxBillableUsers", event.maxBillableUsers());
+		data.put("overage", event.overage());
+		data.put("amount", Map.of("amount", event.amount().amount().toPlainString(), "currency",
+				event.amount().currency().getCurrencyCode()));
+		data.put("chargeAfter", event.chargeAfter().toString());
+		return data;
+	}
+
+	static Map<String, Object> upsellSignal(UpsellSignalRaised event) {
+		var data = new LinkedHashMap<String, Object>();
+		data.put("signalId", event.signalId().toString());
+		data.put("accountId", event.accountId().toString());
+		data.put("accountName", event.accountName());
+		data.put("subscriptionId", text(event.subscriptionId()));
+		data.put("subscriptionNumber", event.subscriptionNumber());
+		data.put("cause", event.cause().name());
+		data.put("period", event.period());
+		data.put("evidence", event.evidence());
+		data.put("ownerId", text(event.ownerId()));
+		data.put("raisedAt", event.raisedAt().toString());
 		return data;
 	}
 

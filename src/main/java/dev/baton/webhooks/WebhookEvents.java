@@ -4,6 +4,9 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import dev.baton.catalog.PriceBookVersionPublished;
+import dev.baton.licensing.LicenseIssued;
+import dev.baton.licensing.SeatOverageNoticed;
+import dev.baton.licensing.UpsellSignalRaised;
 import dev.baton.ordering.OrderPlaced;
 import dev.baton.ordering.RenewalRefused;
 import dev.baton.subscription.SubscriptionCancelled;
@@ -74,5 +77,23 @@ class WebhookEvents {
 	void on(PriceBookVersionPublished event) {
 		webhooks.publish(EventType.PRICE_BOOK_PUBLISHED,
 				Payloads.messageId(EventType.PRICE_BOOK_PUBLISHED, event.versionId()), Payloads.priceBook(event));
+	}
+
+	@ApplicationModuleListener
+	void on(LicenseIssued event) {
+		webhooks.publish(EventType.LICENSE_ISSUED, Payloads.messageId(EventType.LICENSE_ISSUED, event.licenseId()),
+				Payloads.licenseIssued(event));
+	}
+
+	@ApplicationModuleListener
+	void on(SeatOverageNoticed event) {
+		webhooks.publish(EventType.SEAT_OVERAGE_NOTICED,
+				Payloads.messageId(EventType.SEAT_OVERAGE_NOTICED, event.reconciliationId()), Payloads.seatOverage(event));
+	}
+
+	@ApplicationModuleListener
+	void on(UpsellSignalRaised event) {
+		webhooks.publish(EventType.UPSELL_SIGNAL_RAISED,
+				Payloads.messageId(EventType.UPSELL_SIGNAL_RAISED, event.signalId()), Payloads.upsellSignal(event));
 	}
 }

@@ -84,7 +84,11 @@ class OpenApiContract {
 			Map.entry("PUT /api/v1/portal/partners/{partnerAccountId}/end-customers/{customerAccountId}", List.of(204)),
 			Map.entry("POST /api/v1/webhooks/endpoints", List.of(201)),
 			Map.entry("DELETE /api/v1/webhooks/endpoints/{id}", List.of(204)),
-			Map.entry("POST /api/v1/portal/orders", List.of(201)));
+			Map.entry("POST /api/v1/portal/orders", List.of(201)),
+			Map.entry("POST /api/v1/licensing/activations", List.of(201)),
+			Map.entry("POST /api/v1/licensing/seat-reports", List.of(201, 200)),
+			Map.entry("POST /api/v1/portal/licensing/seat-reports", List.of(201, 200)),
+			Map.entry("POST /api/v1/licensing/signals/{id}/expansion", List.of(201, 200)));
 
 	/** Operations whose If-Match is optional by design (a version in the body, or an upsert that may create). */
 	static final Set<String> IF_MATCH_OPTIONAL = Set.of(
@@ -94,12 +98,15 @@ class OpenApiContract {
 
 	/** Success media types other than JSON, by "METHOD path". */
 	static final Map<String, String> MEDIA = Map.of(
+			"GET /api/v1/licensing/licenses/{id}/file", "text/plain",
+			"GET /api/v1/portal/licensing/licenses/{id}/file", "text/plain",
 			"GET /api/v1/governance/reports/{section}.csv", "text/csv",
 			"GET /api/v1/quotes/{id}/pdf", "application/pdf",
 			"GET /api/v1/calendar-feeds/{secret}.ics", "text/calendar");
 
 	/** Operations anyone may call (no 401, no 403 for roles). */
-	static final Set<String> PUBLIC = Set.of("GET /api/v1/calendar-feeds/{secret}.ics");
+	static final Set<String> PUBLIC = Set.of("GET /api/v1/calendar-feeds/{secret}.ics", "GET /api/v1/licensing/keys",
+			"POST /api/v1/licensing/activations", "POST /api/v1/licensing/seat-reports");
 
 	private static final String FILING_EXAMPLE = """
 			{"opportunityId": "0190f3c2-6f1e-7c3a-9d51-2b8e4f7a1c00", "template": "SA_ACTIVITY", "details": {

@@ -1,0 +1,19 @@
+package dev.baton.licensing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import dev.baton.subscription.SubscriptionId;
+
+/**
+ * A seat report as received: verified (and counted) or refused (kept for review, never counted),
+ * with the rule and reason when refused.
+ */
+public record SeatReport(SeatReportId id, Status status, String rule, String reason, String channel,
+		String receivedBy, SubscriptionId subscriptionId, LicenseId licenseId, InstanceId instanceId,
+		LocalDate periodStart, LocalDate periodEnd, Integer activeUsers, Integer maxBillableUsers, Instant receivedAt) {
+
+	public enum Status {
+		VERIFIED, REFUSED
+	}
+}
