@@ -88,6 +88,26 @@ class PortalPagesTests {
 		assertThat(PageSession.login(port, "sa").get("/portal").status()).isEqualTo(403);
 	}
 
+	@Test
+	void aSelfManagedSubscriptionsPageOffersItsLicenseFiles() {
+		var customer = PageSession.login(port, "customer");
+		var page = customer.get("/portal/checkout");
+		var placed = location(customer.postForm("/portal/checkout", Map.of("_csrf", PageSession.csrf(page.body()),
+				"planCode", "ultimate-self-managed-annual", "currency", "USD", "seats", "25")));
+		var id = placed.substring(placed.lastIndexOf('/') + 1);
+		assertThat(customer.get(placed).body()).contains("hx-get=\"/portal/subscriptions/" + id + "/licenses\"");
+		// the license is issued after the order commits
+		org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(
+				customer.get("/portal/subscriptions/" + id + "/licenses").body()).contains("Download").contains("License file"));
+		var panel = customer.get("/portal/subscriptions/" + id + "/licenses").body();
+		var file = panel.replaceAll("(?s).*href=\"(/api/v1/portal/licensing/licenses/[^\"]+/file)\".*", "$1");
+		var download = Http.to(port).as("customer").get(file);
+		assertThat(download.status()).isEqualTo(200);
+		assertThat(download.body()).contains("BEGIN");
+		assertThat(PageSession.login(port, "partner").get("/portal/subscriptions/" + id + "/licenses").status())
+				.as("another account's licenses are not found").isEqualTo(404);
+	}
+
 	private String account(String externalId) {
 		for (var account : Http.to(port).as("admin").get("/api/v1/accounts").json()) {
 			if (account.path("externalId").asString().equals(externalId)) {
