@@ -41,7 +41,7 @@ class StatementBudgetTests {
 	private static final int CIRCLE_LIST_BUDGET = 6;
 	private static final int CIRCLE_PAGE_BUDGET = 17;
 	private static final int REPORTS_BUDGET = 16;
-	private static final int PEOPLE_ADMIN_BUDGET = 6;
+	private static final int PEOPLE_ADMIN_BUDGET = 5;
 	/** Rows an operation may read more on the grown database: a board's columns fill up (25 cards each). */
 	private static final long MORE_ROWS_ALLOWED = 250;
 	/**
