@@ -67,7 +67,7 @@ class RequestCards {
 			return "card-" + column + "-" + id;
 		}
 
-		/** Segment, Net ARR and age in one line: "MM First Order · USD 85,000.00 · age 2d". */
+		/** Segment, Net ARR and age in one line, such as {@code MM First Order · USD 85 000.00 · age 2d}. */
 		public String meta() {
 			var meta = new StringBuilder();
 			for (var part : new String[] { segment, netArr }) {
