@@ -75,8 +75,9 @@ public class HotPagesSimulation extends Simulation {
 			throw new IllegalStateException("Could not prepare the run against " + BASE + ": " + e.getMessage(), e);
 		}
 
+		// as a browser asks: compressed answers (Baton gzips pages and JSON for clients that accept it)
 		HttpProtocolBuilder protocol = http.baseUrl(BASE).disableFollowRedirect().disableCaching()
-				.acceptHeader("text/html,application/json").shareConnections();
+				.acceptHeader("text/html,application/json").acceptEncodingHeader("gzip, deflate").shareConnections();
 
 		var board = scenario("board page").feed(cycle(() -> Map.of("session", next(sessions))))
 				.exec(http("GET /board?board=commercial-amer").get("/board?board=commercial-amer")
@@ -96,12 +97,32 @@ public class HotPagesSimulation extends Simulation {
 				constantUsersPerSec(RATE).during(DURATION));
 		PopulationBuilder lists = list.injectOpen(constantUsersPerSec(Math.max(1, RATE / 5)).during(WARM_UP),
 				constantUsersPerSec(RATE).during(DURATION));
-		setUp(boards.andThen(requests).andThen(lists)).protocols(protocol)
-				.assertions(global().failedRequests().count().is(0L),
-						details("GET /board?board=commercial-amer").responseTime().percentile(99.0).lt(50),
-						details("GET /requests/{id}").responseTime().percentile(99.0).lt(50),
-						details("GET /api/v1/sa-requests?board=commercial-amer&status=NEW").responseTime()
-								.percentile(99.0).lt(50));
+		// -Dpages=board,request,list (the default) chooses which run, one after the other
+		var chosen = List.of(System.getProperty("pages", "board,request,list").split(","));
+		var runs = new ArrayList<PopulationBuilder>();
+		var checks = new ArrayList<io.gatling.javaapi.core.Assertion>();
+		checks.add(global().failedRequests().count().is(0L));
+		if (chosen.contains("board")) {
+			runs.add(boards);
+			checks.add(details("GET /board?board=commercial-amer").responseTime().percentile(99.0).lt(50));
+		}
+		if (chosen.contains("request")) {
+			runs.add(requests);
+			checks.add(details("GET /requests/{id}").responseTime().percentile(99.0).lt(50));
+		}
+		if (chosen.contains("list")) {
+			runs.add(lists);
+			checks.add(details("GET /api/v1/sa-requests?board=commercial-amer&status=NEW").responseTime()
+					.percentile(99.0).lt(50));
+		}
+		if (runs.isEmpty()) {
+			throw new IllegalArgumentException("-Dpages names none of board, request, list: " + chosen);
+		}
+		var sequence = runs.get(0);
+		for (var next : runs.subList(1, runs.size())) {
+			sequence = sequence.andThen(next);
+		}
+		setUp(sequence).protocols(protocol).assertions(checks);
 	}
 
 	private final AtomicLong counter = new AtomicLong();

@@ -117,6 +117,7 @@ class DemoDataLoader implements ApplicationRunner {
 	}
 
 	private final Map<String, Person> people = new LinkedHashMap<>();
+	private UserDirectory.PasswordHash demoPassword;
 
 	private void load() {
 		people.clear();
@@ -260,7 +261,11 @@ class DemoDataLoader implements ApplicationRunner {
 	}
 
 	private dev.baton.identity.UserAccount account(String username, String name, String email, EnumSet<Role> roles) {
-		return users.create(new UserDirectory.NewUser(username, name, email, roles, properties.password()));
+		if (demoPassword == null) {
+			// every demo login has the same password: hashed once, not once per login (seconds at first start)
+			demoPassword = users.hash(properties.password());
+		}
+		return users.create(new UserDirectory.NewUser(username, name, email, roles, null), demoPassword);
 	}
 
 	private void opportunity(String externalId, UUID accountId, String name, Person owner, Segment segment, Stage stage,

@@ -2,7 +2,9 @@ package dev.baton.engagement;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,7 +16,7 @@ import dev.baton.engagement.jdbc.TriageMetrics;
 /**
  * Read-only engagement figures for governance reports and post-sales work: the triage metrics of
  * {@link TriageMetrics} as a public record, the SA who works an opportunity, and the requests that
- * were declined or wait on the requestor.
+ * were declined or wait on the requestor, and everyone's open work.
  */
 @Service
 public class EngagementFigures {
@@ -36,9 +38,35 @@ public class EngagementFigures {
 			RequestStatus status, String declineReason, Instant createdAt) {
 	}
 
+	/** A person's open requests: those they hold and those they assist. */
+	public record OpenWork(long assigned, long assisting) {
+
+		public static final OpenWork NONE = new OpenWork(0, 0);
+	}
+
 	@Transactional(readOnly = true)
 	public Triage triage(String boardKey, UUID circleId, Instant from, Instant to) {
-		var r = metrics.report(boardKey, circleId, from, to);
+		return triage(metrics.report(boardKey, circleId, from, to));
+	}
+
+	/**
+	 * The triage figures of each circle with requests filed in the period, in one statement; a
+	 * circle without any is not in the map.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, Triage> triageByCircle(Instant from, Instant to) {
+		var byCircle = new HashMap<UUID, Triage>();
+		metrics.reportsByCircle(from, to).forEach((circle, r) -> byCircle.put(circle, triage(r)));
+		return byCircle;
+	}
+
+	/** Everyone's open work, by person; someone without open requests is not in the map. */
+	@Transactional(readOnly = true)
+	public Map<UUID, OpenWork> openWork() {
+		return metrics.openWork();
+	}
+
+	private static Triage triage(TriageMetrics.Report r) {
 		return new Triage(r.from(), r.to(), r.filed(), r.fastTrack(), r.fastTrackShare(), r.triaged(),
 				r.triageAttainment(), r.engaged(), r.slaAttainment(), r.medianTimeToTriage(), r.waiting(),
 				r.declined(), r.open());

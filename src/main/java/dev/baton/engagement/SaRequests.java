@@ -38,4 +38,13 @@ public class SaRequests {
 	public List<SaRequestSummary> filedSince(UUID circleId, Instant since) {
 		return requests.filedSince(circleId, since).stream().map(SaRequestSummary::of).toList();
 	}
+
+	/**
+	 * Who held the circle's requests filed since {@code filedSince} that were open at some time
+	 * since {@code activeFrom}, and when: recent work for a chart, without reading the history.
+	 */
+	@Transactional(readOnly = true)
+	public List<RequestActivity> activity(UUID circleId, Instant filedSince, Instant activeFrom) {
+		return requests.activity(circleId, filedSince, activeFrom);
+	}
 }

@@ -57,18 +57,52 @@ public class UserDirectory {
 	public record UserChange(String displayName, String email, Set<Role> roles, boolean enabled) {
 	}
 
+	/**
+	 * A password checked and hashed once, for creating many accounts that share it
+	 * ({@link #create(NewUser, PasswordHash)}): the demo organisation's logins, where a bcrypt hash
+	 * per account would cost seconds of every first start. Accounts created with it have equal
+	 * hashes, which says only what is known already: that their passwords are the same.
+	 */
+	public static final class PasswordHash {
+
+		private final String encoded;
+
+		private PasswordHash(String encoded) {
+			this.encoded = encoded;
+		}
+	}
+
+	/** Checks a password as {@link #create(NewUser)} does and hashes it, once. */
+	public PasswordHash hash(String password) {
+		var errors = new ArrayList<FieldError>();
+		checkPassword("password", password, errors);
+		failIfAny(errors);
+		return new PasswordHash(passwords.encode(password));
+	}
+
 	@Transactional
 	public UserAccount create(NewUser user) {
 		var errors = new ArrayList<FieldError>();
+		checkPassword("password", user.password(), errors);
+		return create(user, () -> passwords.encode(user.password()), errors);
+	}
+
+	/** Creates an account whose password is the one hashed by {@link #hash}; the user's own password is not read. */
+	@Transactional
+	public UserAccount create(NewUser user, PasswordHash password) {
+		return create(user, () -> password.encoded, new ArrayList<>());
+	}
+
+	/** Creates the account once it is valid, hashing (or taking) its password only then. */
+	private UserAccount create(NewUser user, java.util.function.Supplier<String> encodedPassword, List<FieldError> errors) {
 		checkUsername(user.username(), errors);
 		checkProfile(user.displayName(), user.email(), user.roles(), errors);
-		checkPassword("password", user.password(), errors);
 		failIfAny(errors);
 		var now = clock.instant();
 		var account = new UserAccount(UUID.randomUUID(), user.username(), user.displayName().strip(),
 				user.email().strip(), user.roles(), true, null, 0, now, now);
 		try {
-			accounts.insert(account, passwords.encode(user.password()));
+			accounts.insert(account, encodedPassword.get());
 		} catch (DuplicateKeyException e) {
 			throw new BatonException(IdentityProblems.USERNAME_TAKEN,
 					"An account with username " + user.username() + " or e-mail " + user.email() + " exists already");

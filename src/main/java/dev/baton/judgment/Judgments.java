@@ -149,13 +149,26 @@ public class Judgments {
 		return JudgmentPolicies.required(pipeline.opportunity(opportunityId), properties);
 	}
 
+	/**
+	 * The open opportunities with their current judgments: what the required-judgment rule and
+	 * forecast alignment look at (a closed opportunity needs no judgment and is not aligned), read
+	 * in two statements whose cost follows the open pipeline, not the closed history.
+	 */
+	private record OpenPipeline(List<Opportunity> open, Map<UUID, SaJudgment> judged) {
+	}
+
+	private OpenPipeline openPipeline() {
+		var open = pipeline.openOpportunities();
+		return new OpenPipeline(open, repository.current(open.stream().map(Opportunity::id).toList()));
+	}
+
 	@Transactional(readOnly = true)
 	public List<Missing> missing() {
-		var judged = current();
+		var worked = openPipeline();
 		var missing = new ArrayList<Missing>();
-		for (var o : pipeline.allOpportunities()) {
+		for (var o : worked.open()) {
 			var requirement = JudgmentPolicies.required(o, properties);
-			if (requirement.required() && !judged.containsKey(o.id())) {
+			if (requirement.required() && !worked.judged().containsKey(o.id())) {
 				missing.add(new Missing(o.id(), o.externalId(), o.name(), o.ownerId(), o.stage().label(),
 						o.netArr().formatted(), requirement.reason()));
 			}
@@ -165,13 +178,13 @@ public class Judgments {
 
 	@Transactional(readOnly = true)
 	public Coverage coverage() {
-		var judged = current();
+		var worked = openPipeline();
 		long required = 0;
 		long covered = 0;
-		for (var o : pipeline.allOpportunities()) {
+		for (var o : worked.open()) {
 			if (JudgmentPolicies.required(o, properties).required()) {
 				required++;
-				covered += judged.containsKey(o.id()) ? 1 : 0;
+				covered += worked.judged().containsKey(o.id()) ? 1 : 0;
 			}
 		}
 		return new Coverage(required, covered, JudgmentPolicies.share(covered, required));
@@ -179,11 +192,11 @@ public class Judgments {
 
 	@Transactional(readOnly = true)
 	public List<Misaligned> misaligned() {
-		var judged = current();
+		var worked = openPipeline();
 		var result = new ArrayList<Misaligned>();
-		for (var o : pipeline.allOpportunities()) {
-			var j = judged.get(o.id());
-			if (j == null || o.stage().isClosed()) {
+		for (var o : worked.open()) {
+			var j = worked.judged().get(o.id());
+			if (j == null) {
 				continue;
 			}
 			JudgmentPolicies.alignment(j.color(), o.forecastCategory()).reason().ifPresent(reason -> result.add(

@@ -131,6 +131,16 @@ public class People {
 		return repository.people(role);
 	}
 
+	/** A person as a list shows them: with their manager's name. */
+	public record Listed(Person person, String managerName) {
+	}
+
+	/** One page of everyone, or of everyone of one role, by name regardless of case, with their managers. */
+	@Transactional(readOnly = true)
+	public dev.baton.platform.Page<Listed> page(Role role, dev.baton.platform.Page.Request request) {
+		return repository.page(role, request).map(l -> new Listed(l.person(), l.managerName()));
+	}
+
 	/** The people with the given ids that exist, by name, in one statement. */
 	@Transactional(readOnly = true)
 	public List<Person> peopleWithIds(Collection<UUID> ids) {

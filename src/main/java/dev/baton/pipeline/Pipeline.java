@@ -116,6 +116,12 @@ public class Pipeline {
 		return repository.opportunitiesOfAccount(AccountId.of(accountId));
 	}
 
+	/** The open opportunities (neither won nor lost), for reports on the pipeline being worked. */
+	@Transactional(readOnly = true)
+	public List<Opportunity> openOpportunities() {
+		return repository.openOpportunities();
+	}
+
 	/** Every opportunity, for reports over the whole pipeline. */
 	@Transactional(readOnly = true)
 	public List<Opportunity> allOpportunities() {

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -19,12 +20,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.baton.engagement.EngagementFigures;
-import dev.baton.engagement.SaRequests;
 import dev.baton.judgment.Judgments;
 import dev.baton.onsite.OnsiteRequests;
 import dev.baton.organisation.Circle;
 import dev.baton.organisation.Organisation;
-import dev.baton.organisation.Person;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.ProblemType;
 
@@ -60,15 +59,13 @@ public class EngagementReports {
 	public static final List<String> SECTIONS = List.of("triage", "load", "stalled", "judgments", "onsite-spend");
 
 	private final EngagementFigures figures;
-	private final SaRequests requests;
 	private final Organisation organisation;
 	private final Judgments judgments;
 	private final OnsiteRequests onsites;
 
-	EngagementReports(EngagementFigures figures, SaRequests requests, Organisation organisation, Judgments judgments,
+	EngagementReports(EngagementFigures figures, Organisation organisation, Judgments judgments,
 			OnsiteRequests onsites) {
 		this.figures = figures;
-		this.requests = requests;
 		this.organisation = organisation;
 		this.judgments = judgments;
 		this.onsites = onsites;
@@ -81,9 +78,12 @@ public class EngagementReports {
 		}
 		var circles = organisation.circles();
 		var triage = new ArrayList<TriageRow>();
-		triage.add(triageRow(null, "All circles", from, to));
+		triage.add(triageRow(null, "All circles", figures.triage(null, null, from, to)));
+		// every circle's figures in one statement; a circle without requests in the period has zeros
+		var byCircle = figures.triageByCircle(from, to);
 		for (var circle : circles) {
-			triage.add(triageRow(circle.id(), circle.name(), from, to));
+			var t = byCircle.get(circle.id());
+			triage.add(triageRow(circle.id(), circle.name(), t == null ? empty(from, to) : t));
 		}
 		var stalled = new ArrayList<StalledRow>();
 		var circleNames = new HashMap<UUID, String>();
@@ -110,27 +110,34 @@ public class EngagementReports {
 		return day.atStartOfDay(ZoneOffset.UTC).toInstant().equals(to) ? day : day.plusDays(1);
 	}
 
-	private TriageRow triageRow(UUID circleId, String name, Instant from, Instant to) {
-		var t = figures.triage(null, circleId, from, to);
+	private static TriageRow triageRow(UUID circleId, String name, EngagementFigures.Triage t) {
 		return new TriageRow(circleId, name, t.filed(), t.fastTrack(), t.fastTrackShare(), t.triaged(),
 				t.triageAttainment(), t.engaged(), t.slaAttainment(),
 				t.medianTimeToTriage() == null ? null : t.medianTimeToTriage().toMinutes(), t.waiting(), t.declined(),
 				t.open());
 	}
 
+	/** The figures of a circle without requests in the period, as one query for that circle alone answers. */
+	private static EngagementFigures.Triage empty(Instant from, Instant to) {
+		return new EngagementFigures.Triage(from, to, 0, 0, 0.0, 0, 0.0, 0, 0.0, null, 0, 0, 0);
+	}
+
+	/** Each member's open work and each circle's total: one count of all open work, one read of the members' names. */
 	private List<LoadRow> load(List<Circle> circles) {
+		var open = figures.openWork();
+		var names = new HashMap<UUID, String>();
+		organisation.peopleWithIds(circles.stream().flatMap(c -> c.memberIds().stream()).collect(Collectors.toSet()))
+				.forEach(p -> names.put(p.id(), p.name()));
 		var rows = new ArrayList<LoadRow>();
 		for (var circle : circles) {
-			var open = requests.openFor(circle.memberIds());
 			long circleAssigned = 0;
 			long circleAssisting = 0;
 			for (var member : circle.memberIds()) {
-				var assigned = open.stream().filter(r -> member.equals(r.assigneeId())).count();
-				var assisting = open.stream().filter(r -> member.equals(r.assistId())).count();
-				circleAssigned += assigned;
-				circleAssisting += assisting;
-				rows.add(new LoadRow(circle.id(), circle.name(), member,
-						organisation.findPerson(member).map(Person::name).orElse("Someone"), assigned, assisting));
+				var work = open.getOrDefault(member, EngagementFigures.OpenWork.NONE);
+				circleAssigned += work.assigned();
+				circleAssisting += work.assisting();
+				rows.add(new LoadRow(circle.id(), circle.name(), member, names.getOrDefault(member, "Someone"),
+						work.assigned(), work.assisting()));
 			}
 			rows.add(new LoadRow(circle.id(), circle.name(), null, "(circle total)", circleAssigned, circleAssisting));
 		}

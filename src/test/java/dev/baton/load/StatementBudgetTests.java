@@ -37,8 +37,21 @@ class StatementBudgetTests {
 	private static final int REQUEST_PAGE_BUDGET = 12;
 	private static final int BOARD_PAGE_BUDGET = 8;
 	private static final int LIST_API_BUDGET = 8;
+	private static final int MY_WORK_BUDGET = 12;
+	private static final int CIRCLE_LIST_BUDGET = 6;
+	private static final int CIRCLE_PAGE_BUDGET = 17;
+	private static final int REPORTS_BUDGET = 16;
+	private static final int PEOPLE_ADMIN_BUDGET = 5;
 	/** Rows an operation may read more on the grown database: a board's columns fill up (25 cards each). */
 	private static final long MORE_ROWS_ALLOWED = 250;
+	/**
+	 * Pages that show work or the organisation itself may read more: the seed's open copies keep
+	 * their SA and circle (My work and the circle page show more open work, the circle page more
+	 * work of its last eight weeks) and the reports list every circle and its SAs (250 circles and
+	 * 600 SAs more). Reading the history instead (10,000 requests) would still break these.
+	 */
+	private static final Map<String, Long> MORE_ROWS_SHOWN = Map.of("My work", 600L, "circle page", 1_200L,
+			"reports page", 1_200L);
 
 	@LocalServerPort
 	int port;
@@ -63,15 +76,22 @@ class StatementBudgetTests {
 		var largeRows = new LinkedHashMap<String, Long>();
 		var large = measure(largeRows);
 
+		small.forEach((operation, sql) -> System.out.printf("BUDGET %-20s statements %d / %d, rows %d / %d%n", operation,
+				sql.size(), large.get(operation).size(), smallRows.get(operation), largeRows.get(operation)));
 		assertThat(large).as("statements per operation after adding 1,000 people and 10,000 requests")
 				.isEqualTo(small);
 		smallRows.forEach((operation, rows) -> assertThat(largeRows.get(operation))
 				.as("rows %s reads with 1,000 more people and 10,000 more requests (%d before)", operation, rows)
-				.isLessThanOrEqualTo(rows + MORE_ROWS_ALLOWED));
+				.isLessThanOrEqualTo(rows + MORE_ROWS_SHOWN.getOrDefault(operation, MORE_ROWS_ALLOWED)));
 		assertThat(small.get("API assignment")).as("API assignment").hasSizeLessThanOrEqualTo(ASSIGNMENT_BUDGET);
 		assertThat(small.get("request page")).as("request page").hasSizeLessThanOrEqualTo(REQUEST_PAGE_BUDGET);
 		assertThat(small.get("board page")).as("board page").hasSizeLessThanOrEqualTo(BOARD_PAGE_BUDGET);
 		assertThat(small.get("request list API")).as("request list API").hasSizeLessThanOrEqualTo(LIST_API_BUDGET);
+		assertThat(small.get("My work")).as("My work").hasSizeLessThanOrEqualTo(MY_WORK_BUDGET);
+		assertThat(small.get("circle list")).as("circle list").hasSizeLessThanOrEqualTo(CIRCLE_LIST_BUDGET);
+		assertThat(small.get("circle page")).as("circle page").hasSizeLessThanOrEqualTo(CIRCLE_PAGE_BUDGET);
+		assertThat(small.get("reports page")).as("reports page").hasSizeLessThanOrEqualTo(REPORTS_BUDGET);
+		assertThat(small.get("people admin page")).as("people admin page").hasSizeLessThanOrEqualTo(PEOPLE_ADMIN_BUDGET);
 	}
 
 	/** The statements of each operation, by name (the SQL text is kept to show what differs). */
@@ -111,8 +131,28 @@ class StatementBudgetTests {
 		rows.put("request list API", statements.rows());
 		assertThat(list.status()).isEqualTo(200);
 
+		var manager = PageSession.as(port, "sa-manager");
+		var cascade = DemoOrganisation.circle(admin, "Circle Cascade");
+		var office = PageSession.as(port, "admin");
+		measure(counted, rows, "My work", () -> page.get("/my/work"));
+		measure(counted, rows, "circle list", () -> manager.get("/circles"));
+		measure(counted, rows, "circle page", () -> manager.get("/circles/" + cascade));
+		measure(counted, rows, "reports page", () -> manager.get("/governance/reports"));
+		measure(counted, rows, "people admin page", () -> office.get("/admin/people?page=1"));
+
 		counted.replaceAll((operation, sql) -> sql.stream().map(StatementBudgetTests::shape).toList());
 		return counted;
+	}
+
+	/** Counts one page: its first call warms what a process loads once, the second is counted and must answer 200. */
+	private void measure(Map<String, List<String>> counted, Map<String, Long> rows, String operation,
+			java.util.function.Supplier<Http.Response> call) {
+		assertThat(call.get().status()).as(operation).isEqualTo(200);
+		statements.start();
+		var response = call.get();
+		counted.put(operation, statements.stop());
+		rows.put(operation, statements.rows());
+		assertThat(response.status()).as(operation).isEqualTo(200);
 	}
 
 	/** A request of Circle Cascade that the triage rules allow to assign: discussed, answered, reviewed twice. */
@@ -144,6 +184,7 @@ class StatementBudgetTests {
 
 	/** A statement without its literal values, so that two runs of the same query compare equal. */
 	private static String shape(String sql) {
-		return sql.replaceAll("'[^']*'", "?").replaceAll("\\b\\d+\\b", "?");
+		// an IN list of ids is one statement whatever its length
+		return sql.replaceAll("'[^']*'", "?").replaceAll("\\b\\d+\\b", "?").replaceAll("\\?(, \\?)+", "?");
 	}
 }

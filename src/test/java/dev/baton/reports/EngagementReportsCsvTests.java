@@ -13,7 +13,7 @@ import dev.baton.judgment.Judgments;
 
 class EngagementReportsCsvTests {
 
-	private final EngagementReports reports = new EngagementReports(null, null, null, null, null);
+	private final EngagementReports reports = new EngagementReports(null, null, null, null);
 
 	private static EngagementReports.Report report(List<EngagementReports.StalledRow> stalled,
 			List<EngagementReports.LoadRow> load) {

@@ -23,6 +23,7 @@ import dev.baton.engagement.SaRequests;
 import dev.baton.engagement.EngagementFigures;
 import dev.baton.identity.Role;
 import dev.baton.organisation.AbsenceKind;
+import dev.baton.organisation.CallContexts;
 import dev.baton.organisation.Circle;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
@@ -49,9 +50,11 @@ class CirclePageController {
 	private final EngagementFigures triage;
 	private final Organisation organisation;
 	private final Clock clock;
+	private final CallContexts callContexts;
 
 	CirclePageController(Assignments assignments, SaRequests requests, EngagementFigures triage, Organisation organisation,
-			Clock clock) {
+			Clock clock, CallContexts callContexts) {
+		this.callContexts = callContexts;
 		this.assignments = assignments;
 		this.requests = requests;
 		this.triage = triage;
@@ -82,10 +85,13 @@ class CirclePageController {
 	@GetMapping("/circles")
 	String circles(Authentication authentication, Model model) {
 		var admin = isAdmin(authentication);
-		var me = organisation.personForUsername(authentication.getName()).map(Person::id).orElse(null);
-		var rows = organisation.circles().stream().filter(c -> admin || (me != null && me.equals(c.managerId())))
-				.sorted(Comparator.comparing(Circle::name))
-				.map(c -> new CircleRow(c.id(), c.name(), c.boardKey(), name(c.managerId()), c.memberIds().size(),
+		// a manager's circles come with the call context; an administrator sees every circle
+		var shown = admin ? organisation.circles() : organisation.circlesById(callContexts.current().manages());
+		var managers = new java.util.HashMap<UUID, String>();
+		organisation.peopleWithIds(shown.stream().map(Circle::managerId).filter(java.util.Objects::nonNull)
+				.collect(java.util.stream.Collectors.toSet())).forEach(p -> managers.put(p.id(), p.name()));
+		var rows = shown.stream().sorted(Comparator.comparing(Circle::name))
+				.map(c -> new CircleRow(c.id(), c.name(), c.boardKey(), managers.get(c.managerId()), c.memberIds().size(),
 						c.servedAeIds().size()))
 				.toList();
 		model.addAttribute("circles", rows);
@@ -125,7 +131,8 @@ class CirclePageController {
 		}
 		var weeks = LoadHistory.weekStarts(today, WEEKS);
 		var from = weeks.get(0).atStartOfDay(zone).toInstant();
-		var history = requests.filedSince(id, from.minus(HISTORY));
+		// only work open at some time since the chart's first week can count: an index range, not the history
+		var history = requests.activity(id, from.minus(HISTORY), from);
 		model.addAttribute("chart", LoadHistory.chart(members, history, today, WEEKS, zone));
 
 		var figures = triage.triage(null, id, from, now);

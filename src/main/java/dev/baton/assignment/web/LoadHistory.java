@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import dev.baton.engagement.SaRequestSummary;
+import dev.baton.engagement.RequestActivity;
 
 /**
  * Active requests per SA per week, from the requests' history, and the line chart that draws
@@ -63,7 +63,7 @@ final class LoadHistory {
 	}
 
 	/** Whether a request was active for a person in the week from {@code start} to before {@code end}. */
-	static boolean activeFor(SaRequestSummary request, UUID person, Instant start, Instant end) {
+	static boolean activeFor(RequestActivity request, UUID person, Instant start, Instant end) {
 		if (!person.equals(request.assigneeId()) && !person.equals(request.assistId())) {
 			return false;
 		}
@@ -74,7 +74,7 @@ final class LoadHistory {
 		return request.closedAt() == null || !request.closedAt().isBefore(start);
 	}
 
-	static Chart chart(List<Member> members, List<SaRequestSummary> history, LocalDate today, int weeks, ZoneId zone) {
+	static Chart chart(List<Member> members, List<RequestActivity> history, LocalDate today, int weeks, ZoneId zone) {
 		var starts = weekStarts(today, weeks);
 		var series = new ArrayList<List<Integer>>();
 		int max = 1;

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Repository;
 
 import dev.baton.engagement.Engagement;
 import dev.baton.engagement.ApprovalDecision;
+import dev.baton.engagement.RequestActivity;
 import dev.baton.engagement.RequestStatus;
 import dev.baton.engagement.ReviewVerdict;
 import dev.baton.engagement.SaRequestClockAlert;
@@ -198,6 +200,29 @@ public class SaRequestRepository {
 				  AND (assignee_id IN (:people) OR assist_id IN (:people))
 				ORDER BY created_at
 				""".formatted(SaRequestSql.OPEN)).param("people", people).query(SaRequestSql::request).list();
+	}
+
+	/**
+	 * The circle's requests filed since {@code filedSince} that are open or were closed since
+	 * {@code activeFrom}: the work that can count in a chart from then on, which grows with the
+	 * circle's recent work and not with its history (each part is an index range: the circle's open
+	 * states, the closed states by {@code closed_at}).
+	 */
+	public List<RequestActivity> activity(UUID circleId, Instant filedSince, Instant activeFrom) {
+		var open = Arrays.stream(RequestStatus.values()).filter(RequestStatus::isOpen).map(Enum::name).toList();
+		return jdbc.sql("""
+				SELECT id, assignee_id, assist_id, triaged_at, engaged_at, closed_at FROM sa_request
+				WHERE circle_id = :circle AND created_at >= :since AND status IN (:open)
+				UNION ALL
+				SELECT id, assignee_id, assist_id, triaged_at, engaged_at, closed_at FROM sa_request
+				WHERE circle_id = :circle AND created_at >= :since AND status IN ('DONE', 'DECLINED')
+				  AND closed_at >= :from
+				""").param("circle", circleId).param("since", SaRequestSql.ts(filedSince)).param("open", open)
+				.param("from", SaRequestSql.ts(activeFrom))
+				.query((rs, n) -> new RequestActivity(rs.getObject("id", UUID.class), rs.getObject("assignee_id", UUID.class),
+						rs.getObject("assist_id", UUID.class), SaRequestSql.instant(rs, "triaged_at"),
+						SaRequestSql.instant(rs, "engaged_at"), SaRequestSql.instant(rs, "closed_at")))
+				.list();
 	}
 
 	public List<SaRequest> filedSince(UUID circleId, Instant since) {

@@ -56,6 +56,21 @@ public class JudgmentRepository {
 		return result;
 	}
 
+	/** The newest judgment of each of these opportunities that has one, in one statement. */
+	public Map<UUID, SaJudgment> current(java.util.Collection<UUID> opportunityIds) {
+		var result = new HashMap<UUID, SaJudgment>();
+		if (opportunityIds.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("""
+				SELECT DISTINCT ON (opportunity_id) * FROM sa_judgment
+				WHERE opportunity_id = ANY (CAST(:ids AS uuid[]))
+				ORDER BY opportunity_id, recorded_at DESC, seq DESC
+				""").param("ids", opportunityIds.stream().map(UUID::toString).toArray(String[]::new))
+				.query(this::map).list().forEach(j -> result.put(j.opportunityId(), j));
+		return result;
+	}
+
 	/** Each SA's newest judgment on each opportunity. */
 	public List<SaJudgment> latestPerSa() {
 		return jdbc.sql("""

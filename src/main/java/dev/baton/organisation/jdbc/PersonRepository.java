@@ -60,6 +60,27 @@ public class PersonRepository {
 				.param("role", role == null ? null : role.name()).query(rows).list();
 	}
 
+	/** A person as a list shows them: with their manager's name. */
+	public record Listed(Person person, String managerName) {
+	}
+
+	/**
+	 * One page of everyone, or of everyone of one role, by name regardless of case, with each one's
+	 * manager and the total: two statements that read the page's people only.
+	 */
+	public dev.baton.platform.Page<Listed> page(Role role, dev.baton.platform.Page.Request request) {
+		var roleName = role == null ? null : role.name();
+		var total = jdbc.sql("SELECT count(*) FROM person p WHERE (CAST(:role AS text) IS NULL OR p.role = :role)")
+				.param("role", roleName).query(Long.class).single();
+		var items = jdbc.sql(SELECT.replace(" FROM person p ", ", m.name AS manager_name FROM person p ") + """
+				LEFT JOIN person m ON m.id = p.manager_id
+				WHERE (CAST(:role AS text) IS NULL OR p.role = :role)
+				ORDER BY lower(p.name) COLLATE "C", p.name COLLATE "C", p.id LIMIT :size OFFSET :offset
+				""").param("role", roleName).param("size", request.size()).param("offset", request.offset())
+				.query((rs, n) -> new Listed(rows.mapRow(rs, n), rs.getString("manager_name"))).list();
+		return new dev.baton.platform.Page<>(items, request.page(), request.size(), total);
+	}
+
 	/** The people with the given ids (unknown ids are left out), by name. */
 	public List<Person> people(Collection<UUID> ids) {
 		if (ids.isEmpty()) {

@@ -70,17 +70,10 @@ class PeopleAdminPageController {
 
 	@GetMapping("/admin/people")
 	String people(@RequestParam(required = false) Role role, @RequestParam(defaultValue = "0") int page, Model model) {
-		var everyone = people.people(null);
-		var names = new LinkedHashMap<UUID, String>();
-		everyone.forEach(p -> names.put(p.id(), p.name()));
-		var chosen = everyone.stream().filter(p -> role == null || p.role() == role)
-				.sorted(Comparator.comparing(Person::name, String.CASE_INSENSITIVE_ORDER)).toList();
-		var request = new Page.Request(Math.max(page, 0), PAGE_SIZE);
-		var from = (int) Math.min(request.offset(), chosen.size());
-		var to = Math.min(from + PAGE_SIZE, chosen.size());
-		var rows = chosen.subList(from, to).stream().map(p -> new PersonRow(p.id(), p.name(), p.role().name(), p.title(),
-				p.email(), p.managerId() == null ? null : names.get(p.managerId()))).toList();
-		model.addAttribute("page", new Page<>(rows, request.page(), PAGE_SIZE, chosen.size()));
+		// the page's people only, each with the name of their manager
+		var shown = people.page(role, new Page.Request(Math.max(page, 0), PAGE_SIZE));
+		model.addAttribute("page", shown.map(l -> new PersonRow(l.person().id(), l.person().name(),
+				l.person().role().name(), l.person().title(), l.person().email(), l.managerName())));
 		model.addAttribute("role", role);
 		model.addAttribute("roles", Role.values());
 		return "admin/people";

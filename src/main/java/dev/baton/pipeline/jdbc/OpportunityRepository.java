@@ -145,6 +145,12 @@ public class OpportunityRepository {
 				.param("account", accountId.value()).query(rows).list();
 	}
 
+	/** The opportunities not closed (won or lost): the pipeline being worked, which history does not grow. */
+	public List<Opportunity> openOpportunities() {
+		return jdbc.sql("SELECT * FROM opportunity WHERE stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') ORDER BY close_date, name")
+				.query(rows).list();
+	}
+
 	public List<Opportunity> allOpportunities() {
 		return jdbc.sql("SELECT * FROM opportunity ORDER BY close_date, name").query(rows).list();
 	}

@@ -2,6 +2,7 @@ package dev.baton.platform.database;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
@@ -18,9 +19,12 @@ import com.zaxxer.hikari.HikariDataSource;
 @Conditional(NoExternalDatabaseCondition.class)
 class EmbeddedDatabaseConfiguration {
 
+	/** The server {@link EmbeddedDatabaseEarlyStart} began starting with the context, or one started now. */
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgresServer embeddedPostgresServer(EmbeddedDatabaseProperties properties) {
-		return EmbeddedPostgresServer.start(properties);
+	EmbeddedPostgresServer embeddedPostgresServer(EmbeddedDatabaseProperties properties,
+			ObjectProvider<EmbeddedDatabaseEarlyStart.Start> early) {
+		var started = early.getIfAvailable();
+		return started != null ? started.take() : EmbeddedPostgresServer.start(properties);
 	}
 
 	@Bean

@@ -6,14 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.baton.engagement.RequestStatus;
-import dev.baton.engagement.RequestTemplate;
-import dev.baton.engagement.SaRequestSummary;
+import dev.baton.engagement.RequestActivity;
 
 /**
  * Which requests count as active for an SA in a week of the circle page's chart, and how the chart
@@ -26,12 +23,10 @@ class LoadHistoryTests {
 	private static final UUID PRIYA = UUID.randomUUID();
 	private static final LocalDate TODAY = LocalDate.parse("2026-11-25");
 
-	private static SaRequestSummary request(UUID assignee, UUID assist, String triagedAt, String closedAt) {
+	private static RequestActivity request(UUID assignee, UUID assist, String triagedAt, String closedAt) {
 		var triaged = triagedAt == null ? null : Instant.parse(triagedAt);
-		return new SaRequestSummary(UUID.randomUUID(), "Request", null, null, null, "commercial-amer",
-				RequestTemplate.SA_ACTIVITY, closedAt == null ? RequestStatus.SA_DOING : RequestStatus.DONE, Set.of(), false,
-				null, assignee, assist, null, null, null, triaged, triaged, closedAt == null ? null : Instant.parse(closedAt),
-				Instant.parse("2026-09-01T12:00:00Z"), null, null, null, 0);
+		return new RequestActivity(UUID.randomUUID(), assignee, assist, triaged, triaged,
+				closedAt == null ? null : Instant.parse(closedAt));
 	}
 
 	private static Instant at(String day) {

@@ -131,6 +131,22 @@ class RequestPagesTests {
 	}
 
 	@Test
+	void pagesLinkWebjarsByTheirVersionAndEveryOtherLinkAsWritten() {
+		var board = login("sa").get("/board?board=commercial-amer").body();
+
+		assertThat(board).containsPattern("src=\"/webjars/htmx\\.org/\\d[^/\"]*/dist/htmx\\.min\\.js\"")
+				.contains("href=\"/css/baton.css\"").containsPattern("href=\"/requests/[0-9a-f-]{36}\"");
+	}
+
+	@Test
+	void pagesGoGzippedToBrowsersThatAcceptIt() {
+		var board = login("sa").header("Accept-Encoding", "gzip").get("/board?board=commercial-amer");
+
+		assertThat(board.status()).isEqualTo(200);
+		assertThat(board.header("Content-Encoding")).isEqualTo("gzip");
+	}
+
+	@Test
 	void aFilteredBoardIsALinkAndItsPollingKeepsTheFilters() {
 		var sa = login("sa");
 		var board = sa.get("/board?board=commercial-amer&segment=MM_FIRST_ORDER&label=EXPEDITE").body();
