@@ -82,7 +82,8 @@ class OpenApiContract {
 			Map.entry("POST /api/v1/quotes", List.of(201)),
 			Map.entry("POST /api/v1/quotes/{id}/revisions", List.of(201)),
 			Map.entry("PUT /api/v1/portal/partners/{partnerAccountId}/end-customers/{customerAccountId}", List.of(204)),
-			Map.entry("POST /api/v1/portal/orders", List.of(201)));
+			Map.entry("POST /api/v1/portal/orders", List.of(201)),
+			Map.entry("POST /api/v1/invoices/{id}/credit-notes", List.of(201)));
 
 	/** Operations whose If-Match is optional by design (a version in the body, or an upsert that may create). */
 	static final Set<String> IF_MATCH_OPTIONAL = Set.of(
