@@ -225,7 +225,7 @@ class QuotePageController {
 		return plans;
 	}
 
-	/** What a field is called on the form: "lines[2].quantity" is "line 3, quantity". */
+	/** What a field is called on the form: lines[2].quantity is called line 3, quantity. */
 	static String label(String field) {
 		var line = java.util.regex.Pattern.compile("lines\\[(\\d+)]\\.?(\\w*)").matcher(field);
 		if (line.matches()) {
