@@ -137,7 +137,7 @@ public final class BillingEngine {
 				words(contract, charge, kind, days, periodDays));
 	}
 
-	/** "5 seats x USD 1,200.00 x 183/365 days", the arithmetic a person can redo. */
+	/** The arithmetic in words that a person can redo, such as 5 seats x USD 1200.00 x 183/365 days. */
 	static String words(Contract contract, Charge charge, Line.Kind kind, long days, long periodDays) {
 		var text = new StringBuilder();
 		if (kind == Line.Kind.CREDIT) {
