@@ -65,6 +65,12 @@ public class Invoices {
 		return repository.ofAccount(accountId);
 	}
 
+	/** The latest invoices of every owner, newest first, of one status or all (null), at most {@code limit}. */
+	@Transactional(readOnly = true)
+	public List<Invoice> latest(InvoiceStatus status, int limit) {
+		return repository.latest(status, limit);
+	}
+
 	/** The invoices that carry lines of a subscription. */
 	@Transactional(readOnly = true)
 	public List<Invoice> ofSubscription(SubscriptionId id) {

@@ -191,6 +191,17 @@ public class InvoiceRepository {
 				.toList();
 	}
 
+	/** The latest invoices of every owner, newest first, optionally of one status, without their lines. */
+	public List<Invoice> latest(InvoiceStatus status, int limit) {
+		return jdbc.sql("""
+				SELECT * FROM invoice WHERE (CAST(:status AS text) IS NULL OR status = :status)
+				ORDER BY created_at DESC, id LIMIT :limit""")
+				.param("status", status == null ? null : status.name()).param("limit", limit).query(this::header).list()
+				.stream()
+				.map(invoice -> withTotals(invoice, lineTotal(invoice.id()), credited(invoice.id()), List.of(), List.of()))
+				.toList();
+	}
+
 	/** Which invoice holds a line of a subscription: for the subscription's invoices. */
 	public List<InvoiceId> invoicesOfSubscription(UUID subscriptionId) {
 		return jdbc.sql("SELECT DISTINCT invoice_id FROM invoice_line WHERE subscription_id = :id")
