@@ -254,6 +254,10 @@ class InvoiceFlowTests {
 		assertThat(tooMuch.json().path("errors").get(0).path("field").asString()).isEqualTo("amount");
 		assertThat(tooMuch.json().path("detail").asString()).contains("larger than the USD 595.50 left");
 
+		var halfCent = billing.finance().post(path, Http.json(Map.of("amount", 1.005, "reason", "Rounding")));
+		ProblemAssertions.assertProblem(halfCent, 422, "billing-rule");
+		assertThat(halfCent.json().path("detail").asString()).contains("whole cents");
+
 		var noReason = billing.finance().post(path, Http.json(Map.of("amount", 1)));
 		ProblemAssertions.assertProblem(noReason, 422, "billing-rule");
 		assertThat(noReason.json().path("violations").get(0).path("rule").asString()).isEqualTo("credit-note.reason");
@@ -265,6 +269,46 @@ class InvoiceFlowTests {
 		assertThat(amount(invoice.path("credited"))).isEqualTo("696.00");
 		assertThat(amount(invoice.path("due"))).isEqualTo("0.00");
 		assertThat(invoice.path("creditNotes")).hasSize(2);
+	}
+
+	@Test
+	void aChannelSaleIsInvoicedToTheResellerAndNeverToItsEndCustomer() {
+		var reseller = billing.newAccount();
+		var endCustomer = billing.newAccount();
+		var response = billing.desk().post("/api/v1/orders", Http.json(Map.of("channel", "PARTNER", "actions",
+				java.util.List.of(Map.of("type", "CREATE_SUBSCRIPTION", "parties", Map.of("ownerAccountId", endCustomer,
+						"invoiceOwnerAccountId", reseller), "planCode", "premium-saas-annual", "seats", 10, "currency",
+						"USD")))));
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		var id = response.json().path("subscriptionIds").get(0).asString();
+		billing.awaitHeard(id, 0);
+
+		run.run();
+
+		assertThat(lines(billing.draft(reseller))).containsExactly("CHARGE 3480.00");
+		assertThat(billing.invoices(endCustomer)).isEmpty();
+	}
+
+	private int counter() {
+		return jdbc.sql("SELECT COALESCE(SUM(last_number), 0) FROM billing_number_counter WHERE kind = 'INVOICE'")
+				.query(Integer.class).single();
+	}
+
+	@Test
+	void aDraftWithoutLinesIsNotFinalized() {
+		var account = billing.newAccount();
+		var empty = UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO invoice (id, invoice_owner_account_id, currency, status, created_at, version)
+				VALUES (:id, :owner, 'EUR', 'DRAFT', now(), 0)""").param("id", empty)
+				.param("owner", UUID.fromString(account)).update();
+		var numbersBefore = counter();
+		var refused = billing.finance().post("/api/v1/invoices/" + empty + "/finalization", "");
+		ProblemAssertions.assertProblem(refused, 422, "billing-rule");
+		assertThat(refused.json().path("violations").get(0).path("rule").asString()).isEqualTo("invoice.has-lines");
+		assertThat(billing.finance().get("/api/v1/invoices/" + empty).json().path("status").asString())
+				.as("nothing half-written").isEqualTo("DRAFT");
+		assertThat(counter()).as("no number was taken").isEqualTo(numbersBefore);
 	}
 
 	@Test
