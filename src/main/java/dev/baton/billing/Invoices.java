@@ -71,12 +71,6 @@ public class Invoices {
 		return repository.latest(status, limit);
 	}
 
-	/** The invoices that carry lines of a subscription. */
-	@Transactional(readOnly = true)
-	public List<Invoice> ofSubscription(SubscriptionId id) {
-		return repository.invoicesOfSubscription(id.value()).stream().map(this::invoice).toList();
-	}
-
 	/**
 	 * Bills one subscription up to {@code today}, in the caller's transaction: for every period from
 	 * the one where something is still to bill (the next period, or the day a version made since

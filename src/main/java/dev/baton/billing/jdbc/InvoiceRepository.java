@@ -202,12 +202,6 @@ public class InvoiceRepository {
 				.toList();
 	}
 
-	/** Which invoice holds a line of a subscription: for the subscription's invoices. */
-	public List<InvoiceId> invoicesOfSubscription(UUID subscriptionId) {
-		return jdbc.sql("SELECT DISTINCT invoice_id FROM invoice_line WHERE subscription_id = :id")
-				.param("id", subscriptionId).query((rs, n) -> InvoiceId.of(rs.getObject(1, UUID.class))).list();
-	}
-
 	private Invoice complete(Invoice header) {
 		var lines = lines(header.id());
 		var total = lines.stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
