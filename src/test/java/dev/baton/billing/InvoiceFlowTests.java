@@ -213,6 +213,24 @@ class InvoiceFlowTests {
 	}
 
 	@Test
+	void aRecomputationNoticesInputsThatNoLongerGiveTheLines() {
+		var account = billing.newAccount();
+		billing.subscribe(account, "premium-saas-annual", 3);
+		run.run();
+		var invoiceId = InvoiceId.of(billing.draft(account).path("id").asString());
+		var before = invoices.recompute(invoiceId);
+		assertThat(before.sameLines()).isTrue();
+		assertThat(before.recomputedHash()).isEqualTo(before.storedHash());
+
+		// a draft's stored inputs edited behind Baton's back: 3 seats become 4
+		jdbc.sql("UPDATE invoice_computation SET inputs = replace(inputs, '\"quantity\":3', '\"quantity\":4') WHERE invoice_id = :id")
+				.param("id", invoiceId.value()).update();
+		var after = invoices.recompute(invoiceId);
+		assertThat(after.sameLines()).isFalse();
+		assertThat(after.recomputedHash()).isNotEqualTo(before.recomputedHash()).isNotEqualTo(after.storedHash());
+	}
+
+	@Test
 	void theSameChargeForTheSameDaysCannotBeWrittenTwice() {
 		var account = billing.newAccount();
 		var id = billing.subscribe(account, "premium-saas-annual", 1);
