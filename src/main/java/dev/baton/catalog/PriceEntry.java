@@ -46,6 +46,14 @@ public record PriceEntry(String planCode, ChargeModel chargeModel, Currency curr
 	 * to the currency's minor unit: the included units are free, then the charge model applies.
 	 */
 	public Money amountFor(BigDecimal quantity) {
+		return new Money(exactAmountFor(quantity), currency);
+	}
+
+	/**
+	 * The same amount before rounding, for a caller that scales it further (billing prorates it by
+	 * days) and rounds once at the end.
+	 */
+	public BigDecimal exactAmountFor(BigDecimal quantity) {
 		if (quantity.signum() < 0) {
 			throw new IllegalArgumentException("quantity must not be negative: " + quantity);
 		}
@@ -57,7 +65,7 @@ public record PriceEntry(String planCode, ChargeModel chargeModel, Currency curr
 			case TIERED -> graduated(billable);
 			case VOLUME -> volume(billable);
 		};
-		return new Money(amount, currency);
+		return amount;
 	}
 
 	private BigDecimal graduated(BigDecimal billable) {

@@ -88,7 +88,8 @@ class OpenApiContract {
 			Map.entry("POST /api/v1/licensing/activations", List.of(201)),
 			Map.entry("POST /api/v1/licensing/seat-reports", List.of(201, 200)),
 			Map.entry("POST /api/v1/portal/licensing/seat-reports", List.of(201, 200)),
-			Map.entry("POST /api/v1/licensing/signals/{id}/expansion", List.of(201, 200)));
+			Map.entry("POST /api/v1/licensing/signals/{id}/expansion", List.of(201, 200)),
+			Map.entry("POST /api/v1/invoices/{id}/credit-notes", List.of(201)));
 
 	/** Operations whose If-Match is optional by design (a version in the body, or an upsert that may create). */
 	static final Set<String> IF_MATCH_OPTIONAL = Set.of(

@@ -1,0 +1,39 @@
+package dev.baton.billing;
+
+import java.time.Clock;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import dev.baton.billing.jdbc.BillingScheduleRepository;
+import dev.baton.subscription.SubscriptionChanged;
+import dev.baton.subscription.SubscriptionCreated;
+
+/**
+ * Tells the billing run which subscriptions changed: every new version marks its subscription
+ * for the next run, which recomputes and diffs it. Idempotent: a version heard twice, or late,
+ * changes nothing.
+ */
+@Component
+class BillingListeners {
+
+	private final BillingScheduleRepository schedule;
+	private final Clock clock;
+
+	BillingListeners(BillingScheduleRepository schedule, Clock clock) {
+		this.schedule = schedule;
+		this.clock = clock;
+	}
+
+	@ApplicationModuleListener
+	void on(SubscriptionCreated created) {
+		var s = created.subscription();
+		schedule.heard(s.id().value(), s.version(), s.termStart(), clock.instant());
+	}
+
+	@ApplicationModuleListener
+	void on(SubscriptionChanged changed) {
+		var s = changed.after();
+		schedule.heard(s.id().value(), s.version(), s.termStart(), clock.instant());
+	}
+}

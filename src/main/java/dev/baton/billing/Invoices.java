@@ -1,0 +1,284 @@
+package dev.baton.billing;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.baton.audit.AuditLog;
+import dev.baton.billing.domain.BillingEngine;
+import dev.baton.billing.domain.Inputs;
+import dev.baton.billing.domain.Line;
+import dev.baton.billing.domain.Period;
+import dev.baton.billing.jdbc.InvoiceRepository;
+import dev.baton.platform.BatonException;
+import dev.baton.platform.Decision;
+import dev.baton.subscription.SubscriptionId;
+import dev.baton.subscription.SubscriptionStatus;
+
+/**
+ * Invoices: reads them, bills a subscription (for the billing run), finalizes drafts, issues
+ * credit notes, previews a subscription's upcoming invoice and explains a line. Every write is
+ * audited in its transaction.
+ */
+@Service
+public class Invoices {
+
+	private final InvoiceRepository repository;
+	private final ContractReader contracts;
+	private final AuditLog audit;
+	private final Clock clock;
+
+	Invoices(InvoiceRepository repository, ContractReader contracts, AuditLog audit, Clock clock) {
+		this.repository = repository;
+		this.contracts = contracts;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/** A credit note to issue: an amount of the invoice's currency, and why. */
+	public record NewCreditNote(BigDecimal amount, String reason) {
+	}
+
+	/** Whether a recomputation from an invoice's stored inputs gives its lines and its hash again. */
+	public record Recomputation(boolean sameLines, String storedHash, String recomputedHash, int lines) {
+	}
+
+	@Transactional(readOnly = true)
+	public Invoice invoice(InvoiceId id) {
+		return repository.find(id).orElseThrow(() -> BatonException.notFound("Invoice", id));
+	}
+
+	/** The invoices of an invoice owner, newest first, without their lines. */
+	@Transactional(readOnly = true)
+	public List<Invoice> ofAccount(UUID accountId) {
+		Objects.requireNonNull(accountId, "accountId");
+		return repository.ofAccount(accountId);
+	}
+
+	/** The latest invoices of every owner, newest first, of one status or all (null), at most {@code limit}. */
+	@Transactional(readOnly = true)
+	public List<Invoice> latest(InvoiceStatus status, int limit) {
+		return repository.latest(status, limit);
+	}
+
+	/**
+	 * Bills one subscription up to {@code today}, in the caller's transaction: for every period from
+	 * the one where something is still to bill (the next period, or the day a version made since
+	 * the last run took effect) to the one containing today, the engine's lines minus what was
+	 * invoiced go onto the invoice owner's draft, with the inputs they came from.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Billed bill(SubscriptionId id, int billedVersion, LocalDate nextBillOn, LocalDate today) {
+		var read = contracts.read(id);
+		var contract = read.contract();
+		var current = read.current();
+		if (today.isBefore(contract.anchor())) {
+			return new Billed(contract.anchor(), contract.latestVersion(), 0);
+		}
+		var start = nextBillOn == null ? today : nextBillOn;
+		for (var version : contract.versions()) {
+			if (version.version() > billedVersion && version.effectiveOn().isBefore(start)) {
+				start = version.effectiveOn();
+			}
+		}
+		if (start.isBefore(contract.anchor())) {
+			start = contract.anchor();
+		}
+		int written = 0;
+		var invoiced = repository.invoicedOf(id.value());
+		InvoiceId draft = null;
+		for (var period : Period.between(contract.anchor(), contract.periodMonths(), start, today)) {
+			var inputs = new Inputs(contract, period, inPeriod(invoiced, period));
+			var lines = inputs.lines();
+			if (lines.isEmpty()) {
+				continue;
+			}
+			if (draft == null) {
+				draft = repository.lockDraft(current.parties().invoiceOwnerAccountId(), current.currency(),
+						clock.instant());
+			}
+			var text = InputsCodec.write(inputs);
+			var computation = new InvoiceRepository.Computation(UUID.randomUUID(), id.value(),
+					repository.nextComputationPosition(draft), text, InputsCodec.sha256(text));
+			repository.insertComputation(draft, computation, period.start(), period.end(), clock.instant());
+			var position = repository.nextLinePosition(draft);
+			for (var line : lines) {
+				repository.insertLine(draft, computation.id(), position++, contract.subscriptionNumber(), line, id.value());
+				written++;
+			}
+		}
+		if (draft != null) {
+			audit.recordBySystem("invoice.lines-added", "invoice", draft.value(), "Billing run",
+					Map.of("subscription", contract.subscriptionNumber(), "version", contract.latestVersion()));
+		}
+		// a cancelled subscription has nothing more to bill unless it changes again (it never does)
+		var next = current.status() == SubscriptionStatus.CANCELLED ? null : contract.periodOf(today).end();
+		return new Billed(next, contract.latestVersion(), written);
+	}
+
+	/** What billing one subscription did: the next day it is due, the version it billed, the lines written. */
+	record Billed(LocalDate nextBillOn, int version, int lines) {
+	}
+
+	private static List<Line.Invoiced> inPeriod(List<Line.Invoiced> invoiced, Period period) {
+		return invoiced.stream().filter(line -> period.contains(line.from())).toList();
+	}
+
+	/**
+	 * Finalizes a draft: it takes the next number of the year (gapless: the counter row is updated
+	 * in this transaction), its total and the hash of its inputs, and never changes again.
+	 */
+	@Transactional
+	public Invoice finalizeDraft(InvoiceId id, String reason) {
+		var status = repository.lock(id).orElseThrow(() -> BatonException.notFound("Invoice", id));
+		if (status != InvoiceStatus.DRAFT) {
+			throw Decision.refused(BillingRule.STATE, "Invoice " + invoice(id).number() + " is " + status
+					+ ", not a draft: a finalized invoice never changes; correct it with a credit note")
+					.toException(BillingProblems.FINALIZED);
+		}
+		var lines = repository.lines(id);
+		Decision.check().refuseIf(lines.isEmpty(), BillingRule.HAS_LINES,
+				() -> "The draft has no lines yet; there is nothing to finalize").decide().orThrow(BillingProblems.RULE);
+		var today = LocalDate.now(clock);
+		var number = String.format("INV-%d-%06d", today.getYear(), repository.takeNumber("INVOICE", today.getYear()));
+		var hash = InputsCodec.invoiceHash(repository.computations(id).stream()
+				.map(InvoiceRepository.Computation::inputsHash).toList());
+		var total = repository.lineTotal(id);
+		if (!repository.finalize(id, number, total, hash, today, clock.instant(), currentUser())) {
+			throw new IllegalStateException("Invoice " + id + " was locked as a draft but is not one");
+		}
+		audit.record("invoice.finalized", "invoice", id.value(), reason,
+				Map.of("number", number, "total", total.toPlainString(), "inputsHash", hash));
+		return invoice(id);
+	}
+
+	/**
+	 * Issues a credit note on a finalized invoice, whole or in part: at most what is left after
+	 * earlier credit notes. The invoice is locked, so two credit notes at once cannot together
+	 * exceed it.
+	 */
+	@Transactional
+	public CreditNote creditNote(InvoiceId id, NewCreditNote request, String reason) {
+		var status = repository.lock(id).orElseThrow(() -> BatonException.notFound("Invoice", id));
+		var invoice = invoice(id);
+		var amount = request.amount();
+		var left = invoice.total().subtract(invoice.credited());
+		var why = request.reason() == null ? "" : request.reason().strip();
+		Decision.check()
+				.refuseIf(status == InvoiceStatus.DRAFT || status == InvoiceStatus.VOID, BillingRule.STATE,
+						() -> "Invoice " + (invoice.number() == null ? "draft" : invoice.number()) + " is " + status
+								+ "; only a finalized invoice that is not void is credited")
+				.refuseIf(amount == null || amount.signum() <= 0, BillingRule.CREDIT_AMOUNT,
+						() -> "A credit note is for more than zero")
+				.refuseIf(amount != null && amount.signum() > 0 && amount.compareTo(left) > 0, BillingRule.CREDIT_AMOUNT,
+						() -> "A credit note of " + invoice.currency() + " " + amount.toPlainString() + " is larger than the "
+								+ invoice.currency() + " " + left.toPlainString() + " left on invoice " + invoice.number())
+				.refuseIf(amount != null && amount.scale() > 2 && amount.stripTrailingZeros().scale() > 2,
+						BillingRule.CREDIT_AMOUNT, () -> "A credit note is in whole cents, not " + amount.toPlainString())
+				.refuseIf(why.isEmpty(), BillingRule.CREDIT_REASON, () -> "A credit note says why (reason)")
+				.decide().orThrow(BillingProblems.RULE);
+		var today = LocalDate.now(clock);
+		var number = String.format("CN-%d-%06d", today.getYear(), repository.takeNumber("CREDIT_NOTE", today.getYear()));
+		var note = new CreditNote(UUID.randomUUID(), number, id, amount.setScale(2), invoice.currency(), why,
+				clock.instant(), currentUser());
+		repository.insertCreditNote(note);
+		audit.record("invoice.credited", "invoice", id.value(), reason == null ? why : reason,
+				Map.of("creditNote", number, "amount", note.amount().toPlainString(), "invoice", invoice.number()));
+		return note;
+	}
+
+	/**
+	 * What the next billing run would invoice for a subscription: what is not invoiced yet up to
+	 * its next billing date, that period charged in advance included. Writes nothing.
+	 */
+	@Transactional(readOnly = true)
+	public UpcomingInvoice upcoming(SubscriptionId id) {
+		var contract = contracts.read(id).contract();
+		var today = LocalDate.now(clock);
+		var billingDate = today.isBefore(contract.anchor()) ? contract.anchor() : contract.periodOf(today).end();
+		var invoiced = repository.invoicedOf(id.value());
+		var lines = new ArrayList<Line>();
+		for (var period : Period.between(contract.anchor(), contract.periodMonths(), contract.anchor(), billingDate)) {
+			lines.addAll(BillingEngine.diff(contract, period, inPeriod(invoiced, period)));
+		}
+		var total = BillingEngine.total(contract.currency(), lines).amount();
+		return new UpcomingInvoice(id, contract.subscriptionNumber(), contract.currency(), billingDate, total,
+				lines.stream().map(l -> new UpcomingInvoice.Line(l.kind().name(), l.charge().code(), l.charge().quantity(),
+						l.period().start(), l.period().end(), l.from(), l.to(), l.sourceVersion(), l.orderNumber(),
+						l.charge().priceBookVersionNumber(), l.amount().amount(), l.explanation())).toList());
+	}
+
+	/** Where a line comes from, with its arithmetic. */
+	@Transactional(readOnly = true)
+	public LineExplanation explain(InvoiceId id, InvoiceLineId lineId) {
+		var invoice = invoice(id);
+		var line = invoice.lines().stream().filter(l -> l.id().equals(lineId)).findFirst()
+				.orElseThrow(() -> BatonException.notFound("Line", lineId + " of invoice " + id));
+		var contract = contracts.read(SubscriptionId.of(line.subscriptionId())).contract();
+		var version = contract.versions().stream().filter(v -> v.version() == line.sourceVersion()).findFirst()
+				.orElseThrow();
+		var hash = repository.computations(id).stream()
+				.filter(c -> c.subscriptionId().equals(line.subscriptionId())).map(InvoiceRepository.Computation::inputsHash)
+				.reduce((first, last) -> last).orElse(null);
+		var from = ("PLAN".equals(line.chargeType()) ? "seats" : "quantity of add-on " + line.planCode()) + " of "
+				+ contract.subscriptionNumber() + " version " + version.version() + " (" + version.action() + ", order "
+				+ version.orderNumber() + ")";
+		var period = new Period(line.periodStart(), line.periodEnd());
+		return new LineExplanation(id, invoice.number(), lineId, line.kind(), line.amount(), invoice.currency(),
+				line.explanation(),
+				new LineExplanation.Source(line.subscriptionId(), line.subscriptionNumber(), version.version(),
+						version.orderNumber(), version.action(), version.effectiveOn()),
+				new LineExplanation.PriceSource(line.planCode(), line.priceBookVersionId(), line.priceBookVersionNumber(),
+						line.unitPrice(), line.discountPercent()),
+				new LineExplanation.Quantity(line.quantity(), line.unit(), from),
+				new LineExplanation.Days(period.start(), period.end(), period.days(), line.from(), line.to(),
+						new Period(line.from(), line.to()).days()),
+				hash);
+	}
+
+	/**
+	 * Recomputes an invoice from the inputs stored with it, for finance's audit: the engine gives
+	 * the same lines, and the inputs the same hash, or the answer says they differ.
+	 */
+	@Transactional(readOnly = true)
+	public Recomputation recompute(InvoiceId id) {
+		var invoice = invoice(id);
+		var computations = repository.computations(id);
+		var recomputed = new ArrayList<String>();
+		var hashes = new ArrayList<String>();
+		for (var computation : computations) {
+			var inputs = InputsCodec.read(computation.inputs());
+			var text = InputsCodec.write(inputs);
+			hashes.add(InputsCodec.sha256(text));
+			for (var line : inputs.lines()) {
+				recomputed.add(signature(line.kind().name(), line.charge().code(), line.from(), line.to(),
+						line.amount().amount(), line.explanation()));
+			}
+		}
+		var stored = invoice.lines().stream()
+				.map(l -> signature(l.kind(), l.planCode(), l.from(), l.to(), l.amount(), l.explanation())).toList();
+		var storedHash = invoice.inputsHash() != null ? invoice.inputsHash()
+				: InputsCodec.invoiceHash(computations.stream().map(InvoiceRepository.Computation::inputsHash).toList());
+		return new Recomputation(stored.equals(recomputed), storedHash, InputsCodec.invoiceHash(hashes), stored.size());
+	}
+
+	private static String signature(String kind, String plan, LocalDate from, LocalDate to, BigDecimal amount,
+			String words) {
+		return kind + " " + plan + " " + from + ".." + to + " " + amount.setScale(2) + " " + words;
+	}
+
+	private static String currentUser() {
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication == null ? "system" : authentication.getName();
+	}
+}

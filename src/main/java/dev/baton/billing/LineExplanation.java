@@ -1,0 +1,33 @@
+package dev.baton.billing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Where an invoice line comes from: the subscription version and the order that made it, the price
+ * book entry and version, the quantity's source, the days, and the arithmetic in words.
+ */
+public record LineExplanation(InvoiceId invoiceId, String invoiceNumber, InvoiceLineId lineId, String kind,
+		BigDecimal amount, String currency, String arithmetic, Source source, PriceSource price, Quantity quantity,
+		Days days, String inputsHash) {
+
+	/** The subscription version that made the line due and the order behind it. */
+	public record Source(UUID subscriptionId, String subscriptionNumber, int version, String orderNumber,
+			String action, LocalDate effectiveOn) {
+	}
+
+	/** The list price: the plan, the price book version it comes from, the unit price and the discount. */
+	public record PriceSource(String planCode, UUID priceBookVersionId, int priceBookVersionNumber,
+			BigDecimal unitPrice, BigDecimal discountPercent) {
+	}
+
+	/** How many, of what, and where the number comes from. */
+	public record Quantity(BigDecimal value, String unit, String from) {
+	}
+
+	/** The days charged or credited within the billing period. */
+	public record Days(LocalDate periodStart, LocalDate periodEnd, long daysInPeriod, LocalDate from, LocalDate to,
+			long days) {
+	}
+}

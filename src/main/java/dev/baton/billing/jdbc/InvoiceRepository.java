@@ -1,0 +1,276 @@
+package dev.baton.billing.jdbc;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import dev.baton.billing.CreditNote;
+import dev.baton.billing.Invoice;
+import dev.baton.billing.InvoiceId;
+import dev.baton.billing.InvoiceLine;
+import dev.baton.billing.InvoiceLineId;
+import dev.baton.billing.InvoiceStatus;
+import dev.baton.billing.domain.Line;
+
+/**
+ * Invoices, their lines and computations, credit notes and the gapless number counters in
+ * PostgreSQL. A finalized invoice is immutable in the database itself (a trigger); a line is unique
+ * by (subscription, charge, days).
+ */
+@Repository
+public class InvoiceRepository {
+
+	private final JdbcClient jdbc;
+
+	InvoiceRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A stored computation: the engine's inputs as written and their hash. */
+	public record Computation(UUID id, UUID subscriptionId, int position, String inputs, String inputsHash) {
+	}
+
+	/**
+	 * The draft of an invoice owner in a currency, made if there is none, locked for this
+	 * transaction: lines are added and the draft finalized one transaction at a time.
+	 */
+	public InvoiceId lockDraft(UUID invoiceOwner, String currency, Instant now) {
+		for (int attempt = 0; attempt < 5; attempt++) {
+			jdbc.sql("""
+					INSERT INTO invoice (id, invoice_owner_account_id, currency, status, created_at, version)
+					VALUES (:id, :owner, :currency, 'DRAFT', :at, 0)
+					ON CONFLICT (invoice_owner_account_id, currency) WHERE status = 'DRAFT' DO NOTHING""")
+					.param("id", UUID.randomUUID()).param("owner", invoiceOwner).param("currency", currency)
+					.param("at", Timestamp.from(now)).update();
+			// a draft finalized while this waited for its lock no longer matches; then a new draft is made
+			var draft = jdbc.sql("""
+					SELECT id FROM invoice WHERE invoice_owner_account_id = :owner AND currency = :currency
+					  AND status = 'DRAFT' FOR UPDATE""")
+					.param("owner", invoiceOwner).param("currency", currency).query(UUID.class).optional();
+			if (draft.isPresent()) {
+				return InvoiceId.of(draft.get());
+			}
+		}
+		throw new IllegalStateException("No draft invoice could be locked for " + invoiceOwner + " in " + currency);
+	}
+
+	/** Locks an invoice for this transaction and answers its status. */
+	public Optional<InvoiceStatus> lock(InvoiceId id) {
+		return jdbc.sql("SELECT status FROM invoice WHERE id = :id FOR UPDATE").param("id", id.value())
+				.query((rs, n) -> InvoiceStatus.valueOf(rs.getString(1))).optional();
+	}
+
+	public int nextComputationPosition(InvoiceId invoice) {
+		return jdbc.sql("SELECT COALESCE(MAX(position), 0) + 1 FROM invoice_computation WHERE invoice_id = :id")
+				.param("id", invoice.value()).query(Integer.class).single();
+	}
+
+	public int nextLinePosition(InvoiceId invoice) {
+		return jdbc.sql("SELECT COALESCE(MAX(position), 0) + 1 FROM invoice_line WHERE invoice_id = :id")
+				.param("id", invoice.value()).query(Integer.class).single();
+	}
+
+	public void insertComputation(InvoiceId invoice, Computation computation, LocalDate periodStart,
+			LocalDate periodEnd, Instant at) {
+		jdbc.sql("""
+				INSERT INTO invoice_computation (id, invoice_id, subscription_id, period_start, period_end, position,
+				  inputs, inputs_hash, created_at)
+				VALUES (:id, :invoice, :subscription, :start, :end, :position, :inputs, :hash, :at)""")
+				.param("id", computation.id()).param("invoice", invoice.value())
+				.param("subscription", computation.subscriptionId()).param("start", periodStart).param("end", periodEnd)
+				.param("position", computation.position()).param("inputs", computation.inputs())
+				.param("hash", computation.inputsHash()).param("at", Timestamp.from(at)).update();
+	}
+
+	public void insertLine(InvoiceId invoice, UUID computation, int position, String subscriptionNumber, Line line,
+			UUID subscriptionId) {
+		var charge = line.charge();
+		var params = new HashMap<String, Object>();
+		params.put("id", UUID.randomUUID());
+		params.put("invoice", invoice.value());
+		params.put("computation", computation);
+		params.put("position", position);
+		params.put("subscription", subscriptionId);
+		params.put("number", subscriptionNumber);
+		params.put("kind", line.kind().name());
+		params.put("chargeKey", line.chargeKey());
+		params.put("rateKey", charge.rateKey());
+		params.put("type", charge.kind().name());
+		params.put("plan", charge.code());
+		params.put("quantity", charge.quantity());
+		params.put("unit", charge.unit());
+		params.put("unitPrice", charge.price().unitPrice());
+		params.put("discount", charge.discountPercent());
+		params.put("periodStart", line.period().start());
+		params.put("periodEnd", line.period().end());
+		params.put("from", line.from());
+		params.put("to", line.to());
+		params.put("version", line.sourceVersion());
+		params.put("order", line.orderNumber());
+		params.put("book", charge.priceBookVersionId());
+		params.put("bookNumber", charge.priceBookVersionNumber());
+		params.put("amount", line.amount().amount());
+		params.put("explanation", line.explanation());
+		jdbc.sql("""
+				INSERT INTO invoice_line (id, invoice_id, computation_id, position, subscription_id, subscription_number,
+				  kind, charge_key, rate_key, charge_type, plan_code, quantity, unit, unit_price, discount_percent,
+				  period_start, period_end, service_from, service_to, source_version, order_number, price_book_version_id,
+				  price_book_version_number, amount, explanation)
+				VALUES (:id, :invoice, :computation, :position, :subscription, :number, :kind, :chargeKey, :rateKey, :type,
+				  :plan, :quantity, :unit, :unitPrice, :discount, :periodStart, :periodEnd, :from, :to, :version, :order,
+				  :book, :bookNumber, :amount, :explanation)""").params(params).update();
+	}
+
+	/** Every line ever invoiced for a subscription, as the engine's diff needs them. */
+	public List<Line.Invoiced> invoicedOf(UUID subscriptionId) {
+		return jdbc.sql("""
+				SELECT kind, rate_key, service_from, service_to FROM invoice_line WHERE subscription_id = :id
+				ORDER BY service_from, id""").param("id", subscriptionId)
+				.query((rs, n) -> new Line.Invoiced(Line.Kind.valueOf(rs.getString(1)), rs.getString(2),
+						rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)))
+				.list();
+	}
+
+	/** Takes the next number of a kind in a year, in this transaction: the number is used exactly when it commits. */
+	public int takeNumber(String kind, int year) {
+		return jdbc.sql("""
+				INSERT INTO billing_number_counter (kind, year, last_number) VALUES (:kind, :year, 1)
+				ON CONFLICT (kind, year) DO UPDATE SET last_number = billing_number_counter.last_number + 1
+				RETURNING last_number""").param("kind", kind).param("year", year).query(Integer.class).single();
+	}
+
+	public List<Computation> computations(InvoiceId invoice) {
+		return jdbc.sql("""
+				SELECT id, subscription_id, position, inputs, inputs_hash FROM invoice_computation
+				WHERE invoice_id = :id ORDER BY position""").param("id", invoice.value())
+				.query((rs, n) -> new Computation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+						rs.getString(4), rs.getString(5)))
+				.list();
+	}
+
+	public boolean finalize(InvoiceId id, String number, BigDecimal total, String hash, LocalDate issuedOn,
+			Instant at, String by) {
+		return jdbc.sql("""
+				UPDATE invoice SET status = 'OPEN', number = :number, total = :total, inputs_hash = :hash,
+				  issued_on = :issuedOn, finalized_at = :at, finalized_by = :by, version = version + 1
+				WHERE id = :id AND status = 'DRAFT'""")
+				.param("id", id.value()).param("number", number).param("total", total).param("hash", hash)
+				.param("issuedOn", issuedOn).param("at", Timestamp.from(at)).param("by", by).update() == 1;
+	}
+
+	public void insertCreditNote(CreditNote note) {
+		jdbc.sql("""
+				INSERT INTO credit_note (id, number, invoice_id, amount, reason, created_at, created_by)
+				VALUES (:id, :number, :invoice, :amount, :reason, :at, :by)""")
+				.param("id", note.id()).param("number", note.number()).param("invoice", note.invoiceId().value())
+				.param("amount", note.amount()).param("reason", note.reason()).param("at", Timestamp.from(note.createdAt()))
+				.param("by", note.createdBy()).update();
+	}
+
+	public Optional<Invoice> find(InvoiceId id) {
+		return jdbc.sql("SELECT * FROM invoice WHERE id = :id").param("id", id.value()).query(this::header).optional()
+				.map(this::complete);
+	}
+
+	/** An account's invoices, newest first, without their lines. */
+	public List<Invoice> ofAccount(UUID accountId) {
+		return jdbc.sql("""
+				SELECT * FROM invoice WHERE invoice_owner_account_id = :account ORDER BY created_at DESC, id""")
+				.param("account", accountId).query(this::header).list().stream()
+				.map(invoice -> withTotals(invoice, lineTotal(invoice.id()), credited(invoice.id()), List.of(), creditNotes(invoice.id())))
+				.toList();
+	}
+
+	/** The latest invoices of every owner, newest first, optionally of one status, without their lines. */
+	public List<Invoice> latest(InvoiceStatus status, int limit) {
+		return jdbc.sql("""
+				SELECT * FROM invoice WHERE (CAST(:status AS text) IS NULL OR status = :status)
+				ORDER BY created_at DESC, id LIMIT :limit""")
+				.param("status", status == null ? null : status.name()).param("limit", limit).query(this::header).list()
+				.stream()
+				.map(invoice -> withTotals(invoice, lineTotal(invoice.id()), credited(invoice.id()), List.of(), List.of()))
+				.toList();
+	}
+
+	private Invoice complete(Invoice header) {
+		var lines = lines(header.id());
+		var total = lines.stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		return withTotals(header, total, credited(header.id()), lines, creditNotes(header.id()));
+	}
+
+	private Invoice withTotals(Invoice h, BigDecimal lineTotal, BigDecimal credited, List<InvoiceLine> lines,
+			List<CreditNote> notes) {
+		var total = h.total() == null ? lineTotal : h.total();
+		var due = h.status() == InvoiceStatus.OPEN || h.status() == InvoiceStatus.UNCOLLECTIBLE
+				? total.subtract(credited).max(BigDecimal.ZERO) : BigDecimal.ZERO;
+		return new Invoice(h.id(), h.number(), h.invoiceOwnerAccountId(), h.currency(), h.status(), scaled(total),
+				scaled(credited), scaled(due), h.issuedOn(), h.finalizedAt(), h.finalizedBy(), h.inputsHash(), h.createdAt(),
+				h.version(), lines, notes);
+	}
+
+	private static BigDecimal plain(BigDecimal value) {
+		var stripped = value.stripTrailingZeros();
+		return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+	}
+
+	private static BigDecimal scaled(BigDecimal amount) {
+		return amount.setScale(2, java.math.RoundingMode.HALF_EVEN);
+	}
+
+	public BigDecimal lineTotal(InvoiceId id) {
+		return jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM invoice_line WHERE invoice_id = :id")
+				.param("id", id.value()).query(BigDecimal.class).single();
+	}
+
+	public BigDecimal credited(InvoiceId id) {
+		return jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM credit_note WHERE invoice_id = :id")
+				.param("id", id.value()).query(BigDecimal.class).single();
+	}
+
+	public List<InvoiceLine> lines(InvoiceId id) {
+		return jdbc.sql("SELECT * FROM invoice_line WHERE invoice_id = :id ORDER BY position").param("id", id.value())
+				.query(InvoiceRepository::line).list();
+	}
+
+	private List<CreditNote> creditNotes(InvoiceId id) {
+		return jdbc.sql("""
+				SELECT n.*, i.currency FROM credit_note n JOIN invoice i ON i.id = n.invoice_id
+				WHERE n.invoice_id = :id ORDER BY n.created_at, n.number""").param("id", id.value())
+				.query((rs, n) -> new CreditNote(rs.getObject("id", UUID.class), rs.getString("number"),
+						InvoiceId.of(rs.getObject("invoice_id", UUID.class)), scaled(rs.getBigDecimal("amount")),
+						rs.getString("currency"), rs.getString("reason"), rs.getTimestamp("created_at").toInstant(),
+						rs.getString("created_by")))
+				.list();
+	}
+
+	private Invoice header(ResultSet rs, int row) throws SQLException {
+		var finalizedAt = rs.getTimestamp("finalized_at");
+		return new Invoice(InvoiceId.of(rs.getObject("id", UUID.class)), rs.getString("number"),
+				rs.getObject("invoice_owner_account_id", UUID.class), rs.getString("currency"),
+				InvoiceStatus.valueOf(rs.getString("status")), rs.getBigDecimal("total"), BigDecimal.ZERO, BigDecimal.ZERO,
+				rs.getObject("issued_on", LocalDate.class), finalizedAt == null ? null : finalizedAt.toInstant(),
+				rs.getString("finalized_by"), rs.getString("inputs_hash"), rs.getTimestamp("created_at").toInstant(),
+				rs.getInt("version"), List.of(), List.of());
+	}
+
+	private static InvoiceLine line(ResultSet rs, int row) throws SQLException {
+		return new InvoiceLine(InvoiceLineId.of(rs.getObject("id", UUID.class)), rs.getInt("position"),
+				rs.getObject("subscription_id", UUID.class), rs.getString("subscription_number"), rs.getString("kind"),
+				rs.getString("charge_type"), rs.getString("plan_code"), plain(rs.getBigDecimal("quantity")),
+				rs.getString("unit"), rs.getBigDecimal("unit_price"), plain(rs.getBigDecimal("discount_percent")),
+				rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
+				rs.getObject("service_from", LocalDate.class), rs.getObject("service_to", LocalDate.class),
+				rs.getInt("source_version"), rs.getString("order_number"), rs.getObject("price_book_version_id", UUID.class),
+				rs.getInt("price_book_version_number"), scaled(rs.getBigDecimal("amount")), rs.getString("explanation"));
+	}
+}
