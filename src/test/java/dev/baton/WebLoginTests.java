@@ -135,7 +135,8 @@ class WebLoginTests {
 		var browser = Http.browser(port);
 		login(browser, "customer", Http.DEMO_PASSWORD);
 
-		var home = browser.get("/");
+		assertThat(browser.get("/").header("Location")).as("a customer's home is its portal").endsWith("/portal");
+		var home = browser.get("/portal");
 		assertThat(home.status()).isEqualTo(200);
 		assertThat(home.body()).doesNotContain("href=\"/opportunities\"").doesNotContain("href=\"/admin/audit\"");
 		assertThat(browser.get("/opportunities").status()).isEqualTo(403);

@@ -93,8 +93,9 @@ class PortalTests {
 		assertThat(seen.path("resold").asBoolean()).isTrue();
 		var staff = as("deal-desk").get("/api/v1/subscriptions/" + id).json();
 		assertThat(staff.path("parties").path("invoiceOwnerAccountId").asString()).isEqualTo(northwind);
+		// the registered ones, and (depending on what other tests sold through Northwind) the owners it invoices
 		assertThat(as("partner").get("/api/v1/portal/end-customers").json()).extracting(a -> a.path("name").asString())
-				.containsExactly("Hooli Cloud", "Initech Health");
+				.contains("Hooli Cloud", "Initech Health").isSorted();
 
 		// an account not registered for the partner is not one it may order for, until the channel team registers it
 		var stark = account("CRM-ACC-1005");
