@@ -7,15 +7,15 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import dev.baton.webhooks.domain.RetrySchedule;
@@ -30,7 +30,7 @@ import dev.baton.webhooks.jdbc.WebhookRepository;
  * last. Timeouts bound every attempt, so a slow endpoint costs only its own deliveries' time.
  */
 @Component
-class WebhookSender implements DisposableBean {
+class WebhookSender implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
 	private static final int ERROR_LENGTH = 500;
@@ -42,6 +42,7 @@ class WebhookSender implements DisposableBean {
 	private final HttpClient http;
 	private final ExecutorService workers;
 	private final Semaphore free;
+	private ScheduledExecutorService poller;
 
 	WebhookSender(WebhookRepository repository, WebhookProperties properties, Clock clock) {
 		this.repository = repository;
@@ -58,8 +59,35 @@ class WebhookSender implements DisposableBean {
 		this.free = new Semaphore(properties.workers());
 	}
 
-	// the placeholder repeats WebhookProperties' default, which @Scheduled cannot read
-	@Scheduled(fixedDelayString = "${baton.webhooks.poll-interval:1s}", initialDelayString = "${baton.webhooks.poll-interval:1s}")
+	/**
+	 * Polls on a thread of its own, not the application's shared scheduler thread, so that no other
+	 * scheduled work (a slow mail server, say) delays webhooks.
+	 */
+	@Override
+	public synchronized void start() {
+		poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+			var thread = new Thread(runnable, "webhook-poller");
+			thread.setDaemon(true);
+			return thread;
+		});
+		var interval = properties.pollInterval().toMillis();
+		poller.scheduleWithFixedDelay(this::sendDue, interval, interval, TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (poller != null) {
+			poller.shutdownNow();
+			poller = null;
+		}
+		workers.shutdownNow();
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return poller != null;
+	}
+
 	void sendDue() {
 		try {
 			while (free.tryAcquire()) {
@@ -81,6 +109,10 @@ class WebhookSender implements DisposableBean {
 		}
 		catch (DataAccessException e) {
 			log.warn("Could not look for due webhook deliveries; trying again at the next poll: {}", e.getMessage());
+		}
+		catch (RuntimeException e) {
+			// a scheduled executor stops a task that throws: log and poll again
+			log.error("Webhook poll failed; trying again at the next poll", e);
 		}
 	}
 
@@ -145,10 +177,5 @@ class WebhookSender implements DisposableBean {
 						: e instanceof java.net.ConnectException ? "Could not connect"
 								: e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
 		return what.length() > ERROR_LENGTH ? what.substring(0, ERROR_LENGTH) : what;
-	}
-
-	@Override
-	public void destroy() {
-		workers.shutdownNow();
 	}
 }

@@ -114,7 +114,7 @@ class WebhooksTests {
 		register(elsewhere, "price-book.published");
 		try {
 			var id = order(4);
-			await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVER.received(healthy).size() == 2);
+			await().atMost(Duration.ofSeconds(40)).until(() -> RECEIVER.received(healthy).size() == 2);
 			assertThat(RECEIVER.received(hung)).as("the hung endpoint got its request too, and still holds it").isNotEmpty();
 
 			var types = new ArrayList<String>();
@@ -157,7 +157,7 @@ class WebhooksTests {
 		RECEIVER.answer(failing, 503);
 		var endpoint = register(failing, "subscription.created").path("endpoint").path("id").asString();
 		order(2);
-		await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVER.received(failing).size() == 1);
+		await().atMost(Duration.ofSeconds(40)).until(() -> RECEIVER.received(failing).size() == 1);
 		await().until(() -> deliveries(endpoint).get(0).path("lastStatus").asInt() == 503);
 		var first = deliveries(endpoint).get(0);
 		assertThat(first.path("status").asString()).isEqualTo("PENDING");
@@ -171,7 +171,7 @@ class WebhooksTests {
 			clock.advance(waits.get(i).minusSeconds(1));
 			assertThat(RECEIVER.received(failing)).as("not before the wait is over").hasSize(expected - 1);
 			clock.advance(Duration.ofSeconds(2));
-			await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVER.received(failing).size() == expected);
+			await().atMost(Duration.ofSeconds(40)).until(() -> RECEIVER.received(failing).size() == expected);
 		}
 		await().until(() -> deliveries(endpoint).get(0).path("status").asString().equals("FAILED"));
 		var failed = deliveries(endpoint).get(0);
@@ -183,7 +183,7 @@ class WebhooksTests {
 		RECEIVER.answer(failing, 204);
 		var replayed = admin().post("/api/v1/webhooks/endpoints/" + endpoint + "/replay", "").json();
 		assertThat(replayed.path("replayed").asInt()).isEqualTo(1);
-		await().atMost(Duration.ofSeconds(20))
+		await().atMost(Duration.ofSeconds(40))
 				.until(() -> deliveries(endpoint).get(0).path("status").asString().equals("SUCCEEDED"));
 		assertThat(RECEIVER.received(failing)).hasSize(9);
 		assertThat(RECEIVER.received(failing).get(8).id()).as("the same message, so the receiver can dedupe")
@@ -212,7 +212,7 @@ class WebhooksTests {
 		}
 		assertThat(enqueued).as("four copies at once, one delivery").isEqualTo(1);
 		assertThat(webhooks.publish(EventType.SUBSCRIPTION_RENEWAL_REFUSED, messageId, Map.of("reason", "again"))).isZero();
-		await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVER.received(url).size() == 1);
+		await().atMost(Duration.ofSeconds(40)).until(() -> RECEIVER.received(url).size() == 1);
 		assertThat(deliveries(endpoint)).hasSize(1);
 		assertThat(RECEIVER.received(url).get(0).id()).isEqualTo(messageId);
 	}
@@ -226,7 +226,7 @@ class WebhooksTests {
 				+ "/secret-rotation", "").json().path("secret").asString();
 		assertThat(rotated).startsWith("whsec_").isNotEqualTo(old);
 		order(1);
-		await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVER.received(url).size() == 1);
+		await().atMost(Duration.ofSeconds(40)).until(() -> RECEIVER.received(url).size() == 1);
 		var message = RECEIVER.received(url).get(0);
 		assertThat(signedWith(message, rotated)).isTrue();
 		assertThat(signedWith(message, old)).as("the previous secret still signs for a day").isTrue();
