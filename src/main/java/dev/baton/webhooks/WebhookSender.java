@@ -40,8 +40,8 @@ class WebhookSender implements SmartLifecycle {
 	private final RetrySchedule retries;
 	private final Clock clock;
 	private final HttpClient http;
-	private final ExecutorService workers;
-	private final Semaphore free;
+	private ExecutorService workers;
+	private Semaphore free;
 	private ScheduledExecutorService poller;
 
 	WebhookSender(WebhookRepository repository, WebhookProperties properties, Clock clock) {
@@ -51,12 +51,6 @@ class WebhookSender implements SmartLifecycle {
 		this.clock = clock;
 		this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
 				.followRedirects(HttpClient.Redirect.NEVER).build();
-		this.workers = Executors.newFixedThreadPool(properties.workers(), runnable -> {
-			var thread = new Thread(runnable, "webhook-sender");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.free = new Semaphore(properties.workers());
 	}
 
 	/**
@@ -65,6 +59,13 @@ class WebhookSender implements SmartLifecycle {
 	 */
 	@Override
 	public synchronized void start() {
+		// started and stopped with the context (a test context is paused while another runs)
+		free = new Semaphore(properties.workers());
+		workers = Executors.newFixedThreadPool(properties.workers(), runnable -> {
+			var thread = new Thread(runnable, "webhook-sender");
+			thread.setDaemon(true);
+			return thread;
+		});
 		poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
 			var thread = new Thread(runnable, "webhook-poller");
 			thread.setDaemon(true);
@@ -80,7 +81,11 @@ class WebhookSender implements SmartLifecycle {
 			poller.shutdownNow();
 			poller = null;
 		}
-		workers.shutdownNow();
+		if (workers != null) {
+			// an attempt cut short is not settled: its lease runs out and any instance tries again
+			workers.shutdownNow();
+			workers = null;
+		}
 	}
 
 	@Override
@@ -89,6 +94,15 @@ class WebhookSender implements SmartLifecycle {
 	}
 
 	void sendDue() {
+		ExecutorService workers;
+		Semaphore free;
+		synchronized (this) {
+			workers = this.workers;
+			free = this.free;
+		}
+		if (workers == null) {
+			return;
+		}
 		try {
 			while (free.tryAcquire()) {
 				var now = clock.instant();
@@ -97,14 +111,21 @@ class WebhookSender implements SmartLifecycle {
 					free.release();
 					return;
 				}
-				workers.execute(() -> {
-					try {
-						send(claimed.get());
-					}
-					finally {
-						free.release();
-					}
-				});
+				try {
+					workers.execute(() -> {
+						try {
+							send(claimed.get());
+						}
+						finally {
+							free.release();
+						}
+					});
+				}
+				catch (java.util.concurrent.RejectedExecutionException stopping) {
+					// stopped between the claim and the hand-over: the claim's lease runs out and it is tried again
+					free.release();
+					return;
+				}
 			}
 		}
 		catch (DataAccessException e) {
