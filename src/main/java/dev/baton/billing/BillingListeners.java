@@ -12,17 +12,25 @@ import dev.baton.subscription.SubscriptionCreated;
 /**
  * Tells the billing run which subscriptions changed: every new version marks its subscription
  * for the next run, which recomputes and diffs it. Idempotent: a version heard twice, or late,
- * changes nothing.
+ * changes nothing. A finalized invoice is charged to the card on file once (the payment key).
  */
 @Component
 class BillingListeners {
 
 	private final BillingScheduleRepository schedule;
+	private final Payments payments;
 	private final Clock clock;
 
-	BillingListeners(BillingScheduleRepository schedule, Clock clock) {
+	BillingListeners(BillingScheduleRepository schedule, Payments payments, Clock clock) {
 		this.schedule = schedule;
+		this.payments = payments;
 		this.clock = clock;
+	}
+
+	/** Collects a finalized invoice from the card on file, if there is one; a decline starts dunning. */
+	@ApplicationModuleListener
+	void on(InvoiceFinalized finalized) {
+		payments.chargeCardOnFile(finalized.invoiceId(), "at-finalization", null);
 	}
 
 	@ApplicationModuleListener

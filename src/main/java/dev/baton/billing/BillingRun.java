@@ -19,6 +19,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
 import dev.baton.billing.jdbc.BillingScheduleRepository;
+import dev.baton.billing.jdbc.InvoiceRepository;
 import dev.baton.subscription.SubscriptionId;
 
 /**
@@ -36,19 +37,27 @@ public class BillingRun {
 
 	private final BillingScheduleRepository schedule;
 	private final Invoices invoices;
+	private final InvoiceRepository repository;
+	private final BillingProperties properties;
 	private final Clock clock;
 	private final TransactionTemplate transactions;
 
-	BillingRun(BillingScheduleRepository schedule, Invoices invoices, Clock clock,
-			PlatformTransactionManager transactions) {
+	BillingRun(BillingScheduleRepository schedule, Invoices invoices, InvoiceRepository repository,
+			BillingProperties properties, Clock clock, PlatformTransactionManager transactions) {
 		this.schedule = schedule;
 		this.invoices = invoices;
+		this.repository = repository;
+		this.properties = properties;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactions);
 	}
 
 	/** What one run did. */
-	public record Run(int subscriptions, int lines, int failed) {
+	public record Run(int subscriptions, int lines, int failed, int finalized) {
+
+		public Run(int subscriptions, int lines, int failed) {
+			this(subscriptions, lines, failed, 0);
+		}
 	}
 
 	public Run run() {
@@ -86,11 +95,33 @@ public class BillingRun {
 				log.warn("Subscription {} was not billed: {}", claimed[0], failure.toString());
 			}
 		}
-		if (lines > 0 || !failed.isEmpty()) {
-			log.info("Billing run for {}: {} subscriptions billed, {} lines written, {} failed", today, subscriptions,
-					lines, failed.size());
+		var finalized = finalizeAged();
+		if (lines > 0 || !failed.isEmpty() || finalized > 0) {
+			log.info("Billing run for {}: {} subscriptions billed, {} lines written, {} failed, {} drafts finalized", today,
+					subscriptions, lines, failed.size(), finalized);
 		}
-		return new Run(subscriptions, lines, failed.size());
+		return new Run(subscriptions, lines, failed.size(), finalized);
+	}
+
+	/**
+	 * Finalizes the drafts that collected lines for longer than {@code auto-finalize-after}, when
+	 * set: each in its own transaction, which locks it (a draft another instance finalized is skipped).
+	 */
+	private int finalizeAged() {
+		if (properties.autoFinalizeAfter() == null) {
+			return 0;
+		}
+		int finalized = 0;
+		for (var draft : repository.draftsCreatedBefore(clock.instant().minus(properties.autoFinalizeAfter()), 500)) {
+			try {
+				invoices.finalizeDraft(draft, "Finalized by the billing run after " + properties.autoFinalizeAfter());
+				finalized++;
+			}
+			catch (dev.baton.platform.BatonException notADraft) {
+				log.debug("Draft {} was not finalized: {}", draft, notADraft.getMessage());
+			}
+		}
+		return finalized;
 	}
 
 	/** One instance at a time runs it (db-scheduler); the claims and the unique lines make a second harmless anyway. */

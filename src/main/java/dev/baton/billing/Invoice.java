@@ -12,11 +12,13 @@ import java.util.UUID;
  *
  * @param total the sum of the lines (for a draft: so far)
  * @param credited what credit notes took off
- * @param due what is still owed: total less credited (for a draft: nothing yet)
+ * @param paid what succeeded payments applied to it
+ * @param due what is still owed: total less credited and paid (for a draft, a void or a paid invoice: nothing)
+ * @param dueOn the day payment is due: the issue day plus the payment terms (for a draft: none yet)
  * @param inputsHash SHA-256 of the engine inputs behind every line, fixed at finalization; for a draft: so far
  */
 public record Invoice(InvoiceId id, String number, UUID invoiceOwnerAccountId, String currency, InvoiceStatus status,
-		BigDecimal total, BigDecimal credited, BigDecimal due, LocalDate issuedOn, Instant finalizedAt,
+		BigDecimal total, BigDecimal credited, BigDecimal paid, BigDecimal due, LocalDate issuedOn, LocalDate dueOn, Instant finalizedAt,
 		String finalizedBy, String inputsHash, Instant createdAt, int version, List<InvoiceLine> lines,
 		List<CreditNote> creditNotes) {
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,9 +20,12 @@ import dev.baton.billing.domain.BillingEngine;
 import dev.baton.billing.domain.Inputs;
 import dev.baton.billing.domain.Line;
 import dev.baton.billing.domain.Period;
+import dev.baton.billing.gateway.PaymentGateway;
 import dev.baton.billing.jdbc.InvoiceRepository;
+import dev.baton.billing.jdbc.PaymentRepository;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Decision;
+import dev.baton.platform.Money;
 import dev.baton.subscription.SubscriptionId;
 import dev.baton.subscription.SubscriptionStatus;
 
@@ -34,19 +38,38 @@ import dev.baton.subscription.SubscriptionStatus;
 public class Invoices {
 
 	private final InvoiceRepository repository;
+	private final PaymentRepository payments;
 	private final ContractReader contracts;
+	private final InvoiceSettlement settlement;
+	private final PaymentGateway gateway;
+	private final BillingProperties properties;
+	private final ApplicationEventPublisher events;
 	private final AuditLog audit;
 	private final Clock clock;
 
-	Invoices(InvoiceRepository repository, ContractReader contracts, AuditLog audit, Clock clock) {
+	Invoices(InvoiceRepository repository, PaymentRepository payments, ContractReader contracts,
+			InvoiceSettlement settlement, PaymentGateway gateway, BillingProperties properties,
+			ApplicationEventPublisher events, AuditLog audit, Clock clock) {
 		this.repository = repository;
+		this.payments = payments;
 		this.contracts = contracts;
+		this.settlement = settlement;
+		this.gateway = gateway;
+		this.properties = properties;
+		this.events = events;
 		this.audit = audit;
 		this.clock = clock;
 	}
 
-	/** A credit note to issue: an amount of the invoice's currency, and why. */
-	public record NewCreditNote(BigDecimal amount, String reason) {
+	/**
+	 * A credit note to issue: an amount of the invoice's currency, why, and where the part beyond what
+	 * is still owed goes (account credit when null).
+	 */
+	public record NewCreditNote(BigDecimal amount, String reason, CreditNote.Disposition disposition) {
+
+		public NewCreditNote(BigDecimal amount, String reason) {
+			this(amount, reason, null);
+		}
 	}
 
 	/** Whether a recomputation from an invoice's stored inputs gives its lines and its hash again. */
@@ -154,11 +177,55 @@ public class Invoices {
 		var hash = InputsCodec.invoiceHash(repository.computations(id).stream()
 				.map(InvoiceRepository.Computation::inputsHash).toList());
 		var total = repository.lineTotal(id);
-		if (!repository.finalize(id, number, total, hash, today, clock.instant(), currentUser())) {
+		var dueOn = today.plusDays(properties.paymentTerms().toDays());
+		if (!repository.finalize(id, number, total, hash, today, dueOn, clock.instant(), currentUser())) {
 			throw new IllegalStateException("Invoice " + id + " was locked as a draft but is not one");
 		}
 		audit.record("invoice.finalized", "invoice", id.value(), reason,
 				Map.of("number", number, "total", total.toPlainString(), "inputsHash", hash));
+		var invoice = invoice(id);
+		events.publishEvent(new InvoiceFinalized(id, number, invoice.invoiceOwnerAccountId(),
+				Money.of(invoice.total(), invoice.currency()), today, dueOn, repository.subscriptionsOf(id)));
+		// a draft that is all credit (a downgrade) is owed nothing: it is settled at once
+		settlement.paidIfNothingOwed(id, "Nothing is owed");
+		return invoice(id);
+	}
+
+	/** Voids an open invoice that nothing was paid on: nothing is owed any more, and its dunning ends. */
+	@Transactional
+	public Invoice voidInvoice(InvoiceId id, String reason) {
+		var status = repository.lock(id).orElseThrow(() -> BatonException.notFound("Invoice", id));
+		var invoice = invoice(id);
+		var why = reason == null ? "" : reason.strip();
+		Decision.check()
+				.refuseIf(status != InvoiceStatus.OPEN, BillingRule.STATE, () -> "Invoice "
+						+ (invoice.number() == null ? "draft" : invoice.number()) + " is " + status + "; only an open invoice is voided")
+				.refuseIf(invoice.paid().signum() > 0, BillingRule.VOID_UNPAID, () -> "Invoice " + invoice.number()
+						+ " has " + invoice.currency() + " " + invoice.paid().toPlainString()
+						+ " paid on it; credit and refund that part with a credit note instead")
+				.refuseIf(why.isEmpty(), BillingRule.SETTLEMENT_REASON,
+						() -> "Voiding an invoice says why (the " + AuditLog.REASON_HEADER + " header)")
+				.decide().orThrow(BillingProblems.RULE);
+		settlement.move(invoice, InvoiceStatus.VOID, why);
+		audit.record("invoice.voided", "invoice", id.value(), why, Map.of("number", invoice.number()));
+		return invoice(id);
+	}
+
+	/** Writes an open invoice off as uncollectible: kept for the books, still payable, its dunning ended. */
+	@Transactional
+	public Invoice writeOff(InvoiceId id, String reason) {
+		var status = repository.lock(id).orElseThrow(() -> BatonException.notFound("Invoice", id));
+		var invoice = invoice(id);
+		var why = reason == null ? "" : reason.strip();
+		Decision.check()
+				.refuseIf(status != InvoiceStatus.OPEN, BillingRule.STATE, () -> "Invoice "
+						+ (invoice.number() == null ? "draft" : invoice.number()) + " is " + status
+						+ "; only an open invoice is written off")
+				.refuseIf(why.isEmpty(), BillingRule.SETTLEMENT_REASON,
+						() -> "Writing an invoice off says why (the " + AuditLog.REASON_HEADER + " header)")
+				.decide().orThrow(BillingProblems.RULE);
+		settlement.move(invoice, InvoiceStatus.UNCOLLECTIBLE, why);
+		audit.record("invoice.written-off", "invoice", id.value(), why, Map.of("number", invoice.number()));
 		return invoice(id);
 	}
 
@@ -189,11 +256,40 @@ public class Invoices {
 				.decide().orThrow(BillingProblems.RULE);
 		var today = LocalDate.now(clock);
 		var number = String.format("CN-%d-%06d", today.getYear(), repository.takeNumber("CREDIT_NOTE", today.getYear()));
-		var note = new CreditNote(UUID.randomUUID(), number, id, amount.setScale(2), invoice.currency(), why,
+		var disposition = request.disposition() == null ? CreditNote.Disposition.ACCOUNT_CREDIT : request.disposition();
+		// what the note credits beyond what is still owed was paid already: it goes back to the payer
+		var beyondOwed = amount.setScale(2).subtract(invoice.due()).max(BigDecimal.ZERO);
+		var card = payments.lastCardPayment(id);
+		Decision.check()
+				.refuseIf(disposition == CreditNote.Disposition.REFUND && beyondOwed.signum() > 0
+						&& (card.isEmpty() || card.get().amount().compareTo(beyondOwed) < 0), BillingRule.REFUND,
+						() -> "A refund goes back to a card payment of at least " + invoice.currency() + " "
+								+ beyondOwed.toPlainString() + "; invoice " + invoice.number()
+								+ " has none: issue the note as account credit")
+				.decide().orThrow(BillingProblems.RULE);
+		var note = new CreditNote(UUID.randomUUID(), number, id, amount.setScale(2), invoice.currency(), why, disposition,
 				clock.instant(), currentUser());
 		repository.insertCreditNote(note);
+		if (beyondOwed.signum() > 0) {
+			payments.addCredit(invoice.invoiceOwnerAccountId(), invoice.currency(), beyondOwed, "CREDIT_NOTE", null,
+					note.id(), clock.instant(), currentUser());
+			if (disposition == CreditNote.Disposition.REFUND) {
+				var refund = Payments.reach(() -> gateway.refund(card.get().gatewayReference(),
+						Money.of(beyondOwed, invoice.currency()), "refund:" + note.id()));
+				if (refund.state() != PaymentGateway.State.SUCCEEDED) {
+					throw new BatonException(BillingProblems.GATEWAY, "The gateway refused the refund of credit note " + number
+							+ ": " + refund.failure(), List.of(), Map.of("invoiceId", id.toString()));
+				}
+				payments.addCredit(invoice.invoiceOwnerAccountId(), invoice.currency(), beyondOwed.negate(), "REFUNDED", null,
+						note.id(), clock.instant(), currentUser());
+			}
+		}
 		audit.record("invoice.credited", "invoice", id.value(), reason == null ? why : reason,
-				Map.of("creditNote", number, "amount", note.amount().toPlainString(), "invoice", invoice.number()));
+				Map.of("creditNote", number, "amount", note.amount().toPlainString(), "invoice", invoice.number(),
+						"beyondOwed", beyondOwed.toPlainString(), "disposition", disposition.name()));
+		events.publishEvent(new CreditNoteIssued(note.id(), number, id, invoice.number(), invoice.invoiceOwnerAccountId(),
+				Money.of(note.amount(), invoice.currency()), Money.of(beyondOwed, invoice.currency()), why));
+		settlement.paidIfNothingOwed(id, "Credited in full by " + number);
 		return note;
 	}
 
@@ -277,7 +373,7 @@ public class Invoices {
 		return kind + " " + plan + " " + from + ".." + to + " " + amount.setScale(2) + " " + words;
 	}
 
-	private static String currentUser() {
+	static String currentUser() {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
 		return authentication == null ? "system" : authentication.getName();
 	}

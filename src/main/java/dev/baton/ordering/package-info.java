@@ -6,5 +6,5 @@
  * Orders are idempotent by the client's {@code Idempotency-Key}, backed by a unique constraint.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Ordering",
-		allowedDependencies = { "subscription", "catalog", "pipeline", "audit", "platform" })
+		allowedDependencies = { "subscription", "billing", "catalog", "pipeline", "audit", "platform" })
 package dev.baton.ordering;

@@ -159,19 +159,44 @@ public class InvoiceRepository {
 	}
 
 	public boolean finalize(InvoiceId id, String number, BigDecimal total, String hash, LocalDate issuedOn,
-			Instant at, String by) {
+			LocalDate dueOn, Instant at, String by) {
 		return jdbc.sql("""
 				UPDATE invoice SET status = 'OPEN', number = :number, total = :total, inputs_hash = :hash,
-				  issued_on = :issuedOn, finalized_at = :at, finalized_by = :by, version = version + 1
+				  issued_on = :issuedOn, due_on = :dueOn, finalized_at = :at, finalized_by = :by, version = version + 1
 				WHERE id = :id AND status = 'DRAFT'""")
 				.param("id", id.value()).param("number", number).param("total", total).param("hash", hash)
-				.param("issuedOn", issuedOn).param("at", Timestamp.from(at)).param("by", by).update() == 1;
+				.param("issuedOn", issuedOn).param("dueOn", dueOn).param("at", Timestamp.from(at)).param("by", by)
+				.update() == 1;
+	}
+
+	/** Moves a finalized invoice on (open to paid, void or uncollectible; uncollectible to paid). */
+	public boolean moveTo(InvoiceId id, InvoiceStatus from, InvoiceStatus to) {
+		return jdbc.sql("""
+				UPDATE invoice SET status = :to, version = version + 1 WHERE id = :id AND status = :from""")
+				.param("id", id.value()).param("from", from.name()).param("to", to.name()).update() == 1;
+	}
+
+	/** The subscriptions an invoice bills, in the order of their first line. */
+	public List<UUID> subscriptionsOf(InvoiceId id) {
+		return jdbc.sql("""
+				SELECT subscription_id FROM invoice_line WHERE invoice_id = :id GROUP BY subscription_id
+				ORDER BY MIN(position)""").param("id", id.value()).query(UUID.class).list();
+	}
+
+	/** Drafts created before {@code before} that have lines: the ones auto-finalization takes. */
+	public List<InvoiceId> draftsCreatedBefore(Instant before, int limit) {
+		return jdbc.sql("""
+				SELECT i.id FROM invoice i WHERE i.status = 'DRAFT' AND i.created_at < :before
+				  AND EXISTS (SELECT 1 FROM invoice_line l WHERE l.invoice_id = i.id)
+				ORDER BY i.created_at LIMIT :limit""").param("before", Timestamp.from(before)).param("limit", limit)
+				.query((rs, n) -> InvoiceId.of(rs.getObject(1, UUID.class))).list();
 	}
 
 	public void insertCreditNote(CreditNote note) {
 		jdbc.sql("""
-				INSERT INTO credit_note (id, number, invoice_id, amount, reason, created_at, created_by)
-				VALUES (:id, :number, :invoice, :amount, :reason, :at, :by)""")
+				INSERT INTO credit_note (id, number, invoice_id, amount, reason, disposition, created_at, created_by)
+				VALUES (:id, :number, :invoice, :amount, :reason, :disposition, :at, :by)""")
+				.param("disposition", note.disposition().name())
 				.param("id", note.id()).param("number", note.number()).param("invoice", note.invoiceId().value())
 				.param("amount", note.amount()).param("reason", note.reason()).param("at", Timestamp.from(note.createdAt()))
 				.param("by", note.createdBy()).update();
@@ -187,7 +212,8 @@ public class InvoiceRepository {
 		return jdbc.sql("""
 				SELECT * FROM invoice WHERE invoice_owner_account_id = :account ORDER BY created_at DESC, id""")
 				.param("account", accountId).query(this::header).list().stream()
-				.map(invoice -> withTotals(invoice, lineTotal(invoice.id()), credited(invoice.id()), List.of(), creditNotes(invoice.id())))
+				.map(invoice -> withTotals(invoice, lineTotal(invoice.id()), credited(invoice.id()), paid(invoice.id()),
+						List.of(), creditNotes(invoice.id())))
 				.toList();
 	}
 
@@ -198,24 +224,31 @@ public class InvoiceRepository {
 				ORDER BY created_at DESC, id LIMIT :limit""")
 				.param("status", status == null ? null : status.name()).param("limit", limit).query(this::header).list()
 				.stream()
-				.map(invoice -> withTotals(invoice, lineTotal(invoice.id()), credited(invoice.id()), List.of(), List.of()))
+				.map(invoice -> withTotals(invoice, lineTotal(invoice.id()), credited(invoice.id()), paid(invoice.id()),
+						List.of(), List.of()))
 				.toList();
 	}
 
 	private Invoice complete(Invoice header) {
 		var lines = lines(header.id());
 		var total = lines.stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-		return withTotals(header, total, credited(header.id()), lines, creditNotes(header.id()));
+		return withTotals(header, total, credited(header.id()), paid(header.id()), lines, creditNotes(header.id()));
 	}
 
-	private Invoice withTotals(Invoice h, BigDecimal lineTotal, BigDecimal credited, List<InvoiceLine> lines,
-			List<CreditNote> notes) {
+	private Invoice withTotals(Invoice h, BigDecimal lineTotal, BigDecimal credited, BigDecimal paid,
+			List<InvoiceLine> lines, List<CreditNote> notes) {
 		var total = h.total() == null ? lineTotal : h.total();
 		var due = h.status() == InvoiceStatus.OPEN || h.status() == InvoiceStatus.UNCOLLECTIBLE
-				? total.subtract(credited).max(BigDecimal.ZERO) : BigDecimal.ZERO;
+				? total.subtract(credited).subtract(paid).max(BigDecimal.ZERO) : BigDecimal.ZERO;
 		return new Invoice(h.id(), h.number(), h.invoiceOwnerAccountId(), h.currency(), h.status(), scaled(total),
-				scaled(credited), scaled(due), h.issuedOn(), h.finalizedAt(), h.finalizedBy(), h.inputsHash(), h.createdAt(),
-				h.version(), lines, notes);
+				scaled(credited), scaled(paid), scaled(due), h.issuedOn(), h.dueOn(), h.finalizedAt(), h.finalizedBy(),
+				h.inputsHash(), h.createdAt(), h.version(), lines, notes);
+	}
+
+	/** What succeeded payments applied to an invoice. */
+	public BigDecimal paid(InvoiceId id) {
+		return jdbc.sql("SELECT COALESCE(SUM(applied), 0) FROM payment WHERE invoice_id = :id AND status = 'SUCCEEDED'")
+				.param("id", id.value()).query(BigDecimal.class).single();
 	}
 
 	private static BigDecimal plain(BigDecimal value) {
@@ -248,7 +281,8 @@ public class InvoiceRepository {
 				WHERE n.invoice_id = :id ORDER BY n.created_at, n.number""").param("id", id.value())
 				.query((rs, n) -> new CreditNote(rs.getObject("id", UUID.class), rs.getString("number"),
 						InvoiceId.of(rs.getObject("invoice_id", UUID.class)), scaled(rs.getBigDecimal("amount")),
-						rs.getString("currency"), rs.getString("reason"), rs.getTimestamp("created_at").toInstant(),
+						rs.getString("currency"), rs.getString("reason"),
+						CreditNote.Disposition.valueOf(rs.getString("disposition")), rs.getTimestamp("created_at").toInstant(),
 						rs.getString("created_by")))
 				.list();
 	}
@@ -258,7 +292,8 @@ public class InvoiceRepository {
 		return new Invoice(InvoiceId.of(rs.getObject("id", UUID.class)), rs.getString("number"),
 				rs.getObject("invoice_owner_account_id", UUID.class), rs.getString("currency"),
 				InvoiceStatus.valueOf(rs.getString("status")), rs.getBigDecimal("total"), BigDecimal.ZERO, BigDecimal.ZERO,
-				rs.getObject("issued_on", LocalDate.class), finalizedAt == null ? null : finalizedAt.toInstant(),
+				BigDecimal.ZERO, rs.getObject("issued_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
+				finalizedAt == null ? null : finalizedAt.toInstant(),
 				rs.getString("finalized_by"), rs.getString("inputs_hash"), rs.getTimestamp("created_at").toInstant(),
 				rs.getInt("version"), List.of(), List.of());
 	}

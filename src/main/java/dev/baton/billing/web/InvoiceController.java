@@ -42,7 +42,8 @@ class InvoiceController {
 		this.invoices = invoices;
 	}
 
-	record CreditNoteRequest(java.math.BigDecimal amount, String reason) {
+	/** A credit note: what part beyond what is still owed does is the disposition (ACCOUNT_CREDIT unless REFUND). */
+	record CreditNoteRequest(java.math.BigDecimal amount, String reason, CreditNote.Disposition disposition) {
 	}
 
 	@GetMapping("/api/v1/invoices")
@@ -70,10 +71,11 @@ class InvoiceController {
 	@PostMapping("/api/v1/invoices/{id}/credit-notes")
 	@PreAuthorize("hasAnyRole('ADMIN','FINANCE')")
 	@Operation(summary = "Credit a finalized invoice, whole or in part, with a reason (201); more than is left is "
-			+ "refused (422 billing-rule naming credit-note.amount)")
+			+ "refused (422 billing-rule naming credit-note.amount); the part beyond what is still owed becomes account "
+			+ "credit, or with disposition REFUND goes back to the card it was paid with")
 	ResponseEntity<CreditNote> creditNote(@PathVariable InvoiceId id, @RequestBody CreditNoteRequest request,
 			@RequestHeader(name = AuditLog.REASON_HEADER, required = false) String reason) {
-		var note = invoices.creditNote(id, new Invoices.NewCreditNote(request.amount(), request.reason()), reason);
+		var note = invoices.creditNote(id, new Invoices.NewCreditNote(request.amount(), request.reason(), request.disposition()), reason);
 		return ResponseEntity.created(URI.create("/api/v1/invoices/" + id + "/credit-notes/" + note.id())).body(note);
 	}
 
