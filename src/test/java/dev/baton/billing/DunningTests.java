@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
  * Dunning driven by the clock against PostgreSQL, ordering and a real SMTP server (GreenMail): an
  * unpaid invoice past its due day is reminded, its subscription suspended and, once paid, resumed;
  * a job that was down passes over the reminders it missed; a declined card on file is retried
- * and pays; two runs at once take every step once.
+ * and pays; two runs at once take every step once. Its context also finalizes aged drafts.
  */
 @BatonIntegrationTest
 class DunningTests {
@@ -51,6 +51,8 @@ class DunningTests {
 	static void mailServer(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+		// this context also runs with drafts finalized by the billing run once 40 days old
+		registry.add("baton.billing.auto-finalize-after", () -> "40d");
 	}
 
 	@AfterAll
@@ -238,5 +240,25 @@ class DunningTests {
 		assertThat(steps).as("day 0 retried, day 3 passed over, day 7 retried, nothing later yet").isEqualTo(3);
 		assertThat(jdbc.sql("SELECT count(*) FROM dunning_step WHERE invoice_id = :id")
 				.param("id", java.util.UUID.fromString(billed.invoice())).query(Integer.class).single()).isEqualTo(6);
+	}
+
+	@Test
+	void theBillingRunFinalizesADraftOnceItIsOlderThanTheSetting() {
+		var account = billing.newAccount();
+		billing.subscribe(account, "premium-saas-annual", 2);
+		run.run();
+		var id = billing.draft(account).path("id").asString();
+
+		billing.on(billing.today().plusDays(39));
+		run.run();
+		assertThat(billing.finance().get("/api/v1/invoices/" + id).json().path("status").asString())
+				.as("not old enough yet").isEqualTo("DRAFT");
+
+		billing.on(billing.today().plusDays(2));
+		assertThat(run.run().finalized()).isGreaterThanOrEqualTo(1);
+		var invoice = billing.finance().get("/api/v1/invoices/" + id).json();
+		assertThat(invoice.path("status").asString()).isEqualTo("OPEN");
+		assertThat(invoice.path("number").asString()).startsWith("INV-");
+		assertThat(invoice.path("dueOn").asString()).isEqualTo(billing.today().plusDays(30).toString());
 	}
 }
