@@ -109,6 +109,9 @@ public class Dunning {
 		// the invoice before the dunning row, as every payment locks them
 		invoices.lock(step.invoiceId());
 		var invoice = invoices.find(step.invoiceId()).orElseThrow();
+		if (dunning.ended(step.invoiceId())) {
+			return; // settled while the step was claimed: the payment that held the invoice ended dunning
+		}
 		var now = clock.instant();
 		// only the latest step due is taken: a suspension is moot when the cancellation is due too
 		if (dunning.laterStepDue(step.invoiceId(), step.position(), today)) {

@@ -108,6 +108,12 @@ public class DunningRepository {
 		}
 	}
 
+	/** Whether the invoice's dunning has ended (read after locking the invoice, which every ending holds). */
+	public boolean ended(InvoiceId invoice) {
+		return jdbc.sql("SELECT ended_at IS NOT NULL FROM invoice_dunning WHERE invoice_id = :invoice")
+				.param("invoice", invoice.value()).query(Boolean.class).optional().orElse(true);
+	}
+
 	public void suspended(InvoiceId invoice) {
 		jdbc.sql("UPDATE invoice_dunning SET suspended = true WHERE invoice_id = :invoice")
 				.param("invoice", invoice.value()).update();
