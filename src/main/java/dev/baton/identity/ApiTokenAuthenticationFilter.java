@@ -21,11 +21,14 @@ import jakarta.servlet.http.HttpServletResponse;
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private static final String BEARER = "Bearer ";
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiTokenAuthenticationFilter.class);
 
 	private final ApiTokenService tokens;
+	private final java.util.List<ServiceTokens> serviceTokens;
 
-	ApiTokenAuthenticationFilter(ApiTokenService tokens) {
+	ApiTokenAuthenticationFilter(ApiTokenService tokens, java.util.List<ServiceTokens> serviceTokens) {
 		this.tokens = tokens;
+		this.serviceTokens = java.util.List.copyOf(serviceTokens);
 	}
 
 	@Override
@@ -36,9 +39,16 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		var secret = header.substring(BEARER.length()).strip();
+		for (var kind : serviceTokens) {
+			if (secret.startsWith(kind.prefix())) {
+				serviceToken(kind, secret, request, response, chain);
+				return;
+			}
+		}
 		java.util.Optional<UserAccount> account;
 		try {
-			account = tokens.authenticate(header.substring(BEARER.length()).strip());
+			account = tokens.authenticate(secret);
 		} catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
 			ProblemResponses.write(request, response, ProblemType.SERVICE_UNAVAILABLE, null);
@@ -54,6 +64,41 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 		SignedInAccount.remember(user);
 		var authorities = user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
 		var authentication = new ApiTokenAuthentication(user.username(), authorities);
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(authentication);
+		SecurityContextHolder.setContext(context);
+		try {
+			chain.doFilter(request, response);
+		} finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+	/** A system's token: authenticated by its own kind, and only for the paths that kind names. */
+	private static void serviceToken(ServiceTokens kind, String secret, HttpServletRequest request,
+			HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+		java.util.Optional<String> principal;
+		try {
+			principal = kind.authenticate(secret);
+		} catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+			log.warn("Could not check a {} token: {}", kind.authority(), e.getMostSpecificCause().getMessage());
+			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+			ProblemResponses.write(request, response, ProblemType.SERVICE_UNAVAILABLE, null);
+			return;
+		}
+		if (principal.isEmpty()) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+			ProblemResponses.write(request, response, ProblemType.UNAUTHENTICATED, "The token is unknown or revoked");
+			return;
+		}
+		var path = request.getRequestURI().substring(request.getContextPath().length());
+		if (!path.startsWith(kind.pathPrefix())) {
+			ProblemResponses.write(request, response, ProblemType.FORBIDDEN,
+					"This token may call only " + kind.pathPrefix());
+			return;
+		}
+		var authentication = new ApiTokenAuthentication(principal.get(),
+				java.util.List.of(new SimpleGrantedAuthority(kind.authority())));
 		var context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(authentication);
 		SecurityContextHolder.setContext(context);

@@ -47,7 +47,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, java.util.List<ServiceTokens> serviceTokens)
+			throws Exception {
 		var problems = new ProblemSecurityHandlers();
 		http.securityMatcher("/api/**", "/actuator/**")
 				.authorizeHttpRequests(requests -> requests
@@ -64,7 +65,7 @@ class SecurityConfiguration {
 				.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.requestCache(cache -> cache.disable())
 				.httpBasic(basic -> basic.authenticationEntryPoint(problems))
-				.addFilterBefore(new ApiTokenAuthenticationFilter(tokens), BasicAuthenticationFilter.class)
+				.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, serviceTokens), BasicAuthenticationFilter.class)
 				.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
 						.accessDeniedHandler(problems))
 				.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
