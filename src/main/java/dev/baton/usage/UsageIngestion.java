@@ -1,0 +1,147 @@
+package dev.baton.usage;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.baton.usage.domain.EventPolicy;
+import dev.baton.usage.domain.UsageEvent;
+import dev.baton.usage.jdbc.UsageEventRepository;
+import dev.baton.usage.jdbc.UsagePartitions;
+import dev.baton.usage.jdbc.UsageRepository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Takes in usage events from a source: judges each on its own, then stores the good ones of the
+ * batch in one transaction of its own (one statement), counted exactly once by (source, id). A
+ * copy of an event already counted, in an earlier request or earlier in the same batch, is a
+ * duplicate; a rejected event never holds back the good ones beside it. When the answer is sent,
+ * every event it calls accepted or duplicate is committed.
+ */
+@Service
+@EnableConfigurationProperties(UsageProperties.class)
+public class UsageIngestion {
+
+	private static final int ATTEMPTS = 4;
+
+	private final UsageRepository meters;
+	private final UsageEventRepository events;
+	private final UsagePartitions partitions;
+	private final UsageProperties properties;
+	private final TransactionTemplate transactions;
+	private final Clock clock;
+	private final EventPolicy policy;
+
+	UsageIngestion(UsageRepository meters, UsageEventRepository events, UsagePartitions partitions,
+			UsageProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
+		this.meters = meters;
+		this.events = events;
+		this.partitions = partitions;
+		this.properties = properties;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
+		this.policy = new EventPolicy(properties.maxEventAge(), properties.clockSkew(), properties.maxDataBytes(),
+				JsonMapper.builder().build());
+	}
+
+	public enum Status {
+		ACCEPTED, DUPLICATE, REJECTED
+	}
+
+	/** Why an event was rejected: the rule's id and what to change. */
+	public record Reason(String rule, String message) {
+	}
+
+	/** What became of one event; reasons only when rejected. */
+	public record Result(String source, String id, Status status, List<Reason> reasons) {
+	}
+
+	/** What became of a request's events, in the order they were sent. */
+	public record Outcome(int accepted, int duplicates, int rejected, List<Result> results) {
+	}
+
+	public int maxBatch() {
+		return properties.maxBatch();
+	}
+
+	/** Takes in the events sent with the token of {@code source}. */
+	public Outcome ingest(String source, List<JsonNode> sent) {
+		var types = new LinkedHashSet<String>();
+		for (var event : sent) {
+			if (event != null && event.isObject() && event.path("type").isString()) {
+				types.add(event.path("type").stringValue());
+			}
+		}
+		for (int attempt = 1;; attempt++) {
+			try {
+				return attempt(source, sent, types);
+			}
+			catch (ConcurrencyFailureException e) {
+				// a deadlock or serialization failure rolled the batch back whole: nothing of it was stored
+				if (attempt == ATTEMPTS) {
+					throw e;
+				}
+			}
+		}
+	}
+
+	private Outcome attempt(String source, List<JsonNode> sent, java.util.Set<String> types) {
+		return transactions.execute(status -> {
+			events.lockMetersShared();
+			var now = clock.instant();
+			Map<String, List<Meter>> byType = meters.activeMeters(types).stream()
+					.collect(Collectors.groupingBy(Meter::eventType));
+			var judged = new ArrayList<EventPolicy.Judged>(sent.size());
+			var keys = new HashSet<String>();
+			var fresh = new ArrayList<UsageEvent>();
+			for (var event : sent) {
+				var verdict = policy.judge(event, source, byType, now);
+				judged.add(verdict);
+				if (verdict.accepted() && keys.add(key(verdict.source(), verdict.id()))) {
+					fresh.add(verdict.event());
+				}
+			}
+			fresh.sort(Comparator.comparing(UsageEvent::source).thenComparing(UsageEvent::id));
+			partitions.ensureFor(fresh.stream().map(UsageEvent::time).toList());
+			var stored = new HashSet<>(events.insert(fresh, now));
+			var results = new ArrayList<Result>(judged.size());
+			int accepted = 0;
+			int duplicates = 0;
+			int rejected = 0;
+			for (var verdict : judged) {
+				if (!verdict.accepted()) {
+					rejected++;
+					results.add(new Result(verdict.source(), verdict.id(), Status.REJECTED, verdict.decision().refusals().stream()
+							.map(r -> new Reason(r.rule().id(), r.reason())).toList()));
+				}
+				else if (stored.remove(key(verdict.source(), verdict.id()))) {
+					accepted++;
+					results.add(new Result(verdict.source(), verdict.id(), Status.ACCEPTED, List.of()));
+				}
+				else {
+					duplicates++;
+					results.add(new Result(verdict.source(), verdict.id(), Status.DUPLICATE, List.of()));
+				}
+			}
+			return new Outcome(accepted, duplicates, rejected, results);
+		});
+	}
+
+	private static String key(String source, String id) {
+		return source + "\n" + id;
+	}
+}

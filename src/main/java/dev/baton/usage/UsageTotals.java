@@ -1,0 +1,179 @@
+package dev.baton.usage;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.baton.platform.BatonException;
+
+/**
+ * A meter's totals over a time range, per hour, day or month (or the whole range), optionally for
+ * one subject and grouped by subject and dimensions; read from the hourly totals kept as events
+ * arrive, never from the raw events. Ranges start and end on whole UTC hours (whole UTC days for
+ * UNIQUE_COUNT meters, whose distinct values are kept per day).
+ */
+@Service
+public class UsageTotals {
+
+	public static final String SUBJECT = "subject";
+
+	private final Meters meters;
+	private final JdbcClient jdbc;
+
+	UsageTotals(Meters meters, JdbcClient jdbc) {
+		this.meters = meters;
+		this.jdbc = jdbc;
+	}
+
+	public enum Window {
+		HOUR(Duration.ofDays(31)), DAY(Duration.ofDays(366)), MONTH(Duration.ofDays(5 * 366)), NONE(Duration.ofDays(5 * 366));
+
+		private final Duration longestRange;
+
+		Window(Duration longestRange) {
+			this.longestRange = longestRange;
+		}
+	}
+
+	/** What to total: the meter by code, the range (from inclusive, to exclusive), the window, and the grouping. */
+	public record Query(String meter, Instant from, Instant to, Window window, String subject, List<String> groupBy) {
+	}
+
+	/** One window of one group; subject and dimensions only as grouped by. */
+	public record Row(Instant from, Instant to, String subject, Map<String, String> dimensions, BigDecimal value) {
+	}
+
+	public record Totals(String meter, Aggregation aggregation, String unit, Instant from, Instant to, Window window,
+			List<String> groupBy, List<Row> rows) {
+	}
+
+	/** The meter's total for one subject over the range: what billing rates. */
+	@Transactional(readOnly = true)
+	public BigDecimal total(String meter, String subject, Instant from, Instant to) {
+		var rows = totals(new Query(meter, from, to, Window.NONE, subject, List.of())).rows();
+		return rows.isEmpty() ? BigDecimal.ZERO : rows.get(0).value();
+	}
+
+	@Transactional(readOnly = true)
+	public Totals totals(Query query) {
+		var meter = meters.meter(query.meter());
+		var window = query.window() == null ? Window.DAY : query.window();
+		var groupBy = query.groupBy() == null ? List.<String>of() : List.copyOf(new java.util.LinkedHashSet<>(query.groupBy()));
+		check(meter, query, window, groupBy);
+		var unique = meter.aggregation() == Aggregation.UNIQUE_COUNT;
+		var params = new LinkedHashMap<String, Object>();
+		params.put("meter", meter.id().value());
+		params.put("from", Timestamp.from(query.from()));
+		params.put("to", Timestamp.from(query.to()));
+		var time = unique ? "(CAST(day AS timestamp) AT TIME ZONE 'UTC')" : "hour";
+		var start = switch (window) {
+			case HOUR -> time;
+			case DAY -> "date_trunc('day', " + time + ", 'UTC')";
+			case MONTH -> "date_trunc('month', " + time + ", 'UTC')";
+			case NONE -> "CAST(:from AS timestamptz)";
+		};
+		var columns = new ArrayList<String>();
+		for (int i = 0; i < groupBy.size(); i++) {
+			if (groupBy.get(i).equals(SUBJECT)) {
+				columns.add("subject");
+			}
+			else {
+				columns.add("dimensions ->> CAST(:g" + i + " AS text)");
+				params.put("g" + i, groupBy.get(i));
+			}
+		}
+		var value = switch (meter.aggregation()) {
+			case SUM -> "sum(total)";
+			case COUNT -> "sum(events)";
+			case MAX -> "max(maximum)";
+			case LATEST -> "(array_agg(latest ORDER BY latest_at DESC))[1]";
+			case UNIQUE_COUNT -> "count(DISTINCT value)";
+		};
+		var where = new StringBuilder("meter_id = :meter AND ");
+		where.append(unique ? "day >= CAST(timezone('UTC', CAST(:from AS timestamptz)) AS date)"
+				+ " AND day < CAST(timezone('UTC', CAST(:to AS timestamptz)) AS date)" : "hour >= :from AND hour < :to");
+		if (query.subject() != null && !query.subject().isBlank()) {
+			where.append(" AND subject = :subject");
+			params.put("subject", query.subject());
+		}
+		var selected = new StringBuilder(start).append(" AS window_start");
+		var grouping = new StringBuilder("1");
+		for (int i = 0; i < columns.size(); i++) {
+			selected.append(", ").append(columns.get(i)).append(" AS c").append(i);
+			grouping.append(", ").append(i + 2);
+		}
+		var sql = "SELECT " + selected + ", " + value + " AS value FROM " + (unique ? "usage_unique" : "usage_hourly")
+				+ " WHERE " + where + " GROUP BY " + grouping + " ORDER BY " + grouping;
+		var rows = jdbc.sql(sql).params(params).query((rs, n) -> {
+			var windowStart = rs.getTimestamp("window_start").toInstant();
+			String subject = null;
+			var dimensions = new LinkedHashMap<String, String>();
+			for (int i = 0; i < groupBy.size(); i++) {
+				if (groupBy.get(i).equals(SUBJECT)) {
+					subject = rs.getString("c" + i);
+				}
+				else {
+					dimensions.put(groupBy.get(i), rs.getString("c" + i));
+				}
+			}
+			var from = windowStart.isBefore(query.from()) ? query.from() : windowStart;
+			var end = end(windowStart, window, query.to());
+			return new Row(from, end, subject, dimensions.isEmpty() ? null : dimensions, rs.getBigDecimal("value"));
+		}).list();
+		return new Totals(meter.code(), meter.aggregation(), meter.unit(), query.from(), query.to(), window, groupBy, rows);
+	}
+
+	private static Instant end(Instant start, Window window, Instant to) {
+		var end = switch (window) {
+			case HOUR -> start.plus(1, ChronoUnit.HOURS);
+			case DAY -> start.plus(1, ChronoUnit.DAYS);
+			case MONTH -> start.atOffset(ZoneOffset.UTC).plusMonths(1).toInstant();
+			case NONE -> to;
+		};
+		return end.isAfter(to) ? to : end;
+	}
+
+	private static void check(Meter meter, Query query, Window window, List<String> groupBy) {
+		if (query.from() == null) {
+			throw BatonException.invalid("from", "is required, a RFC 3339 instant on a whole UTC hour");
+		}
+		if (query.to() == null) {
+			throw BatonException.invalid("to", "is required, a RFC 3339 instant on a whole UTC hour");
+		}
+		if (!query.to().isAfter(query.from())) {
+			throw BatonException.invalid("to", "is after from");
+		}
+		var unit = meter.aggregation() == Aggregation.UNIQUE_COUNT ? ChronoUnit.DAYS : ChronoUnit.HOURS;
+		var whole = unit == ChronoUnit.DAYS ? "a whole UTC day (a UNIQUE_COUNT meter counts per day)" : "a whole UTC hour";
+		if (!query.from().truncatedTo(unit).equals(query.from())) {
+			throw BatonException.invalid("from", "is " + whole);
+		}
+		if (!query.to().truncatedTo(unit).equals(query.to())) {
+			throw BatonException.invalid("to", "is " + whole);
+		}
+		if (meter.aggregation() == Aggregation.UNIQUE_COUNT && window == Window.HOUR) {
+			throw BatonException.invalid("window", "is DAY, MONTH or NONE for a UNIQUE_COUNT meter");
+		}
+		if (Duration.between(query.from(), query.to()).compareTo(window.longestRange) > 0) {
+			throw BatonException.invalid("to", "is at most " + window.longestRange.toDays() + " days after from with window "
+					+ window);
+		}
+		for (var name : groupBy) {
+			if (!name.equals(SUBJECT) && !meter.dimensions().containsKey(name)) {
+				throw BatonException.invalid("groupBy", "'" + name + "' is not a dimension of meter " + meter.code()
+						+ "; it has " + meter.dimensions().keySet() + " and subject");
+			}
+		}
+	}
+}

@@ -1,0 +1,201 @@
+package dev.baton.usage.domain;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.baton.platform.Decision;
+import dev.baton.usage.Aggregation;
+import dev.baton.usage.Meter;
+import dev.baton.usage.UsageRule;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Whether one CloudEvent (JSON format, version 1.0) is counted: its envelope, its source against
+ * the sender's token, its subject, its time against the clock, and its data against every meter
+ * of its type. An event that breaks any rule is rejected with every reason; its neighbours in a
+ * batch are judged on their own.
+ */
+public final class EventPolicy {
+
+	private static final int MAX_TEXT = 200;
+
+	private final Duration maxAge;
+	private final Duration clockSkew;
+	private final int maxDataBytes;
+	private final JsonMapper json;
+
+	public EventPolicy(Duration maxAge, Duration clockSkew, int maxDataBytes, JsonMapper json) {
+		this.maxAge = maxAge;
+		this.clockSkew = clockSkew;
+		this.maxDataBytes = maxDataBytes;
+		this.json = json;
+	}
+
+	/** An event judged: its identity as sent (either may be null when missing), and the event or the refusal. */
+	public record Judged(String source, String id, UsageEvent event, Decision decision) {
+
+		public boolean accepted() {
+			return decision.isAllowed();
+		}
+	}
+
+	/**
+	 * Judges one event sent with the token of {@code tokenSource}, read at {@code now}; the meters
+	 * are those of every type in the request, active ones only.
+	 */
+	public Judged judge(JsonNode event, String tokenSource, Map<String, List<Meter>> metersByType, Instant now) {
+		if (event == null || !event.isObject()) {
+			return new Judged(null, null, null, Decision.refused(UsageRule.EVENT_ENVELOPE,
+					"An event is a JSON object in the CloudEvents 1.0 format"));
+		}
+		var source = text(event, "source");
+		var id = text(event, "id");
+		var type = text(event, "type");
+		var subject = text(event, "subject");
+		var contentType = text(event, "datacontenttype");
+		var time = time(event.get("time"), now);
+		var data = event.get("data");
+		var check = Decision.check()
+				.refuseIf(!"1.0".equals(text(event, "specversion")), UsageRule.EVENT_ENVELOPE,
+						() -> "specversion is 1.0, not " + quoted(text(event, "specversion")))
+				.refuseIf(blankOrLonger(id), UsageRule.EVENT_ENVELOPE, () -> "id is 1 to 200 characters")
+				.refuseIf(blankOrLonger(type), UsageRule.EVENT_ENVELOPE, () -> "type is 1 to 200 characters")
+				.refuseIf(!tokenSource.equals(source), UsageRule.EVENT_SOURCE,
+						() -> "source is '" + tokenSource + "', the source this token was issued for, not " + quoted(source))
+				.refuseIf(blankOrLonger(subject), UsageRule.EVENT_SUBJECT,
+						() -> "subject names who the usage belongs to (the customer's account), 1 to 200 characters")
+				.refuseIf(time == null, UsageRule.EVENT_TIME,
+						() -> "time is a RFC 3339 instant such as 2026-12-02T10:15:00Z, not " + quoted(text(event, "time")))
+				.refuseIf(time != null && time.isAfter(now.plus(clockSkew)), UsageRule.EVENT_TIME,
+						() -> "time " + time + " is in the future (Baton's clock reads " + now.truncatedTo(ChronoUnit.SECONDS) + ")")
+				.refuseIf(time != null && time.isBefore(now.minus(maxAge)), UsageRule.EVENT_TIME,
+						() -> "time " + time + " is older than " + maxAge.toDays() + " days; such usage is no longer taken in")
+				.refuseIf(event.has("data_base64"), UsageRule.EVENT_DATA, () -> "data is JSON; data_base64 is not read")
+				.refuseIf(contentType != null && !jsonContentType(contentType), UsageRule.EVENT_DATA,
+						() -> "datacontenttype is application/json, not " + quoted(contentType))
+				.refuseIf(data != null && !data.isNull() && !data.isObject(), UsageRule.EVENT_DATA,
+						() -> "data is a JSON object");
+		var dataJson = data == null || data.isNull() ? null : json.writeValueAsString(data);
+		check.refuseIf(dataJson != null && dataJson.length() > maxDataBytes, UsageRule.EVENT_DATA,
+				() -> "data is at most " + maxDataBytes + " characters of JSON");
+		var readings = new ArrayList<UsageEvent.Reading>();
+		if (type != null && time != null) {
+			for (var meter : metersByType.getOrDefault(type, List.of())) {
+				read(meter, data, time, readings, check);
+			}
+		}
+		var decision = check.decide();
+		if (decision.isRefused()) {
+			return new Judged(source, id, null, decision);
+		}
+		return new Judged(source, id, new UsageEvent(source, id, type, subject, time, dataJson, readings), decision);
+	}
+
+	private void read(Meter meter, JsonNode data, Instant time, List<UsageEvent.Reading> readings, Decision.Builder check) {
+		var hour = time.truncatedTo(ChronoUnit.HOURS);
+		var day = time.atOffset(ZoneOffset.UTC).toLocalDate();
+		var dimensions = new TreeMap<String, String>();
+		for (var dimension : meter.dimensions().entrySet()) {
+			var value = at(data, dimension.getValue());
+			if (value != null && value.isValueNode() && !value.isNull()) {
+				var text = value.asString();
+				dimensions.put(dimension.getKey(), text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text);
+			}
+		}
+		var dims = json.writeValueAsString(dimensions);
+		if (meter.aggregation() == Aggregation.COUNT) {
+			readings.add(new UsageEvent.Reading(meter.id(), dims, hour, day, BigDecimal.ONE, null));
+			return;
+		}
+		var value = at(data, meter.valueProperty());
+		if (meter.aggregation() == Aggregation.UNIQUE_COUNT) {
+			var valid = value != null && value.isValueNode() && !value.isNull() && !value.asString().isEmpty();
+			check.refuseIf(!valid, UsageRule.EVENT_DATA, () -> "meter " + meter.code() + " counts the distinct values of "
+					+ meter.valueProperty() + ", which the event's data lacks");
+			if (valid) {
+				var text = value.asString();
+				readings.add(new UsageEvent.Reading(meter.id(), dims, hour, day, BigDecimal.ONE,
+						text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text));
+			}
+			return;
+		}
+		var number = number(value);
+		check.refuseIf(number == null, UsageRule.EVENT_DATA, () -> "meter " + meter.code() + " reads a number of at least 0"
+				+ " at " + meter.valueProperty() + ", not " + (value == null ? "nothing" : value.toString()));
+		if (number != null) {
+			readings.add(new UsageEvent.Reading(meter.id(), dims, hour, day, number, null));
+		}
+	}
+
+	private static JsonNode at(JsonNode data, String pointer) {
+		if (data == null || !data.isObject()) {
+			return null;
+		}
+		var node = data.at(pointer);
+		return node.isMissingNode() ? null : node;
+	}
+
+	/** A number of at least 0, sent as a JSON number or a string of one (as many meters' senders do). */
+	private static BigDecimal number(JsonNode value) {
+		if (value == null) {
+			return null;
+		}
+		BigDecimal number = null;
+		if (value.isNumber()) {
+			number = value.decimalValue();
+		}
+		else if (value.isString() && value.stringValue().length() <= 40) {
+			try {
+				number = new BigDecimal(value.stringValue().strip());
+			}
+			catch (NumberFormatException e) {
+				return null;
+			}
+		}
+		return number == null || number.signum() < 0 || number.abs().compareTo(new BigDecimal("1e18")) > 0 ? null : number;
+	}
+
+	private static Instant time(JsonNode time, Instant now) {
+		if (time == null || time.isNull()) {
+			return now;
+		}
+		if (!time.isString()) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(time.stringValue()).toInstant();
+		}
+		catch (DateTimeParseException e) {
+			return null;
+		}
+	}
+
+	private static boolean jsonContentType(String contentType) {
+		var type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+		return type.equals("application/json") || type.endsWith("+json");
+	}
+
+	private static String text(JsonNode event, String name) {
+		var value = event.get(name);
+		return value == null || !value.isString() ? null : value.stringValue();
+	}
+
+	private static boolean blankOrLonger(String value) {
+		return value == null || value.isBlank() || value.length() > MAX_TEXT;
+	}
+
+	private static String quoted(String value) {
+		return value == null ? "nothing" : "'" + (value.length() > 60 ? value.substring(0, 60) + "…" : value) + "'";
+	}
+}

@@ -1,0 +1,111 @@
+package dev.baton.usage.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.baton.platform.BatonException;
+import dev.baton.platform.ProblemType;
+import dev.baton.usage.UsageIngestion;
+import dev.baton.usage.UsageProblems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where sources send usage, as CloudEvents 1.0 in the JSON format, one event or a batch, with the
+ * source's token ({@code Authorization: Bearer bus_...}).
+ */
+@RestController
+@RequestMapping("/api/v1/usage/events")
+@Tag(name = "Usage")
+@PreAuthorize("hasAuthority('USAGE_SOURCE')")
+class UsageEventController {
+
+	static final String EVENT = "application/cloudevents+json";
+	static final String BATCH = "application/cloudevents-batch+json";
+
+	/** Far more than the largest batch of the largest events; a body beyond it is not read. */
+	private static final int MAX_BODY = 32 * 1024 * 1024;
+
+	private final UsageIngestion ingestion;
+	private final JsonMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+	UsageEventController(UsageIngestion ingestion) {
+		this.ingestion = ingestion;
+	}
+
+	@PostMapping(consumes = { EVENT, "application/json" })
+	@Operation(summary = "Send one usage event (structured CloudEvent); a copy of one counted already answers DUPLICATE")
+	ResponseEntity<UsageIngestion.Result> one(HttpServletRequest request, Authentication source) throws IOException {
+		var event = read(request);
+		if (!event.isObject()) {
+			throw new BatonException(ProblemType.MALFORMED_BODY,
+					"The body is one CloudEvent, a JSON object; send an array as " + BATCH);
+		}
+		var result = ingestion.ingest(source.getName(), List.of(event)).results().get(0);
+		if (result.status() == UsageIngestion.Status.REJECTED) {
+			var violations = new ArrayList<Map<String, String>>();
+			for (var reason : result.reasons()) {
+				violations.add(Map.of("rule", reason.rule(), "message", reason.message()));
+			}
+			var properties = new LinkedHashMap<String, Object>();
+			properties.put("violations", violations);
+			if (result.id() != null) {
+				properties.put("eventId", result.id());
+			}
+			throw new BatonException(UsageProblems.EVENT, String.join("; ",
+					result.reasons().stream().map(UsageIngestion.Reason::message).toList()), List.of(), properties);
+		}
+		return ResponseEntity.ok(result);
+	}
+
+	@PostMapping(consumes = BATCH)
+	@Operation(summary = "Send a batch of usage events (a JSON array of CloudEvents); the answer says per event whether"
+			+ " it was accepted, a duplicate, or rejected and why")
+	UsageIngestion.Outcome batch(HttpServletRequest request, Authentication source) throws IOException {
+		var batch = read(request);
+		if (!batch.isArray()) {
+			throw new BatonException(ProblemType.MALFORMED_BODY, "A batch is a JSON array of CloudEvents");
+		}
+		if (batch.size() > ingestion.maxBatch()) {
+			throw new BatonException(ProblemType.PAYLOAD_TOO_LARGE, "A batch carries at most " + ingestion.maxBatch()
+					+ " events, not " + batch.size() + "; split it");
+		}
+		var events = new ArrayList<JsonNode>(batch.size());
+		batch.values().forEach(events::add);
+		return ingestion.ingest(source.getName(), events);
+	}
+
+	private JsonNode read(HttpServletRequest request) throws IOException {
+		if (request.getContentLengthLong() > MAX_BODY) {
+			throw new BatonException(ProblemType.PAYLOAD_TOO_LARGE, "A request carries at most " + MAX_BODY / 1024 / 1024
+					+ " MB of events; send smaller batches");
+		}
+		var body = request.getInputStream().readNBytes(MAX_BODY + 1);
+		if (body.length > MAX_BODY) {
+			throw new BatonException(ProblemType.PAYLOAD_TOO_LARGE, "A request carries at most " + MAX_BODY / 1024 / 1024
+					+ " MB of events; send smaller batches");
+		}
+		try {
+			return json.readTree(body);
+		}
+		catch (JacksonException e) {
+			throw new BatonException(ProblemType.MALFORMED_BODY, "The body is not JSON: " + e.getOriginalMessage());
+		}
+	}
+}
