@@ -27,6 +27,7 @@ import dev.baton.BatonIntegrationTest;
 import dev.baton.Http;
 import dev.baton.MutableClock;
 import dev.baton.PageSession;
+import dev.baton.SqlStatements;
 import dev.baton.usage.jdbc.UsagePartitions;
 import tools.jackson.databind.JsonNode;
 
@@ -53,6 +54,12 @@ class UsageTests {
 
 	@Autowired
 	UsagePartitions partitions;
+
+	@Autowired
+	SqlStatements statements;
+
+	/** A batch: the token, the meters of its types, the one statement that stores it; whatever its size. */
+	private static final int BATCH_BUDGET = 5;
 
 	@AfterEach
 	void backToNow() {
@@ -464,5 +471,32 @@ class UsageTests {
 				.contains("has a token already");
 
 		assertThat(PageSession.as(port, "finance").get("/admin/usage").status()).isEqualTo(403);
+	}
+
+	@Test
+	void aBatchRunsTheSameFewStatementsWhateverItsSize() {
+		var source = source();
+		var type = unique("budget");
+		meter(type, "SUM", "/minutes", Map.of("runner", "/runner"));
+		meter(type, "UNIQUE_COUNT", "/user", Map.of());
+		var sizes = new ArrayList<List<String>>();
+		for (int size : new int[] { 10, 999 }) {
+			var batch = new ArrayList<Map<String, Object>>();
+			for (int i = 0; i < size; i++) {
+				batch.add(event(source, size + "-" + i, type, "acct-" + (i % 50), clock.instant(),
+						Map.of("minutes", 1, "runner", "r" + (i % 7), "user", "u" + i)));
+			}
+			// a duplicate of each earlier event costs nothing more either
+			batch.add(event(source, "10-0", type, "acct-0", clock.instant(), Map.of("minutes", 1, "user", "u0")));
+			send(source, List.of(event(source, "warm-" + size, type, "acct-0", clock.instant(), Map.of("minutes", 1, "user", "u"))));
+			statements.start();
+			var response = send(source, batch);
+			var ran = statements.stop();
+			assertThat(response.status()).as(response.body()).isEqualTo(200);
+			assertThat(response.json().path("accepted").asInt()).isEqualTo(size);
+			sizes.add(ran);
+		}
+		assertThat(sizes.get(0)).as("statements of a batch of 10").hasSizeLessThanOrEqualTo(BATCH_BUDGET);
+		assertThat(sizes.get(1)).as("a batch of 1,000 runs what a batch of 11 runs").hasSameSizeAs(sizes.get(0));
 	}
 }
