@@ -41,7 +41,8 @@ CREATE TABLE usage_event_key (
 );
 
 -- Partitions (usage_event_yYYYYmMM, one per UTC month) are created as events for a month first
--- arrive; see UsagePartitions.
+-- arrive; see UsagePartitions. No index: the ledger above is what makes an event unique, and is
+-- written in the same statement; the events are read only to backfill a meter defined late.
 CREATE TABLE usage_event (
     source      text NOT NULL,
     event_id    text NOT NULL,
@@ -49,8 +50,7 @@ CREATE TABLE usage_event (
     subject     text NOT NULL,
     time        timestamptz NOT NULL,
     data        jsonb,
-    received_at timestamptz NOT NULL,
-    PRIMARY KEY (source, event_id, time)
+    received_at timestamptz NOT NULL
 ) PARTITION BY RANGE (time);
 
 -- Per meter, subject, dimensions and hour: the events counted, their sum, their maximum and the
@@ -66,7 +66,7 @@ CREATE TABLE usage_hourly (
     latest     numeric NOT NULL,
     latest_at  timestamptz NOT NULL,
     PRIMARY KEY (meter_id, subject, dimensions, hour)
-);
+) WITH (fillfactor = 70); -- room on each page, so that adding to a row is a HOT update
 
 CREATE INDEX usage_hourly_by_time ON usage_hourly (meter_id, hour);
 
