@@ -95,7 +95,7 @@ public class BillingRun {
 				log.warn("Subscription {} was not billed: {}", claimed[0], failure.toString());
 			}
 		}
-		var finalized = finalizeAged();
+		var finalized = properties.autoFinalizeAfter() == null ? 0 : finalizeDraftsOlderThan(properties.autoFinalizeAfter());
 		if (lines > 0 || !failed.isEmpty() || finalized > 0) {
 			log.info("Billing run for {}: {} subscriptions billed, {} lines written, {} failed, {} drafts finalized", today,
 					subscriptions, lines, failed.size(), finalized);
@@ -104,17 +104,15 @@ public class BillingRun {
 	}
 
 	/**
-	 * Finalizes the drafts that collected lines for longer than {@code auto-finalize-after}, when
-	 * set: each in its own transaction, which locks it (a draft another instance finalized is skipped).
+	 * Finalizes the drafts that collected lines for longer than {@code age} (the run does it with
+	 * {@code auto-finalize-after}, when set): each in its own transaction, which locks it (a draft
+	 * another instance finalized is skipped).
 	 */
-	private int finalizeAged() {
-		if (properties.autoFinalizeAfter() == null) {
-			return 0;
-		}
+	int finalizeDraftsOlderThan(java.time.Duration age) {
 		int finalized = 0;
-		for (var draft : repository.draftsCreatedBefore(clock.instant().minus(properties.autoFinalizeAfter()), 500)) {
+		for (var draft : repository.draftsCreatedBefore(clock.instant().minus(age), 500)) {
 			try {
-				invoices.finalizeDraft(draft, "Finalized by the billing run after " + properties.autoFinalizeAfter());
+				invoices.finalizeDraft(draft, "Finalized by the billing run after " + age);
 				finalized++;
 			}
 			catch (dev.baton.platform.BatonException notADraft) {

@@ -3,6 +3,7 @@ package dev.baton.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,22 +13,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import dev.baton.BatonIntegrationTest;
 import dev.baton.Http;
 import dev.baton.MutableClock;
+import dev.baton.TestMailServer;
 import dev.baton.pipeline.Pipeline;
 import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
@@ -36,29 +33,14 @@ import tools.jackson.databind.JsonNode;
  * Dunning driven by the clock against PostgreSQL, ordering and a real SMTP server (GreenMail): an
  * unpaid invoice past its due day is reminded, its subscription suspended and, once paid, resumed;
  * a job that was down passes over the reminders it missed; a declined card on file is retried
- * and pays; two runs at once take every step once. Its context also finalizes aged drafts.
+ * and pays; two runs at once take every step once; the billing run finalizes aged drafts.
  */
 @BatonIntegrationTest
 class DunningTests {
 
-	private static final GreenMail MAIL = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
-	static {
-		MAIL.start();
-	}
 
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
-		// this context also runs with drafts finalized by the billing run once 40 days old
-		registry.add("baton.billing.auto-finalize-after", () -> "40d");
-	}
 
-	@AfterAll
-	static void stopMail() {
-		MAIL.stop();
-	}
 
 	@LocalServerPort
 	int port;
@@ -117,7 +99,7 @@ class DunningTests {
 
 	private static List<String> subjectsTo(String address) throws Exception {
 		var subjects = new ArrayList<String>();
-		for (MimeMessage message : MAIL.getReceivedMessages()) {
+		for (MimeMessage message : TestMailServer.received()) {
 			if (message.getAllRecipients()[0].toString().equals(address)) {
 				subjects.add(message.getSubject());
 			}
@@ -244,18 +226,23 @@ class DunningTests {
 
 	@Test
 	void theBillingRunFinalizesADraftOnceItIsOlderThanTheSetting() {
+		// the shared test context leaves auto-finalize-after unset (other tests keep drafts for months);
+		// this is what the run does with it set to 40 days
+		var setting = Duration.ofDays(40);
 		var account = billing.newAccount();
 		billing.subscribe(account, "premium-saas-annual", 2);
 		run.run();
 		var id = billing.draft(account).path("id").asString();
+		assertThat(run.run().finalized()).as("unset, the run finalizes nothing").isZero();
 
 		billing.on(billing.today().plusDays(39));
 		run.run();
+		run.finalizeDraftsOlderThan(setting);
 		assertThat(billing.finance().get("/api/v1/invoices/" + id).json().path("status").asString())
 				.as("not old enough yet").isEqualTo("DRAFT");
 
 		billing.on(billing.today().plusDays(2));
-		assertThat(run.run().finalized()).isGreaterThanOrEqualTo(1);
+		assertThat(run.finalizeDraftsOlderThan(setting)).isGreaterThanOrEqualTo(1);
 		var invoice = billing.finance().get("/api/v1/invoices/" + id).json();
 		assertThat(invoice.path("status").asString()).isEqualTo("OPEN");
 		assertThat(invoice.path("number").asString()).startsWith("INV-");

@@ -9,21 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import dev.baton.BatonIntegrationTest;
 import dev.baton.Http;
 import dev.baton.MutableClock;
+import dev.baton.TestMailServer;
 import dev.baton.licensing.verifier.Verification;
 
 /**
@@ -35,22 +31,9 @@ import dev.baton.licensing.verifier.Verification;
 @BatonIntegrationTest
 class LicensingEndToEndTests {
 
-	private static final GreenMail MAIL = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
-	static {
-		MAIL.start();
-	}
 
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
-	}
 
-	@AfterAll
-	static void stopMail() {
-		MAIL.stop();
-	}
 
 	@LocalServerPort
 	int port;
@@ -68,7 +51,7 @@ class LicensingEndToEndTests {
 
 	private List<String> mailTo(String address) {
 		var bodies = new ArrayList<String>();
-		for (var message : MAIL.getReceivedMessages()) {
+		for (var message : TestMailServer.received()) {
 			try {
 				if (message.getAllRecipients()[0].toString().equals(address)) {
 					bodies.add(message.getSubject() + "\n" + GreenMailUtil.getBody(message));

@@ -18,16 +18,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import dev.baton.BatonIntegrationTest;
 import dev.baton.Http;
 import dev.baton.MutableClock;
+import dev.baton.TestMailServer;
 import dev.baton.engagement.RequestTemplate;
 import dev.baton.engagement.SaRequestAssigned;
 import dev.baton.engagement.SaRequestClockAlert;
@@ -51,23 +48,13 @@ import tools.jackson.databind.json.JsonMapper;
 class NotificationsTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-	private static final GreenMail MAIL = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 	private static final ChatWebhookServer CHAT = ChatWebhookServer.start();
 	private static final String LISTENER = "%NotificationListeners%";
 
-	static {
-		MAIL.start();
-	}
 
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
-	}
 
 	@AfterAll
 	static void stopServers() {
-		MAIL.stop();
 		CHAT.close();
 	}
 
@@ -469,7 +456,7 @@ class NotificationsTests {
 	}
 
 	private static List<MimeMessage> mailsAbout(String title) {
-		return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
+		return Arrays.stream(TestMailServer.received()).filter(m -> {
 			try {
 				return m.getSubject().contains(title);
 			} catch (jakarta.mail.MessagingException e) {

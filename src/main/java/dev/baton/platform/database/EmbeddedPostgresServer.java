@@ -34,11 +34,14 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 	private static final Duration ORPHAN_STOP_TIMEOUT = Duration.ofSeconds(30);
+	/** How long the process's exit waits for the application context to stop the server itself. */
+	private static final Duration EXIT_GRACE = Duration.ofSeconds(20);
 
 	private final EmbeddedPostgres postgres;
 	private final FileChannel lockChannel;
 	private final FileLock lock;
 	private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+	private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
 	private EmbeddedPostgresServer(EmbeddedPostgres postgres, FileChannel lockChannel, FileLock lock) {
 		this.postgres = postgres;
@@ -56,7 +59,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 				// default of 4 the planner sorts a whole board column instead of reading its index in order
 				.setServerConfig("random_page_cost", "1.1")
 				.setLocaleConfig("locale", "C")
-				.setLocaleConfig("lc-messages", "C");
+				.setLocaleConfig("lc-messages", "C")
+				// the application context stops the server after everything that uses it (the scheduler,
+				// the web server, the outbox): the library's own shutdown hook would stop it at once, in
+				// parallel with the context's close, and the jobs still running would fail on a dead database
+				.setRegisterShutdownHook(false);
 		FileChannel channel = null;
 		FileLock lock = null;
 		var dataDirectory = properties.dataDirectory();
@@ -85,7 +92,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 			}
 			var postgres = builder.start();
 			log.info("Embedded PostgreSQL accepts connections at {}", jdbcUrl(postgres.getPort()));
-			return new EmbeddedPostgresServer(postgres, channel, lock);
+			var server = new EmbeddedPostgresServer(postgres, channel, lock);
+			Runtime.getRuntime().addShutdownHook(new Thread(server::stopAtExit, "embedded-postgres-stop"));
+			return server;
 		} catch (IOException e) {
 			closeQuietly(channel);
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL server: " + e.getMessage(), e);
@@ -203,6 +212,24 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 		return "postgres";
 	}
 
+	/**
+	 * The backstop when the process exits: the application context normally stops the server as it
+	 * closes, after the work that uses it; a server still running after {@link #EXIT_GRACE} (a context
+	 * that never closed, or hangs) is stopped anyway, so that no PostgreSQL outlives its process.
+	 */
+	private void stopAtExit() {
+		try {
+			if (stopped.await(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+				return;
+			}
+			close();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		} catch (IOException | RuntimeException e) {
+			log.warn("Could not stop the embedded PostgreSQL at exit: {}", e.getMessage());
+		}
+	}
+
 	@Override
 	public void close() throws IOException {
 		if (!closed.compareAndSet(false, true)) {
@@ -212,6 +239,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 			log.info("Stopping embedded PostgreSQL");
 			postgres.close();
 		} finally {
+			stopped.countDown();
 			if (lock != null && lock.isValid()) {
 				lock.release();
 			}
