@@ -377,7 +377,8 @@ public class Licensing {
 					license == null ? null : license.subscriptionId(), license == null ? null : license.id(),
 					instance == null ? null : instance.id(), report == null ? null : report.periodStart(),
 					report == null ? null : report.periodEnd(), report == null ? null : report.activeUsers(),
-					report == null ? null : report.maxBillableUsers(), at);
+					report == null ? null : report.maxBillableUsers(), at,
+					report == null ? Map.of() : report.featuresDenied());
 		}
 	}
 
@@ -450,37 +451,63 @@ public class Licensing {
 	private void signals(SeatReport report) {
 		var subscription = subscriptions.subscription(report.subscriptionId());
 		var tolerance = properties.tolerance(subscription.planCode());
-		var causes = UpsellPolicy.causes(report.maxBillableUsers(), subscription.seats(), properties.seatUseThreshold(),
-				tolerance);
-		if (causes.isEmpty()) {
-			return;
+		var percentInUse = subscription.seats() == 0 ? 0 : report.maxBillableUsers() * 100 / subscription.seats();
+		for (var cause : UpsellPolicy.causes(report.maxBillableUsers(), subscription.seats(),
+				properties.seatUseThreshold(), tolerance)) {
+			var evidence = evidence(report, subscription);
+			evidence.put("percentInUse", percentInUse);
+			evidence.put("tolerancePercent", tolerance);
+			raise(subscription, cause, UpsellPolicy.period(report.periodEnd()), evidence,
+					report.maxBillableUsers() + " users in use against " + subscription.seats() + " seats paid ("
+							+ percentInUse + "%) on " + subscription.planCode() + ", reported for " + report.periodStart()
+							+ " to " + report.periodEnd());
 		}
+		if (!report.featuresDenied().isEmpty()) {
+			var demand = properties.featureDemand();
+			var reports = repository.denyingFeatures(subscription.id(),
+					report.periodEnd().minusDays(demand.window().toDays()), report.periodEnd());
+			var inDemand = UpsellPolicy.featuresInDemand(
+					reports.stream().map(r -> new UpsellPolicy.Denials(r.periodEnd(), r.featuresDenied())).toList(),
+					demand.minDenials());
+			if (!inDemand.isEmpty()) {
+				var evidence = evidence(report, subscription);
+				evidence.put("featuresDenied", inDemand);
+				evidence.put("reportIds", reports.stream().map(r -> r.id().toString()).toList());
+				var words = new StringBuilder();
+				inDemand.forEach((feature, times) -> words.append(words.length() == 0 ? "" : ", ").append(feature)
+						.append(" (").append(times).append(" times)"));
+				raise(subscription, UpsellSignal.Cause.FEATURE_DEMAND, UpsellPolicy.period(report.periodEnd()), evidence,
+						"Users keep reaching for features " + subscription.planCode() + " does not include: " + words
+								+ ", in " + reports.size() + " reports up to " + report.periodEnd());
+			}
+		}
+	}
+
+	private static LinkedHashMap<String, Object> evidence(SeatReport report, Subscription subscription) {
+		var evidence = new LinkedHashMap<String, Object>();
+		evidence.put("reportId", report.id().toString());
+		evidence.put("periodStart", report.periodStart().toString());
+		evidence.put("periodEnd", report.periodEnd().toString());
+		evidence.put("maxBillableUsers", report.maxBillableUsers());
+		evidence.put("seatsPaid", subscription.seats());
+		evidence.put("planCode", subscription.planCode());
+		evidence.put("currency", subscription.currency());
+		return evidence;
+	}
+
+	/** Raises the signal unless its cause fired for the subscription in the period already. */
+	private void raise(Subscription subscription, UpsellSignal.Cause cause, String period, Map<String, Object> evidence,
+			String words) {
 		var account = subscription.parties().ownerAccountId();
 		var source = sourceOpportunity(subscription);
-		var period = UpsellPolicy.period(report.periodEnd());
-		for (var cause : causes) {
-			var evidence = new LinkedHashMap<String, Object>();
-			evidence.put("reportId", report.id().toString());
-			evidence.put("periodStart", report.periodStart().toString());
-			evidence.put("periodEnd", report.periodEnd().toString());
-			evidence.put("maxBillableUsers", report.maxBillableUsers());
-			evidence.put("seatsPaid", subscription.seats());
-			evidence.put("percentInUse", subscription.seats() == 0 ? 0 : report.maxBillableUsers() * 100 / subscription.seats());
-			evidence.put("planCode", subscription.planCode());
-			evidence.put("currency", subscription.currency());
-			evidence.put("tolerancePercent", tolerance);
-			var signal = new UpsellSignal(UpsellSignalId.random(), account, subscription.id(), cause, period, evidence,
-					source.map(Opportunity::ownerId).orElse(null), source.map(Opportunity::id).orElse(null), null,
-					clock.instant());
-			if (repository.insertSignal(signal)) {
-				var words = report.maxBillableUsers() + " users in use against " + subscription.seats() + " seats paid ("
-						+ evidence.get("percentInUse") + "%) on " + subscription.planCode() + ", reported for "
-						+ report.periodStart() + " to " + report.periodEnd();
-				audit.recordBySystem("upsell-signal.raised", "upsell_signal", signal.id().value(), words,
-						Map.of("cause", cause.name(), "period", period, "subscription", subscription.number()));
-				events.publishEvent(new UpsellSignalRaised(signal.id(), account, pipeline.account(account).name(),
-						subscription.id(), subscription.number(), cause, period, words, signal.ownerId(), signal.raisedAt()));
-			}
+		var signal = new UpsellSignal(UpsellSignalId.random(), account, subscription.id(), cause, period, evidence,
+				source.map(Opportunity::ownerId).orElse(null), source.map(Opportunity::id).orElse(null), null,
+				clock.instant());
+		if (repository.insertSignal(signal)) {
+			audit.recordBySystem("upsell-signal.raised", "upsell_signal", signal.id().value(), words,
+					Map.of("cause", cause.name(), "period", period, "subscription", subscription.number()));
+			events.publishEvent(new UpsellSignalRaised(signal.id(), account, pipeline.account(account).name(),
+					subscription.id(), subscription.number(), cause, period, words, signal.ownerId(), signal.raisedAt()));
 		}
 	}
 
@@ -532,24 +559,77 @@ public class Licensing {
 		var source = sourceOpportunity(subscription).orElseThrow(() -> Decision.refused(LicensingRule.SIGNAL_SOURCE,
 				"The account has no opportunity to take the segment, region and owner from; add the deal in the pipeline first")
 				.toException(LicensingProblems.RULE));
+		var today = LocalDate.now(clock);
+		var account = pipeline.account(signal.accountId());
+		var externalId = "BATON-EXP-" + id.value().toString().substring(0, 8).toUpperCase();
+		var owner = signal.ownerId() == null ? source.ownerId() : signal.ownerId();
+		if (signal.cause() == UpsellSignal.Cause.FEATURE_DEMAND) {
+			// an upgrade of every seat to the next tier: its value is what the seats would cost more
+			var seats = subscription.seats();
+			var current = listAmount(subscription.planCode(), subscription.currency(), today, seats);
+			var upgrade = nextTier(subscription, today);
+			var value = upgrade.map(plan -> Money.of(listAmount(plan, subscription.currency(), today, seats).amount()
+					.subtract(current.amount()), subscription.currency()))
+					.orElse(Money.of(BigDecimal.ZERO, subscription.currency()));
+			return new ExpansionDraft(id, externalId, account.id(), account.name() + ": " + seats + " seats from "
+					+ subscription.planCode() + " to " + upgrade.orElse("the next tier") + " for "
+					+ String.join(", ", featuresOf(signal)) + " (" + signal.cause() + ", " + signal.period() + ")", owner,
+					source.segment(), source.businessUnit(), source.regionKey(), Stage.DISCOVERY, value, today.plusDays(90),
+					SubscriptionType.SELF_MANAGED, "Pipeline", seats);
+		}
 		var max = ((Number) signal.evidence().getOrDefault("maxBillableUsers", subscription.seats())).intValue();
 		var seats = UpsellPolicy.proposedSeats(max, subscription.seats());
-		var today = LocalDate.now(clock);
-		Money value;
-		try {
-			value = catalog.price(subscription.planCode(), subscription.currency(), today, null).entry()
-					.amountFor(BigDecimal.valueOf(seats));
-		}
-		catch (BatonException noPrice) {
-			value = Money.of(BigDecimal.ZERO, subscription.currency());
-		}
-		var account = pipeline.account(signal.accountId());
-		return new ExpansionDraft(id, "BATON-EXP-" + id.value().toString().substring(0, 8).toUpperCase(), account.id(),
+		return new ExpansionDraft(id, externalId, account.id(),
 				account.name() + ": " + seats + " more seats of " + subscription.planCode() + " (" + signal.cause() + ", "
 						+ signal.period() + ")",
-				signal.ownerId() == null ? source.ownerId() : signal.ownerId(), source.segment(), source.businessUnit(),
-				source.regionKey(), Stage.DISCOVERY, value, today.plusDays(90), SubscriptionType.SELF_MANAGED, "Pipeline",
-				seats);
+				owner, source.segment(), source.businessUnit(), source.regionKey(), Stage.DISCOVERY,
+				listAmount(subscription.planCode(), subscription.currency(), today, seats), today.plusDays(90),
+				SubscriptionType.SELF_MANAGED, "Pipeline", seats);
+	}
+
+	private static List<String> featuresOf(UpsellSignal signal) {
+		return signal.evidence().get("featuresDenied") instanceof Map<?, ?> features
+				? features.keySet().stream().map(String::valueOf).toList() : List.of();
+	}
+
+	/** The list amount of {@code seats} on the plan today; zero when the plan has no price in the currency. */
+	private Money listAmount(String planCode, String currency, LocalDate day, int seats) {
+		try {
+			return catalog.price(planCode, currency, day, null).entry().amountFor(BigDecimal.valueOf(seats));
+		}
+		catch (BatonException noPrice) {
+			return Money.of(BigDecimal.ZERO, currency);
+		}
+	}
+
+	/**
+	 * The plan to upgrade to: of the active tier plans for the same deployment, billing period and
+	 * term, priced today in the subscription's currency, the cheapest a seat of which costs more than
+	 * one of the current plan.
+	 */
+	private Optional<String> nextTier(Subscription subscription, LocalDate day) {
+		var currentPlan = catalog.plan(subscription.planCode());
+		var currentProduct = catalog.product(currentPlan.productCode());
+		var perSeat = listAmount(currentPlan.code(), subscription.currency(), day, 1);
+		String best = null;
+		Money bestPrice = null;
+		for (var product : catalog.products()) {
+			if (product.kind() != currentProduct.kind() || product.deployment() != currentProduct.deployment()) {
+				continue;
+			}
+			for (var plan : product.plans()) {
+				if (!plan.active() || plan.billingPeriod() != currentPlan.billingPeriod()
+						|| plan.termMonths() != currentPlan.termMonths()) {
+					continue;
+				}
+				var price = listAmount(plan.code(), subscription.currency(), day, 1);
+				if (price.isGreaterThan(perSeat) && (bestPrice == null || bestPrice.isGreaterThan(price))) {
+					best = plan.code();
+					bestPrice = price;
+				}
+			}
+		}
+		return Optional.ofNullable(best);
 	}
 
 	/**

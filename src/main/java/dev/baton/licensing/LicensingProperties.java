@@ -27,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mailFrom the sender of license and notice e-mails
  * @param reconciliationInterval how often the reconciliation job runs
  * @param batchSize how many subscriptions one run of the job looks at
+ * @param featureDemand when the features an instance's users keep reaching for raise a signal
  */
 @ConfigurationProperties("baton.licensing")
 public record LicensingProperties(@DefaultValue("") String keyDirectory, SigningKey signingKey,
@@ -34,12 +35,27 @@ public record LicensingProperties(@DefaultValue("") String keyDirectory, Signing
 		@DefaultValue("7d") Duration noticePeriod, @DefaultValue("90") int seatUseThreshold,
 		@DefaultValue("10") int overageTolerance, @DefaultValue("true") boolean quarterlyReconciliation,
 		Map<String, PlanTerms> plans, @DefaultValue("licensing@baton.example") String mailFrom,
-		@DefaultValue("1h") Duration reconciliationInterval, @DefaultValue("1000") int batchSize) {
+		@DefaultValue("1h") Duration reconciliationInterval, @DefaultValue("1000") int batchSize,
+		@DefaultValue FeatureDemand featureDemand) {
 
 	public LicensingProperties {
 		plans = plans == null ? Map.of() : Map.copyOf(plans);
 		if (noticePeriod.isNegative()) {
 			throw new IllegalArgumentException("baton.licensing.notice-period must not be negative");
+		}
+	}
+
+	/**
+	 * A feature the plan lacks is in demand when the seat reports of one subscription whose periods
+	 * end within {@code window} of each other deny it in at least two periods, at least
+	 * {@code minDenials} times in all.
+	 */
+	public record FeatureDemand(@DefaultValue("10") int minDenials, @DefaultValue("90d") Duration window) {
+
+		public FeatureDemand {
+			if (minDenials < 1) {
+				throw new IllegalArgumentException("baton.licensing.feature-demand.min-denials must be at least 1");
+			}
 		}
 	}
 

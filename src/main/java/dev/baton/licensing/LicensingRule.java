@@ -41,6 +41,9 @@ public enum LicensingRule implements Rule {
 	/** Its user counts are 0 to 10,000,000. */
 	@Rule.Id(value = "seat-report.counts", field = "report")
 	REPORT_COUNTS,
+	/** Each feature it names as denied was denied 1 to 10,000,000 times. */
+	@Rule.Id(value = "seat-report.features", field = "report")
+	REPORT_FEATURES,
 	/** A reconciliation is charged no sooner than the notice period after the customer's notice. */
 	@Rule.Id("reconciliation.notice-period")
 	NOTICE_PERIOD,

@@ -23,7 +23,9 @@ public record UpsellSignal(UpsellSignalId id, UUID accountId, SubscriptionId sub
 		/** More users than seats paid. */
 		OVERAGE,
 		/** More users than the seats paid and the plan's tolerance: the customer is told at once. */
-		OVER_TOLERANCE
+		OVER_TOLERANCE,
+		/** Users keep reaching for features the plan does not include: a case for the next tier. */
+		FEATURE_DEMAND
 	}
 
 	public UpsellSignal {

@@ -40,6 +40,7 @@ class LicensingListeners {
 			case SEAT_USE_HIGH -> "seats nearly all in use";
 			case OVERAGE -> "more users than seats paid";
 			case OVER_TOLERANCE -> "users beyond the plan's overage tolerance";
+			case FEATURE_DEMAND -> "users keep reaching for features of a higher tier";
 		};
 		var message = new Message("Up-sell signal: " + event.accountName() + " (" + cause + ")",
 				event.accountName() + ", subscription " + event.subscriptionNumber() + ", " + event.period() + ": "

@@ -122,8 +122,13 @@ final class LicensingFixtures {
 	}
 
 	String signedReport(Instance instance, LocalDate start, LocalDate end, int active, int max) {
+		return signedReport(instance, start, end, active, max, Map.of());
+	}
+
+	String signedReport(Instance instance, LocalDate start, LocalDate end, int active, int max,
+			Map<String, Integer> featuresDenied) {
 		return SeatReports.sign(new SeatReports.Report(instance.licenseId(), instance.id(), start, end, active, max,
-				clock.instant()), instance.key().getPrivate());
+				clock.instant(), featuresDenied), instance.key().getPrivate());
 	}
 
 	Http.Response send(String report) {

@@ -43,7 +43,8 @@ class SigningKeysTests {
 
 	private SigningKeys keys() {
 		return new SigningKeys(new LicensingProperties(directory.toString(), null, 14, 30, java.time.Duration.ofDays(7), 90,
-				10, true, Map.of(), "licensing@baton.example", java.time.Duration.ofHours(1), 1000), repository,
+				10, true, Map.of(), "licensing@baton.example", java.time.Duration.ofHours(1), 1000,
+				new LicensingProperties.FeatureDemand(10, java.time.Duration.ofDays(90))), repository,
 				transactions, CLOCK);
 	}
 

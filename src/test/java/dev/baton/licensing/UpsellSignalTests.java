@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,6 +22,7 @@ import dev.baton.BatonIntegrationTest;
 import dev.baton.DealFixtures;
 import dev.baton.Http;
 import dev.baton.MutableClock;
+import dev.baton.licensing.domain.UpsellPolicy;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -134,6 +136,47 @@ class UpsellSignalTests {
 				.asString());
 		assertThat(opportunity.status()).as(opportunity.body()).isEqualTo(200);
 		assertThat(opportunity.json().path("externalId").asString()).startsWith("BATON-EXP-");
+	}
+
+	@Test
+	void featuresUsersKeepReachingForRaiseOneSignalProposingTheNextTier() {
+		var id = fixtures.subscribe(fixtures.deal(), "premium-self-managed-annual", 10);
+		fixtures.licenses(id, 1);
+		var instance = fixtures.activate(id);
+		var day = LicensingFixtures.date(fixtures.subscription(id).path("termStart"));
+		if (!UpsellPolicy.period(day).equals(UpsellPolicy.period(day.plusDays(2)))) {
+			// three one-day reports within one quarter
+			day = day.plusDays(3);
+		}
+		fixtures.on(day.plusDays(3));
+		var demand = (java.util.function.Supplier<List<JsonNode>>) () -> signalsOf(id).stream()
+				.filter(s -> s.path("cause").asString().equals("FEATURE_DEMAND")).toList();
+
+		assertThat(fixtures.send(fixtures.signedReport(instance, day, day, 5, 5, Map.of("epics", 8))).status())
+				.isEqualTo(201);
+		assertThat(demand.get()).as("one period: not yet kept reaching for").isEmpty();
+		var refused = fixtures.send(fixtures.signedReport(instance, day, day, 5, 5, Map.of("epics", 0)));
+		assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+		assertThat(refused.json().path("violations").get(0).path("rule").asString()).isEqualTo("seat-report.features");
+
+		assertThat(fixtures.send(fixtures.signedReport(instance, day.plusDays(1), day.plusDays(1), 5, 5,
+				Map.of("epics", 4, "geo", 1))).status()).isEqualTo(201);
+		assertThat(fixtures.send(fixtures.signedReport(instance, day.plusDays(2), day.plusDays(2), 5, 5,
+				Map.of("epics", 9))).status()).isEqualTo(201);
+
+		var signals = demand.get();
+		assertThat(signals).as("once per cause and period").hasSize(1);
+		var evidence = signals.get(0).path("evidence");
+		assertThat(evidence.path("featuresDenied").path("epics").asInt()).isEqualTo(12);
+		assertThat(evidence.path("featuresDenied").has("geo")).as("denied in one period only").isFalse();
+		assertThat(evidence.path("reportIds")).hasSize(2);
+
+		var draft = Http.to(port).as("ae").get("/api/v1/licensing/signals/" + signals.get(0).path("id").asString()
+				+ "/expansion").json();
+		assertThat(draft.path("name").asString()).contains("to ultimate-self-managed-annual").contains("epics");
+		assertThat(draft.path("proposedSeats").asInt()).isEqualTo(10);
+		// ten seats of Ultimate (USD 1,188.00) instead of Premium (USD 348.00)
+		assertThat(draft.path("netArr").path("amount").decimalValue()).isEqualByComparingTo("8400.00");
 	}
 
 	@Test

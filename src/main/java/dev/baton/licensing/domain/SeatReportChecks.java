@@ -9,7 +9,7 @@ import dev.baton.platform.Decision;
 
 /**
  * The rules a signed seat report keeps once its signature holds: a sane period within its license's
- * dates and not in the future, and user counts in range.
+ * dates and not in the future, and user and denied-feature counts in range.
  */
 public final class SeatReportChecks {
 
@@ -38,6 +38,9 @@ public final class SeatReportChecks {
 				.refuseIf(report.activeUsers() < 0 || report.activeUsers() > MAX_USERS || report.maxBillableUsers() < 0
 						|| report.maxBillableUsers() > MAX_USERS, LicensingRule.REPORT_COUNTS,
 						() -> "User counts are 0 to " + MAX_USERS)
+				.refuseIf(report.featuresDenied().values().stream().anyMatch(times -> times < 1 || times > MAX_USERS),
+						LicensingRule.REPORT_FEATURES, () -> "A feature named as denied was denied 1 to " + MAX_USERS
+								+ " times")
 				.decide();
 	}
 }

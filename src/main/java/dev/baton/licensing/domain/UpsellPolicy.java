@@ -2,13 +2,18 @@ package dev.baton.licensing.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import dev.baton.licensing.UpsellSignal;
 
 /**
- * Which up-sell signals a verified seat report raises, and the period each is counted in (the
- * calendar quarter of the report's end), so that each cause fires once per period.
+ * Which up-sell signals a verified seat report raises (seats in use, overage, features the plan
+ * lacks that users keep reaching for), and the period each is counted in (the calendar quarter of
+ * the report's end), so that each cause fires once per period.
  */
 public final class UpsellPolicy {
 
@@ -29,6 +34,33 @@ public final class UpsellPolicy {
 			causes.add(UpsellSignal.Cause.SEAT_USE_HIGH);
 		}
 		return causes;
+	}
+
+	/** How often one report, for a period ending on {@code periodEnd}, says users were denied each feature. */
+	public record Denials(LocalDate periodEnd, Map<String, Integer> times) {
+	}
+
+	/**
+	 * The features users keep reaching for, with how often they were denied in all: those the
+	 * reports deny in at least two periods (distinct period ends), at least {@code minDenials} times
+	 * in all. The caller gives the reports of one subscription within the window it looks at.
+	 */
+	public static Map<String, Integer> featuresInDemand(List<Denials> reports, int minDenials) {
+		var periods = new TreeMap<String, Set<LocalDate>>();
+		var times = new TreeMap<String, Integer>();
+		for (var report : reports) {
+			report.times().forEach((feature, count) -> {
+				periods.computeIfAbsent(feature, f -> new HashSet<>()).add(report.periodEnd());
+				times.merge(feature, count, Integer::sum);
+			});
+		}
+		var inDemand = new TreeMap<String, Integer>();
+		times.forEach((feature, total) -> {
+			if (periods.get(feature).size() >= 2 && total >= minDenials) {
+				inDemand.put(feature, total);
+			}
+		});
+		return inDemand;
 	}
 
 	/** The period a signal is counted in: {@code 2026-Q4}. */

@@ -38,6 +38,8 @@ public class LicensingRepository {
 
 	private static final TypeReference<Map<String, Object>> EVIDENCE = new TypeReference<>() {
 	};
+	private static final TypeReference<Map<String, Integer>> FEATURES = new TypeReference<>() {
+	};
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -226,9 +228,9 @@ public class LicensingRepository {
 	public boolean insertReport(SeatReport report, String digest, String text) {
 		return jdbc.sql("""
 				INSERT INTO seat_report (id, digest, status, rule, reason, channel, received_by, subscription_id, license_id,
-				  instance_id, period_start, period_end, active_users, max_billable_users, report, received_at)
+				  instance_id, period_start, period_end, active_users, max_billable_users, report, received_at, features_denied)
 				VALUES (:id, :digest, :status, :rule, :reason, :channel, :by, :subscription, :license, :instance, :start, :end,
-				  :active, :max, :report, :at)
+				  :active, :max, :report, :at, CAST(:features AS jsonb))
 				ON CONFLICT (digest) DO NOTHING""")
 				.param("id", report.id().value()).param("digest", digest).param("status", report.status().name())
 				.param("rule", report.rule()).param("reason", report.reason()).param("channel", report.channel())
@@ -238,7 +240,8 @@ public class LicensingRepository {
 				.param("instance", report.instanceId() == null ? null : report.instanceId().value())
 				.param("start", report.periodStart()).param("end", report.periodEnd())
 				.param("active", report.activeUsers()).param("max", report.maxBillableUsers()).param("report", text)
-				.param("at", Timestamp.from(report.receivedAt())).update() == 1;
+				.param("at", Timestamp.from(report.receivedAt()))
+				.param("features", json.writeValueAsString(report.featuresDenied())).update() == 1;
 	}
 
 	public Optional<SeatReport> reportByDigest(String digest) {
@@ -267,6 +270,19 @@ public class LicensingRepository {
 				.query(this::reportRow).list();
 	}
 
+	/**
+	 * The verified reports of a subscription that name denied features, whose period ends from
+	 * {@code from} to {@code to} (both inclusive), oldest first.
+	 */
+	public List<SeatReport> denyingFeatures(SubscriptionId subscription, LocalDate from, LocalDate to) {
+		return jdbc.sql("""
+				SELECT * FROM seat_report WHERE status = 'VERIFIED' AND subscription_id = :subscription
+				  AND period_end >= :from AND period_end <= :to AND features_denied <> '{}'::jsonb
+				ORDER BY period_end, received_at, id""")
+				.param("subscription", subscription.value()).param("from", from).param("to", to)
+				.query(this::reportRow).list();
+	}
+
 	private SeatReport reportRow(ResultSet rs, int row) throws SQLException {
 		var subscription = rs.getObject("subscription_id", UUID.class);
 		var license = rs.getObject("license_id", UUID.class);
@@ -277,7 +293,8 @@ public class LicensingRepository {
 				subscription == null ? null : SubscriptionId.of(subscription), license == null ? null : LicenseId.of(license),
 				instance == null ? null : InstanceId.of(instance), rs.getObject("period_start", LocalDate.class),
 				rs.getObject("period_end", LocalDate.class), (Integer) rs.getObject("active_users"),
-				(Integer) rs.getObject("max_billable_users"), rs.getTimestamp("received_at").toInstant());
+				(Integer) rs.getObject("max_billable_users"), rs.getTimestamp("received_at").toInstant(),
+				json.readValue(rs.getString("features_denied"), FEATURES));
 	}
 
 	// reconciliations -----------------------------------------------------------------------------

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +75,36 @@ class ReconciliationMathTests {
 		assertThat(UpsellPolicy.period(LocalDate.of(2027, 3, 31))).isEqualTo("2027-Q1");
 		assertThat(UpsellPolicy.proposedSeats(13, 10)).isEqualTo(3);
 		assertThat(UpsellPolicy.proposedSeats(9, 10)).isEqualTo(1);
+	}
+
+	@Test
+	void aFeatureIsInDemandWhenDeniedInTwoPeriodsAtLeastTheMinimumTimesInAll() {
+		var january = LocalDate.of(2027, 1, 31);
+		var february = LocalDate.of(2027, 2, 28);
+		var once = List.of(new UpsellPolicy.Denials(january, Map.of("epics", 40)));
+		assertThat(UpsellPolicy.featuresInDemand(once, 10)).as("one period, however often: not yet kept reaching for")
+				.isEmpty();
+
+		var twice = List.of(new UpsellPolicy.Denials(january, Map.of("epics", 6, "geo", 30)),
+				new UpsellPolicy.Denials(february, Map.of("epics", 5, "audit-events", 2)));
+		assertThat(UpsellPolicy.featuresInDemand(twice, 10)).containsExactly(Map.entry("epics", 11));
+		assertThat(UpsellPolicy.featuresInDemand(twice, 12)).as("below the minimum in all").isEmpty();
+
+		var samePeriod = List.of(new UpsellPolicy.Denials(january, Map.of("epics", 6)),
+				new UpsellPolicy.Denials(january, Map.of("epics", 6)));
+		assertThat(UpsellPolicy.featuresInDemand(samePeriod, 10)).as("two reports of one period are one period")
+				.isEmpty();
+	}
+
+	@Test
+	void refusesDeniedFeatureCountsOutOfRange() {
+		var start = LocalDate.of(2026, 12, 2);
+		var today = LocalDate.of(2027, 1, 15);
+		var zero = new SeatReports.Report("l", "i", start, today, 5, 6, Instant.EPOCH, Map.of("epics", 0));
+		var some = new SeatReports.Report("l", "i", start, today, 5, 6, Instant.EPOCH, Map.of("epics", 3));
+		assertThat(SeatReportChecks.check(zero, start, start.plusYears(1), today).refuses(LicensingRule.REPORT_FEATURES))
+				.isTrue();
+		assertThat(SeatReportChecks.check(some, start, start.plusYears(1), today).isAllowed()).isTrue();
 	}
 
 	@Test

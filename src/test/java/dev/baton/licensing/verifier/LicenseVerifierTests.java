@@ -143,6 +143,27 @@ class LicenseVerifierTests {
 	}
 
 	@Test
+	void aSeatReportCarriesTheFeaturesItsUsersWereDeniedAndReadsBackTheSame() throws Exception {
+		var report = new SeatReports.Report("license", "instance", LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 31), 8, 9,
+				Instant.parse("2027-02-01T06:00:00Z"), Map.of("geo", 3, "epics", 12));
+		var payload = new String(report.fields().bytes(), StandardCharsets.UTF_8);
+		assertThat(payload).endsWith("features-denied: epics=12,geo=3\n");
+		assertThat(SeatReports.Report.of(Fields.parse(report.fields().bytes()))).isEqualTo(report);
+
+		var without = new SeatReports.Report("license", "instance", LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 31), 8,
+				9, Instant.parse("2027-02-01T06:00:00Z"));
+		assertThat(new String(without.fields().bytes(), StandardCharsets.UTF_8)).doesNotContain("features-denied");
+		assertThat(SeatReports.Report.of(Fields.parse(without.fields().bytes())).featuresDenied()).isEmpty();
+
+		for (var bad : new String[] { "epics=many", "epics", "epics=1,epics=2", "Epics=1" }) {
+			var text = payload.replace("features-denied: epics=12,geo=3", "features-denied: " + bad);
+			org.assertj.core.api.Assertions.assertThatThrownBy(
+					() -> SeatReports.Report.of(Fields.parse(text.getBytes(StandardCharsets.UTF_8))))
+					.as(bad).isInstanceOf(SignedDocument.MalformedDocumentException.class);
+		}
+	}
+
+	@Test
 	void needsNothingButTheJdk() {
 		var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 				.importPackages("dev.baton.licensing.verifier");
