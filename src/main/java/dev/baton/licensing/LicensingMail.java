@@ -58,10 +58,13 @@ class LicensingMail {
 		if (licensee == null || sender == null || !repository.claimNoticeMailing(event.reconciliationId(), clock.instant())) {
 			return;
 		}
+		var then = event.amount().amount().signum() == 0
+				// the last quarter of a term: nothing of the term is left to charge
+				? " will be added to your renewed subscription, and billed with it, no sooner than "
+				: " will be charged (" + event.amount().formatted() + ") and added to your subscription no sooner than ";
 		send(licensee, "Seat reconciliation: " + event.overage() + " seats above your subscription",
 				"Your instances reported up to " + event.maxBillableUsers() + " billable users against "
-						+ event.seatsPaid() + " seats paid. The " + event.overage() + " seats above will be charged ("
-						+ event.amount().formatted() + ") and added to your subscription no sooner than "
+						+ event.seatsPaid() + " seats paid. The " + event.overage() + " seats above" + then
 						+ event.chargeAfter() + ". Contact your account team before then with any question.");
 	}
 

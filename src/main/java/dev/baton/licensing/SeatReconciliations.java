@@ -145,6 +145,11 @@ public class SeatReconciliations {
 					record(id, timeline, term, Reconciliation.Kind.QUARTERLY, quarter.end(), quarter.number(),
 							quarter.quartersLeft()).ifPresent(made::add);
 				}
+				if (!term.termEnd().isAfter(today) && !done.contains("TRUE_UP:" + term.termEnd())) {
+					// the last quarter: no quarter of the term is left to charge, so nothing is charged for it;
+					// the seats of the renewed term rise to the users found
+					record(id, timeline, term, Reconciliation.Kind.TRUE_UP, term.termEnd(), null, 0).ifPresent(made::add);
+				}
 			}
 			else if (!term.termEnd().isAfter(today) && !done.contains("TRUE_UP:" + term.termEnd())) {
 				record(id, timeline, term, Reconciliation.Kind.TRUE_UP, term.termEnd(), null, 4).ifPresent(made::add);
@@ -230,7 +235,9 @@ public class SeatReconciliations {
 		}
 		var placed = orders.place(new Orders.PlaceOrder(subscription.parties().isChannel() ? Channel.PARTNER : Channel.SALES,
 				subscription.opportunityId(), List.of(new SubscriptionChange.ChangeSeats(subscription.id(), target)),
-				(due.kind() == Reconciliation.Kind.QUARTERLY ? "Quarterly seat reconciliation to " : "Annual true-up to ")
+				(due.kind() == Reconciliation.Kind.QUARTERLY ? "Quarterly seat reconciliation to "
+						: Integer.valueOf(0).equals(due.quartersLeft()) ? "Seats of the renewed term, from the last quarter to "
+								: "Annual true-up to ")
 						+ due.periodEnd() + ": " + due.overage() + " seats above those paid, " + Money.of(due.amount(),
 								due.currency()).formatted(),
 				SYSTEM, "seat-reconciliation:" + due.id()));

@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.baton.BatonIntegrationTest;
 import dev.baton.MutableClock;
+import dev.baton.ordering.Renewals;
 import dev.baton.platform.BatonException;
 import dev.baton.subscription.SubscriptionId;
 
@@ -38,6 +39,9 @@ class SeatReconciliationTests {
 
 	@Autowired
 	SeatReconciliations reconciliations;
+
+	@Autowired
+	Renewals renewals;
 
 	LicensingFixtures fixtures;
 
@@ -162,6 +166,41 @@ class SeatReconciliationTests {
 		assertThat(made.get(0).overage()).isEqualTo(2);
 		assertThat(made.get(0).amount()).as("2 x 348.00").isEqualByComparingTo("696.00");
 		assertThat(made.get(0).status()).isEqualTo(Reconciliation.Status.NOTICED);
+	}
+
+	@Test
+	void theLastQuartersOverageChargesNothingOfTheTermAndRaisesTheRenewedTermsSeats() {
+		var story = story("ultimate-self-managed-annual", 10);
+		var termEnd = LicensingFixtures.date(fixtures.subscription(story.id()).path("termEnd"));
+		var q3 = story.start().plusMonths(9);
+		fixtures.on(q3.plusDays(30));
+		report(story, q3, q3.plusDays(29), 13);
+		fixtures.on(termEnd.minusDays(20));
+		renewals.run();
+
+		fixtures.on(termEnd.minusDays(1));
+		assertThat(reconcile(story)).extracting(Reconciliation::kind).as("the three quarters before the last")
+				.containsExactly(Reconciliation.Kind.QUARTERLY, Reconciliation.Kind.QUARTERLY, Reconciliation.Kind.QUARTERLY);
+		fixtures.on(termEnd);
+		var made = reconcile(story);
+
+		assertThat(made).hasSize(1);
+		var last = made.get(0);
+		assertThat(last.kind()).isEqualTo(Reconciliation.Kind.TRUE_UP);
+		assertThat(last.quartersLeft()).isZero();
+		assertThat(last.overage()).isEqualTo(3);
+		assertThat(last.amount()).as("no quarter of the term is left to charge").isEqualByComparingTo("0");
+		assertThat(last.status()).isEqualTo(Reconciliation.Status.NOTICED);
+		assertThat(reconcile(story)).as("once").isEmpty();
+
+		fixtures.on(termEnd.plusDays(7));
+		assertThat(reconciliations.charge(last)).isTrue();
+		var renewed = fixtures.subscription(story.id());
+		assertThat(renewed.path("termStart").asString()).as("the renewed term").isEqualTo(termEnd.toString());
+		assertThat(renewed.path("seats").asInt()).isEqualTo(13);
+		var order = fixtures.desk().get("/api/v1/orders/" + reconciliations.of(SubscriptionId.of(story.id())).stream()
+				.filter(r -> r.kind() == Reconciliation.Kind.TRUE_UP).findFirst().orElseThrow().orderId()).json();
+		assertThat(order.path("reason").asString()).contains("Seats of the renewed term");
 	}
 
 	@Test
