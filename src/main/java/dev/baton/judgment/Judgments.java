@@ -18,7 +18,6 @@ import dev.baton.judgment.domain.JudgmentPolicies;
 import dev.baton.judgment.jdbc.JudgmentRepository;
 import dev.baton.organisation.CallContext;
 import dev.baton.organisation.Organisation;
-import dev.baton.organisation.Person;
 import dev.baton.pipeline.Opportunity;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.pipeline.Stage;
@@ -162,9 +161,22 @@ public class Judgments {
 		return new OpenPipeline(open, repository.current(open.stream().map(Opportunity::id).toList()));
 	}
 
+	/** Missing and misaligned judgments and the coverage, from one read of the open pipeline. */
+	public record Overview(List<Missing> missing, List<Misaligned> misaligned, Coverage coverage) {
+	}
+
+	@Transactional(readOnly = true)
+	public Overview overview() {
+		var worked = openPipeline();
+		return new Overview(missing(worked), misaligned(worked), coverage(worked));
+	}
+
 	@Transactional(readOnly = true)
 	public List<Missing> missing() {
-		var worked = openPipeline();
+		return missing(openPipeline());
+	}
+
+	private List<Missing> missing(OpenPipeline worked) {
 		var missing = new ArrayList<Missing>();
 		for (var o : worked.open()) {
 			var requirement = JudgmentPolicies.required(o, properties);
@@ -178,7 +190,10 @@ public class Judgments {
 
 	@Transactional(readOnly = true)
 	public Coverage coverage() {
-		var worked = openPipeline();
+		return coverage(openPipeline());
+	}
+
+	private Coverage coverage(OpenPipeline worked) {
 		long required = 0;
 		long covered = 0;
 		for (var o : worked.open()) {
@@ -192,7 +207,10 @@ public class Judgments {
 
 	@Transactional(readOnly = true)
 	public List<Misaligned> misaligned() {
-		var worked = openPipeline();
+		return misaligned(openPipeline());
+	}
+
+	private List<Misaligned> misaligned(OpenPipeline worked) {
 		var result = new ArrayList<Misaligned>();
 		for (var o : worked.open()) {
 			var j = worked.judged().get(o.id());
@@ -208,14 +226,15 @@ public class Judgments {
 
 	@Transactional(readOnly = true)
 	public List<Calibration> calibration() {
+		// each SA's latest judgment on each opportunity, and how the judged opportunities ended
+		var latest = repository.latestPerSa();
 		var outcomes = new HashMap<UUID, Stage>();
-		for (Opportunity o : pipeline.allOpportunities()) {
+		for (Opportunity o : pipeline.opportunities(latest.stream().map(SaJudgment::opportunityId)
+				.collect(java.util.stream.Collectors.toSet()))) {
 			if (o.stage().isClosed()) {
 				outcomes.put(o.id(), o.stage());
 			}
 		}
-		// each SA's latest judgment on each opportunity
-		var latest = repository.latestPerSa();
 		var counts = new LinkedHashMap<UUID, long[]>();
 		for (var j : latest) {
 			var outcome = outcomes.get(j.opportunityId());
@@ -238,9 +257,10 @@ public class Judgments {
 					c[5] += won ? 0 : 1;
 			}
 		}
+		var names = new HashMap<UUID, String>();
+		organisation.peopleById(counts.keySet()).forEach(p -> names.put(p.id(), p.name()));
 		var result = new ArrayList<Calibration>();
-		counts.forEach((sa, c) -> result.add(new Calibration(sa, organisation.findPerson(sa).map(Person::name)
-				.orElse("Someone"), c[0] + c[2] + c[4], c[0], c[1], JudgmentPolicies.share(c[1], c[0]), c[2], c[3], c[4],
+		counts.forEach((sa, c) -> result.add(new Calibration(sa, names.getOrDefault(sa, "Someone"), c[0] + c[2] + c[4], c[0], c[1], JudgmentPolicies.share(c[1], c[0]), c[2], c[3], c[4],
 				c[5], JudgmentPolicies.share(c[5], c[4]))));
 		result.sort(Comparator.comparing(Calibration::saName));
 		return result;

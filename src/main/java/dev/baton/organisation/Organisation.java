@@ -2,9 +2,11 @@ package dev.baton.organisation;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -175,5 +177,23 @@ public class Organisation {
 	 */
 	public List<Circle> circlesByIdOrMember(Collection<UUID> circleIds, Collection<UUID> memberIds) {
 		return circles.circlesByIdOrMember(circleIds, memberIds);
+	}
+
+	/**
+	 * The AEs whose deals the caller works on: the caller, and the AEs served by the circles the
+	 * caller is a member or the manager of; one statement, whatever the size of the organisation.
+	 */
+	public Set<UUID> dealOwnersWorkedBy(CallContext caller) {
+		var owners = new HashSet<UUID>();
+		if (caller.person() == null) {
+			return owners;
+		}
+		owners.add(caller.personId());
+		var theirs = new HashSet<UUID>(caller.memberOf());
+		theirs.addAll(caller.manages());
+		if (!theirs.isEmpty()) {
+			circlesById(theirs).forEach(circle -> owners.addAll(circle.servedAeIds()));
+		}
+		return owners;
 	}
 }

@@ -122,6 +122,16 @@ public class Pipeline {
 		return repository.openOpportunities();
 	}
 
+	/**
+	 * The open opportunities of these owners at {@code atLeast} or later (neither won nor lost), by
+	 * close date, at most {@code limit}: the deals a person or a circle works on.
+	 */
+	@Transactional(readOnly = true)
+	public List<Opportunity> openOpportunitiesOwnedBy(java.util.Collection<UUID> owners, Stage atLeast, int limit) {
+		var stages = java.util.Arrays.stream(Stage.values()).filter(s -> s.isAtLeast(atLeast)).map(Stage::name).toList();
+		return repository.opportunitiesOwnedBy(owners, stages, limit);
+	}
+
 	/** Every opportunity, for reports over the whole pipeline. */
 	@Transactional(readOnly = true)
 	public List<Opportunity> allOpportunities() {

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,6 +37,9 @@ import dev.baton.rituals.jdbc.RitualRepository;
  */
 @Service
 public class Rituals {
+
+	/** The most deals a peer review draws from (a circle's AEs rarely have more open). */
+	private static final int PEER_REVIEW_CANDIDATES = 1_000;
 
 	private final RitualRepository repository;
 	private final Organisation organisation;
@@ -119,11 +121,9 @@ public class Rituals {
 		return added;
 	}
 
-	/** Open opportunities (stage 2 or later) of the AEs the circle serves. */
+	/** Open opportunities (stage 2 or later) of the AEs the circle serves, through the owner index. */
 	private List<Opportunity> peerReviewCandidates(Circle circle) {
-		var served = new HashSet<>(circle.servedAeIds());
-		return pipeline.allOpportunities().stream()
-				.filter(o -> served.contains(o.ownerId()) && o.stage().isAtLeast(Stage.SCOPING)).toList();
+		return pipeline.openOpportunitiesOwnedBy(circle.servedAeIds(), Stage.SCOPING, PEER_REVIEW_CANDIDATES);
 	}
 
 	private static Instant start(LocalDate day, LocalTime time, ZoneId zone) {
@@ -146,6 +146,13 @@ public class Rituals {
 	public List<Ritual> between(UUID circleId, LocalDate from, LocalDate to) {
 		organisation.circle(circleId);
 		return repository.between(circleId, from, to);
+	}
+
+	/** The circle's rituals from today (on its board's calendar) for the next {@code days} days. */
+	@Transactional(readOnly = true)
+	public List<Ritual> upcoming(Circle circle, int days) {
+		var today = LocalDate.ofInstant(clock.instant(), organisation.board(circle.boardKey()).calendar().zone());
+		return repository.between(circle.id(), today, today.plusDays(days));
 	}
 
 	/** Today on the calendar of the circle's board, the same day the planner counts from. */

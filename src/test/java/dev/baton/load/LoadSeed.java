@@ -11,7 +11,8 @@ import java.util.List;
  * load benchmark: people (three in five SAs in circles of four on the Commercial AMER board, the
  * others AEs those circles serve) and SA requests copied from those already there (the demo's
  * sample requests), 90% done, 8% declined and 2% open with due times well ahead, so the clock
- * watch raises nothing for them. Seeding twice adds twice.
+ * watch raises nothing for them, and five opportunities for each AE, 19 in 20 closed. Seeding
+ * twice adds twice.
  * <p>
  * Run against a running Baton whose embedded database listens on a known port (see
  * docs/benchmarks.md): {@code ./mvnw -q exec:java -Dexec.classpathScope=test
@@ -75,6 +76,7 @@ public final class LoadSeed {
 					SELECT c.id, p.id FROM (SELECT id, row_number() OVER (ORDER BY n) - 1 AS k FROM seed_person WHERE NOT sa) p
 					JOIN seed_circle c ON c.n = p.k % (SELECT count(*) FROM seed_circle)""");
 			copyRequests(connection, requests);
+			copyOpportunities(connection, batch);
 		}
 		catch (SQLException | RuntimeException e) {
 			connection.rollback();
@@ -112,6 +114,31 @@ public final class LoadSeed {
 					+ String.join(", ", columns) + " FROM seed_request");
 			sql.execute("ANALYZE sa_request");
 			sql.execute("ANALYZE person");
+		}
+	}
+
+	/**
+	 * Five opportunities for each seeded AE, copied from the first one there, 19 in 20 closed
+	 * (won or lost) over the last three years: the pipeline history the pages must not read whole.
+	 */
+	private static void copyOpportunities(Connection connection, String batch) throws SQLException {
+		var columns = columns(connection, "opportunity");
+		try (var sql = connection.createStatement()) {
+			sql.execute("""
+					CREATE TEMP TABLE seed_opportunity ON COMMIT DROP AS
+					SELECT row_number() OVER () AS n, p.id AS seed_owner, o.*
+					FROM seed_person p CROSS JOIN generate_series(1, 5) g
+					CROSS JOIN (SELECT * FROM opportunity ORDER BY created_at, id LIMIT 1) o
+					WHERE NOT p.sa""");
+			sql.execute("""
+					UPDATE seed_opportunity SET id = gen_random_uuid(), owner_id = seed_owner,
+					  external_id = 'LOAD-%1$s-' || n, name = 'Load deal %1$s ' || n,
+					  stage = CASE WHEN n %% 20 = 0 THEN 'TECHNICAL_EVALUATION' WHEN n %% 2 = 0 THEN 'CLOSED_WON' ELSE 'CLOSED_LOST' END,
+					  close_date = current_date - (n %% 1095)::int + CASE WHEN n %% 20 = 0 THEN 1200 ELSE 0 END,
+					  command_plan = '{}'::jsonb""".formatted(batch));
+			sql.execute("INSERT INTO opportunity (" + String.join(", ", columns) + ") SELECT " + String.join(", ", columns)
+					+ " FROM seed_opportunity");
+			sql.execute("ANALYZE opportunity");
 		}
 	}
 

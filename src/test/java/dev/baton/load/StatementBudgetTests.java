@@ -25,7 +25,7 @@ import dev.baton.SqlStatements;
 /**
  * Holds the hot operations to a fixed number of SQL statements, whatever the size of the
  * organisation and the history: each is counted on the demo organisation, then again after
- * adding 1,000 people and 10,000 requests, and must run the same statements at both sizes
+ * adding 1,000 people, 10,000 requests and 2,000 opportunities, and must run the same statements at both sizes
  * and stay within its budget; the rows it reads may grow only by the cards a fuller board shows,
  * never by the people or the history. Its own context, so the grown database is seen by no other test.
  */
@@ -42,6 +42,7 @@ class StatementBudgetTests {
 	private static final int CIRCLE_PAGE_BUDGET = 17;
 	private static final int REPORTS_BUDGET = 16;
 	private static final int PEOPLE_ADMIN_BUDGET = 5;
+	private static final int GOVERNANCE_PAGE_BUDGET = 12;
 	/** Rows an operation may read more on the grown database: a board's columns fill up (25 cards each). */
 	private static final long MORE_ROWS_ALLOWED = 250;
 	/**
@@ -92,6 +93,10 @@ class StatementBudgetTests {
 		assertThat(small.get("circle page")).as("circle page").hasSizeLessThanOrEqualTo(CIRCLE_PAGE_BUDGET);
 		assertThat(small.get("reports page")).as("reports page").hasSizeLessThanOrEqualTo(REPORTS_BUDGET);
 		assertThat(small.get("people admin page")).as("people admin page").hasSizeLessThanOrEqualTo(PEOPLE_ADMIN_BUDGET);
+		assertThat(small.get("on-site page")).as("on-site page").hasSizeLessThanOrEqualTo(GOVERNANCE_PAGE_BUDGET);
+		assertThat(small.get("judgment page")).as("judgment page").hasSizeLessThanOrEqualTo(GOVERNANCE_PAGE_BUDGET);
+		assertThat(small.get("tasks page")).as("tasks page").hasSizeLessThanOrEqualTo(GOVERNANCE_PAGE_BUDGET);
+		assertThat(small.get("rituals page")).as("rituals page").hasSizeLessThanOrEqualTo(GOVERNANCE_PAGE_BUDGET);
 	}
 
 	/** The statements of each operation, by name (the SQL text is kept to show what differs). */
@@ -139,6 +144,10 @@ class StatementBudgetTests {
 		measure(counted, rows, "circle page", () -> manager.get("/circles/" + cascade));
 		measure(counted, rows, "reports page", () -> manager.get("/governance/reports"));
 		measure(counted, rows, "people admin page", () -> office.get("/admin/people?page=1"));
+		measure(counted, rows, "on-site page", () -> page.get("/governance/onsite"));
+		measure(counted, rows, "judgment page", () -> manager.get("/governance/judgments"));
+		measure(counted, rows, "tasks page", () -> page.get("/governance/tasks"));
+		measure(counted, rows, "rituals page", () -> manager.get("/governance/rituals"));
 
 		counted.replaceAll((operation, sql) -> sql.stream().map(StatementBudgetTests::shape).toList());
 		return counted;

@@ -1,6 +1,5 @@
 package dev.baton.judgment.web;
 
-import java.util.HashMap;
 import java.util.UUID;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,12 +17,13 @@ import dev.baton.judgment.domain.JudgmentPolicies;
 import dev.baton.organisation.CallContexts;
 import dev.baton.organisation.Organisation;
 import dev.baton.pipeline.Pipeline;
+import dev.baton.pipeline.Stage;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.ProblemType;
 
 /**
- * The SA Judgment page: the recording form (offered as the recording policy decides), current
- * judgments, missing and misaligned ones, coverage and calibration.
+ * The SA Judgment page: the recording form (offered as the recording policy decides) for the deals
+ * the caller works on, missing and misaligned judgments, coverage and calibration.
  */
 @Controller
 @PreAuthorize("hasAnyRole('AE','SA','SA_MANAGER','ASM','CSM','ADMIN')")
@@ -43,16 +43,14 @@ class JudgmentPageController {
 
 	@GetMapping("/governance/judgments")
 	String judgments(Model model) {
-		var people = new HashMap<UUID, String>();
-		organisation.people(null).forEach(p -> people.put(p.id(), p.name()));
-		model.addAttribute("opportunities", pipeline.allOpportunities().stream().filter(o -> !o.stage().isClosed())
-				.toList());
-		model.addAttribute("current", judgments.current());
-		model.addAttribute("missing", judgments.missing());
-		model.addAttribute("misaligned", judgments.misaligned());
+		// the deals the caller works on (their own, their circles' AEs'), not the whole pipeline
+		model.addAttribute("opportunities", pipeline.openOpportunitiesOwnedBy(
+				organisation.dealOwnersWorkedBy(callers.current()), Stage.PENDING_ACCEPTANCE, 500));
+		var overview = judgments.overview();
+		model.addAttribute("missing", overview.missing());
+		model.addAttribute("misaligned", overview.misaligned());
 		model.addAttribute("calibration", judgments.calibration());
-		model.addAttribute("coverage", judgments.coverage());
-		model.addAttribute("people", people);
+		model.addAttribute("coverage", overview.coverage());
 		model.addAttribute("mayRecord", JudgmentPolicies.mayRecord(callers.current()));
 		return "judgment/judgments";
 	}

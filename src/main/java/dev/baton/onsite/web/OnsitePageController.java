@@ -4,10 +4,16 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -18,15 +24,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import dev.baton.identity.Role;
 import dev.baton.onsite.Approver;
 import dev.baton.onsite.OnsiteRequestId;
 import dev.baton.onsite.OnsiteRequests;
 import dev.baton.onsite.domain.OnsitePolicies;
 import dev.baton.onsite.domain.OnsiteRequest;
+import dev.baton.organisation.CallContext;
 import dev.baton.organisation.CallContexts;
 import dev.baton.organisation.Organisation;
+import dev.baton.organisation.Person;
+import dev.baton.pipeline.Opportunity;
 import dev.baton.pipeline.Pipeline;
+import dev.baton.pipeline.Stage;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Page;
 import dev.baton.platform.ProblemType;
@@ -45,6 +54,9 @@ class OnsitePageController {
 	private final Organisation organisation;
 	private final CallContexts callers;
 
+	/** The most deals the filing form offers. */
+	private static final int FILEABLE_LIMIT = 500;
+
 	OnsitePageController(OnsiteRequests onsites, Pipeline pipeline, Organisation organisation,
 			CallContexts callers) {
 		this.onsites = onsites;
@@ -53,28 +65,51 @@ class OnsitePageController {
 		this.callers = callers;
 	}
 
-	private Map<UUID, String> people() {
+	/** The names of these people, read by id in one statement. */
+	private Map<UUID, String> names(Collection<UUID> ids) {
 		var names = new HashMap<UUID, String>();
-		organisation.people(null).forEach(p -> names.put(p.id(), p.name()));
+		organisation.peopleById(ids).forEach(p -> names.put(p.id(), p.name()));
 		return names;
+	}
+
+	/**
+	 * The deals the caller may pick when filing: the open deals of the AEs the caller works with
+	 * (themselves and those their circles serve), read through the owner index, not the whole pipeline.
+	 */
+	private List<Opportunity> fileable(CallContext caller) {
+		return pipeline.openOpportunitiesOwnedBy(organisation.dealOwnersWorkedBy(caller), Stage.PENDING_ACCEPTANCE,
+				FILEABLE_LIMIT);
+	}
+
+	/**
+	 * The SAs the filing form offers as attendees: the members of the circles the caller is in or
+	 * manages, and of the circle that serves the caller (an AE's own circle).
+	 */
+	private List<Person> attendeeChoices(CallContext caller) {
+		if (caller.person() == null) {
+			return List.of();
+		}
+		var circleIds = new HashSet<UUID>(caller.memberOf());
+		circleIds.addAll(caller.manages());
+		organisation.circleServing(caller.personId()).ifPresent(circle -> circleIds.add(circle.id()));
+		var members = organisation.circlesById(circleIds).stream().flatMap(circle -> circle.memberIds().stream())
+				.collect(Collectors.toSet());
+		return organisation.peopleById(members).stream().sorted(Comparator.comparing(Person::name)).toList();
 	}
 
 	@GetMapping("/governance/onsite")
 	String onsites(Model model) {
+		var requests = onsites.list(null, null, new Page.Request(0, 100)).items().stream()
+				.map(OnsiteRequestController.OnsiteView::of).toList();
 		var opportunityNames = new HashMap<UUID, String>();
-		var open = new ArrayList<>();
-		for (var o : pipeline.allOpportunities()) {
-			opportunityNames.put(o.id(), o.name());
-			if (!o.stage().isClosed()) {
-				open.add(o);
-			}
-		}
-		model.addAttribute("requests", onsites.list(null, null, new Page.Request(0, 100)).items().stream()
-				.map(OnsiteRequestController.OnsiteView::of).toList());
-		model.addAttribute("opportunities", open);
+		pipeline.opportunities(requests.stream().map(OnsiteRequestController.OnsiteView::opportunityId)
+				.collect(Collectors.toSet())).forEach(o -> opportunityNames.put(o.id(), o.name()));
+		model.addAttribute("requests", requests);
+		model.addAttribute("opportunities", fileable(callers.current()));
 		model.addAttribute("opportunityNames", opportunityNames);
-		model.addAttribute("people", people());
-		model.addAttribute("staff", organisation.people(Role.SA));
+		model.addAttribute("people", names(requests.stream().map(OnsiteRequestController.OnsiteView::requesterId)
+				.collect(Collectors.toSet())));
+		model.addAttribute("staff", attendeeChoices(callers.current()));
 		model.addAttribute("mayFile", OnsitePolicies.mayFile(callers.current()));
 		return "onsite/onsite";
 	}
@@ -146,7 +181,10 @@ class OnsitePageController {
 	String onsite(@PathVariable OnsiteRequestId id, Model model) {
 		var request = onsites.find(id);
 		var caller = callers.current();
-		var names = people();
+		var named = new HashSet<UUID>(request.attendeeIds());
+		Stream.of(request.requesterId(), request.saManagerId(), request.asmId(), request.rejectedBy(), request.csmId())
+				.filter(Objects::nonNull).forEach(named::add);
+		var names = names(named);
 		model.addAttribute("r", OnsiteRequestController.OnsiteView.of(request));
 		model.addAttribute("attendees", String.join(", ", request.attendeeIds().stream()
 				.map(person -> names.getOrDefault(person, "Someone")).toList()));

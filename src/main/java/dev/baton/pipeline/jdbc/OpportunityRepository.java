@@ -151,6 +151,21 @@ public class OpportunityRepository {
 				.query(rows).list();
 	}
 
+	/**
+	 * The opportunities of these owners in these stages, by close date: what a person or a circle
+	 * works on, read through the owner index, whatever the size of the whole pipeline.
+	 */
+	public List<Opportunity> opportunitiesOwnedBy(Collection<UUID> owners, Collection<String> stages, int limit) {
+		if (owners.isEmpty() || stages.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT * FROM opportunity WHERE owner_id = ANY(:owners) AND stage = ANY(:stages)
+				ORDER BY close_date, name, id LIMIT :limit""")
+				.param("owners", owners.toArray(UUID[]::new)).param("stages", stages.toArray(String[]::new))
+				.param("limit", limit).query(rows).list();
+	}
+
 	public List<Opportunity> allOpportunities() {
 		return jdbc.sql("SELECT * FROM opportunity ORDER BY close_date, name").query(rows).list();
 	}

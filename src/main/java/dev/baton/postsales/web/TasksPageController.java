@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.baton.organisation.CallContexts;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
+import dev.baton.postsales.PostSalesTask;
 import dev.baton.postsales.TaskId;
 import dev.baton.postsales.Tasks;
 import dev.baton.postsales.domain.PostSalesPolicies;
@@ -44,9 +45,11 @@ class TasksPageController {
 	@GetMapping("/governance/tasks")
 	String tasks(Model model) {
 		var caller = callers.current();
+		var mine = caller.person() == null ? List.<PostSalesTask>of() : tasks.of(caller.personId(), false, caller);
 		var names = new HashMap<UUID, String>();
-		pipeline.allOpportunities().forEach(o -> names.put(o.id(), o.name()));
-		var rows = caller.person() == null ? List.<TaskRow>of() : tasks.of(caller.personId(), false, caller).stream()
+		pipeline.opportunities(mine.stream().map(PostSalesTask::opportunityId).filter(java.util.Objects::nonNull)
+				.collect(java.util.stream.Collectors.toSet())).forEach(o -> names.put(o.id(), o.name()));
+		var rows = mine.stream()
 				.map(t -> {
 					var decision = PostSalesPolicies.mayComplete(t, caller);
 					return new TaskRow(t.id(), t.title(), t.opportunityId(),

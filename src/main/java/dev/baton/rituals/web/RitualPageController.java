@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -57,29 +58,35 @@ class RitualPageController {
 		var circles = organisation.circles();
 		var caller = callers.current();
 		var chosen = circleId;
-		if (chosen == null && caller.person() != null) {
-			chosen = organisation.circleOfMember(caller.personId()).map(Circle::id).orElse(null);
+		if (chosen == null) {
+			// the caller's own circle, else the first one they manage, else the first of all
+			chosen = caller.memberOf().stream().findFirst().or(() -> caller.manages().stream().sorted().findFirst())
+					.orElse(circles.isEmpty() ? null : circles.get(0).id());
 		}
-		if (chosen == null && !circles.isEmpty()) {
-			chosen = circles.get(0).id();
-		}
-		var circle = chosen == null ? null : organisation.circle(chosen);
+		var wanted = chosen;
+		// the circle is in the list already; one that is not there (unknown id) answers 404
+		var circle = wanted == null ? null
+				: circles.stream().filter(c -> c.id().equals(wanted)).findFirst()
+						.orElseGet(() -> organisation.circle(wanted));
 		var none = Decision.allowed();
 		model.addAttribute("circles", circles);
 		model.addAttribute("circleId", chosen);
 		model.addAttribute("mayPlan", circle == null ? none : RitualPolicies.mayPlan(circle, caller));
 		model.addAttribute("mayIssueFeed", circle == null ? none : RitualPolicies.mayIssueFeed(circle, caller));
-		model.addAttribute("rituals", circle == null ? List.of() : rows(circle.id()));
+		model.addAttribute("rituals", circle == null ? List.of() : rows(circle));
 		return "rituals/rituals";
 	}
 
-	private List<RitualRow> rows(UUID circleId) {
+	private List<RitualRow> rows(Circle circle) {
+		var planned = rituals.upcoming(circle, 120);
+		// the presenters' and the deals' names, read by id
 		var names = new HashMap<UUID, String>();
-		organisation.people(null).forEach(p -> names.put(p.id(), p.name()));
+		organisation.peopleById(planned.stream().flatMap(r -> r.presenterIds().stream()).collect(Collectors.toSet()))
+				.forEach(p -> names.put(p.id(), p.name()));
 		var deals = new HashMap<UUID, String>();
-		pipeline.allOpportunities().forEach(o -> deals.put(o.id(), o.name()));
-		var today = rituals.today(circleId);
-		return rituals.between(circleId, today, today.plusDays(120)).stream().map((Ritual r) -> new RitualRow(r.day(),
+		pipeline.opportunities(planned.stream().flatMap(r -> r.opportunityIds().stream()).collect(Collectors.toSet()))
+				.forEach(o -> deals.put(o.id(), o.name()));
+		return planned.stream().map((Ritual r) -> new RitualRow(r.day(),
 				r.kind().label(), String.join(" and ", r.presenterIds().stream()
 						.map(id -> names.getOrDefault(id, "Someone")).toList())
 						+ String.join("; ", r.opportunityIds().stream().map(id -> deals.getOrDefault(id, "?")).toList())))
