@@ -63,7 +63,12 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 		var user = account.get();
 		SignedInAccount.remember(user);
 		var authorities = user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
-		var authentication = new ApiTokenAuthentication(user.username(), authorities);
+		proceedAs(new ApiTokenAuthentication(user.username(), authorities), request, response, chain);
+	}
+
+	/** Goes on with the request signed in as the token's holder, for this request only. */
+	private static void proceedAs(ApiTokenAuthentication authentication, HttpServletRequest request,
+			HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
 		var context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(authentication);
 		SecurityContextHolder.setContext(context);
@@ -97,15 +102,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 					"This token may call only " + kind.pathPrefix());
 			return;
 		}
-		var authentication = new ApiTokenAuthentication(principal.get(),
-				java.util.List.of(new SimpleGrantedAuthority(kind.authority())));
-		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(authentication);
-		SecurityContextHolder.setContext(context);
-		try {
-			chain.doFilter(request, response);
-		} finally {
-			SecurityContextHolder.clearContext();
-		}
+		proceedAs(new ApiTokenAuthentication(principal.get(),
+				java.util.List.of(new SimpleGrantedAuthority(kind.authority()))), request, response, chain);
 	}
 }

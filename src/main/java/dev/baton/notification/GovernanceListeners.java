@@ -1,7 +1,6 @@
 package dev.baton.notification;
 
 import java.util.LinkedHashSet;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -13,7 +12,6 @@ import dev.baton.onsite.OnsiteRequestFiled;
 import dev.baton.onsite.OnsiteRequestRejected;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
-import dev.baton.platform.BatonException;
 
 /**
  * Tells people about on-site requests: the expected approvers when one is filed; the requester,
@@ -21,16 +19,11 @@ import dev.baton.platform.BatonException;
  * and e-mail, once per event.
  */
 @Component
-class GovernanceListeners {
+class GovernanceListeners extends PersonListeners {
 
-	private final Organisation organisation;
-	private final Notifier notifier;
-	private final String baseUrl;
 
 	GovernanceListeners(Organisation organisation, Notifier notifier, NotificationProperties properties) {
-		this.organisation = organisation;
-		this.notifier = notifier;
-		this.baseUrl = properties.baseUrl();
+		super(organisation, notifier, properties);
 	}
 
 	/** The expected approvers: the SA manager and the ASM, by inbox and e-mail. */
@@ -84,14 +77,4 @@ class GovernanceListeners {
 		notifier.carryOut(plan);
 	}
 
-	private Optional<Person> person(UUID id) {
-		if (id == null) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(organisation.person(id));
-		} catch (BatonException e) {
-			return Optional.empty();
-		}
-	}
 }

@@ -1,7 +1,5 @@
 package dev.baton.notification;
 
-import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -9,24 +7,17 @@ import org.springframework.transaction.annotation.Propagation;
 
 import dev.baton.licensing.UpsellSignalRaised;
 import dev.baton.organisation.Organisation;
-import dev.baton.organisation.Person;
-import dev.baton.platform.BatonException;
 
 /**
  * Tells the owner AE of an account about an up-sell signal licensing raised (seats in use near or
  * above those paid): inbox and e-mail, once per signal.
  */
 @Component
-class LicensingListeners {
+class LicensingListeners extends PersonListeners {
 
-	private final Organisation organisation;
-	private final Notifier notifier;
-	private final String baseUrl;
 
 	LicensingListeners(Organisation organisation, Notifier notifier, NotificationProperties properties) {
-		this.organisation = organisation;
-		this.notifier = notifier;
-		this.baseUrl = properties.baseUrl();
+		super(organisation, notifier, properties);
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
@@ -50,15 +41,4 @@ class LicensingListeners {
 		notifier.carryOut(plan);
 	}
 
-	private Optional<Person> person(UUID id) {
-		if (id == null) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(organisation.person(id));
-		}
-		catch (BatonException e) {
-			return Optional.empty();
-		}
-	}
 }

@@ -134,4 +134,27 @@ public final class ProblemType {
 	public String toString() {
 		return slug + " (" + status.value() + ")";
 	}
+
+	/**
+	 * The platform's type for an error status the web server answered itself (no handler spoke:
+	 * an unknown path, a refused method, a body too large): one table for both error paths.
+	 */
+	public static ProblemType forStatus(int status) {
+		var resolved = HttpStatus.resolve(status);
+		if (resolved == null) {
+			return status >= 500 ? INTERNAL_ERROR : BAD_REQUEST;
+		}
+		return switch (resolved) {
+			case NOT_FOUND -> NOT_FOUND;
+			case UNAUTHORIZED -> UNAUTHENTICATED;
+			case FORBIDDEN -> FORBIDDEN;
+			case METHOD_NOT_ALLOWED -> METHOD_NOT_ALLOWED;
+			case NOT_ACCEPTABLE -> NOT_ACCEPTABLE;
+			case UNSUPPORTED_MEDIA_TYPE -> UNSUPPORTED_MEDIA_TYPE;
+			case PRECONDITION_REQUIRED -> PRECONDITION_REQUIRED;
+			case CONTENT_TOO_LARGE, PAYLOAD_TOO_LARGE -> PAYLOAD_TOO_LARGE;
+			case SERVICE_UNAVAILABLE -> SERVICE_UNAVAILABLE;
+			default -> resolved.is4xxClientError() ? BAD_REQUEST : INTERNAL_ERROR;
+		};
+	}
 }

@@ -25,7 +25,7 @@ class ErrorPageController implements ErrorController {
 	@RequestMapping(path = "/error", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
 	ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
 		var status = status(request);
-		var problem = ProblemResponses.problem(typeFor(status), null, request);
+		var problem = ProblemResponses.problem(ProblemType.forStatus(status.value()), null, request);
 		problem.setStatus(status.value());
 		var uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri != null) {
@@ -52,20 +52,5 @@ class ErrorPageController implements ErrorController {
 		var code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		var status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
 		return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
-	}
-
-	private static ProblemType typeFor(HttpStatus status) {
-		return switch (status) {
-			case NOT_FOUND -> ProblemType.NOT_FOUND;
-			case UNAUTHORIZED -> ProblemType.UNAUTHENTICATED;
-			case FORBIDDEN -> ProblemType.FORBIDDEN;
-			case METHOD_NOT_ALLOWED -> ProblemType.METHOD_NOT_ALLOWED;
-			case NOT_ACCEPTABLE -> ProblemType.NOT_ACCEPTABLE;
-			case UNSUPPORTED_MEDIA_TYPE -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-			case PRECONDITION_REQUIRED -> ProblemType.PRECONDITION_REQUIRED;
-			case CONTENT_TOO_LARGE, PAYLOAD_TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
-			case SERVICE_UNAVAILABLE -> ProblemType.SERVICE_UNAVAILABLE;
-			default -> status.is4xxClientError() ? ProblemType.BAD_REQUEST : ProblemType.INTERNAL_ERROR;
-		};
 	}
 }

@@ -47,7 +47,7 @@ class ProblemErrorReportValve extends ErrorReportValve {
 				// stay out of the log, they are what was wrong and may be huge or hold secrets
 				log.info("Refused a request before it reached the application: {}", status);
 			}
-			var problem = ProblemResponses.problem(typeFor(status), null, null);
+			var problem = ProblemResponses.problem(ProblemType.forStatus(status), null, null);
 			problem.setStatus(status);
 			response.setHeader(RequestIds.HEADER, requestId);
 			ProblemResponses.write(response, problem);
@@ -56,24 +56,5 @@ class ProblemErrorReportValve extends ErrorReportValve {
 		} finally {
 			MDC.remove(RequestIds.MDC_KEY);
 		}
-	}
-
-	private static ProblemType typeFor(int status) {
-		var resolved = HttpStatus.resolve(status);
-		if (resolved == null) {
-			return status >= 500 ? ProblemType.INTERNAL_ERROR : ProblemType.BAD_REQUEST;
-		}
-		return switch (resolved) {
-			case NOT_FOUND -> ProblemType.NOT_FOUND;
-			case UNAUTHORIZED -> ProblemType.UNAUTHENTICATED;
-			case FORBIDDEN -> ProblemType.FORBIDDEN;
-			case METHOD_NOT_ALLOWED -> ProblemType.METHOD_NOT_ALLOWED;
-			case NOT_ACCEPTABLE -> ProblemType.NOT_ACCEPTABLE;
-			case UNSUPPORTED_MEDIA_TYPE -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-			case PRECONDITION_REQUIRED -> ProblemType.PRECONDITION_REQUIRED;
-			case CONTENT_TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
-			case SERVICE_UNAVAILABLE -> ProblemType.SERVICE_UNAVAILABLE;
-			default -> resolved.is4xxClientError() ? ProblemType.BAD_REQUEST : ProblemType.INTERNAL_ERROR;
-		};
 	}
 }
