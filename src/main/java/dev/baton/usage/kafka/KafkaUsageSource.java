@@ -16,6 +16,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -59,10 +60,12 @@ public class KafkaUsageSource implements SmartLifecycle {
 	private DefaultKafkaProducerFactory<byte[], byte[]> producers;
 	private KafkaTemplate<byte[], byte[]> deadLetters;
 
+	@Autowired
 	KafkaUsageSource(UsageIngestion ingestion, UsageProperties properties) {
 		this(ingestion, properties.kafka());
 	}
 
+	/** A source on these settings, whatever {@code enabled} says: for tests against a broker of their own. */
 	KafkaUsageSource(UsageIngestion ingestion, UsageProperties.Kafka settings) {
 		this.ingestion = ingestion;
 		this.settings = settings;
