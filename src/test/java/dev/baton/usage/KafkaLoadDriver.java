@@ -24,9 +24,10 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Kafka source's load driver (docs/benchmarks.md): starts a Kafka broker in this JVM on
- * {@code -Dkafka.port} (19092) with the topic {@code baton.usage.events}, registers a source and a
- * SUM meter on a running Baton consuming that broker, writes {@code -Devents} distinct events with
+ * The Kafka source's load driver (docs/benchmarks.md): starts a Kafka broker in this JVM with the
+ * topic {@code baton.usage.events}, prints its address (and writes it to {@code -Dkafka.address-file}),
+ * waits until a Baton consuming that address is ready at {@code -Dbaton.url}, registers a source and
+ * a SUM meter, writes {@code -Devents} distinct events with
  * {@code -Dresend} of them again as copies, {@code -Drecord} events to a record (a JSON array; 1
  * for single events), then waits until the meter's total is what was sent, exactly once. Prints
  * events per second from the first record written to the total matching, and the p50 and p99 of a
@@ -41,7 +42,6 @@ public final class KafkaLoadDriver {
 
 	public static void main(String[] args) throws Exception {
 		var url = System.getProperty("baton.url", "http://127.0.0.1:8080");
-		int kafkaPort = Integer.getInteger("kafka.port", 19092);
 		int distinct = Integer.getInteger("events", 200_000);
 		int perRecord = Integer.getInteger("record", 100);
 		double resend = Double.parseDouble(System.getProperty("resend", "0.10"));
@@ -52,11 +52,32 @@ public final class KafkaLoadDriver {
 						.getBytes(StandardCharsets.UTF_8));
 
 		var broker = new EmbeddedKafkaKraftBroker(1, Integer.getInteger("partitions", 4), topic, topic + ".rejected");
-		broker.kafkaPorts(kafkaPort);
+		broker.brokerProperty("offsets.topic.num.partitions", "1");
 		broker.afterPropertiesSet();
-		System.out.println("Kafka broker at " + broker.getBrokersAsString());
+		System.out.println("Kafka broker at " + broker.getBrokersAsString() + "; start Baton with"
+				+ " --baton.usage.kafka.enabled=true --baton.usage.kafka.bootstrap-servers=" + broker.getBrokersAsString());
+		if (System.getProperty("kafka.address-file") != null) {
+			java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("kafka.address-file")),
+					broker.getBrokersAsString());
+		}
 
 		var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		var ready = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+		while (true) {
+			try {
+				if (http.send(HttpRequest.newBuilder(URI.create(url + "/actuator/health/readiness")).build(),
+						HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					break;
+				}
+			}
+			catch (java.io.IOException notYet) {
+				// Baton is not listening yet
+			}
+			if (System.nanoTime() > ready) {
+				throw new IllegalStateException("Baton was not ready at " + url + " within ten minutes");
+			}
+			Thread.sleep(500);
+		}
 		var run = Long.toString(System.currentTimeMillis(), 36);
 		var reader = "Bearer " + JSON.readTree(send(http, url + "/api/v1/me/tokens", admin, "application/json",
 				JSON.writeValueAsString(Map.of("name", "kafka load driver " + run)), 201)).path("secret").asString();
