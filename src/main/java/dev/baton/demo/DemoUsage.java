@@ -91,7 +91,7 @@ class DemoUsage implements ApplicationRunner {
 		}
 		int accepted = 0;
 		for (int from = 0; from < events.size(); from += 500) {
-			accepted += ingestion.ingest(SOURCE, events.subList(from, Math.min(events.size(), from + 500))).accepted();
+			accepted += ingestion.ingestJson(SOURCE, events.subList(from, Math.min(events.size(), from + 500))).accepted();
 		}
 		log.info("Demo usage loaded: 3 meters, the source {} and {} events over the last week", SOURCE, accepted);
 	}

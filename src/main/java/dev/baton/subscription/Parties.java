@@ -3,11 +3,16 @@ package dev.baton.subscription;
 import java.util.Objects;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * Who a subscription is for and who pays: the owner (the end customer and licensee), the invoice
  * owner (the same account for direct sales, the reseller for channel sales) and, for marketplace
  * sales, the distributor that bills the reseller. All are pipeline accounts.
  */
+// "channel" is written from isChannel() and read back when the event outbox republishes an event after a
+// crash: it must not fail the start (it did, found by BillingCrashTests)
+@JsonIgnoreProperties(value = "channel", allowGetters = true)
 public record Parties(UUID ownerAccountId, UUID invoiceOwnerAccountId, UUID distributorAccountId) {
 
 	public Parties {

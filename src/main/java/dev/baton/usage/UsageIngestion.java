@@ -2,7 +2,6 @@ package dev.baton.usage;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,11 +15,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.baton.usage.domain.CloudEventReader;
 import dev.baton.usage.domain.EventPolicy;
+import dev.baton.usage.domain.SentEvent;
 import dev.baton.usage.domain.UsageEvent;
 import dev.baton.usage.jdbc.UsageEventRepository;
 import dev.baton.usage.jdbc.UsagePartitions;
 import dev.baton.usage.jdbc.UsageRepository;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,6 +46,8 @@ public class UsageIngestion {
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 	private final EventPolicy policy;
+	private final JsonMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+	private final CloudEventReader reader = new CloudEventReader(json);
 
 	UsageIngestion(UsageRepository meters, UsageEventRepository events, UsagePartitions partitions,
 			UsageProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
@@ -78,12 +82,60 @@ public class UsageIngestion {
 		return properties.maxBatch();
 	}
 
+	/** Takes in events given as JSON trees, as if their array had been sent with the token of {@code source}. */
+	public Outcome ingestJson(String source, List<JsonNode> sent) {
+		return ingest(source, reader.read(json.writeValueAsBytes(sent)).events());
+	}
+
+	/**
+	 * Takes in events of any registered source, from a channel where no token speaks for one (the
+	 * Kafka topic): an event whose source is not registered, or revoked, is rejected; the others are
+	 * taken in per source as if sent with its token, one transaction each. Results in the order given.
+	 */
+	public Outcome ingestFromSources(List<SentEvent> sent) {
+		var bySource = new java.util.LinkedHashMap<String, List<Integer>>();
+		for (int i = 0; i < sent.size(); i++) {
+			var source = sent.get(i).source();
+			if (source != null) {
+				bySource.computeIfAbsent(source, s -> new ArrayList<>()).add(i);
+			}
+		}
+		var registered = events.activeSources(bySource.keySet());
+		var results = new Result[sent.size()];
+		for (var group : bySource.entrySet()) {
+			if (!registered.contains(group.getKey())) {
+				continue;
+			}
+			var outcome = ingest(group.getKey(), group.getValue().stream().map(sent::get).toList());
+			for (int k = 0; k < group.getValue().size(); k++) {
+				results[group.getValue().get(k)] = outcome.results().get(k);
+			}
+		}
+		int accepted = 0;
+		int duplicates = 0;
+		int rejected = 0;
+		for (int i = 0; i < results.length; i++) {
+			if (results[i] == null) {
+				var event = sent.get(i);
+				results[i] = new Result(event.source(), event.id(), Status.REJECTED, List.of(new Reason(
+						UsageRule.EVENT_SOURCE.id(), event.source() == null ? "source names the system that sent the event"
+								: "source '" + event.source() + "' is not a registered usage source (or its token was revoked)")));
+			}
+			switch (results[i].status()) {
+				case ACCEPTED -> accepted++;
+				case DUPLICATE -> duplicates++;
+				case REJECTED -> rejected++;
+			}
+		}
+		return new Outcome(accepted, duplicates, rejected, List.of(results));
+	}
+
 	/** Takes in the events sent with the token of {@code source}. */
-	public Outcome ingest(String source, List<JsonNode> sent) {
+	public Outcome ingest(String source, List<SentEvent> sent) {
 		var types = new LinkedHashSet<String>();
 		for (var event : sent) {
-			if (event != null && event.isObject() && event.path("type").isString()) {
-				types.add(event.path("type").stringValue());
+			if (event.type() != null) {
+				types.add(event.type());
 			}
 		}
 		for (int attempt = 1;; attempt++) {
@@ -99,25 +151,25 @@ public class UsageIngestion {
 		}
 	}
 
-	private Outcome attempt(String source, List<JsonNode> sent, java.util.Set<String> types) {
+	private Outcome attempt(String source, List<SentEvent> sent, java.util.Set<String> types) {
 		return transactions.execute(status -> {
 			events.lockMetersShared();
 			var now = clock.instant();
 			Map<String, List<Meter>> byType = meters.activeMeters(types).stream()
 					.collect(Collectors.groupingBy(Meter::eventType));
 			var judged = new ArrayList<EventPolicy.Judged>(sent.size());
-			var keys = new HashSet<String>();
+			// every event accepted is of the token's source: its id alone tells copies apart
+			var ids = new HashSet<String>();
 			var fresh = new ArrayList<UsageEvent>();
 			for (var event : sent) {
 				var verdict = policy.judge(event, source, byType, now);
 				judged.add(verdict);
-				if (verdict.accepted() && keys.add(key(verdict.source(), verdict.id()))) {
+				if (verdict.accepted() && ids.add(verdict.id())) {
 					fresh.add(verdict.event());
 				}
 			}
-			fresh.sort(Comparator.comparing(UsageEvent::source).thenComparing(UsageEvent::id));
 			partitions.ensureFor(fresh.stream().map(UsageEvent::time).toList());
-			var stored = new HashSet<>(events.insert(fresh, now));
+			var stored = new HashSet<>(events.insert(source, fresh, now));
 			var results = new ArrayList<Result>(judged.size());
 			int accepted = 0;
 			int duplicates = 0;
@@ -128,7 +180,7 @@ public class UsageIngestion {
 					results.add(new Result(verdict.source(), verdict.id(), Status.REJECTED, verdict.decision().refusals().stream()
 							.map(r -> new Reason(r.rule().id(), r.reason())).toList()));
 				}
-				else if (stored.remove(key(verdict.source(), verdict.id()))) {
+				else if (stored.remove(verdict.id())) {
 					accepted++;
 					results.add(new Result(verdict.source(), verdict.id(), Status.ACCEPTED, List.of()));
 				}
@@ -139,9 +191,5 @@ public class UsageIngestion {
 			}
 			return new Outcome(accepted, duplicates, rejected, results);
 		});
-	}
-
-	private static String key(String source, String id) {
-		return source + "\n" + id;
 	}
 }

@@ -27,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code -Dsenders} threads, with {@code -Dresend} of them (10% by default) sent again as copies
  * in later batches, then checks that Baton counted every distinct event once: the accepted count,
  * the duplicates and the meter's total must match what was sent. Prints events per second (sent,
- * copies included) and the batches' p50 and p99 latency. Exits 1 when a figure does not match.
+ * copies included) and the batches' p50 and p99 latency, and the p50 and p99 of a cheap
+ * authenticated read ({@code -Dprobe}: the meter's totals of one subject, with an API token) made
+ * over and over while the batches go in. Exits 1 when a figure does not match.
  */
 public final class UsageLoadDriver {
 
@@ -48,6 +50,9 @@ public final class UsageLoadDriver {
 						.getBytes(StandardCharsets.UTF_8));
 		var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 		var run = Long.toString(System.currentTimeMillis(), 36);
+		// an API token for the reads under load: a password is checked with bcrypt on every request
+		var reader = "Bearer " + JSON.readTree(send(http, url + "/api/v1/me/tokens", admin, "application/json",
+				JSON.writeValueAsString(Map.of("name", "load driver " + run)), 201)).path("secret").asString();
 
 		var registered = JSON.readTree(send(http, url + "/api/v1/usage/sources", admin, "application/json",
 				JSON.writeValueAsString(Map.of("source", "//load.baton.example/" + run, "description", "load driver")), 201));
@@ -118,7 +123,31 @@ public final class UsageLoadDriver {
 		var rejected = new AtomicLong();
 		var failures = new AtomicInteger();
 		var pool = Executors.newFixedThreadPool(senders);
+		var probeUrl = url + "/api/v1/usage/meters/" + meter + "/totals?window=NONE&subject=acct-7&from=" + hour + "&to="
+				+ hour.plus(1, ChronoUnit.HOURS);
+		var probes = new ConcurrentLinkedQueue<Long>();
+		var probing = new java.util.concurrent.atomic.AtomicBoolean(true);
+		var prober = new Thread(() -> {
+			// bounded: at most one read every 20 ms, for as long as the batches go in
+			while (probing.get() && probes.size() < 100_000) {
+				long t0 = System.nanoTime();
+				try {
+					send(http, probeUrl, reader, null, null, 200);
+					probes.add(System.nanoTime() - t0);
+					Thread.sleep(20);
+				}
+				catch (Exception e) {
+					System.err.println("probe: " + e);
+					return;
+				}
+			}
+		});
+		var cpu = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+		long cpuStarted = cpu.getProcessCpuTime();
 		long started = System.nanoTime();
+		if (Boolean.parseBoolean(System.getProperty("probe", "true"))) {
+			prober.start();
+		}
 		for (int s = 0; s < senders; s++) {
 			pool.submit(() -> {
 				byte[] body;
@@ -128,16 +157,26 @@ public final class UsageLoadDriver {
 						var response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/usage/events"))
 								.header("Authorization", token).header("Content-Type", "application/cloudevents-batch+json")
 								.timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-								HttpResponse.BodyHandlers.ofString());
+								HttpResponse.BodyHandlers.ofByteArray());
 						if (response.statusCode() != 200) {
 							failures.incrementAndGet();
-							System.err.println(response.statusCode() + " " + response.body());
+							System.err.println(response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
 							continue;
 						}
-						var outcome = JSON.readTree(response.body());
-						accepted.addAndGet(outcome.path("accepted").asLong());
-						duplicates.addAndGet(outcome.path("duplicates").asLong());
-						rejected.addAndGet(outcome.path("rejected").asLong());
+						// the counts come first: read them and leave the per-event results unread
+						try (var parser = JSON.createParser(response.body())) {
+							parser.nextToken();
+							String name;
+							while ((name = parser.nextName()) != null && !name.equals("results")) {
+								parser.nextToken();
+								switch (name) {
+									case "accepted" -> accepted.addAndGet(parser.getLongValue());
+									case "duplicates" -> duplicates.addAndGet(parser.getLongValue());
+									case "rejected" -> rejected.addAndGet(parser.getLongValue());
+									default -> parser.skipChildren();
+								}
+							}
+						}
 					}
 					catch (Exception e) {
 						failures.incrementAndGet();
@@ -151,6 +190,10 @@ public final class UsageLoadDriver {
 		pool.shutdown();
 		pool.awaitTermination(1, TimeUnit.HOURS);
 		double seconds = (System.nanoTime() - started) / 1e9;
+		double driverCpu = (cpu.getProcessCpuTime() - cpuStarted) / 1e9;
+		probing.set(false);
+		prober.join();
+		var probed = probes.stream().mapToLong(Long::longValue).sorted().toArray();
 		var measured = Arrays.copyOf(latencies, done.get());
 		Arrays.sort(measured);
 
@@ -162,6 +205,9 @@ public final class UsageLoadDriver {
 				distinct / seconds);
 		System.out.printf("batch latency p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", percentile(measured, 0.50),
 				percentile(measured, 0.99), measured.length == 0 ? 0 : measured[measured.length - 1] / 1e6);
+		System.out.printf("totals read under load (%,d reads): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", probed.length,
+				percentile(probed, 0.50), percentile(probed, 0.99), probed.length == 0 ? 0 : probed[probed.length - 1] / 1e6);
+		System.out.printf("the driver's own processor time while sending: %.1f s%n", driverCpu);
 		System.out.printf("accepted %,d (expected %,d), duplicates %,d (expected %,d), rejected %,d, failed batches %d%n",
 				accepted.get(), distinct, duplicates.get(), copies, rejected.get(), failures.get());
 		System.out.printf("meter total %s (expected %,d)%n", counted.toPlainString(), expected);

@@ -208,6 +208,28 @@ class UsageTests {
 	}
 
 	@Test
+	void anEventWhoseDataHoldsANulCharacterIsRejectedAndTheOthersAreStored() {
+		var source = source();
+		var type = unique("job.ran");
+		var meter = meter(type, "SUM", "/minutes", Map.of());
+		// PostgreSQL's jsonb refuses U+0000: stored, it would fail the whole batch with a 500
+		var batch = Http.json(List.of(
+				event(source, "n-1", type, "acct-1", clock.instant(), Map.of("minutes", 3, "note", "a\u0000b")),
+				event(source, "n-2", type, "acct-1", clock.instant(), Map.of("minutes", 4, "note", "a\\u0000b"))));
+
+		var response = Http.to(port).bearer(source.token()).send("POST", "/api/v1/usage/events", BATCH,
+				batch.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		var results = response.json().path("results");
+		assertThat(results.get(0).path("status").asString()).isEqualTo("REJECTED");
+		assertThat(results.get(0).path("reasons").get(0).path("rule").asString()).isEqualTo("usage.event-data");
+		// an escaped backslash followed by u0000 is text, not the character
+		assertThat(results.get(1).path("status").asString()).isEqualTo("ACCEPTED");
+		assertThat(total(meter, "acct-1", hour(), hour().plus(1, ChronoUnit.HOURS))).isEqualByComparingTo("4");
+	}
+
+	@Test
 	void copiesSentAtTheSameMomentAreCountedOnce() throws Exception {
 		var source = source();
 		var type = unique("minutes.used");

@@ -35,6 +35,7 @@ class SchedulerConfiguration {
 				.startTasks(recurring)
 				.threads(properties.threads())
 				.pollingInterval(properties.pollingInterval())
+				.heartbeatInterval(properties.heartbeatInterval())
 				.enableImmediateExecution()
 				.build();
 	}

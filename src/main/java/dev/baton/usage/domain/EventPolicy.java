@@ -54,21 +54,22 @@ public final class EventPolicy {
 	 * Judges one event sent with the token of {@code tokenSource}, read at {@code now}; the meters
 	 * are those of every type in the request, active ones only.
 	 */
-	public Judged judge(JsonNode event, String tokenSource, Map<String, List<Meter>> metersByType, Instant now) {
-		if (event == null || !event.isObject()) {
+	public Judged judge(SentEvent event, String tokenSource, Map<String, List<Meter>> metersByType, Instant now) {
+		if (event == null || !event.object()) {
 			return new Judged(null, null, null, Decision.refused(UsageRule.EVENT_ENVELOPE,
 					"An event is a JSON object in the CloudEvents 1.0 format"));
 		}
-		var source = text(event, "source");
-		var id = text(event, "id");
-		var type = text(event, "type");
-		var subject = text(event, "subject");
-		var contentType = text(event, "datacontenttype");
-		var time = time(event.get("time"), now);
-		var data = event.get("data");
+		var source = event.source();
+		var id = event.id();
+		var type = event.type();
+		var subject = event.subject();
+		var contentType = event.dataContentType();
+		var time = event.timeNotText() ? null : time(event.time(), now);
+		var data = event.data();
+		var dataJson = event.dataJson();
 		var check = Decision.check()
-				.refuseIf(!"1.0".equals(text(event, "specversion")), UsageRule.EVENT_ENVELOPE,
-						() -> "specversion is 1.0, not " + quoted(text(event, "specversion")))
+				.refuseIf(!"1.0".equals(event.specversion()), UsageRule.EVENT_ENVELOPE,
+						() -> "specversion is 1.0, not " + quoted(event.specversion()))
 				.refuseIf(blankOrLonger(id), UsageRule.EVENT_ENVELOPE, () -> "id is 1 to 200 characters")
 				.refuseIf(blankOrLonger(type), UsageRule.EVENT_ENVELOPE, () -> "type is 1 to 200 characters")
 				.refuseIf(!tokenSource.equals(source), UsageRule.EVENT_SOURCE,
@@ -76,19 +77,20 @@ public final class EventPolicy {
 				.refuseIf(blankOrLonger(subject), UsageRule.EVENT_SUBJECT,
 						() -> "subject names who the usage belongs to (the customer's account), 1 to 200 characters")
 				.refuseIf(time == null, UsageRule.EVENT_TIME,
-						() -> "time is a RFC 3339 instant such as 2026-12-02T10:15:00Z, not " + quoted(text(event, "time")))
+						() -> "time is a RFC 3339 instant such as 2026-12-02T10:15:00Z, not " + quoted(event.time()))
 				.refuseIf(time != null && time.isAfter(now.plus(clockSkew)), UsageRule.EVENT_TIME,
 						() -> "time " + time + " is in the future (Baton's clock reads " + now.truncatedTo(ChronoUnit.SECONDS) + ")")
 				.refuseIf(time != null && time.isBefore(now.minus(maxAge)), UsageRule.EVENT_TIME,
 						() -> "time " + time + " is older than " + maxAge.toDays() + " days; such usage is no longer taken in")
-				.refuseIf(event.has("data_base64"), UsageRule.EVENT_DATA, () -> "data is JSON; data_base64 is not read")
+				.refuseIf(event.dataBase64(), UsageRule.EVENT_DATA, () -> "data is JSON; data_base64 is not read")
 				.refuseIf(contentType != null && !jsonContentType(contentType), UsageRule.EVENT_DATA,
 						() -> "datacontenttype is application/json, not " + quoted(contentType))
-				.refuseIf(data != null && !data.isNull() && !data.isObject(), UsageRule.EVENT_DATA,
-						() -> "data is a JSON object");
-		var dataJson = data == null || data.isNull() ? null : json.writeValueAsString(data);
-		check.refuseIf(dataJson != null && dataJson.length() > maxDataBytes, UsageRule.EVENT_DATA,
-				() -> "data is at most " + maxDataBytes + " characters of JSON");
+				.refuseIf(event.dataNotObject(), UsageRule.EVENT_DATA, () -> "data is a JSON object")
+				.refuseIf(dataJson != null && dataJson.length() > maxDataBytes, UsageRule.EVENT_DATA,
+						() -> "data is at most " + maxDataBytes + " characters of JSON")
+				// PostgreSQL's jsonb cannot hold the character U+0000; the whole batch would fail to store
+				.refuseIf(dataJson != null && dataJson.contains("\\u0000") && holdsNul(data), UsageRule.EVENT_DATA,
+						() -> "data holds no U+0000 character");
 		var readings = new ArrayList<UsageEvent.Reading>();
 		if (type != null && time != null) {
 			for (var meter : metersByType.getOrDefault(type, List.of())) {
@@ -100,6 +102,26 @@ public final class EventPolicy {
 			return new Judged(source, id, null, decision);
 		}
 		return new Judged(source, id, new UsageEvent(source, id, type, subject, time, dataJson, readings), decision);
+	}
+
+	private static boolean holdsNul(JsonNode node) {
+		if (node == null) {
+			return false;
+		}
+		if (node.isString()) {
+			return node.stringValue().indexOf('\0') >= 0;
+		}
+		for (var entry : node.properties()) {
+			if (entry.getKey().indexOf('\0') >= 0 || holdsNul(entry.getValue())) {
+				return true;
+			}
+		}
+		for (var element : node.values()) {
+			if (node.isArray() && holdsNul(element)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void read(Meter meter, JsonNode data, Instant time, List<UsageEvent.Reading> readings, Decision.Builder check) {
@@ -166,15 +188,12 @@ public final class EventPolicy {
 		return number == null || number.signum() < 0 || number.abs().compareTo(new BigDecimal("1e18")) > 0 ? null : number;
 	}
 
-	private static Instant time(JsonNode time, Instant now) {
-		if (time == null || time.isNull()) {
+	private static Instant time(String time, Instant now) {
+		if (time == null) {
 			return now;
 		}
-		if (!time.isString()) {
-			return null;
-		}
 		try {
-			return OffsetDateTime.parse(time.stringValue()).toInstant();
+			return OffsetDateTime.parse(time).toInstant();
 		}
 		catch (DateTimeParseException e) {
 			return null;
@@ -184,11 +203,6 @@ public final class EventPolicy {
 	private static boolean jsonContentType(String contentType) {
 		var type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
 		return type.equals("application/json") || type.endsWith("+json");
-	}
-
-	private static String text(JsonNode event, String name) {
-		var value = event.get(name);
-		return value == null || !value.isString() ? null : value.stringValue();
 	}
 
 	private static boolean blankOrLonger(String value) {

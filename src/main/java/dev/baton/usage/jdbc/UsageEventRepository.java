@@ -2,7 +2,6 @@ package dev.baton.usage.jdbc;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,67 +42,87 @@ public class UsageEventRepository {
 		jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", METERS_LOCK).query(Object.class).single();
 	}
 
-	/** Stores the events not stored before; answers the keys ({@code source + '\n' + id}) that were new. */
-	public List<String> insert(List<UsageEvent> events, Instant now) {
+	/** Which of the sources are registered and not revoked. */
+	public java.util.Set<String> activeSources(java.util.Collection<String> sources) {
+		if (sources.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return new java.util.HashSet<>(jdbc.sql("SELECT source FROM usage_source WHERE source = ANY (:sources) AND revoked_at IS NULL")
+				.param("sources", sources.toArray(String[]::new)).query(String.class).list());
+	}
+
+	/**
+	 * Stores the events of one source not stored before, in one statement; answers the ids of those
+	 * that were new. Times go as microseconds since the epoch and each reading names its event by
+	 * id, so PostgreSQL parses no timestamps and joins on one column.
+	 */
+	public List<String> insert(String source, List<UsageEvent> events, Instant now) {
 		if (events.isEmpty()) {
 			return List.of();
 		}
 		int n = events.size();
-		var sources = new String[n];
 		var ids = new String[n];
 		var types = new String[n];
 		var subjects = new String[n];
-		var times = new String[n];
+		var times = new long[n];
 		var data = new String[n];
-		var readings = new ArrayList<String[]>();
+		int r = 0;
 		for (int i = 0; i < n; i++) {
 			var event = events.get(i);
-			sources[i] = event.source();
 			ids[i] = event.id();
 			types[i] = event.type();
 			subjects[i] = event.subject();
-			times[i] = event.time().toString();
+			times[i] = micros(event.time());
 			data[i] = event.data();
-			for (var reading : event.readings()) {
-				readings.add(new String[] { event.source(), event.id(), reading.meter().value().toString(), event.subject(),
-						reading.dimensions(), reading.hour().toString(), reading.day().toString(),
-						reading.value().toPlainString(), event.time().toString(), reading.distinctValue() });
-			}
+			r += event.readings().size();
 		}
-		var column = new String[10][readings.size()];
-		for (int r = 0; r < readings.size(); r++) {
-			for (int c = 0; c < 10; c++) {
-				column[c][r] = readings.get(r)[c];
+		var rIds = new String[r];
+		var rMeters = new String[r];
+		var rDimensions = new String[r];
+		var rValues = new String[r];
+		var rDistinct = new String[r];
+		r = 0;
+		for (var event : events) {
+			for (var reading : event.readings()) {
+				rIds[r] = event.id();
+				rMeters[r] = reading.meter().value().toString();
+				rDimensions[r] = reading.dimensions();
+				rValues[r] = reading.value().toPlainString();
+				rDistinct[r] = reading.distinctValue();
+				r++;
 			}
 		}
 		return jdbc.sql("""
 				WITH input AS (
-				  SELECT * FROM unnest(CAST(:sources AS text[]), CAST(:ids AS text[]), CAST(:types AS text[]),
-				    CAST(:subjects AS text[]), CAST(:times AS timestamptz[]), CAST(:data AS jsonb[]))
-				    AS i (source, event_id, type, subject, time, data)
+				  SELECT i.event_id, i.type, i.subject, i.data,
+				    TIMESTAMPTZ 'epoch' + i.micros * INTERVAL '1 microsecond' AS time
+				  FROM unnest(CAST(:ids AS text[]), CAST(:types AS text[]), CAST(:subjects AS text[]),
+				    CAST(:times AS bigint[]), CAST(:data AS jsonb[])) AS i (event_id, type, subject, micros, data)
 				),
 				fresh AS (
 				  INSERT INTO usage_event_key (source, event_id, received_at)
-				  SELECT source, event_id, :now FROM input ORDER BY source, event_id
+				  SELECT :source, event_id, :now FROM input ORDER BY event_id
 				  ON CONFLICT DO NOTHING
-				  RETURNING source, event_id
+				  RETURNING event_id
 				),
 				stored AS (
 				  INSERT INTO usage_event (source, event_id, type, subject, time, data, received_at)
-				  SELECT i.source, i.event_id, i.type, i.subject, i.time, i.data, :now
-				  FROM input i JOIN fresh f ON f.source = i.source AND f.event_id = i.event_id
+				  SELECT :source, i.event_id, i.type, i.subject, i.time, i.data, :now
+				  FROM input i JOIN fresh f ON f.event_id = i.event_id
 				),
 				readings AS (
-				  SELECT r.* FROM unnest(CAST(:rSources AS text[]), CAST(:rIds AS text[]), CAST(:rMeters AS uuid[]),
-				    CAST(:rSubjects AS text[]), CAST(:rDimensions AS jsonb[]), CAST(:rHours AS timestamptz[]),
-				    CAST(:rDays AS date[]), CAST(:rValues AS numeric[]), CAST(:rTimes AS timestamptz[]), CAST(:rDistinct AS text[]))
-				    AS r (source, event_id, meter_id, subject, dimensions, hour, day, value, time, distinct_value)
-				  JOIN fresh f ON f.source = r.source AND f.event_id = r.event_id
+				  SELECT r.meter_id, i.subject, r.dimensions, date_trunc('hour', i.time, 'UTC') AS hour,
+				    CAST(timezone('UTC', i.time) AS date) AS day, r.value, i.time, i.event_id, r.distinct_value
+				  FROM unnest(CAST(:rIds AS text[]), CAST(:rMeters AS uuid[]), CAST(:rDimensions AS jsonb[]),
+				    CAST(:rValues AS numeric[]), CAST(:rDistinct AS text[]))
+				    AS r (event_id, meter_id, dimensions, value, distinct_value)
+				  JOIN fresh f ON f.event_id = r.event_id
+				  JOIN input i ON i.event_id = r.event_id
 				),
 				hourly AS (
 				  INSERT INTO usage_hourly (meter_id, subject, dimensions, hour, events, total, maximum, latest, latest_at)
 				  SELECT meter_id, subject, dimensions, hour, count(*), sum(value), max(value),
-				    (array_agg(value ORDER BY time DESC, source DESC, event_id DESC))[1], max(time)
+				    (array_agg(value ORDER BY time DESC, event_id DESC))[1], max(time)
 				  FROM readings GROUP BY meter_id, subject, dimensions, hour
 				  ORDER BY meter_id, subject, dimensions, hour
 				  ON CONFLICT (meter_id, subject, dimensions, hour) DO UPDATE SET
@@ -120,14 +139,17 @@ public class UsageEventRepository {
 				  ORDER BY meter_id, subject, dimensions, day, distinct_value
 				  ON CONFLICT DO NOTHING
 				)
-				SELECT source || chr(10) || event_id FROM fresh""")
-				.param("sources", sources).param("ids", ids).param("types", types).param("subjects", subjects)
+				SELECT event_id FROM fresh""")
+				.param("source", source).param("ids", ids).param("types", types).param("subjects", subjects)
 				.param("times", times).param("data", data).param("now", Timestamp.from(now))
-				.param("rSources", column[0]).param("rIds", column[1]).param("rMeters", column[2])
-				.param("rSubjects", column[3]).param("rDimensions", column[4]).param("rHours", column[5])
-				.param("rDays", column[6]).param("rValues", column[7]).param("rTimes", column[8])
-				.param("rDistinct", column[9])
+				.param("rIds", rIds).param("rMeters", rMeters).param("rDimensions", rDimensions).param("rValues", rValues)
+				.param("rDistinct", rDistinct)
 				.query(String.class).list();
+	}
+
+	/** Microseconds since the epoch, PostgreSQL's precision; truncated, so an event never moves into the next month. */
+	static long micros(Instant time) {
+		return Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000L), time.getNano() / 1000);
 	}
 
 	/**

@@ -19,11 +19,11 @@ import dev.baton.platform.BatonException;
 import dev.baton.platform.ProblemType;
 import dev.baton.usage.UsageIngestion;
 import dev.baton.usage.UsageProblems;
+import dev.baton.usage.domain.CloudEventReader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,7 +43,8 @@ class UsageEventController {
 	private static final int MAX_BODY = 32 * 1024 * 1024;
 
 	private final UsageIngestion ingestion;
-	private final JsonMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+	private final CloudEventReader reader = new CloudEventReader(
+			JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build());
 
 	UsageEventController(UsageIngestion ingestion) {
 		this.ingestion = ingestion;
@@ -52,12 +53,12 @@ class UsageEventController {
 	@PostMapping(consumes = { EVENT, "application/json" })
 	@Operation(summary = "Send one usage event (structured CloudEvent); a copy of one counted already answers DUPLICATE")
 	ResponseEntity<UsageIngestion.Result> one(HttpServletRequest request, Authentication source) throws IOException {
-		var event = read(request);
-		if (!event.isObject()) {
+		var read = read(request);
+		if (read.root() != CloudEventReader.Root.OBJECT) {
 			throw new BatonException(ProblemType.MALFORMED_BODY,
 					"The body is one CloudEvent, a JSON object; send an array as " + BATCH);
 		}
-		var result = ingestion.ingest(source.getName(), List.of(event)).results().get(0);
+		var result = ingestion.ingest(source.getName(), read.events()).results().get(0);
 		if (result.status() == UsageIngestion.Status.REJECTED) {
 			var violations = new ArrayList<Map<String, String>>();
 			for (var reason : result.reasons()) {
@@ -79,30 +80,31 @@ class UsageEventController {
 			+ " it was accepted, a duplicate, or rejected and why")
 	UsageIngestion.Outcome batch(HttpServletRequest request, Authentication source) throws IOException {
 		var batch = read(request);
-		if (!batch.isArray()) {
+		if (batch.root() != CloudEventReader.Root.ARRAY) {
 			throw new BatonException(ProblemType.MALFORMED_BODY, "A batch is a JSON array of CloudEvents");
 		}
-		if (batch.size() > ingestion.maxBatch()) {
+		if (batch.events().size() > ingestion.maxBatch()) {
 			throw new BatonException(ProblemType.PAYLOAD_TOO_LARGE, "A batch carries at most " + ingestion.maxBatch()
-					+ " events, not " + batch.size() + "; split it");
+					+ " events, not " + batch.events().size() + "; split it");
 		}
-		var events = new ArrayList<JsonNode>(batch.size());
-		batch.values().forEach(events::add);
-		return ingestion.ingest(source.getName(), events);
+		return ingestion.ingest(source.getName(), batch.events());
 	}
 
-	private JsonNode read(HttpServletRequest request) throws IOException {
-		if (request.getContentLengthLong() > MAX_BODY) {
+	private CloudEventReader.Read read(HttpServletRequest request) throws IOException {
+		long length = request.getContentLengthLong();
+		if (length > MAX_BODY) {
 			throw new BatonException(ProblemType.PAYLOAD_TOO_LARGE, "A request carries at most " + MAX_BODY / 1024 / 1024
 					+ " MB of events; send smaller batches");
 		}
-		var body = request.getInputStream().readNBytes(MAX_BODY + 1);
+		// read at once into a buffer of the announced size, not grown and copied chunk by chunk
+		var body = length >= 0 ? request.getInputStream().readNBytes((int) length)
+				: request.getInputStream().readNBytes(MAX_BODY + 1);
 		if (body.length > MAX_BODY) {
 			throw new BatonException(ProblemType.PAYLOAD_TOO_LARGE, "A request carries at most " + MAX_BODY / 1024 / 1024
 					+ " MB of events; send smaller batches");
 		}
 		try {
-			return json.readTree(body);
+			return reader.read(body);
 		}
 		catch (JacksonException e) {
 			throw new BatonException(ProblemType.MALFORMED_BODY, "The body is not JSON: " + e.getOriginalMessage());
