@@ -40,7 +40,7 @@ class WebLoginTests {
 		var home = browser.get("/");
 		assertThat(home.status()).isEqualTo(200);
 		assertThat(home.body()).contains("Hello, Alex Morgan").contains("Acme Logistics: platform consolidation")
-				.contains("USD 85,000.00").contains("Circle Cascade").doesNotContain("FACTOR_");
+				.contains("USD 85,000.00").contains("My open requests").doesNotContain("FACTOR_");
 		assertThat(home.header("Content-Security-Policy")).contains("default-src 'self'");
 		assertThat(home.header("X-Frame-Options")).isEqualTo("DENY");
 	}

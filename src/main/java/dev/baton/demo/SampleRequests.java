@@ -79,8 +79,15 @@ class SampleRequests {
 					"Clear plan, three weeks of lead time", null)));
 			as("priya.natarajan", () -> engagement.review(id, ReviewVerdict.APPROVE, null));
 		});
-		sample(refused, "Tyrell: a meeting tomorrow, on the fast track", () -> file("taylor.reed", "CRM-OPP-2008",
-				EnumSet.noneOf(RequestLabel.class), 1, Set.of(SaAsk.DEMO), "CI/CD", "Pipeline migration from Jenkins"));
+		sample(refused, "Tyrell: a meeting within a day, on the fast track when the board works before it", () -> {
+			var owner = pipeline.opportunityByExternalId("CRM-OPP-2008").orElseThrow().ownerId();
+			var board = organisation.board(organisation.circleServing(owner).orElseThrow().boardKey());
+			var soon = fastTrackMeeting(board.calendar(), clock.instant());
+			// on a weekend or a holiday eve no working hours come before a meeting within a day, and a
+			// fast-track request filed then would start breached: the demo files it for two working days ahead
+			file("taylor.reed", "CRM-OPP-2008", EnumSet.noneOf(RequestLabel.class), 2, Set.of(SaAsk.DEMO), "CI/CD",
+					"Pipeline migration from Jenkins", soon);
+		});
 		sample(refused, "Acme: assigned to Sam Rivera", () -> {
 			var id = triaged("ae", "CRM-OPP-2001", 8, Set.of(SaAsk.DEMO, SaAsk.TECHNICAL_QA), "Security");
 			as("sa", () -> engagement.assign(id, Engagement.Assignment.of(person("Sam Rivera"))));
@@ -140,14 +147,35 @@ class SampleRequests {
 
 	private SaRequestId file(String ae, String externalId, Set<RequestLabel> labels, int workingDaysAhead, Set<SaAsk> asks,
 			String capability, String why) {
+		return file(ae, externalId, labels, workingDaysAhead, asks, capability, why, null);
+	}
+
+	/**
+	 * A meeting less than a day away with at least six of the board's working hours before it, so
+	 * that its fast-track SLA (due a preparation buffer of four working hours before the meeting)
+	 * starts with time left; null when the next 23 hours hold fewer working hours.
+	 */
+	static Instant fastTrackMeeting(BusinessCalendar calendar, Instant now) {
+		var hour = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS).plus(java.time.Duration.ofHours(1));
+		var latest = now.plus(java.time.Duration.ofHours(23));
+		for (; !hour.isAfter(latest); hour = hour.plus(java.time.Duration.ofHours(1))) {
+			if (calendar.businessTimeBetween(now, hour).compareTo(java.time.Duration.ofHours(6)) >= 0) {
+				return hour;
+			}
+		}
+		return null;
+	}
+
+	private SaRequestId file(String ae, String externalId, Set<RequestLabel> labels, int workingDaysAhead, Set<SaAsk> asks,
+			String capability, String why, Instant at) {
 		var opportunity = pipeline.opportunityByExternalId(externalId)
 				.orElseThrow(() -> new IllegalStateException("No demo opportunity " + externalId));
 		var owner = organisation.person(opportunity.ownerId());
 		var circle = organisation.circleServing(owner.id())
 				.orElseThrow(() -> new IllegalStateException("No circle serves " + owner.name()));
 		var calendar = organisation.board(circle.boardKey()).calendar();
-		var meeting = meetingDay(calendar, owner.timeZone(), LocalDate.ofInstant(clock.instant(), owner.timeZone()),
-				workingDaysAhead);
+		var meeting = at != null ? at : meetingDay(calendar, owner.timeZone(), LocalDate.ofInstant(clock.instant(),
+				owner.timeZone()), workingDaysAhead);
 		var details = new RequestDetails(List.of(new RequestDetails.PreferredDate(meeting, owner.timeZone())),
 				Hosting.SELF_MANAGED, opportunity.commandPlan().pains(), List.of(capability),
 				List.of(new RequestDetails.CurrentTool("Jenkins", false)), asks,

@@ -116,12 +116,15 @@ public class Engagement {
 				firstMeeting == null ? null : LocalDate.ofInstant(firstMeeting, board.calendar().zone()));
 		var due = RequestClock.compute(board.calendar(), policy, now, labels.contains(RequestLabel.EXPEDITE), firstMeeting);
 		var account = pipeline.account(opportunity.accountId());
+		// the number is taken last, once every check passed: a refused filing costs no number
+		var number = requests.nextNumber(board.key());
 		var request = SaRequest.file(new SaRequest.Intake(SaRequestId.random(), opportunity.id(), caller.personId(),
 				circle.id(), board.key(), filing.template(), account.name() + ": " + filing.template().label(),
-				filing.details()), assessment, due, labels);
+				filing.details(), number.reference()), assessment, due, labels);
 		var awaiting = request.status() == RequestStatus.AWAITING_APPROVAL;
 		requests.insert(request);
-		audit.record("sa-request.filed", "sa-request", request.id(), null, Map.of("opportunity", opportunity.externalId(),
+		audit.record("sa-request.filed", "sa-request", request.id(), null, Map.of("reference", request.reference(),
+				"opportunity", opportunity.externalId(),
 				"template", request.template().name(), "circle", circle.name(), "fastTrack", request.fastTrack(),
 				"status", request.status().name()));
 		meters.counter("baton.sa_requests.filed", "board", board.key(), "fast_track", String.valueOf(request.fastTrack()))
@@ -485,6 +488,12 @@ public class Engagement {
 		save(request);
 		audit.record("sa-request.relabelled", "sa-request", id, null, Map.of("from", names(before), "to", names(request.labels())));
 		return find(id);
+	}
+
+	/** The request with this number (CAMER-12, in any case). */
+	@Transactional(readOnly = true)
+	public java.util.Optional<SaRequest> findByReference(String reference) {
+		return reference == null || reference.isBlank() ? java.util.Optional.empty() : requests.findByReference(reference);
 	}
 
 	@Transactional(readOnly = true)

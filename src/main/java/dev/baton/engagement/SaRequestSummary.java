@@ -14,13 +14,18 @@ public record SaRequestSummary(UUID id, String title, UUID opportunityId, UUID r
 		String boardKey, RequestTemplate template, RequestStatus status, Set<RequestLabel> labels, boolean fastTrack,
 		RequestDetails details, UUID assigneeId, UUID assistId, Instant receivedAt, Instant triageDueAt,
 		Instant slaDueAt, Instant triagedAt, Instant engagedAt, Instant closedAt, Instant createdAt,
-		Integer recommendationRank, String rankReason, UUID assigneeCircleId, int version) {
+		Integer recommendationRank, String rankReason, UUID assigneeCircleId, int version, String reference) {
 
 	static SaRequestSummary of(SaRequest r) {
 		return new SaRequestSummary(r.id().value(), r.title(), r.opportunityId(), r.requesterId(), r.circleId(), r.boardKey(),
 				r.template(), r.status(), r.labels(), r.fastTrack(), r.details(), r.assigneeId(), r.assistId(),
 				r.receivedAt(), r.triageDueAt(), r.slaDueAt(), r.triagedAt(), r.engagedAt(), r.closedAt(), r.createdAt(),
-				r.recommendationRank(), r.rankReason(), r.assigneeCircleId(), r.version());
+				r.recommendationRank(), r.rankReason(), r.assigneeCircleId(), r.version(), r.reference());
+	}
+
+	/** The number and title as people name a request: CAMER-12 Acme Logistics: SA Activity. */
+	public String numberedTitle() {
+		return reference == null ? title : reference + " " + title;
 	}
 
 	/** Whether the assignee comes from another circle of the board than the request's. */

@@ -12,7 +12,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.baton.engagement.Worklists;
+import dev.baton.identity.Role;
 import dev.baton.identity.UserDirectory;
+import dev.baton.organisation.CallContexts;
+import dev.baton.organisation.Circle;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
 import dev.baton.organisation.Segment;
@@ -31,8 +35,13 @@ class HomeController {
 	private final Organisation organisation;
 	private final Pipeline pipeline;
 	private final java.time.Clock clock;
+	private final Worklists worklists;
+	private final CallContexts callers;
 
-	HomeController(UserDirectory users, Organisation organisation, Pipeline pipeline, java.time.Clock clock) {
+	HomeController(UserDirectory users, Organisation organisation, Pipeline pipeline, java.time.Clock clock,
+			Worklists worklists, CallContexts callers) {
+		this.worklists = worklists;
+		this.callers = callers;
 		this.clock = clock;
 		this.users = users;
 		this.organisation = organisation;
@@ -46,22 +55,66 @@ class HomeController {
 			// customers and partners live in their portal
 			return "redirect:/portal";
 		}
-		var person = organisation.personForUser(account.id());
+		var caller = callers.currentIfAny().orElse(null);
+		var person = caller == null ? java.util.Optional.<Person>empty() : caller.personIfAny();
 		model.addAttribute("account", account);
 		model.addAttribute("person", person.orElse(null));
-		var internal = account.roles().stream().anyMatch(dev.baton.identity.Role::isInternal);
-		model.addAttribute("internal", internal);
-		if (internal) {
+		model.addAttribute("internal", true);
+		var roles = account.roles();
+		var zone = person.map(Person::timeZone).orElse(null);
+		var sections = 0;
+		if (person.isPresent() && roles.contains(Role.AE)) {
+			// the AE: their open requests and what each waits on, and their opportunities
+			model.addAttribute("myRequests", worklists.openRequestsOf(person.get().id(), zone));
+			var opportunities = pipeline.opportunities(person.get().id(), null, null, new Page.Request(0, 20)).items();
+			model.addAttribute("myOpportunities", opportunities);
+			model.addAttribute("accounts", pipeline.accounts(opportunities.stream().map(o -> o.accountId())
+					.collect(Collectors.toSet())).stream().collect(Collectors.toMap(Account::id, Function.identity())));
+			sections++;
+		}
+		if (person.isPresent() && (roles.contains(Role.SA) || roles.contains(Role.SA_MANAGER))) {
+			// the SA: what needs triage in their circle and what is assigned to them, by due time
+			var circles = new java.util.LinkedHashSet<UUID>(caller.memberOf());
+			if (!circles.isEmpty()) {
+				model.addAttribute("needsTriage", worklists.needsTriage(circles, zone));
+			}
+			if (roles.contains(Role.SA)) {
+				model.addAttribute("assignedToMe", worklists.assignedTo(person.get().id(), zone));
+			}
+			sections++;
+		}
+		if (person.isPresent() && roles.contains(Role.SA_MANAGER) && !caller.manages().isEmpty()) {
+			// the manager: each managed circle's health, and the load of its people
+			var managed = organisation.circlesById(caller.manages());
+			var health = worklists.health(managed.stream().map(Circle::id).toList());
+			var names = organisation.peopleById(managed.stream().flatMap(c -> c.memberIds().stream())
+					.collect(Collectors.toSet())).stream().collect(Collectors.toMap(Person::id, Person::name));
+			model.addAttribute("circleHealth", managed.stream().map(circle -> new CircleView(circle,
+					health.stream().filter(h -> h.circleId().equals(circle.id())).findFirst().orElseThrow(),
+					circle.memberIds().stream().map(m -> new Load(names.getOrDefault(m, "someone"),
+							health.get(0).openPerPerson().getOrDefault(m, 0L))).sorted(java.util.Comparator
+									.comparing(Load::open).reversed().thenComparing(Load::name)).toList()))
+					.toList());
+			sections++;
+		}
+		if (sections == 0) {
+			// other roles (admins, ASMs, deal desk, finance): the organisation at a glance
 			var people = organisation.people(null).stream().collect(Collectors.toMap(Person::id, Function.identity()));
 			model.addAttribute("people", people);
 			model.addAttribute("boards", organisation.boards());
 			model.addAttribute("today", java.time.LocalDate.now(clock));
 			model.addAttribute("circles", organisation.circles());
-			person.ifPresent(p -> model.addAttribute("myOpportunities",
-					pipeline.opportunities(p.id(), null, null, new Page.Request(0, 50)).items()));
-			model.addAttribute("accounts", accountsById());
+			model.addAttribute("overview", true);
 		}
 		return "home";
+	}
+
+	/** A managed circle on the manager's home: its health and each member's open requests. */
+	record CircleView(Circle circle, Worklists.CircleHealth health, java.util.List<Load> load) {
+	}
+
+	/** One member's open requests. */
+	record Load(String name, long open) {
 	}
 
 	@GetMapping("/opportunities")

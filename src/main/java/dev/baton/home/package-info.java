@@ -2,5 +2,5 @@
  * The web UI's landing pages: what the signed-in user works on, by role, and the pipeline list.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Home",
-		allowedDependencies = { "pipeline", "organisation", "identity", "platform" })
+		allowedDependencies = { "engagement", "pipeline", "organisation", "identity", "platform" })
 package dev.baton.home;

@@ -75,6 +75,22 @@ class UserAccounts {
 				.param("username", username).query(UserAccounts::map).optional();
 	}
 
+	/** The display names of these logins, by username as given (one statement); unknown ones are left out. */
+	java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
+		var names = new java.util.HashMap<String, String>();
+		if (usernames.isEmpty()) {
+			return names;
+		}
+		var lower = usernames.stream().collect(java.util.stream.Collectors.toMap(u -> u.toLowerCase(java.util.Locale.ROOT),
+				u -> u, (a, b) -> a));
+		jdbc.sql("SELECT username, display_name FROM user_account WHERE lower(username) IN (:names)")
+				.param("names", lower.keySet())
+				.query((rs, n) -> names.put(lower.getOrDefault(rs.getString("username").toLowerCase(java.util.Locale.ROOT),
+						rs.getString("username")), rs.getString("display_name")))
+				.list();
+		return names;
+	}
+
 	Optional<UserAccount> findByEmail(String email) {
 		return jdbc.sql("SELECT * FROM user_account WHERE lower(email) = lower(:email)")
 				.param("email", email).query(UserAccounts::map).optional();

@@ -52,6 +52,12 @@ class Inbox {
 		}
 	}
 
+	/** One of the user's own entries; empty for someone else's. */
+	@Transactional(readOnly = true)
+	public Optional<Notification> find(String username, UUID id) {
+		return personOf(username).flatMap(person -> repository.find(person, id));
+	}
+
 	@Transactional
 	public int markAllRead(String username) {
 		return personOf(username).map(person -> repository.markAllRead(person, clock.instant())).orElse(0);

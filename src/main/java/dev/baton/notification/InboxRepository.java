@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +44,13 @@ class InboxRepository {
 				""")
 				.param("recipientId", recipientId).param("unreadOnly", unreadOnly).param("limit", limit)
 				.param("offset", offset).query(InboxRepository::map).list();
+	}
+
+	Optional<Notification> find(UUID recipientId, UUID id) {
+		return jdbc.sql("""
+				SELECT id, title, body, link, request_id, created_at, read_at FROM notification
+				WHERE id = :id AND recipient_id = :recipientId
+				""").param("id", id).param("recipientId", recipientId).query(InboxRepository::map).optional();
 	}
 
 	long count(UUID recipientId, boolean unreadOnly) {

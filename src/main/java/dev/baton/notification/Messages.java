@@ -19,9 +19,20 @@ final class Messages {
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm zzz", Locale.ENGLISH);
 
 	private final String baseUrl;
+	private final dev.baton.platform.Words words;
 
 	Messages(String baseUrl) {
+		this(baseUrl, null);
+	}
+
+	/** With the message bundle, for the labels of templates and clocks as the pages write them. */
+	Messages(String baseUrl, dev.baton.platform.Words words) {
 		this.baseUrl = baseUrl;
+		this.words = words;
+	}
+
+	private String label(dev.baton.engagement.RequestTemplate template) {
+		return words == null ? template.label() : words.of(template);
 	}
 
 	String link(UUID requestId) {
@@ -29,13 +40,18 @@ final class Messages {
 	}
 
 	Message filed(SaRequestFiled event, String requester, ZoneId zone, Instant now) {
+		return filed(event, event.title(), requester, zone, now);
+	}
+
+	/** The announcement of a filed request, named by {@code title} (its number and title). */
+	Message filed(SaRequestFiled event, String named, String requester, ZoneId zone, Instant now) {
 		var body = new StringBuilder();
 		if (event.fastTrack()) {
 			body.append(fastTrack(now, event.firstMeetingAt())).append(". ");
 		}
-		body.append(requester).append(" filed ").append(event.title());
+		body.append(requester).append(" filed ").append(named);
 		if (event.template() != null) {
-			body.append(" (").append(event.template().label()).append(')');
+			body.append(" (").append(label(event.template())).append(')');
 		}
 		body.append('.');
 		if (event.expedite()) {
@@ -46,7 +62,7 @@ final class Messages {
 		} else if (event.triageDueAt() != null) {
 			body.append(" Triage due ").append(when(event.triageDueAt(), zone)).append('.');
 		}
-		var title = (event.fastTrack() ? "Fast Track: " : "New request: ") + event.title();
+		var title = (event.fastTrack() ? "Fast Track: " : "New request: ") + named;
 		return new Message(title, body.toString(), link(event.requestId()));
 	}
 
@@ -103,21 +119,26 @@ final class Messages {
 	}
 
 	Message clockAlert(SaRequestClockAlert event, String assignee, ZoneId zone) {
+		return clockAlert(event, event.title(), assignee, zone);
+	}
+
+	/** A clock alert about a request named by {@code named} (its number and title). */
+	Message clockAlert(SaRequestClockAlert event, String named, String assignee, ZoneId zone) {
 		var due = event.dueAt() == null ? "" : " " + when(event.dueAt(), zone);
 		String title;
 		String body;
 		switch (event.kind()) {
 			case TRIAGE_DUE_SOON -> {
-				title = "Triage due soon: " + event.title();
-				body = event.title() + " is due for triage" + due + " and is not assigned yet.";
+				title = "Triage due soon: " + named;
+				body = named + " is due for triage" + due + " and is not assigned yet.";
 			}
 			case TRIAGE_OVERDUE -> {
-				title = "Triage overdue: " + event.title();
-				body = event.title() + " was due for triage" + due + " and is still not assigned.";
+				title = "Triage overdue: " + named;
+				body = named + " was due for triage" + due + " and is still not assigned.";
 			}
 			default -> {
-				title = "SLA breached: " + event.title();
-				body = event.title() + " missed its SLA" + (due.isEmpty() ? "" : ", due" + due) + "."
+				title = "SLA breached: " + named;
+				body = named + " missed its SLA" + (due.isEmpty() ? "" : ", due" + due) + "."
 						+ (assignee == null ? "" : " Assigned to " + assignee + ".");
 			}
 		}

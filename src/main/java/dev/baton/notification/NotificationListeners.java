@@ -45,16 +45,27 @@ class NotificationListeners {
 	private final Clock clock;
 	private final Messages messages;
 
-	NotificationListeners(Organisation organisation, Notifier notifier, Clock clock, NotificationProperties properties) {
+	private final dev.baton.engagement.SaRequests requests;
+
+	NotificationListeners(Organisation organisation, Notifier notifier, Clock clock, NotificationProperties properties,
+			dev.baton.engagement.SaRequests requests, dev.baton.platform.Words words) {
 		this.organisation = organisation;
 		this.notifier = notifier;
 		this.clock = clock;
-		this.messages = new Messages(properties.baseUrl());
+		this.requests = requests;
+		this.messages = new Messages(properties.baseUrl(), words);
+	}
+
+	/** A request as people name it in messages: its number and title (CAMER-12 Acme Logistics: SA Activity). */
+	private String titled(java.util.UUID requestId, String title) {
+		return requests.find(requestId).map(dev.baton.engagement.SaRequestSummary::reference)
+				.map(reference -> reference + " " + title).orElse(title);
 	}
 
 	/** The circle's channel (loudly on the fast track), the inbox of every member and the manager; e-mail on the fast track. */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(SaRequestFiled event) {
+		var named = titled(event.requestId(), event.title());
 		var found = circle(event.circleId());
 		if (found.isEmpty()) {
 			return;
@@ -64,9 +75,9 @@ class NotificationListeners {
 		var now = clock.instant();
 		// a gated request is announced twice: when filed (awaiting approval) and when approved
 		var plan = new Plan(EventKey.of("filed", event.requestId(), event.awaitingApproval()), event.requestId());
-		plan.chat(circle, messages.filed(event, requester, zoneOf(circle), now), event.fastTrack());
+		plan.chat(circle, messages.filed(event, named, requester, zoneOf(circle), now), event.fastTrack());
 		for (var person : people(membersAndManager(circle))) {
-			var message = messages.filed(event, requester, person.timeZone(), now);
+			var message = messages.filed(event, named, requester, person.timeZone(), now);
 			plan.inbox(person.id(), message);
 			if (event.fastTrack()) {
 				plan.email(person.id(), message);
@@ -75,12 +86,12 @@ class NotificationListeners {
 		if (event.awaitingApproval()) {
 			// the approvers: the AE's own manager (the ASM) and the circle's SA manager
 			person(event.requesterId()).map(Person::managerId).flatMap(this::person).ifPresent(asm -> {
-				var message = messages.filed(event, requester, asm.timeZone(), now);
+				var message = messages.filed(event, named, requester, asm.timeZone(), now);
 				plan.inbox(asm.id(), message).email(asm.id(), message);
 			});
 			if (circle.managerId() != null) {
 				person(circle.managerId()).ifPresent(manager -> plan.email(manager.id(),
-						messages.filed(event, requester, manager.timeZone(), now)));
+						messages.filed(event, named, requester, manager.timeZone(), now)));
 			}
 		}
 		notifier.carryOut(plan);
@@ -89,10 +100,11 @@ class NotificationListeners {
 	/** The requester, by e-mail and inbox, with the questions. */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(SaRequestNeedsInformation event) {
+		var named = titled(event.requestId(), event.title());
 		var circle = circleName(event.circleId());
 		var plan = new Plan(EventKey.of("needs-information", event.requestId(), event.askedById(), event.questions()),
 				event.requestId());
-		var message = messages.needsInformation(event.requestId(), event.title(), name(event.askedById()),
+		var message = messages.needsInformation(event.requestId(), named, name(event.askedById()),
 				circle, event.questions());
 		person(event.requesterId()).ifPresent(ae -> plan.inbox(ae.id(), message).email(ae.id(), message));
 		notifier.carryOut(plan);
@@ -101,6 +113,7 @@ class NotificationListeners {
 	/** The circle: its channel and its members' inboxes. */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(SaRequestInformationProvided event) {
+		var named = titled(event.requestId(), event.title());
 		var found = circle(event.circleId());
 		if (found.isEmpty()) {
 			return;
@@ -109,10 +122,10 @@ class NotificationListeners {
 		var requester = name(event.requesterId());
 		var plan = new Plan(EventKey.of("information-provided", event.requestId(), event.triageDueAt(), event.slaDueAt()),
 				event.requestId());
-		plan.chat(circle, messages.informationProvided(event.requestId(), event.title(), requester, event.triageDueAt(),
+		plan.chat(circle, messages.informationProvided(event.requestId(), named, requester, event.triageDueAt(),
 				zoneOf(circle)), false);
 		for (var member : people(circle.memberIds())) {
-			plan.inbox(member.id(), messages.informationProvided(event.requestId(), event.title(), requester,
+			plan.inbox(member.id(), messages.informationProvided(event.requestId(), named, requester,
 					event.triageDueAt(), member.timeZone()));
 		}
 		notifier.carryOut(plan);
@@ -121,16 +134,17 @@ class NotificationListeners {
 	/** The requester and the assignee by e-mail and inbox; the circle's channel. */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(SaRequestAssigned event) {
+		var named = titled(event.requestId(), event.title());
 		var circle = circle(event.circleId());
 		var requester = name(event.requesterId());
 		var assignee = name(event.assigneeId());
 		var plan = new Plan(EventKey.of("assigned", event.requestId(), event.assigneeId()), event.requestId());
-		circle.ifPresent(c -> plan.chat(c, messages.assignedForCircle(event.requestId(), event.title(), assignee,
+		circle.ifPresent(c -> plan.chat(c, messages.assignedForCircle(event.requestId(), named, assignee,
 				requester, event.fastTrack()), false));
-		var forRequester = messages.assignedForRequester(event.requestId(), event.title(), assignee,
+		var forRequester = messages.assignedForRequester(event.requestId(), named, assignee,
 				circle.map(Circle::name).orElse(SOME_CIRCLE), event.fastTrack());
 		person(event.requesterId()).ifPresent(ae -> plan.inbox(ae.id(), forRequester).email(ae.id(), forRequester));
-		var forAssignee = messages.assignedForAssignee(event.requestId(), event.title(), requester, event.fastTrack());
+		var forAssignee = messages.assignedForAssignee(event.requestId(), named, requester, event.fastTrack());
 		person(event.assigneeId()).ifPresent(sa -> plan.inbox(sa.id(), forAssignee).email(sa.id(), forAssignee));
 		notifier.carryOut(plan);
 	}
@@ -138,6 +152,7 @@ class NotificationListeners {
 	/** The requester and the new assignee by e-mail and inbox, with the hand-over note; the previous assignee's inbox. */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(SaRequestReassigned event) {
+		var named = titled(event.requestId(), event.title());
 		var requester = name(event.requesterId());
 		var from = event.fromAssigneeId() == null ? "nobody" : name(event.fromAssigneeId());
 		var to = name(event.toAssigneeId());
@@ -145,14 +160,14 @@ class NotificationListeners {
 		var plan = new Plan(EventKey.of("reassigned", event.requestId(), event.fromAssigneeId(), event.toAssigneeId(),
 				event.handOverNote()),
 				event.requestId());
-		var forRequester = messages.reassignedForRequester(event.requestId(), event.title(), from, to, by,
+		var forRequester = messages.reassignedForRequester(event.requestId(), named, from, to, by,
 				event.handOverNote());
 		person(event.requesterId()).ifPresent(ae -> plan.inbox(ae.id(), forRequester).email(ae.id(), forRequester));
-		var forAssignee = messages.reassignedForAssignee(event.requestId(), event.title(), from, requester,
+		var forAssignee = messages.reassignedForAssignee(event.requestId(), named, from, requester,
 				event.handOverNote());
 		person(event.toAssigneeId()).ifPresent(sa -> plan.inbox(sa.id(), forAssignee).email(sa.id(), forAssignee));
 		if (event.fromAssigneeId() != null && !event.fromAssigneeId().equals(event.reassignedById())) {
-			var forPrevious = messages.reassignedForPreviousAssignee(event.requestId(), event.title(), to, by);
+			var forPrevious = messages.reassignedForPreviousAssignee(event.requestId(), named, to, by);
 			person(event.fromAssigneeId()).ifPresent(sa -> plan.inbox(sa.id(), forPrevious));
 		}
 		notifier.carryOut(plan);
@@ -161,10 +176,11 @@ class NotificationListeners {
 	/** The requester, by e-mail and inbox, with the reason. */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(SaRequestDeclined event) {
+		var named = titled(event.requestId(), event.title());
 		var circle = circleName(event.circleId());
 		var plan = new Plan(EventKey.of("declined", event.requestId()), event.requestId());
 		var declinedBy = event.declinedById() == null ? null : name(event.declinedById());
-		var message = messages.declined(event.requestId(), event.title(), circle, event.reason(), declinedBy);
+		var message = messages.declined(event.requestId(), named, circle, event.reason(), declinedBy);
 		person(event.requesterId()).ifPresent(ae -> plan.inbox(ae.id(), message).email(ae.id(), message));
 		notifier.carryOut(plan);
 	}
@@ -172,6 +188,7 @@ class NotificationListeners {
 	/** The circle's channel; the manager's inbox when overdue or breached; the assignee's when breached. */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(SaRequestClockAlert event) {
+		var named = titled(event.requestId(), event.title());
 		var found = circle(event.circleId());
 		if (found.isEmpty()) {
 			return;
@@ -180,7 +197,7 @@ class NotificationListeners {
 		var assignee = event.assigneeId() == null ? null : name(event.assigneeId());
 		var plan = new Plan(EventKey.of("clock-alert", event.requestId(), event.kind(), event.dueAt()),
 				event.requestId());
-		plan.chat(circle, messages.clockAlert(event, assignee, zoneOf(circle)), false);
+		plan.chat(circle, messages.clockAlert(event, named, assignee, zoneOf(circle)), false);
 		var readers = new ArrayList<UUID>();
 		if (event.kind() != SaRequestClockAlert.Kind.TRIAGE_DUE_SOON && circle.managerId() != null) {
 			readers.add(circle.managerId());
@@ -189,7 +206,7 @@ class NotificationListeners {
 			readers.add(event.assigneeId());
 		}
 		for (var reader : people(readers)) {
-			plan.inbox(reader.id(), messages.clockAlert(event, assignee, reader.timeZone()));
+			plan.inbox(reader.id(), messages.clockAlert(event, named, assignee, reader.timeZone()));
 		}
 		notifier.carryOut(plan);
 	}

@@ -55,12 +55,13 @@ class AssignmentPagesTests {
 		var html = fragment.body();
 		assertThat(html).doesNotContain("<html").doesNotContain("<nav").contains("Recommended SAs in Circle Cascade")
 				.contains("Priya Natarajan").contains("kubernetes: expert").contains("Score by factor")
-				.contains("<th scope=\"row\">skills</th>")
+				.contains("<th scope=\"row\">Skills</th>").contains("id=\"recommendations-order\"")
 				.contains("action=\"/requests/" + id + "/assignment\"").contains("name=\"_csrf\"")
 				.contains("name=\"recommendationRank\" value=\"1\"").contains("name=\"recommendationRank\" value=\"2\"")
-				.contains("name=\"rankReason\" required").contains("aria-label=\"Assign Priya Natarajan\"")
+				.contains("name=\"rankReason\" required").contains(">Assign Priya Natarajan<")
 				// Sam (Denver) is outside working hours at 08:00 for the only slot
-				.contains("Excluded").contains("Sam Rivera").contains("outside working hours");
+				.contains("Excluded").contains("Sam Rivera").contains("Outside working hours")
+				.doesNotContain(">working-hours<");
 		// rank 1 needs no reason: exactly one fewer reason box than rows
 		var rows = html.split("name=\"recommendationRank\"").length - 1;
 		var reasons = html.split("name=\"rankReason\"").length - 1;

@@ -46,7 +46,8 @@ abstract class BrowserTest {
 	/** On CI (CI=true) or when asked, a missing browser fails the tests instead of skipping them. */
 	static final boolean REQUIRED = "true".equalsIgnoreCase(System.getenv("CI"))
 			|| "required".equals(System.getProperty("baton.browser-tests"));
-	static final Dimension DESKTOP = new Dimension(1280, 900);
+	/** A laptop: the width the board must fit without scrolling sideways. */
+	static final Dimension DESKTOP = new Dimension(1366, 900);
 	static final Dimension PHONE = new Dimension(390, 844);
 
 	static WebDriver driver;
@@ -83,6 +84,7 @@ abstract class BrowserTest {
 				"--window-size=1280,900");
 		driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+		driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(40));
 	}
 
 	/** Each test is reported as skipped, with the reason, where there is no browser. */
@@ -161,9 +163,42 @@ abstract class BrowserTest {
 	/** The page does not scroll sideways at the current width. */
 	void assertNoSidewaysScroll() {
 		var widths = (java.util.Map<?, ?>) script(
-				"return {page: document.documentElement.scrollWidth, view: document.documentElement.clientWidth};");
+				"return {page: document.documentElement.scrollWidth, view: window.innerWidth};");
 		org.assertj.core.api.Assertions.assertThat(((Number) widths.get("page")).intValue())
 				.as("the width of " + driver.getCurrentUrl()).isLessThanOrEqualTo(((Number) widths.get("view")).intValue());
+	}
+
+	/** axe-core's rules, from its WebJar on the test class path, read once. */
+	private static String axe;
+
+	/**
+	 * Runs axe-core's accessibility rules (WCAG 2 A and AA) on the page as it is and fails on every
+	 * serious or critical violation, naming the rule and the first elements it found.
+	 */
+	void assertAccessible() {
+		if (axe == null) {
+			try (var in = BrowserTest.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+				axe = new String(java.util.Objects.requireNonNull(in, "axe-core's WebJar").readAllBytes(),
+						java.nio.charset.StandardCharsets.UTF_8);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+		htmxSettled();
+		script(axe);
+		var found = ((JavascriptExecutor) driver).executeAsyncScript("""
+				var done = arguments[arguments.length - 1];
+				axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+				  .then(function (r) {
+				    done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
+				      .map(function (v) { return v.impact + ' ' + v.id + ': ' + v.help + ' at '
+				        + v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }).join(', '); }));
+				  })
+				  .catch(function (e) { done(['axe failed: ' + e]); });
+				""");
+		org.assertj.core.api.Assertions.assertThat((java.util.List<?>) found)
+				.as("serious or critical accessibility violations on " + driver.getCurrentUrl()).isEmpty();
 	}
 
 	void resize(Dimension size) {

@@ -251,7 +251,8 @@ class AssignmentRecordAndHandOverTests {
 					assertThat(e.handOverNote()).isEqualTo("Demo env is ready; Maria prefers mornings");
 				});
 		await().untilAsserted(() -> assertThat(as("ae").get("/api/v1/me/notifications?size=200").body())
-				.contains("handed " + after.path("title").asString() + " from Sam Rivera to Diego Alvarez"));
+				.contains("handed " + after.path("reference").asString() + " " + after.path("title").asString()
+						+ " from Sam Rivera to Diego Alvarez"));
 	}
 
 	@Test

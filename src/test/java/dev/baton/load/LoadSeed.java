@@ -101,7 +101,7 @@ public final class LoadSeed {
 			// 90% done, 8% declined, 2% open; closed at spread over the last three years; open ones due
 			// well ahead. Closed ones keep their SA or get a load SA.
 			sql.execute("""
-					UPDATE seed_request SET id = gen_random_uuid(),
+					UPDATE seed_request SET id = gen_random_uuid(), number = 1000000 + n, reference = 'LOAD-' || n,
 					  status = CASE WHEN n % 50 < 45 THEN 'DONE' WHEN n % 50 < 49 THEN 'DECLINED' ELSE status END,
 					  closed_at = CASE WHEN n % 50 < 49 THEN now() - (n % 1095) * interval '1 day' - interval '1 hour' END,
 					  decline_reason = CASE WHEN n % 50 BETWEEN 45 AND 48 THEN 'Routed to the CSM' ELSE decline_reason END,

@@ -48,10 +48,28 @@ public final class Recommender {
 	public record Factor(String factor, double weight, double value, double points, List<String> reasons) {
 	}
 
-	/** A candidate who passed the filters, with their score and why. */
+	/**
+	 * Why a candidate stands where they do before the score counts: the thresholds of the
+	 * ranking, in order. Candidates of an earlier tier come first whatever their scores.
+	 */
+	public enum Tier {
+		/** Has room and at least one skill the request demands. */
+		ROOM_AND_SKILL,
+		/** Has room and stands in for the skilled SAs (the soft skill threshold). */
+		ROOM_STANDING_IN,
+		/** Has room but none of the demanded skills. */
+		ROOM_NO_SKILL,
+		/** At capacity or out today. */
+		NO_ROOM
+	}
+
+	/**
+	 * A candidate who passed the filters, with their score and why; {@code tier} is the threshold
+	 * they cleared, which orders candidates before their totals do.
+	 */
 	public record Ranked(int rank, UUID personId, String name, Seniority seniority, UUID circleId, String circleName,
 			boolean otherCircle, double total, List<Factor> factors, List<String> reasons, double load,
-			CapacityPolicy.Status loadStatus) {
+			CapacityPolicy.Status loadStatus, Tier tier) {
 	}
 
 	/** A candidate a filter excluded, with every filter that did and why. */
@@ -91,7 +109,8 @@ public final class Recommender {
 			var c = s.candidate();
 			ranked.add(new Ranked(ranked.size() + 1, c.personId(), c.name(), c.seniority(), c.circleId(), c.circleName(),
 					c.otherCircle(), Texts.round(s.total()), s.factors(), s.reasons(),
-					c.capacity() == null ? 0 : c.capacity().load(), c.capacity() == null ? null : c.capacity().status()));
+					c.capacity() == null ? 0 : c.capacity().load(), c.capacity() == null ? null : c.capacity().status(),
+					s.tier()));
 		}
 		return new Outcome(fallback, note, ranked, excluded);
 	}
@@ -118,7 +137,7 @@ public final class Recommender {
 				reasons.add("no demanded skill, standing in: every SA with one has effort at least "
 						+ Texts.number(skillThreshold.margin()) + " above the circle mean " + Texts.number(mean));
 				scored.set(i, new Scored(s.candidate(), s.total(), s.factors(), List.copyOf(reasons), s.atCapacity(), true,
-						true));
+						true, true));
 			}
 		}
 	}
@@ -187,6 +206,21 @@ public final class Recommender {
 	}
 
 	private record Scored(Candidate candidate, double total, List<Factor> factors, List<String> reasons,
-			boolean atCapacity, boolean room, boolean skilled) {
+			boolean atCapacity, boolean room, boolean skilled, boolean standingIn) {
+
+		Scored(Candidate candidate, double total, List<Factor> factors, List<String> reasons, boolean atCapacity,
+				boolean room, boolean skilled) {
+			this(candidate, total, factors, reasons, atCapacity, room, skilled, false);
+		}
+
+		Tier tier() {
+			if (!room) {
+				return Tier.NO_ROOM;
+			}
+			if (standingIn) {
+				return Tier.ROOM_STANDING_IN;
+			}
+			return skilled ? Tier.ROOM_AND_SKILL : Tier.ROOM_NO_SKILL;
+		}
 	}
 }

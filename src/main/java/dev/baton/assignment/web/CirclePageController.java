@@ -138,13 +138,14 @@ class CirclePageController {
 		var figures = triage.triage(null, id, from, now);
 		model.addAttribute("figuresFrom", weeks.get(0));
 		model.addAttribute("figures", List.of(
-				new Figure("SLA attainment", Labels.percent(figures.slaAttainment()),
-						figures.engaged() + " engaged requests"),
-				new Figure("Triaged on time", Labels.percent(figures.triageAttainment()),
-						figures.triaged() + " triaged requests"),
-				new Figure("Median time to triage", Labels.duration(figures.medianTimeToTriage()), "receipt to assignment"),
-				new Figure("Fast-track share", Labels.percent(figures.fastTrackShare()),
-						figures.fastTrack() + " of " + figures.filed() + " filed")));
+				new Figure("SLA attainment", figures.engaged() == 0 ? "-" : Labels.percent(figures.slaAttainment()),
+						Labels.count(figures.engaged(), "engaged request", "engaged requests")),
+				new Figure("Triaged on time", figures.triaged() == 0 ? "-" : Labels.percent(figures.triageAttainment()),
+						Labels.count(figures.triaged(), "triaged request", "triaged requests")),
+				new Figure("Median time to triage", figures.triaged() == 0 ? "-" : Labels.duration(figures.medianTimeToTriage()),
+						"receipt to assignment"),
+				new Figure("Fast-track share", figures.filed() == 0 ? "-" : Labels.percent(figures.fastTrackShare()),
+						figures.fastTrack() + " of " + Labels.count(figures.filed(), "filed request", "filed requests"))));
 
 		model.addAttribute("days", days(board.calendar(), today));
 		model.addAttribute("calendar", calendar(members, board.calendar(), today));

@@ -47,6 +47,14 @@ final class Labels {
 		if (days > 0) {
 			return days + " d " + hours + " h";
 		}
+		if (days == 0 && hours == 0 && minutes == 0) {
+			return "under a minute";
+		}
 		return hours > 0 ? hours + " h " + minutes + " min" : minutes + " min";
+	}
+
+	/** A count with its noun: "1 engaged request", "2 engaged requests". */
+	static String count(long count, String singular, String plural) {
+		return count + " " + (count == 1 ? singular : plural);
 	}
 }

@@ -35,7 +35,8 @@ class RecommendationsFragmentController {
 
 	/** One ranked SA, as written on the page. */
 	record Row(int rank, UUID personId, String name, String seniority, String circleName, boolean otherCircle,
-			String total, String load, String loadStatus, List<FactorRow> factors, List<String> reasons) {
+			String total, String load, dev.baton.assignment.domain.CapacityPolicy.Status loadStatus, List<FactorRow> factors, List<String> reasons,
+			Recommender.Tier tier, boolean firstOfTier) {
 	}
 
 	/** One excluded SA and why. */
@@ -43,14 +44,22 @@ class RecommendationsFragmentController {
 	}
 
 	@GetMapping("/requests/{id}/recommendations")
-	String recommendations(@PathVariable UUID id, Model model) {
+	String recommendations(@PathVariable UUID id,
+			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "true") boolean assign, Model model) {
 		model.addAttribute("requestId", id);
+		model.addAttribute("assign", assign);
 		try {
 			var recommendations = assignments.recommend(id);
 			model.addAttribute("circleName", recommendations.circleName());
 			model.addAttribute("strategic", recommendations.strategic());
 			model.addAttribute("note", recommendations.note());
-			model.addAttribute("rows", recommendations.recommendations().stream().map(RecommendationsFragmentController::row).toList());
+			var rows = new java.util.ArrayList<Row>();
+			Recommender.Tier previous = null;
+			for (var ranked : recommendations.recommendations()) {
+				rows.add(row(ranked, ranked.tier() != previous));
+				previous = ranked.tier();
+			}
+			model.addAttribute("rows", rows);
 			model.addAttribute("excluded", recommendations.excluded().stream()
 					.map(e -> new ExcludedRow(e.name(), e.circleName(), e.otherCircle(), e.filters(), e.reasons())).toList());
 		}
@@ -66,12 +75,13 @@ class RecommendationsFragmentController {
 		return "work/recommendations :: recommendations";
 	}
 
-	private static Row row(Recommender.Ranked ranked) {
+	private static Row row(Recommender.Ranked ranked, boolean firstOfTier) {
 		var factors = ranked.factors().stream().map(f -> new FactorRow(f.factor(), Texts.number(f.weight()),
 				Texts.number(f.value()), Texts.number(f.points()), f.reasons())).toList();
 		return new Row(ranked.rank(), ranked.personId(), ranked.name(),
 				ranked.seniority() == null ? null : Labels.seniority(ranked.seniority()), ranked.circleName(),
 				ranked.otherCircle(), Texts.number(ranked.total()), Texts.number(ranked.load()),
-				ranked.loadStatus() == null ? null : ranked.loadStatus().label(), factors, ranked.reasons());
+				ranked.loadStatus(), factors, ranked.reasons(), ranked.tier(),
+				firstOfTier);
 	}
 }

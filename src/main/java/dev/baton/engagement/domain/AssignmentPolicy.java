@@ -70,13 +70,8 @@ public final class AssignmentPolicy {
 			discussion(facts, refusals);
 		}
 		var answers = facts.answers();
-		if (answers == null || !answers.complete()) {
-			refusals.add(new Decision.Refusal(EngagementRule.TRIAGE_FOUR_QUESTIONS, "Answer the 4 questions first"));
-		} else {
-			if (!Boolean.TRUE.equals(answers.commandPlanComplete())) {
-				refusals.add(new Decision.Refusal(EngagementRule.TRIAGE_FOUR_QUESTIONS,
-						"The command plan is not complete: ask the AE and wait for the answer"));
-			}
+		refusals.addAll(questions(answers).refusals());
+		if (answers != null && answers.complete()) {
 			if (Boolean.FALSE.equals(answers.relatableExperience())) {
 				if (facts.assistId() == null) {
 					refusals.add(new Decision.Refusal(EngagementRule.TRIAGE_MAIN_ASSIST,
@@ -87,21 +82,86 @@ public final class AssignmentPolicy {
 				}
 			}
 		}
-		if (!fastTrack && facts.waiver() == null) {
-			var reviewers = new HashSet<UUID>();
-			for (var review : facts.reviews()) {
-				if (review.verdict() == ReviewVerdict.APPROVE && isCircle(circle, review.reviewerId())
-						&& !review.reviewerId().equals(request.requesterId())) {
-					reviewers.add(review.reviewerId());
-				}
-			}
-			if (reviewers.size() < 2) {
-				refusals.add(new Decision.Refusal(EngagementRule.TRIAGE_SECOND_REVIEW, "Two different people must approve "
-						+ "the command plan (the manager counts), or the circle records a waiver; " + reviewers.size()
-						+ " approved so far"));
+		refusals.addAll(secondReview(request, circle, facts.reviews(), facts.waiver()).refusals());
+		return Decision.of(refusals);
+	}
+
+	/** One step of triage, in the order the circle takes them, with the rule that decides it. */
+	public enum Step {
+		/** The circle discussed it on the thread ({@code triage.discussion}). */
+		DISCUSSED(EngagementRule.TRIAGE_DISCUSSION),
+		/** The 4 questions are answered and the plan is complete ({@code triage.four-questions}). */
+		FOUR_QUESTIONS(EngagementRule.TRIAGE_FOUR_QUESTIONS),
+		/** Two reviews or a waiver ({@code triage.second-review}). */
+		SECOND_REVIEW(EngagementRule.TRIAGE_SECOND_REVIEW),
+		/** Someone is assigned ({@code triage.status}: only a New request is assigned). */
+		ASSIGNED(EngagementRule.TRIAGE_STATUS);
+
+		private final EngagementRule rule;
+
+		Step(EngagementRule rule) {
+			this.rule = rule;
+		}
+
+		public EngagementRule rule() {
+			return rule;
+		}
+	}
+
+	/**
+	 * The rules of {@link #check} about the request itself, whoever assigns it to whom: the
+	 * discussion, the 4 questions and the second review (Fast Track skips the discussion and the
+	 * review, as {@code check} does). A step is done when its rule does not refuse; the request
+	 * page's checklist is this decision.
+	 */
+	public static Decision readiness(SaRequest request, Circle circle, List<ThreadItems.Comment> comments,
+			ThreadItems.TriageAnswers answers, List<ThreadItems.Review> reviews, ThreadItems.Waiver waiver) {
+		var refusals = new ArrayList<Decision.Refusal>();
+		if (!request.fastTrack() && comments.stream()
+				.noneMatch(c -> c.kind() == ThreadItems.Comment.Kind.DISCUSSION && isCircle(circle, c.authorId()))) {
+			refusals.add(new Decision.Refusal(EngagementRule.TRIAGE_DISCUSSION,
+					"The circle has not discussed this request on its thread yet"));
+		}
+		refusals.addAll(questions(answers).refusals());
+		refusals.addAll(secondReview(request, circle, reviews, waiver).refusals());
+		return Decision.of(refusals);
+	}
+
+	/** The approving reviews that count toward the second review: by different people of the circle, not the requester. */
+	public static int approvingReviewers(SaRequest request, Circle circle, List<ThreadItems.Review> reviews) {
+		var reviewers = new HashSet<UUID>();
+		for (var review : reviews) {
+			if (review.verdict() == ReviewVerdict.APPROVE && isCircle(circle, review.reviewerId())
+					&& !review.reviewerId().equals(request.requesterId())) {
+				reviewers.add(review.reviewerId());
 			}
 		}
-		return Decision.of(refusals);
+		return reviewers.size();
+	}
+
+	private static Decision questions(ThreadItems.TriageAnswers answers) {
+		if (answers == null || !answers.complete()) {
+			return Decision.refused(EngagementRule.TRIAGE_FOUR_QUESTIONS, "Answer the 4 questions first");
+		}
+		if (!Boolean.TRUE.equals(answers.commandPlanComplete())) {
+			return Decision.refused(EngagementRule.TRIAGE_FOUR_QUESTIONS,
+					"The command plan is not complete: ask the AE and wait for the answer");
+		}
+		return Decision.allowed();
+	}
+
+	private static Decision secondReview(SaRequest request, Circle circle, List<ThreadItems.Review> reviews,
+			ThreadItems.Waiver waiver) {
+		if (request.fastTrack() || waiver != null) {
+			return Decision.allowed();
+		}
+		var approved = approvingReviewers(request, circle, reviews);
+		if (approved < 2) {
+			return Decision.refused(EngagementRule.TRIAGE_SECOND_REVIEW, "Two different people must approve "
+					+ "the command plan (the manager counts), or the circle records a waiver; " + approved
+					+ " approved so far");
+		}
+		return Decision.allowed();
 	}
 
 	private static void discussion(Facts facts, List<Decision.Refusal> refusals) {

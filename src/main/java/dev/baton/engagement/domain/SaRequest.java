@@ -43,6 +43,7 @@ public final class SaRequest {
 	private final String boardKey;
 	private final RequestTemplate template;
 	private final String title;
+	private final String reference;
 	private final RequestDetails details;
 	private final List<Advisory> advisories;
 	private final ApprovalGate gate;
@@ -72,11 +73,17 @@ public final class SaRequest {
 
 	/** What an AE files, before the segment rules and the clocks have spoken. */
 	public record Intake(SaRequestId id, UUID opportunityId, UUID requesterId, UUID circleId, String boardKey,
-			RequestTemplate template, String title, RequestDetails details) {
+			RequestTemplate template, String title, RequestDetails details, String reference) {
 
 		public Intake {
 			Objects.requireNonNull(id, "id");
 			Objects.requireNonNull(template, "template");
+		}
+
+		/** An intake not yet numbered (tests of the rules, which need no number). */
+		public Intake(SaRequestId id, UUID opportunityId, UUID requesterId, UUID circleId, String boardKey,
+				RequestTemplate template, String title, RequestDetails details) {
+			this(id, opportunityId, requesterId, circleId, boardKey, template, title, details, null);
 		}
 	}
 
@@ -96,7 +103,7 @@ public final class SaRequest {
 		var awaiting = assessment.gate() != ApprovalGate.NONE;
 		var request = builder().id(intake.id()).opportunityId(intake.opportunityId()).requesterId(intake.requesterId())
 				.circleId(intake.circleId()).boardKey(intake.boardKey()).template(intake.template()).title(intake.title())
-				.details(intake.details()).advisories(advisories).gate(assessment.gate())
+				.details(intake.details()).reference(intake.reference()).advisories(advisories).gate(assessment.gate())
 				.techEvalTarget(assessment.techEvalTarget()).techEvalAtRisk(assessment.techEvalAtRisk())
 				.fastTrack(due.fastTrack()).createdAt(due.receivedAt()).updatedAt(due.receivedAt()).labels(labels)
 				.status(awaiting ? RequestStatus.AWAITING_APPROVAL : RequestStatus.NEW).build();
@@ -119,6 +126,7 @@ public final class SaRequest {
 		this.boardKey = b.boardKey;
 		this.template = b.template;
 		this.title = b.title;
+		this.reference = b.reference;
 		this.details = b.details;
 		this.advisories = List.copyOf(b.advisories);
 		this.gate = b.gate;
@@ -319,6 +327,8 @@ public final class SaRequest {
 	public String boardKey() { return boardKey; }
 	public RequestTemplate template() { return template; }
 	public String title() { return title; }
+	/** The request's number on its board, such as CAMER-12. */
+	public String reference() { return reference; }
 	public RequestDetails details() { return details; }
 	public List<Advisory> advisories() { return advisories; }
 	public ApprovalGate gate() { return gate; }
@@ -356,6 +366,7 @@ public final class SaRequest {
 		private String boardKey;
 		private RequestTemplate template;
 		private String title;
+		private String reference;
 		private RequestDetails details;
 		private List<Advisory> advisories = List.of();
 		private ApprovalGate gate = ApprovalGate.NONE;
@@ -392,6 +403,7 @@ public final class SaRequest {
 		public Builder boardKey(String boardKey) { this.boardKey = boardKey; return this; }
 		public Builder template(RequestTemplate template) { this.template = template; return this; }
 		public Builder title(String title) { this.title = title; return this; }
+		public Builder reference(String reference) { this.reference = reference; return this; }
 		public Builder details(RequestDetails details) { this.details = details; return this; }
 		public Builder advisories(List<Advisory> advisories) { this.advisories = advisories; return this; }
 		public Builder gate(ApprovalGate gate) { this.gate = gate; return this; }

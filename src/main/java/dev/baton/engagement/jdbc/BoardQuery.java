@@ -35,14 +35,20 @@ public class BoardQuery {
 
 	/** What the board is narrowed to; null means any. {@code opportunityIds} non-null limits to those. */
 	public record Filter(String boardKey, UUID circleId, UUID assigneeId, RequestLabel label, List<UUID> opportunityIds,
-			UUID requesterId) {
+			UUID requesterId, String search) {
+
+		public Filter(String boardKey, UUID circleId, UUID assigneeId, RequestLabel label, List<UUID> opportunityIds,
+				UUID requesterId) {
+			this(boardKey, circleId, assigneeId, label, opportunityIds, requesterId, null);
+		}
 	}
 
 	/** One card's worth of a request. */
 	public record Row(UUID id, String title, UUID opportunityId, UUID requesterId, String boardKey, RequestStatus status,
 			Set<RequestLabel> labels, boolean fastTrack, Instant receivedAt, Instant triageDueAt, Instant slaDueAt,
 			Instant pausedAt, UUID assigneeId, Instant triagedAt, Instant engagedAt, Instant closedAt,
-			Instant createdAt, String column, long columnTotal, TimeBasis slaBasis) {
+			Instant createdAt, String column, long columnTotal, TimeBasis slaBasis, String reference,
+			dev.baton.engagement.RequestTemplate template, UUID circleId, UUID assistId) {
 
 		public boolean expedite() {
 			return labels.contains(RequestLabel.EXPEDITE);
@@ -112,6 +118,71 @@ public class BoardQuery {
 				.list();
 	}
 
+	/**
+	 * The first {@code limit} open requests of a filter by when they are due (the triage due time,
+	 * then the SLA's): someone's work queue, one bounded index scan.
+	 */
+	public List<Row> openByDue(Filter filter, java.util.Collection<RequestStatus> statuses, int limit) {
+		var params = new HashMap<String, Object>();
+		var where = where(filter, params);
+		params.put("limit", limit);
+		params.put("statuses", statuses.stream().map(Enum::name).toList());
+		return jdbc.sql("SELECT sa_request.*, status AS board_column, 0 AS column_total,"
+				+ " (SELECT p.time_basis FROM sla_policy p WHERE p.board_key = sa_request.board_key) AS sla_basis FROM sa_request WHERE "
+				+ where + " AND status IN (:statuses) ORDER BY COALESCE(triage_due_at, sla_due_at) NULLS LAST, created_at, id"
+				+ " LIMIT :limit").params(params).query(BoardQuery::map).list();
+	}
+
+	/** How a circle is doing now: breaches, what waits for triage and for reviews, and its open work. */
+	public record Health(UUID circleId, long open, long awaitingTriage, long triageOverdue, long slaBreached,
+			long waitingOnReviews, long waitingOnRequestor) {
+	}
+
+	/** The health of these circles, in one statement over their open requests. */
+	public List<Health> health(java.util.Collection<UUID> circleIds, Instant now) {
+		if (circleIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT r.circle_id, count(*) AS open,
+				  count(*) FILTER (WHERE r.status = 'NEW') AS awaiting_triage,
+				  count(*) FILTER (WHERE r.status = 'NEW' AND r.triage_due_at <= :now) AS triage_overdue,
+				  count(*) FILTER (WHERE r.status IN ('NEW', 'SA_TRIAGED') AND r.sla_due_at <= :now) AS sla_breached,
+				  count(*) FILTER (WHERE r.status = 'NEW' AND NOT r.fast_track
+				    AND NOT EXISTS (SELECT 1 FROM sa_request_waiver w WHERE w.request_id = r.id)
+				    AND (SELECT count(DISTINCT v.reviewer_id) FROM sa_request_review v
+				         WHERE v.request_id = r.id AND v.verdict = 'APPROVE' AND v.reviewer_id <> r.requester_id) < 2)
+				    AS waiting_on_reviews,
+				  count(*) FILTER (WHERE r.status = 'SA_WAITING') AS waiting_on_requestor
+				FROM sa_request r
+				WHERE r.circle_id IN (:circles) AND r.status NOT IN ('DONE', 'DECLINED')
+				GROUP BY r.circle_id
+				""").param("circles", circleIds).param("now", java.sql.Timestamp.from(now))
+				.query((rs, n) -> new Health(rs.getObject("circle_id", UUID.class), rs.getLong("open"),
+						rs.getLong("awaiting_triage"), rs.getLong("triage_overdue"), rs.getLong("sla_breached"),
+						rs.getLong("waiting_on_reviews"), rs.getLong("waiting_on_requestor")))
+				.list();
+	}
+
+	/** Open requests per person who holds or assists them, in these circles: the circle's load. */
+	public Map<UUID, Long> openPerPerson(java.util.Collection<UUID> circleIds) {
+		var load = new HashMap<UUID, Long>();
+		if (circleIds.isEmpty()) {
+			return load;
+		}
+		jdbc.sql("""
+				SELECT person, count(*) AS open FROM (
+				  SELECT assignee_id AS person FROM sa_request
+				  WHERE circle_id IN (:circles) AND status NOT IN ('DONE', 'DECLINED') AND assignee_id IS NOT NULL
+				  UNION ALL
+				  SELECT assist_id FROM sa_request
+				  WHERE circle_id IN (:circles) AND status NOT IN ('DONE', 'DECLINED') AND assist_id IS NOT NULL
+				) held GROUP BY person
+				""").param("circles", circleIds)
+				.query((rs, n) -> load.put(rs.getObject("person", UUID.class), rs.getLong("open"))).list();
+		return load;
+	}
+
 	private static StringBuilder where(Filter filter, Map<String, Object> params) {
 		var where = new StringBuilder("TRUE");
 		if (filter.boardKey() != null) {
@@ -134,6 +205,17 @@ public class BoardQuery {
 			where.append(" AND CAST(:label AS text) = ANY(labels)");
 			params.put("label", filter.label().name());
 		}
+		if (filter.search() != null && !filter.search().isBlank()) {
+			// a request number finds its request by the unique index; other text searches the titles
+			var search = filter.search().strip();
+			if (search.matches("(?i)[a-z][a-z0-9]{0,11}-\\d{1,9}")) {
+				where.append(" AND upper(reference) = upper(:search)");
+				params.put("search", search);
+			} else {
+				where.append(" AND (title ILIKE :search ESCAPE '\\' OR reference ILIKE :search ESCAPE '\\')");
+				params.put("search", "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+			}
+		}
 		if (filter.opportunityIds() != null) {
 			if (filter.opportunityIds().isEmpty()) {
 				where.append(" AND FALSE");
@@ -155,7 +237,9 @@ public class BoardQuery {
 				instant(rs, "paused_at"), rs.getObject("assignee_id", UUID.class), instant(rs, "triaged_at"),
 				instant(rs, "engaged_at"), instant(rs, "closed_at"), instant(rs, "created_at"),
 				rs.getString("board_column"), rs.getLong("column_total"),
-				rs.getString("sla_basis") == null ? null : TimeBasis.valueOf(rs.getString("sla_basis")));
+				rs.getString("sla_basis") == null ? null : TimeBasis.valueOf(rs.getString("sla_basis")),
+				rs.getString("reference"), dev.baton.engagement.RequestTemplate.valueOf(rs.getString("template")),
+				rs.getObject("circle_id", UUID.class), rs.getObject("assist_id", UUID.class));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

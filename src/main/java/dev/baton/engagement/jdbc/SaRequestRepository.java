@@ -43,11 +43,13 @@ public class SaRequestRepository {
 		jdbc.sql("""
 				INSERT INTO sa_request (id, opportunity_id, requester_id, circle_id, board_key, template, title, details,
 				  advisories, approval_gate, tech_eval_target, tech_eval_at_risk, fast_track, status, labels, received_at,
-				  triage_due_at, sla_due_at, version, created_at, updated_at)
+				  triage_due_at, sla_due_at, version, created_at, updated_at, number, reference)
 				VALUES (:id, :opportunity, :requester, :circle, :board, :template, :title, CAST(:details AS jsonb),
 				  CAST(:advisories AS jsonb), :gate, :target, :atRisk, :fastTrack, :status, CAST(:labels AS text[]),
-				  :receivedAt, :triageDue, :slaDue, 0, :createdAt, :updatedAt)
+				  :receivedAt, :triageDue, :slaDue, 0, :createdAt, :updatedAt, :number, :reference)
 				""")
+				.param("number", RequestNumber.parse(request.reference()).number())
+				.param("reference", request.reference())
 				.param("id", request.id().value()).param("opportunity", request.opportunityId())
 				.param("requester", request.requesterId()).param("circle", request.circleId())
 				.param("board", request.boardKey()).param("template", request.template().name())
@@ -95,12 +97,41 @@ public class SaRequestRepository {
 				.param("version", request.version()).query(SaRequestSql::request).optional();
 	}
 
+	/**
+	 * The next number of a board, in the filing's transaction: one upsert on the board's counter
+	 * row, which concurrent filings on the board wait for, so each gets its own number. A board's
+	 * first filing creates the row with the prefix {@link RequestNumber#prefixOf} derives, or the
+	 * whole key when another board has that prefix already.
+	 */
+	public RequestNumber nextNumber(String boardKey) {
+		return jdbc.sql("""
+				INSERT INTO sa_request_counter (board_key, prefix, last_number)
+				VALUES (:board, CASE WHEN EXISTS (SELECT 1 FROM sa_request_counter WHERE prefix = :prefix)
+				  THEN :fallback ELSE :prefix END, 1)
+				ON CONFLICT (board_key) DO UPDATE SET last_number = sa_request_counter.last_number + 1
+				RETURNING prefix, last_number
+				""").param("board", boardKey).param("prefix", RequestNumber.prefixOf(boardKey))
+				.param("fallback", boardKey.replace("-", "").toUpperCase(java.util.Locale.ROOT))
+				.query((rs, n) -> new RequestNumber(rs.getString("prefix"), rs.getInt("last_number"))).single();
+	}
+
+	/** The request with this number, as people type it (any case). */
+	public Optional<SaRequest> findByReference(String reference) {
+		return jdbc.sql("SELECT * FROM sa_request WHERE upper(reference) = upper(:reference)")
+				.param("reference", reference.strip()).query(SaRequestSql::request).optional();
+	}
+
 	public Optional<SaRequest> find(SaRequestId id) {
 		return jdbc.sql("SELECT * FROM sa_request WHERE id = :id").param("id", id.value()).query(SaRequestSql::request).optional();
 	}
 
 	public record Filter(RequestStatus status, UUID circleId, String boardKey, UUID assigneeId, UUID requesterId,
-			UUID opportunityId) {
+			UUID opportunityId, String reference) {
+
+		public Filter(RequestStatus status, UUID circleId, String boardKey, UUID assigneeId, UUID requesterId,
+				UUID opportunityId) {
+			this(status, circleId, boardKey, assigneeId, requesterId, opportunityId, null);
+		}
 	}
 
 	public List<SaRequest> find(Filter filter, long offset, int limit) {
@@ -177,6 +208,9 @@ public class SaRequestRepository {
 		if (filter.opportunityId() != null) {
 			where.append(" AND opportunity_id = :opportunity");
 		}
+		if (filter.reference() != null) {
+			where.append(" AND upper(reference) = upper(:reference)");
+		}
 		return where.toString();
 	}
 
@@ -188,6 +222,7 @@ public class SaRequestRepository {
 		params.put("assignee", filter.assigneeId());
 		params.put("requester", filter.requesterId());
 		params.put("opportunity", filter.opportunityId());
+		params.put("reference", filter.reference() == null ? null : filter.reference().strip());
 		return params;
 	}
 

@@ -50,6 +50,7 @@ final class SaRequestSql {
 				.opportunityId(rs.getObject("opportunity_id", UUID.class)).requesterId(rs.getObject("requester_id", UUID.class))
 				.circleId(rs.getObject("circle_id", UUID.class)).boardKey(rs.getString("board_key"))
 				.template(RequestTemplate.valueOf(rs.getString("template"))).title(rs.getString("title"))
+				.reference(rs.getString("reference"))
 				.details(JSON.readValue(rs.getString("details"), RequestDetails.class))
 				.advisories(JSON.readValue(rs.getString("advisories"), ADVISORIES))
 				.gate(ApprovalGate.valueOf(rs.getString("approval_gate")))

@@ -49,9 +49,11 @@ class BoardPage {
 	private final PageActions actions;
 	private final EngagementProperties properties;
 	private final java.time.Clock clock;
+	private final dev.baton.platform.Words words;
 
 	BoardPage(BoardQuery query, RequestCards cards, Organisation organisation, Pipeline pipeline, PageActions actions,
-			EngagementProperties properties, java.time.Clock clock) {
+			EngagementProperties properties, java.time.Clock clock, dev.baton.platform.Words words) {
+		this.words = words;
 		this.properties = properties;
 		this.clock = clock;
 		this.query = query;
@@ -62,7 +64,11 @@ class BoardPage {
 	}
 
 	/** The board's filters, as query parameters. */
-	record Filters(String board, UUID circle, Segment segment, UUID sa, RequestLabel label, boolean byLabel) {
+	record Filters(String board, UUID circle, Segment segment, UUID sa, RequestLabel label, boolean byLabel, String q) {
+
+		Filters(String board, UUID circle, Segment segment, UUID sa, RequestLabel label, boolean byLabel) {
+			this(board, circle, segment, sa, label, byLabel, null);
+		}
 
 		/** The query string of these filters plus the given extra parameters (name, value pairs). */
 		public String query(String... extra) {
@@ -72,6 +78,7 @@ class BoardPage {
 			put(parameters, "segment", segment == null ? null : segment.name());
 			put(parameters, "sa", sa);
 			put(parameters, "label", label == null ? null : label.name());
+			put(parameters, "q", q);
 			if (byLabel) {
 				parameters.put("group", "label");
 			}
@@ -85,7 +92,7 @@ class BoardPage {
 		}
 
 		public boolean any() {
-			return board != null || circle != null || segment != null || sa != null || label != null;
+			return board != null || circle != null || segment != null || sa != null || label != null || q != null;
 		}
 
 		private static void put(Map<String, String> parameters, String name, Object value) {
@@ -116,9 +123,11 @@ class BoardPage {
 			@RequestParam(required = false) Segment segment, @RequestParam(required = false) UUID sa,
 			@RequestParam(required = false) RequestLabel label, @RequestParam(required = false) String group,
 			@RequestParam(required = false) String column, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(required = false) String closed, Model model) {
-		var filters = new Filters(blankToNull(board), circle, segment, sa, label, "label".equals(group));
+			@RequestParam(required = false) String closed, @RequestParam(required = false) String q, Model model) {
+		var filters = new Filters(blankToNull(board), circle, segment, sa, label, "label".equals(group), search(q));
 		columns(filters, column, page, closed, model);
+		actions.callerIfAny().flatMap(CallContext::personIfAny).map(Person::timeZone)
+				.ifPresent(zone -> model.addAttribute("viewerZone", words.zone(zone)));
 		// boards, circles and SAs grow with the organisation: the page names the chosen ones only and
 		// loads the lists right after it (/board/filters)
 		model.addAttribute("lazyChoices", true);
@@ -134,9 +143,9 @@ class BoardPage {
 	@GetMapping("/board/filters")
 	String filterChoices(@RequestParam(required = false) String board, @RequestParam(required = false) UUID circle,
 			@RequestParam(required = false) Segment segment, @RequestParam(required = false) UUID sa,
-			@RequestParam(required = false) RequestLabel label, @RequestParam(required = false) String group, Model model,
-			jakarta.servlet.http.HttpServletResponse response) {
-		var filters = new Filters(blankToNull(board), circle, segment, sa, label, "label".equals(group));
+			@RequestParam(required = false) RequestLabel label, @RequestParam(required = false) String group,
+			@RequestParam(required = false) String q, Model model, jakarta.servlet.http.HttpServletResponse response) {
+		var filters = new Filters(blankToNull(board), circle, segment, sa, label, "label".equals(group), search(q));
 		response.setHeader("Cache-Control", "private, max-age=60");
 		model.addAttribute("filters", filters);
 		model.addAttribute("lazyChoices", false);
@@ -153,9 +162,9 @@ class BoardPage {
 			@RequestParam(required = false) Segment segment, @RequestParam(required = false) UUID sa,
 			@RequestParam(required = false) RequestLabel label, @RequestParam(required = false) String group,
 			@RequestParam(required = false) String column, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(required = false) String closed, Model model) {
-		columns(new Filters(blankToNull(board), circle, segment, sa, label, "label".equals(group)), column, page, closed,
-				model);
+			@RequestParam(required = false) String closed, @RequestParam(required = false) String q, Model model) {
+		columns(new Filters(blankToNull(board), circle, segment, sa, label, "label".equals(group), search(q)), column,
+				page, closed, model);
 		return "board/board :: columns";
 	}
 
@@ -175,7 +184,8 @@ class BoardPage {
 		var window = properties.board().closedWindow();
 		var since = everything ? null : clock.instant().minus(window);
 		var rows = query.columns(new BoardQuery.Filter(filters.board(), filters.circle(), filters.sa(), filters.label(),
-				filters.segment() == null ? null : pipeline.opportunityIds(filters.segment()), null), filters.byLabel(),
+				filters.segment() == null ? null : pipeline.opportunityIds(filters.segment()), null, filters.q()),
+				filters.byLabel(),
 				single, offset, limit, since);
 		ZoneId zone = actions.callerIfAny().flatMap(CallContext::personIfAny).map(Person::timeZone).orElse(null);
 		var shown = cards.cards(rows, zone);
@@ -194,7 +204,7 @@ class BoardPage {
 			}
 			var closedColumn = !filters.byLabel() && !RequestStatus.valueOf(key).isOpen();
 			if (closedColumn && !everything) {
-				columns.add(new Column(key, title(key, filters.byLabel()), inColumn, total, more, spoken(window),
+				columns.add(new Column(key, title(key, filters.byLabel()), inColumn, total, more, words.duration(window),
 						"/board?" + filters.query("column", key, "closed", "all")));
 			} else {
 				columns.add(new Column(key, title(key, filters.byLabel()), inColumn, total, more));
@@ -226,8 +236,17 @@ class BoardPage {
 		return hours == 1 ? "1 hour" : hours + " hours";
 	}
 
-	private static String title(String key, boolean byLabel) {
-		return byLabel ? RequestLabel.valueOf(key).label() : RequestStatus.valueOf(key).label();
+	private String title(String key, boolean byLabel) {
+		return byLabel ? words.of(RequestLabel.valueOf(key)) : words.of(RequestStatus.valueOf(key));
+	}
+
+	/** The search box's text, at most 100 characters; blank means none. */
+	static String search(String q) {
+		if (q == null || q.isBlank()) {
+			return null;
+		}
+		var text = q.strip();
+		return text.length() > 100 ? text.substring(0, 100) : text;
 	}
 
 	private static String blankToNull(String value) {

@@ -49,6 +49,9 @@ import dev.baton.platform.Decision;
 import dev.baton.platform.FieldError;
 import dev.baton.platform.Page;
 import dev.baton.sizing.SavedSizings;
+import dev.baton.platform.Words;
+import dev.baton.identity.UserDirectory;
+import dev.baton.engagement.domain.AssignmentPolicy;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -77,10 +80,15 @@ class RequestPages {
 	private final BoardQuery query;
 	private final RequestCards cards;
 	private final java.time.Clock clock;
+	private final Words words;
+	private final UserDirectory users;
 
 	RequestPages(PageActions actions, Organisation organisation, Pipeline pipeline, AuditHistory history,
-			SavedSizings sizings, BoardQuery query, RequestCards cards, java.time.Clock clock) {
+			SavedSizings sizings, BoardQuery query, RequestCards cards, java.time.Clock clock, Words words,
+			UserDirectory users) {
 		this.clock = clock;
+		this.words = words;
+		this.users = users;
 		this.actions = actions;
 		this.organisation = organisation;
 		this.pipeline = pipeline;
@@ -104,11 +112,11 @@ class RequestPages {
 		}
 	}
 
-	/** Formats instants in the viewer's time zone. */
-	record Times(ZoneId zone) {
+	/** Formats instants in the viewer's time zone, in their language. */
+	record Times(ZoneId zone, Words words) {
 
 		public String of(java.time.Instant instant) {
-			return RequestCards.due(instant, zone);
+			return words.dayTime(instant, zone);
 		}
 	}
 
@@ -179,7 +187,7 @@ class RequestPages {
 		}
 		try {
 			var filed = actions.file(parsed.filing());
-			redirect.addFlashAttribute("flash", "Request filed: " + filed.title());
+			redirect.addFlashAttribute("flash", words.get("new.filed", filed.reference() + " " + filed.title()));
 			return "redirect:/requests/" + filed.id();
 		}
 		catch (BatonException refused) {
@@ -251,8 +259,8 @@ class RequestPages {
 		var zone = viewerZone(caller, board.calendar().zone());
 		model.addAttribute("dueBoard", board.name());
 		model.addAttribute("dueCircle", circle.get().name());
-		model.addAttribute("triageDue", RequestCards.due(due.triageDueAt(), zone));
-		model.addAttribute("slaDue", RequestCards.due(due.slaDueAt(), zone));
+		model.addAttribute("triageDue", cards.due(due.triageDueAt(), board.calendar().zone(), zone));
+		model.addAttribute("slaDue", cards.due(due.slaDueAt(), board.calendar().zone(), zone));
 		model.addAttribute("dueFastTrack", due.fastTrack());
 		model.addAttribute("dueReasons", due.reasons());
 	}
@@ -261,20 +269,41 @@ class RequestPages {
 
 	@GetMapping("/requests/{id}")
 	String request(@PathVariable SaRequestId id, Model model) {
-		return renderRequest(id, null, Map.of(), List.of(), Map.of(), model);
+		// a refused form redirected here with its messages and values (post, redirect, get)
+		var attributes = model.asMap();
+		@SuppressWarnings("unchecked")
+		var errors = (Map<String, String>) attributes.getOrDefault("formErrors", Map.of());
+		@SuppressWarnings("unchecked")
+		var violations = (List<RuleViolation>) attributes.getOrDefault("violations", List.of());
+		@SuppressWarnings("unchecked")
+		var values = (Map<String, String>) attributes.getOrDefault("values", Map.of());
+		return renderRequest(id, (String) attributes.get("errorForm"), errors, violations, values, model);
+	}
+
+	/** The clock line of a request, which the page refreshes every minute. */
+	@GetMapping("/requests/{id}/clock")
+	String clock(@PathVariable SaRequestId id, Model model) {
+		var page = actions.page(id);
+		var request = page.request();
+		var board = organisation.board(request.boardKey());
+		var caller = actions.callerIfAny().orElse(null);
+		model.addAttribute("r", SaRequestController.SaRequestView.of(request, null));
+		model.addAttribute("badge", cards.badge(request.status(), request.receivedAt(), request.triageDueAt(),
+				request.slaDueAt(), request.engagedAt(), board, page.policy().basis(), viewerZone(caller, null)));
+		return "requests/request :: clock";
 	}
 
 	@PostMapping("/requests/{id}/comments")
 	String comment(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		return act(id, "comment", "#thread", "Comment added", form, model, response, redirect,
+		return act(id, "comment", "#thread", words.get("thread.added"), form, model, response, redirect,
 				() -> actions.comment(id, form.getFirst("body")));
 	}
 
 	@PostMapping("/requests/{id}/answers")
 	String answerQuestions(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		return act(id, "questions", "#questions", "The 4 questions are answered", form, model, response, redirect,
+		return act(id, "questions", "#questions", words.get("questions.saved"), form, model, response, redirect,
 				() -> actions.answerQuestions(id, new Engagement.Answers(yesNo(form, "commandPlanComplete"),
 						yesNo(form, "understandsContext"), yesNo(form, "leadTime"), yesNo(form, "relatableExperience"),
 						form.getFirst("note"), form.getFirst("questionsForRequestor"))));
@@ -283,28 +312,28 @@ class RequestPages {
 	@PostMapping("/requests/{id}/requestor-answer")
 	String answerAsRequestor(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		return act(id, "requestorAnswer", "#thread", "Answer sent to the circle", form, model, response, redirect,
+		return act(id, "requestorAnswer", "#thread", words.get("thread.answer-sent"), form, model, response, redirect,
 				() -> actions.answerAsRequestor(id, form.getFirst("answer")));
 	}
 
 	@PostMapping("/requests/{id}/reviews")
 	String review(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		return act(id, "review", "#reviews", "Review recorded", form, model, response, redirect,
+		return act(id, "review", "#reviews", words.get("review.saved"), form, model, response, redirect,
 				() -> actions.review(id, enumValue(ReviewVerdict.class, form, "verdict"), form.getFirst("note")));
 	}
 
 	@PostMapping("/requests/{id}/waiver")
 	String waive(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		return act(id, "waiver", "#reviews", "Second review waived", form, model, response, redirect,
+		return act(id, "waiver", "#reviews", words.get("waiver.saved"), form, model, response, redirect,
 				() -> actions.waive(id, form.getFirst("reason")));
 	}
 
 	@PostMapping("/requests/{id}/approvals")
 	String approve(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		return act(id, "approval", "#approvals", "Decision recorded", form, model, response, redirect,
+		return act(id, "approval", "#approvals", words.get("approval.saved"), form, model, response, redirect,
 				() -> actions.decideApproval(id, enumValue(ApprovalDecision.class, form, "decision"),
 						form.getFirst("reason")));
 	}
@@ -312,7 +341,7 @@ class RequestPages {
 	@PostMapping("/requests/{id}/assignment")
 	String assign(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		return act(id, "assign", "#assign", "Assigned", form, model, response, redirect,
+		return act(id, "assign", "#assign", words.get("assign.saved"), form, model, response, redirect,
 				() -> actions.assign(id, new Engagement.Assignment(uuid(form, "assigneeId"), uuid(form, "assistId"),
 						integer(form, "recommendationRank"), form.getFirst("rankReason"), integer(form, "version"))));
 	}
@@ -320,21 +349,21 @@ class RequestPages {
 	@PostMapping("/requests/{id}/decline")
 	String decline(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		return act(id, "decline", "#decline", "Declined", form, model, response, redirect,
+		return act(id, "decline", "#decline", words.get("decline.saved"), form, model, response, redirect,
 				() -> actions.decline(id, form.getFirst("reason")));
 	}
 
 	@PostMapping("/requests/{id}/transitions")
 	String move(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		return act(id, "move", "#board-state", "Moved", form, model, response, redirect,
+		return act(id, "move", "#board-state", words.get("board-state.moved"), form, model, response, redirect,
 				() -> actions.moveTo(id, enumValue(RequestStatus.class, form, "to")));
 	}
 
 	@PostMapping("/requests/{id}/labels")
 	String labels(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		return act(id, "labels", "#board-state", "Labels saved", form, model, response, redirect, () -> {
+		return act(id, "labels", "#labels", words.get("labels.saved"), form, model, response, redirect, () -> {
 			var labels = EnumSet.noneOf(RequestLabel.class);
 			var values = form.get("labels");
 			if (values != null) {
@@ -353,9 +382,12 @@ class RequestPages {
 			if (refused.type().status().value() == 404 && refused.getMessage().startsWith("SA request")) {
 				throw refused;
 			}
-			response.setStatus(refused.type().status().value());
-			return renderRequest(id, formName, errors(refused, "form"), RuleViolation.of(refused), form.toSingleValueMap(),
-					model);
+			// post, redirect, get: the page shows the refusal next to the form, and a refresh posts nothing again
+			redirect.addFlashAttribute("errorForm", formName);
+			redirect.addFlashAttribute("formErrors", errors(refused, "form"));
+			redirect.addFlashAttribute("violations", RuleViolation.of(refused));
+			redirect.addFlashAttribute("values", new LinkedHashMap<>(form.toSingleValueMap()));
+			return "redirect:/requests/" + id + anchor;
 		}
 		redirect.addFlashAttribute("flash", done);
 		return "redirect:/requests/" + id + anchor;
@@ -421,13 +453,15 @@ class RequestPages {
 			name.apply(thread.answers().answeredById());
 		}
 		model.addAttribute("names", people);
-		model.addAttribute("triageDue", RequestCards.due(request.triageDueAt(), zone));
-		model.addAttribute("slaDue", RequestCards.due(request.slaDueAt(), zone));
 		model.addAttribute("zone", zone);
-		model.addAttribute("times", new Times(zone));
+		model.addAttribute("boardZone", words.zone(board.calendar().zone()));
+		model.addAttribute("times", new Times(zone, words));
+		model.addAttribute("triageDue", cards.due(request.triageDueAt(), board.calendar().zone(), zone));
+		model.addAttribute("slaDue", cards.due(request.slaDueAt(), board.calendar().zone(), zone));
+		model.addAttribute("filed", words.dayTime(request.createdAt(), zone));
 		var policy = page.policy();
-		model.addAttribute("badge", SlaBadge.assess(request.status(), request.receivedAt(), request.triageDueAt(),
-				request.slaDueAt(), request.engagedAt(), board.calendar(), policy.basis(), clock.instant()));
+		model.addAttribute("badge", cards.badge(request.status(), request.receivedAt(), request.triageDueAt(),
+				request.slaDueAt(), request.engagedAt(), board, policy.basis(), zone));
 		// the same policies the service refuses by: a form shows only when the API would take it
 		var may = new LinkedHashMap<String, Decision>();
 		if (caller != null) {
@@ -447,12 +481,26 @@ class RequestPages {
 			model.addAttribute("may" + Character.toUpperCase(step.charAt(0)) + step.substring(1),
 					may.containsKey(step) && may.get(step).isAllowed());
 		}
+		// the triage checklist: the rules of the assignment, in the order the circle takes them
+		var readiness = AssignmentPolicy.readiness(request, circle, thread.comments(), thread.answers(), thread.reviews(),
+				thread.waiver());
+		var steps = TriageChecklist.of(request, circle, thread, readiness, name, words);
+		model.addAttribute("steps", steps);
+		model.addAttribute("ready", readiness.isAllowed() && request.status() == RequestStatus.NEW);
+		model.addAttribute("reviewsOpen", request.assigneeId() == null && request.status().isOpen()
+				&& !request.fastTrack() && thread.waiver() == null && readiness.refuses(dev.baton.engagement.EngagementRule.TRIAGE_SECOND_REVIEW));
+		model.addAttribute("approvingReviews", AssignmentPolicy.approvingReviewers(request, circle, thread.reviews()));
 		model.addAttribute("permissions", may);
 		model.addAttribute("declinable", request.declinable());
 		model.addAttribute("moves", request.nextMoves());
 		model.addAttribute("questions", QUESTIONS);
+		model.addAttribute("saved", savedAnswers(thread.answers()));
 		model.addAttribute("labelChoices", CHOSEN_LABELS);
-		model.addAttribute("history", history.of("sa-request", id, 100));
+		var entries = history.of("sa-request", id, 100);
+		var actors = users.displayNames(entries.stream().map(dev.baton.audit.AuditEntry::actor)
+				.filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+		model.addAttribute("history", entries.stream().map(e -> HistorySentences.of(e, actors, people::get, words, zone))
+				.toList());
 		model.addAttribute("errorForm", errorForm);
 		model.addAttribute("formErrors", errors);
 		model.addAttribute("noErrors", Map.of());
@@ -462,15 +510,35 @@ class RequestPages {
 		return "requests/request";
 	}
 
+	/** The saved answers as the radio buttons' values: "true", "false" or absent. */
+	private static Map<String, String> savedAnswers(dev.baton.engagement.domain.ThreadItems.TriageAnswers answers) {
+		var saved = new HashMap<String, String>();
+		if (answers != null) {
+			put(saved, "commandPlanComplete", answers.commandPlanComplete());
+			put(saved, "understandsContext", answers.understandsContext());
+			put(saved, "leadTime", answers.leadTime());
+			put(saved, "relatableExperience", answers.relatableExperience());
+		}
+		return saved;
+	}
+
+	private static void put(Map<String, String> saved, String field, Boolean answer) {
+		if (answer != null) {
+			saved.put(field, answer.toString());
+		}
+	}
+
 	// my requests --------------------------------------------------------------------------------
 
 	@GetMapping("/my/requests")
 	@PreAuthorize("hasRole('AE')")
-	String myRequests(@RequestParam(defaultValue = "0") int page, Model model) {
+	String myRequests(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String q, Model model) {
 		var caller = actions.caller();
 		var size = 50;
-		var rows = query.newest(new BoardQuery.Filter(null, null, null, null, null, caller.personId()),
+		var search = BoardPage.search(q);
+		var rows = query.newest(new BoardQuery.Filter(null, null, null, null, null, caller.personId(), search),
 				BoardPage.offset(page, size), size);
+		model.addAttribute("q", search == null ? "" : search);
 		var total = rows.isEmpty() ? 0 : rows.get(0).columnTotal();
 		model.addAttribute("cards", cards.cards(rows, caller.person().timeZone()));
 		model.addAttribute("page", page);

@@ -10,7 +10,7 @@ import dev.baton.platform.Decision;
  * A rule that stands in the way, by its stable identifier, in words: the {@code violations[]} of
  * the API's answers and of the request page.
  */
-record RuleViolation(String rule, String message) {
+record RuleViolation(String rule, String message) implements java.io.Serializable {
 
 	static List<RuleViolation> of(Decision decision) {
 		return decision.refusals().stream().map(r -> new RuleViolation(r.ruleId(), r.reason())).toList();

@@ -77,7 +77,7 @@ class SaRequestController {
 	record FileRequest(UUID opportunityId, RequestTemplate template, Set<RequestLabel> labels, RequestDetails details) {
 	}
 
-	record SaRequestView(UUID id, String title, UUID opportunityId, UUID requesterId, String board, UUID circle,
+	record SaRequestView(UUID id, String reference, String title, UUID opportunityId, UUID requesterId, String board, UUID circle,
 			RequestTemplate template, RequestStatus status, String statusLabel, Set<RequestLabel> labels,
 			boolean fastTrack, boolean expedite, ApprovalGate approvalGate, Instant receivedAt, Instant triageDueAt,
 			Instant slaDueAt, boolean clocksPaused, LocalDate techEvalTargetDate, boolean techEvalAtRisk,
@@ -92,7 +92,7 @@ class SaRequestController {
 
 		/** With the latest sizing recommendation saved against the request's opportunity, if any. */
 		static SaRequestView of(SaRequest r, SavedSizing sizing) {
-			return new SaRequestView(r.id().value(), r.title(), r.opportunityId(), r.requesterId(), r.boardKey(), r.circleId(),
+			return new SaRequestView(r.id().value(), r.reference(), r.title(), r.opportunityId(), r.requesterId(), r.boardKey(), r.circleId(),
 					r.template(), r.status(), r.status().label(), r.labels(), r.fastTrack(), r.expedite(), r.gate(),
 					r.receivedAt(), r.triageDueAt(), r.slaDueAt(), r.pausedAt() != null, r.techEvalTarget(),
 					r.techEvalAtRisk(), r.advisories(), r.assigneeId(), r.assistId(), r.recommendationRank(),
@@ -119,15 +119,20 @@ class SaRequestController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List requests by triage due time, filtered by status, circle, board, assignee, requester or "
-			+ "opportunity; by page number (page, size) or, however deep, by cursor: pass the answer's nextCursor "
+	@Operation(summary = "List requests by triage due time, filtered by status, circle, board, assignee, requester, "
+			+ "opportunity or number (reference, such as CAMER-12, in any case); by page number (page, size) or, however deep, by cursor: pass the answer's nextCursor "
 			+ "as cursor for the page that follows")
 	RequestList list(@RequestParam(required = false) RequestStatus status,
 			@RequestParam(required = false) UUID circleId, @RequestParam(required = false) String board,
 			@RequestParam(required = false) UUID assigneeId, @RequestParam(required = false) UUID requesterId,
-			@RequestParam(required = false) UUID opportunityId, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) UUID opportunityId, @RequestParam(required = false) String reference,
+			@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String cursor) {
-		var filter = new SaRequestRepository.Filter(status, circleId, board, assigneeId, requesterId, opportunityId);
+		if (reference != null && (reference.isBlank() || reference.length() > 40)) {
+			throw dev.baton.platform.BatonException.invalid("reference", "is a request number such as CAMER-12");
+		}
+		var filter = new SaRequestRepository.Filter(status, circleId, board, assigneeId, requesterId, opportunityId,
+				reference);
 		var request = new Page.Request(page, size);
 		var found = cursor == null ? engagement.list(filter, request)
 				: engagement.listAfter(filter, Cursors.parse(cursor), request.size());

@@ -50,7 +50,7 @@ class BoardClosedWindowTests {
 
 		var today = sa.get("/board?board=commercial-amer").body();
 		assertThat(today).contains("id=\"card-DECLINED-" + declined + "\"").contains("id=\"card-NEW-" + open + "\"")
-				.contains("Closed in the last <span>14 days</span>")
+				.contains("Closed in the last 14 days.")
 				.contains("href=\"/board?board=commercial-amer&amp;column=DECLINED&amp;closed=all\"");
 
 		clock.advance(Duration.ofDays(15));

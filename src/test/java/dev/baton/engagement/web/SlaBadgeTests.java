@@ -32,7 +32,10 @@ class SlaBadgeTests {
 		var badge = badge(RequestStatus.NEW, Instant.parse("2026-11-24T17:00:00Z"), TimeBasis.BUSINESS);
 
 		assertThat(badge.level()).isEqualTo(SlaBadge.Level.GREEN);
-		assertThat(badge.text()).isEqualTo("Triage due in 5h 0m");
+		assertThat(badge.clock()).isEqualTo(SlaBadge.Clock.TRIAGE);
+		// Tuesday 11:00 Chicago: five of the day's eight business hours are left before 16:00
+		assertThat(badge.left()).isEqualTo(java.time.Duration.ofHours(5));
+		assertThat(badge.dueAt()).isEqualTo(TRIAGE_DUE);
 	}
 
 	@Test
@@ -57,19 +60,41 @@ class SlaBadgeTests {
 
 	@Test
 	void isRedOnceTheClockIsBreached() {
-		assertThat(badge(RequestStatus.NEW, TRIAGE_DUE, TimeBasis.BUSINESS))
-				.isEqualTo(new SlaBadge(SlaBadge.Level.RED, "Triage overdue"));
-		assertThat(badge(RequestStatus.SA_TRIAGED, SLA_DUE.plusSeconds(60), TimeBasis.BUSINESS))
-				.isEqualTo(new SlaBadge(SlaBadge.Level.RED, "SLA overdue"));
+		assertThat(badge(RequestStatus.NEW, TRIAGE_DUE, TimeBasis.BUSINESS)).extracting(SlaBadge::level, SlaBadge::clock,
+				SlaBadge::state).containsExactly(SlaBadge.Level.RED, SlaBadge.Clock.TRIAGE, SlaBadge.State.OVERDUE);
+		assertThat(badge(RequestStatus.SA_TRIAGED, SLA_DUE.plusSeconds(60), TimeBasis.BUSINESS)).extracting(
+				SlaBadge::level, SlaBadge::clock, SlaBadge::state).containsExactly(SlaBadge.Level.RED, SlaBadge.Clock.SLA,
+						SlaBadge.State.OVERDUE);
 	}
 
 	@Test
 	void aTriagedRequestRunsTheSlaAndAWaitingOneIsPaused() {
 		var now = Instant.parse("2026-11-24T17:00:00Z");
 
-		assertThat(badge(RequestStatus.SA_TRIAGED, now, TimeBasis.BUSINESS).text()).startsWith("SLA due in");
+		assertThat(badge(RequestStatus.SA_TRIAGED, now, TimeBasis.BUSINESS).clock()).isEqualTo(SlaBadge.Clock.SLA);
 		assertThat(badge(RequestStatus.SA_WAITING, now, TimeBasis.BUSINESS).level()).isEqualTo(SlaBadge.Level.PAUSED);
 		assertThat(SlaBadge.assess(RequestStatus.DONE, RECEIVED, TRIAGE_DUE, SLA_DUE, SLA_DUE.plusSeconds(1), CHICAGO,
-				TimeBasis.BUSINESS, now)).isEqualTo(new SlaBadge(SlaBadge.Level.RED, "SLA missed"));
+				TimeBasis.BUSINESS, now).state()).isEqualTo(SlaBadge.State.MISSED);
+	}
+
+	@Test
+	void theBadgeSaysBusinessHoursAndTheBoardsClockWithTheReadersBesideIt() {
+		var messages = new org.springframework.context.support.ResourceBundleMessageSource();
+		messages.setBasename("messages");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		var words = new dev.baton.platform.Words(messages);
+		var cards = new RequestCards(null, null, java.time.Clock.systemUTC(), words);
+		// Tuesday 12:00 Chicago: four business hours left until 16:00, read by someone in Denver
+		var badge = cards.words(badge(RequestStatus.NEW, Instant.parse("2026-11-24T18:00:00Z"), TimeBasis.BUSINESS),
+				ZoneId.of("America/Chicago"), ZoneId.of("America/Denver"));
+
+		assertThat(badge.text()).isEqualTo("Triage: 4 business hours left");
+		assertThat(badge.due()).isEqualTo("due Tue 24 Nov 16:00 Chicago time (Tue 24 Nov 15:00 your time)");
+		assertThat(cards.words(badge(RequestStatus.NEW, Instant.parse("2026-11-24T18:00:00Z"), TimeBasis.CALENDAR),
+				ZoneId.of("America/Chicago"), ZoneId.of("America/Chicago")).text()).isEqualTo("Triage: 4 hours left");
+		// nights do not count: Monday 23:00 Chicago, all of Tuesday's 7 business hours until 16:00 are left
+		assertThat(cards.words(badge(RequestStatus.NEW, Instant.parse("2026-11-24T05:00:00Z"), TimeBasis.BUSINESS),
+				ZoneId.of("America/Chicago"), null).text()).isEqualTo("Triage: 7 business hours left");
 	}
 }
