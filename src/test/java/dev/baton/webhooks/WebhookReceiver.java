@@ -25,7 +25,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class WebhookReceiver implements AutoCloseable {
 
-	record Received(String id, String timestamp, String signature, String body) {
+	record Received(String id, String timestamp, String signature, String body, int answered) {
 	}
 
 	private final HttpServer server;
@@ -33,6 +33,7 @@ final class WebhookReceiver implements AutoCloseable {
 	private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
 	private final Map<String, Integer> answers = new ConcurrentHashMap<>();
 	private final Map<String, CountDownLatch> hung = new ConcurrentHashMap<>();
+	private final Map<String, java.util.concurrent.atomic.AtomicInteger> failing = new ConcurrentHashMap<>();
 
 	private WebhookReceiver(HttpServer server) {
 		this.server = server;
@@ -60,6 +61,11 @@ final class WebhookReceiver implements AutoCloseable {
 		answers.put(path(url), status);
 	}
 
+	/** The endpoint answers the next {@code requests} requests with 503, then as before. */
+	void failNext(String url, int requests) {
+		failing.put(path(url), new java.util.concurrent.atomic.AtomicInteger(requests));
+	}
+
 	/** The endpoint takes every request and answers nothing until {@link #release}. */
 	void hang(String url) {
 		hung.put(path(url), new CountDownLatch(1));
@@ -80,8 +86,10 @@ final class WebhookReceiver implements AutoCloseable {
 		var path = exchange.getRequestURI().getPath();
 		var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 		var headers = exchange.getRequestHeaders();
+		var failures = failing.get(path);
+		var status = failures != null && failures.getAndDecrement() > 0 ? 503 : answers.getOrDefault(path, 200);
 		received.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(new Received(headers.getFirst("webhook-id"),
-				headers.getFirst("webhook-timestamp"), headers.getFirst("webhook-signature"), body));
+				headers.getFirst("webhook-timestamp"), headers.getFirst("webhook-signature"), body, status));
 		var latch = hung.get(path);
 		if (latch != null) {
 			try {
@@ -91,7 +99,7 @@ final class WebhookReceiver implements AutoCloseable {
 				Thread.currentThread().interrupt();
 			}
 		}
-		exchange.sendResponseHeaders(answers.getOrDefault(path, 200), -1);
+		exchange.sendResponseHeaders(status, -1);
 		exchange.close();
 	}
 
