@@ -35,7 +35,9 @@ public enum EventType {
 	CREDIT_NOTE_ISSUED("credit-note.issued",
 			"A credit note corrected a finalized invoice; the part beyond what was owed became account credit or a refund."),
 	PAYMENT_SUCCEEDED("payment.succeeded", "A payment towards an invoice was received: card, bank transfer or account credit."),
-	PAYMENT_FAILED("payment.failed", "A card payment towards an invoice was declined or not completed; dunning follows.");
+	PAYMENT_FAILED("payment.failed", "A card payment towards an invoice was declined or not completed; dunning follows."),
+	CRM_ACCOUNT_SUMMARY("crm.account-summary",
+			"An account's subscription ARR, MRR and next renewal changed, in total and per opportunity, as Baton shows them to the AE.");
 
 	private final String type;
 	private final String description;

@@ -205,6 +205,59 @@ final class Payloads {
 		return data;
 	}
 
+	/**
+	 * An account's booked figures as the CRM files them: ARR and MRR per currency for the account and
+	 * for each opportunity, the active subscriptions and the next renewal, and the revision (a
+	 * receiver keeps the highest).
+	 */
+	static Map<String, Object> bookedFigures(dev.baton.pipeline.BookedFigures.Summary figures, Map<String, Object> account,
+			Map<UUID, Map<String, Object>> opportunities) {
+		var data = new LinkedHashMap<String, Object>();
+		data.put("account", account);
+		data.put("revision", figures.revision());
+		data.put("asOf", figures.asOf().toString());
+		data.put("activeSubscriptions", figures.activeSubscriptions());
+		data.put("nextRenewalOn", text(figures.nextRenewalOn()));
+		data.put("arr", figures.account().stream().map(l -> money(l.arr())).toList());
+		data.put("mrr", figures.account().stream().map(l -> money(monthly(l.arr()))).toList());
+		var byOpportunity = new java.util.TreeMap<String, Map<String, Object>>();
+		for (var line : figures.lines()) {
+			if (line.opportunityId() == null) {
+				continue;
+			}
+			var entry = byOpportunity.computeIfAbsent(line.opportunityId().toString(), id -> {
+				var o = new LinkedHashMap<String, Object>(opportunities.getOrDefault(line.opportunityId(),
+						Map.of("opportunityId", id, "crmId", "", "name", "")));
+				o.put("arr", new java.util.ArrayList<Map<String, Object>>());
+				o.put("mrr", new java.util.ArrayList<Map<String, Object>>());
+				o.put("subscriptions", 0);
+				o.put("nextRenewalOn", null);
+				return o;
+			});
+			cast(entry.get("arr")).add(money(line.arr()));
+			cast(entry.get("mrr")).add(money(monthly(line.arr())));
+			entry.put("subscriptions", (Integer) entry.get("subscriptions") + line.subscriptions());
+			var renewal = line.nextRenewalOn();
+			var known = (String) entry.get("nextRenewalOn");
+			if (renewal != null && (known == null || renewal.toString().compareTo(known) < 0)) {
+				entry.put("nextRenewalOn", renewal.toString());
+			}
+		}
+		data.put("opportunities", List.copyOf(byOpportunity.values()));
+		return data;
+	}
+
+	/** MRR: ARR over twelve months, rounded once. */
+	static dev.baton.platform.Money monthly(dev.baton.platform.Money arr) {
+		return new dev.baton.platform.Money(arr.amount().divide(java.math.BigDecimal.valueOf(12), java.math.MathContext.DECIMAL128),
+				arr.currency());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> cast(Object list) {
+		return (List<Map<String, Object>>) list;
+	}
+
 	private static String text(Object value) {
 		return value == null ? null : value.toString();
 	}

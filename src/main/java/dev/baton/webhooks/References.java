@@ -66,6 +66,19 @@ class References {
 		return list;
 	}
 
+	/** These opportunities by id, each {@code {opportunityId, crmId, name}}. */
+	Map<UUID, Map<String, Object>> opportunities(Collection<UUID> ids) {
+		var found = new LinkedHashMap<UUID, Map<String, Object>>();
+		for (var opportunity : pipeline.opportunities(ids)) {
+			var data = new LinkedHashMap<String, Object>();
+			data.put("opportunityId", opportunity.id().toString());
+			data.put("crmId", opportunity.externalId());
+			data.put("name", opportunity.name());
+			found.put(opportunity.id(), data);
+		}
+		return found;
+	}
+
 	/** The subscriptions an invoice bills, in the order of its lines. */
 	List<UUID> subscriptionsOf(InvoiceId invoice) {
 		return invoices.invoice(invoice).lines().stream().map(InvoiceLine::subscriptionId).distinct().toList();

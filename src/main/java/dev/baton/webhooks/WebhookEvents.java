@@ -15,6 +15,8 @@ import dev.baton.licensing.SeatOverageNoticed;
 import dev.baton.licensing.UpsellSignalRaised;
 import dev.baton.ordering.OrderPlaced;
 import dev.baton.ordering.RenewalRefused;
+import dev.baton.pipeline.BookedFigures;
+import dev.baton.pipeline.BookedFiguresChanged;
 import dev.baton.subscription.SubscriptionCancelled;
 import dev.baton.subscription.SubscriptionChanged;
 import dev.baton.subscription.SubscriptionCreated;
@@ -149,6 +151,17 @@ class WebhookEvents {
 				Payloads.messageId(EventType.CREDIT_NOTE_ISSUED, event.creditNoteId()), invoiceKey(event.invoiceId()),
 				Payloads.creditNote(event, references.account(event.invoiceOwnerAccountId()),
 						references.opportunitiesOf(subscriptions), subscriptions));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	void on(BookedFiguresChanged event) {
+		var figures = event.figures();
+		var opportunities = figures.lines().stream().map(BookedFigures.Line::opportunityId)
+				.filter(java.util.Objects::nonNull).distinct().toList();
+		webhooks.publish(EventType.CRM_ACCOUNT_SUMMARY,
+				Payloads.messageId(EventType.CRM_ACCOUNT_SUMMARY, figures.accountId(), figures.revision()),
+				"account:" + figures.accountId(), Payloads.bookedFigures(figures, references.account(figures.accountId()),
+						references.opportunities(opportunities)));
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)

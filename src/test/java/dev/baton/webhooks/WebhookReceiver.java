@@ -23,9 +23,9 @@ import com.sun.net.httpserver.HttpServer;
  * an endpoint that records every request (headers and body) and answers as told: 200, another
  * status, or not at all until released (a hung endpoint).
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-	record Received(String id, String timestamp, String signature, String body, int answered) {
+	public record Received(String id, String timestamp, String signature, String body, int answered) {
 	}
 
 	private final HttpServer server;
@@ -39,7 +39,7 @@ final class WebhookReceiver implements AutoCloseable {
 		this.server = server;
 	}
 
-	static WebhookReceiver start() {
+	public static WebhookReceiver start() {
 		try {
 			var receiver = new WebhookReceiver(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
 			receiver.server.createContext("/", receiver::handle);
@@ -53,16 +53,16 @@ final class WebhookReceiver implements AutoCloseable {
 	}
 
 	/** A new endpoint URL of its own, answering 200 until told otherwise. */
-	String newEndpoint() {
+	public String newEndpoint() {
 		return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/" + UUID.randomUUID();
 	}
 
-	void answer(String url, int status) {
+	public void answer(String url, int status) {
 		answers.put(path(url), status);
 	}
 
 	/** The endpoint answers the next {@code requests} requests with 503, then as before. */
-	void failNext(String url, int requests) {
+	public void failNext(String url, int requests) {
 		failing.put(path(url), new java.util.concurrent.atomic.AtomicInteger(requests));
 	}
 
@@ -78,7 +78,7 @@ final class WebhookReceiver implements AutoCloseable {
 		}
 	}
 
-	List<Received> received(String url) {
+	public List<Received> received(String url) {
 		return List.copyOf(received.getOrDefault(path(url), List.of()));
 	}
 
