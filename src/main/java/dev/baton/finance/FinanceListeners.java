@@ -15,6 +15,10 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
+import dev.baton.billing.CreditNoteIssued;
+import dev.baton.billing.InvoiceFinalized;
+import dev.baton.billing.InvoiceSettled;
+import dev.baton.billing.PaymentRecorded;
 import dev.baton.finance.jdbc.ArrRepository;
 import dev.baton.subscription.SubscriptionChanged;
 import dev.baton.subscription.SubscriptionCreated;
@@ -22,7 +26,8 @@ import dev.baton.subscription.SubscriptionCreated;
 /**
  * Feeds finance's read models from the events of the modules that own the records: every new
  * subscription version recomputes that subscription's ARR and bookings and its owners' booked
- * figures. Idempotent: a version heard twice, late or out of order recomputes the same rows.
+ * figures; every invoice, credit note and payment event refreshes that invoice's copy. Idempotent:
+ * an event heard twice, late or out of order recomputes the same rows.
  */
 @Component
 @EnableConfigurationProperties(FinanceProperties.class)
@@ -31,13 +36,35 @@ class FinanceListeners {
 	private static final Logger log = LoggerFactory.getLogger(FinanceListeners.class);
 
 	private final RecurringRevenue revenue;
+	private final FinanceLedger ledger;
 	private final ArrRepository arr;
 	private final Clock clock;
 
-	FinanceListeners(RecurringRevenue revenue, ArrRepository arr, Clock clock) {
+	FinanceListeners(RecurringRevenue revenue, FinanceLedger ledger, ArrRepository arr, Clock clock) {
 		this.revenue = revenue;
+		this.ledger = ledger;
 		this.arr = arr;
 		this.clock = clock;
+	}
+
+	@ApplicationModuleListener
+	void on(InvoiceFinalized event) {
+		ledger.refresh(event.invoiceId());
+	}
+
+	@ApplicationModuleListener
+	void on(InvoiceSettled event) {
+		ledger.refresh(event.invoiceId());
+	}
+
+	@ApplicationModuleListener
+	void on(CreditNoteIssued event) {
+		ledger.refresh(event.invoiceId());
+	}
+
+	@ApplicationModuleListener
+	void on(PaymentRecorded event) {
+		ledger.refresh(event.invoiceId());
 	}
 
 	@ApplicationModuleListener

@@ -93,7 +93,7 @@ class RecurringRevenue {
 				h.version().renews())).toList();
 		var bookings = ArrTimeline.bookings(versions).stream().map(b -> new ArrRepository.BookingRow(b.version().version(),
 				b.chargeCode(), b.productCode(), b.version().orderId(), b.version().orderNumber(), b.version().bookedOn(),
-				b.version().action(), b.kind().name(), b.version().channel(), dimensions.get(b.version().version()),
+				b.version().action(), b.kind().name(), firstChannel, dimensions.get(b.version().version()),
 				b.before(), b.after(), b.delta(), b.renewed())).toList();
 		repository.replace(id.value(), current.parties().ownerAccountId(), current.version(), arr, bookings, now);
 		for (var owner : owners) {
