@@ -88,7 +88,7 @@ public class UsageIngestion {
 		}
 		for (int attempt = 1;; attempt++) {
 			try {
-				return attempt(source, sent, types);
+				return UsageMetrics.counted(sent, attempt(source, sent, types), clock.instant());
 			}
 			catch (ConcurrencyFailureException e) {
 				// a deadlock or serialization failure rolled the batch back whole: nothing of it was stored

@@ -35,7 +35,7 @@ public class WebhookRepository {
 
 	/** A claimed delivery with what sending it needs. */
 	public record Claimed(UUID deliveryId, UUID endpointId, String url, String secret, String previousSecret,
-			String messageId, String payload, int attempts, Instant createdAt) {
+			String messageId, String eventType, String payload, int attempts, Instant createdAt) {
 	}
 
 	public void insertEndpoint(WebhookEndpoint endpoint, String secret) {
@@ -110,14 +110,25 @@ public class WebhookRepository {
 				              FOR UPDATE OF c SKIP LOCKED)
 				RETURNING d.id, d.endpoint_id, e.url, e.secret,
 				  CASE WHEN e.previous_secret_until > :now THEN e.previous_secret END AS previous_secret,
-				  d.message_id, d.payload, d.attempts, d.created_at""")
+				  d.message_id, d.event_type, d.payload, d.attempts, d.created_at""")
 				.param("now", Timestamp.from(now)).param("leaseUntil", Timestamp.from(leaseUntil))
 				.param("perEndpoint", perEndpoint)
 				.query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("endpoint_id", UUID.class),
 						rs.getString("url"), rs.getString("secret"), rs.getString("previous_secret"),
-						rs.getString("message_id"), rs.getString("payload"), rs.getInt("attempts"),
+						rs.getString("message_id"), rs.getString("event_type"), rs.getString("payload"), rs.getInt("attempts"),
 						rs.getTimestamp("created_at").toInstant()))
 				.optional();
+	}
+
+	/**
+	 * How long the delivery that has been due longest has waited past its due time, in seconds (0
+	 * when none is due): deliveries piling up behind a stuck sender or a slow endpoint.
+	 */
+	public double oldestDueWait(Instant now) {
+		return jdbc.sql("""
+				SELECT coalesce(extract(epoch FROM CAST(:now AS TIMESTAMPTZ) - min(next_attempt_at)), 0)
+				FROM webhook_delivery WHERE status = 'PENDING' AND next_attempt_at <= :now""")
+				.param("now", Timestamp.from(now)).query(Double.class).single();
 	}
 
 	public void log(UUID deliveryId, Instant at, Integer statusCode, int durationMs, String error) {
