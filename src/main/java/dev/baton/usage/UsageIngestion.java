@@ -44,9 +44,12 @@ public class UsageIngestion {
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 	private final EventPolicy policy;
+	private final UsageMetrics metrics;
 
 	UsageIngestion(UsageRepository meters, UsageEventRepository events, UsagePartitions partitions,
-			UsageProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
+			UsageProperties properties, PlatformTransactionManager transactionManager, Clock clock,
+			io.micrometer.core.instrument.MeterRegistry registry) {
+		this.metrics = new UsageMetrics(registry);
 		this.meters = meters;
 		this.events = events;
 		this.partitions = partitions;
@@ -88,7 +91,7 @@ public class UsageIngestion {
 		}
 		for (int attempt = 1;; attempt++) {
 			try {
-				return UsageMetrics.counted(sent, attempt(source, sent, types), clock.instant());
+				return metrics.counted(sent, attempt(source, sent, types), clock.instant());
 			}
 			catch (ConcurrencyFailureException e) {
 				// a deadlock or serialization failure rolled the batch back whole: nothing of it was stored

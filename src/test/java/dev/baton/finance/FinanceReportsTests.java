@@ -60,6 +60,9 @@ class FinanceReportsTests {
 	@Autowired
 	Renewals renewals;
 
+	@Autowired
+	dev.baton.SqlStatements statements;
+
 	@BeforeEach
 	void fixture() {
 		synchronized (FinanceReportsTests.class) {
@@ -438,5 +441,22 @@ class FinanceReportsTests {
 		assertThat(drill.body()).contains(number).contains("is the sum of these");
 		assertThat(session.get("/finance?asOf=yesterday").body()).contains("role=\"alert\"").contains("asOf");
 		assertThat(dev.baton.PageSession.as(port, "ae").get("/finance").status()).isEqualTo(403);
+	}
+
+	@Test
+	void aReportIsAFewAggregatesThatReadItsRowsNotTheTables() {
+		var ledger = jdbc.sql("SELECT (SELECT count(*) FROM finance_revenue) + (SELECT count(*) FROM finance_arr)")
+				.query(Long.class).single();
+		for (var report : List.of("arr?by=segment", "bookings?by=channel", "billings", "collections", "ar-aging",
+				"deferred-revenue")) {
+			statements.start();
+			var response = fixture.finance().get("/api/v1/finance/" + report);
+			var ran = statements.stop();
+			assertThat(response.status()).isEqualTo(200);
+			var answered = response.json().path("rows").size() + response.json().path("totals").size();
+			assertThat(ran).as(report + " statements").hasSizeLessThanOrEqualTo(4);
+			assertThat(statements.rows()).as(report + " rows read, of " + ledger + " rows of finance's tables")
+					.isLessThanOrEqualTo(answered + 5);
+		}
 	}
 }
