@@ -34,12 +34,14 @@ class HomeController {
 	private final UserDirectory users;
 	private final Organisation organisation;
 	private final Pipeline pipeline;
+	private final dev.baton.pipeline.BookedFigures booked;
 	private final java.time.Clock clock;
 	private final Worklists worklists;
 	private final CallContexts callers;
 
-	HomeController(UserDirectory users, Organisation organisation, Pipeline pipeline, java.time.Clock clock,
-			Worklists worklists, CallContexts callers) {
+	HomeController(UserDirectory users, Organisation organisation, Pipeline pipeline,
+			dev.baton.pipeline.BookedFigures booked, java.time.Clock clock, Worklists worklists, CallContexts callers) {
+		this.booked = booked;
 		this.worklists = worklists;
 		this.callers = callers;
 		this.clock = clock;
@@ -121,7 +123,12 @@ class HomeController {
 	@PreAuthorize("hasAnyRole('AE','SA','SA_MANAGER','ASM','CSM','DEAL_DESK','FINANCE','ADMIN')")
 	String opportunities(@RequestParam(required = false) Stage stage, @RequestParam(required = false) Segment segment,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("page", pipeline.opportunities(null, stage, segment, new Page.Request(page, 50)));
+		var opportunities = pipeline.opportunities(null, stage, segment, new Page.Request(page, 50));
+		model.addAttribute("page", opportunities);
+		// the booked ARR and next renewal of each opportunity's subscriptions, as the CRM receives them
+		model.addAttribute("booked", booked.ofOpportunities(opportunities.items().stream()
+				.map(dev.baton.pipeline.Opportunity::id).toList()).stream()
+				.collect(Collectors.groupingBy(dev.baton.pipeline.BookedFigures.Line::opportunityId)));
 		model.addAttribute("stages", Stage.values());
 		model.addAttribute("segments", Segment.values());
 		model.addAttribute("stage", stage);

@@ -48,9 +48,12 @@ public class UsageIngestion {
 	private final EventPolicy policy;
 	private final JsonMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 	private final CloudEventReader reader = new CloudEventReader(json);
+	private final UsageMetrics metrics;
 
 	UsageIngestion(UsageRepository meters, UsageEventRepository events, UsagePartitions partitions,
-			UsageProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
+			UsageProperties properties, PlatformTransactionManager transactionManager, Clock clock,
+			io.micrometer.core.instrument.MeterRegistry registry) {
+		this.metrics = new UsageMetrics(registry);
 		this.meters = meters;
 		this.events = events;
 		this.partitions = partitions;
@@ -140,7 +143,7 @@ public class UsageIngestion {
 		}
 		for (int attempt = 1;; attempt++) {
 			try {
-				return attempt(source, sent, types);
+				return metrics.counted(sent, attempt(source, sent, types), clock.instant());
 			}
 			catch (ConcurrencyFailureException e) {
 				// a deadlock or serialization failure rolled the batch back whole: nothing of it was stored

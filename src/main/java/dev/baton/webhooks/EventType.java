@@ -25,7 +25,19 @@ public enum EventType {
 	SEAT_OVERAGE_NOTICED("seat-overage.noticed",
 			"A seat reconciliation found more billable users than seats paid; the charge follows after the notice period."),
 	UPSELL_SIGNAL_RAISED("upsell-signal.raised",
-			"An up-sell signal on an account (seat use near or above what is paid), with its evidence and the owner AE.");
+			"An up-sell signal on an account (seat use near or above what is paid), with its evidence and the owner AE."),
+	INVOICE_FINALIZED("invoice.finalized",
+			"A draft invoice was finalized: numbered, immutable and owed from its issue day until its due day."),
+	INVOICE_PAID("invoice.paid", "Payments and credit notes left nothing owed on an invoice."),
+	INVOICE_VOIDED("invoice.voided", "An open invoice nothing was paid on was voided: nothing is owed on it."),
+	INVOICE_UNCOLLECTIBLE("invoice.uncollectible",
+			"An open invoice was written off as uncollectible: kept for the books and still payable."),
+	CREDIT_NOTE_ISSUED("credit-note.issued",
+			"A credit note corrected a finalized invoice; the part beyond what was owed became account credit or a refund."),
+	PAYMENT_SUCCEEDED("payment.succeeded", "A payment towards an invoice was received: card, bank transfer or account credit."),
+	PAYMENT_FAILED("payment.failed", "A card payment towards an invoice was declined or not completed; dunning follows."),
+	CRM_ACCOUNT_SUMMARY("crm.account-summary",
+			"An account's subscription ARR, MRR and next renewal changed, in total and per opportunity, as Baton shows them to the AE.");
 
 	private final String type;
 	private final String description;

@@ -2,8 +2,14 @@ package dev.baton.webhooks;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import dev.baton.billing.CreditNoteIssued;
+import dev.baton.billing.InvoiceFinalized;
+import dev.baton.billing.InvoiceSettled;
+import dev.baton.billing.PaymentRecorded;
 
 import dev.baton.catalog.PriceBookVersionPublished;
 import dev.baton.licensing.LicenseIssued;
@@ -110,8 +116,7 @@ final class Payloads {
 		data.put("seatsPaid", event.seatsPaid());
 		data.put("maxBillableUsers", event.maxBillableUsers());
 		data.put("overage", event.overage());
-		data.put("amount", Map.of("amount", event.amount().amount().toPlainString(), "currency",
-				event.amount().currency().getCurrencyCode()));
+		data.put("amount", money(event.amount()));
 		data.put("chargeAfter", event.chargeAfter().toString());
 		return data;
 	}
@@ -129,6 +134,128 @@ final class Payloads {
 		data.put("ownerId", text(event.ownerId()));
 		data.put("raisedAt", event.raisedAt().toString());
 		return data;
+	}
+
+	static Map<String, Object> money(dev.baton.platform.Money money) {
+		var data = new LinkedHashMap<String, Object>();
+		data.put("amount", money.amount().toPlainString());
+		data.put("currency", money.currency().getCurrencyCode());
+		return data;
+	}
+
+	/** What every invoice, credit note and payment event says of who it concerns. */
+	private static void parties(Map<String, Object> data, Map<String, Object> account, List<Map<String, Object>> opportunities,
+			List<UUID> subscriptionIds) {
+		data.put("account", account);
+		data.put("opportunities", opportunities);
+		data.put("subscriptionIds", subscriptionIds.stream().map(UUID::toString).toList());
+	}
+
+	static Map<String, Object> invoiceFinalized(InvoiceFinalized event, Map<String, Object> account,
+			List<Map<String, Object>> opportunities) {
+		var data = new LinkedHashMap<String, Object>();
+		data.put("invoiceId", event.invoiceId().toString());
+		data.put("number", event.number());
+		data.put("status", "OPEN");
+		parties(data, account, opportunities, event.subscriptionIds());
+		data.put("total", money(event.total()));
+		data.put("issuedOn", event.issuedOn().toString());
+		data.put("dueOn", event.dueOn().toString());
+		return data;
+	}
+
+	static Map<String, Object> invoiceSettled(InvoiceSettled event, Map<String, Object> account,
+			List<Map<String, Object>> opportunities) {
+		var data = new LinkedHashMap<String, Object>();
+		data.put("invoiceId", event.invoiceId().toString());
+		data.put("number", event.number());
+		data.put("status", event.status().name());
+		parties(data, account, opportunities, event.subscriptionIds());
+		data.put("total", money(event.total()));
+		data.put("reason", event.reason());
+		return data;
+	}
+
+	static Map<String, Object> creditNote(CreditNoteIssued event, Map<String, Object> account,
+			List<Map<String, Object>> opportunities, List<UUID> subscriptionIds) {
+		var data = new LinkedHashMap<String, Object>();
+		data.put("creditNoteId", event.creditNoteId().toString());
+		data.put("number", event.number());
+		data.put("invoiceId", event.invoiceId().toString());
+		data.put("invoiceNumber", event.invoiceNumber());
+		parties(data, account, opportunities, subscriptionIds);
+		data.put("amount", money(event.amount()));
+		data.put("toAccountCredit", money(event.toAccountCredit()));
+		data.put("reason", event.reason());
+		return data;
+	}
+
+	static Map<String, Object> payment(PaymentRecorded event, Map<String, Object> account,
+			List<Map<String, Object>> opportunities, List<UUID> subscriptionIds) {
+		var data = new LinkedHashMap<String, Object>();
+		data.put("paymentId", event.paymentId().toString());
+		data.put("invoiceId", event.invoiceId().toString());
+		data.put("invoiceNumber", event.invoiceNumber());
+		parties(data, account, opportunities, subscriptionIds);
+		data.put("status", event.status().name());
+		data.put("method", event.method().name());
+		data.put("amount", money(event.amount()));
+		data.put("failure", event.failure());
+		data.put("dunningStep", event.dunningStep());
+		return data;
+	}
+
+	/**
+	 * An account's booked figures as the CRM files them: ARR and MRR per currency for the account and
+	 * for each opportunity, the active subscriptions and the next renewal, and the revision (a
+	 * receiver keeps the highest).
+	 */
+	static Map<String, Object> bookedFigures(dev.baton.pipeline.BookedFigures.Summary figures, Map<String, Object> account,
+			Map<UUID, Map<String, Object>> opportunities) {
+		var data = new LinkedHashMap<String, Object>();
+		data.put("account", account);
+		data.put("revision", figures.revision());
+		data.put("asOf", figures.asOf().toString());
+		data.put("activeSubscriptions", figures.activeSubscriptions());
+		data.put("nextRenewalOn", text(figures.nextRenewalOn()));
+		data.put("arr", figures.account().stream().map(l -> money(l.arr())).toList());
+		data.put("mrr", figures.account().stream().map(l -> money(monthly(l.arr()))).toList());
+		var byOpportunity = new java.util.TreeMap<String, Map<String, Object>>();
+		for (var line : figures.lines()) {
+			if (line.opportunityId() == null) {
+				continue;
+			}
+			var entry = byOpportunity.computeIfAbsent(line.opportunityId().toString(), id -> {
+				var o = new LinkedHashMap<String, Object>(opportunities.getOrDefault(line.opportunityId(),
+						Map.of("opportunityId", id, "crmId", "", "name", "")));
+				o.put("arr", new java.util.ArrayList<Map<String, Object>>());
+				o.put("mrr", new java.util.ArrayList<Map<String, Object>>());
+				o.put("subscriptions", 0);
+				o.put("nextRenewalOn", null);
+				return o;
+			});
+			cast(entry.get("arr")).add(money(line.arr()));
+			cast(entry.get("mrr")).add(money(monthly(line.arr())));
+			entry.put("subscriptions", (Integer) entry.get("subscriptions") + line.subscriptions());
+			var renewal = line.nextRenewalOn();
+			var known = (String) entry.get("nextRenewalOn");
+			if (renewal != null && (known == null || renewal.toString().compareTo(known) < 0)) {
+				entry.put("nextRenewalOn", renewal.toString());
+			}
+		}
+		data.put("opportunities", List.copyOf(byOpportunity.values()));
+		return data;
+	}
+
+	/** MRR: ARR over twelve months, rounded once. */
+	static dev.baton.platform.Money monthly(dev.baton.platform.Money arr) {
+		return new dev.baton.platform.Money(arr.amount().divide(java.math.BigDecimal.valueOf(12), java.math.MathContext.DECIMAL128),
+				arr.currency());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> cast(Object list) {
+		return (List<Map<String, Object>>) list;
 	}
 
 	private static String text(Object value) {

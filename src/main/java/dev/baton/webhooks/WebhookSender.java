@@ -18,6 +18,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import dev.baton.webhooks.domain.RetrySchedule;
 import dev.baton.webhooks.domain.Signature;
 import dev.baton.webhooks.jdbc.WebhookRepository;
@@ -40,17 +44,39 @@ class WebhookSender implements SmartLifecycle {
 	private final RetrySchedule retries;
 	private final Clock clock;
 	private final HttpClient http;
+	private final MeterRegistry meters;
+	private final Timer lag;
 	private ExecutorService workers;
 	private Semaphore free;
 	private ScheduledExecutorService poller;
 
-	WebhookSender(WebhookRepository repository, WebhookProperties properties, Clock clock) {
+	WebhookSender(WebhookRepository repository, WebhookProperties properties, Clock clock, MeterRegistry meters) {
 		this.repository = repository;
 		this.properties = properties;
 		this.retries = new RetrySchedule(properties.retries());
 		this.clock = clock;
+		this.meters = meters;
 		this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
 				.followRedirects(HttpClient.Redirect.NEVER).build();
+		this.lag = Timer.builder("baton.webhooks.delivery.lag")
+				.description("From an event's delivery being written to the endpoint's 2xx answer, retries included")
+				.publishPercentileHistogram().register(meters);
+		Gauge.builder("baton.webhooks.backlog.age", this, WebhookSender::oldestDueWait).baseUnit("seconds")
+				.description("How long the delivery due the longest has waited past its due time").register(meters);
+	}
+
+	private double oldestDueWait() {
+		try {
+			return repository.oldestDueWait(clock.instant());
+		}
+		catch (DataAccessException e) {
+			return Double.NaN;
+		}
+	}
+
+	/** One settled attempt: delivered, to be retried, or failed for good. */
+	private void count(WebhookRepository.Claimed claim, String outcome) {
+		meters.counter("baton.webhooks.deliveries", "outcome", outcome, "type", claim.eventType()).increment();
 	}
 
 	/**
@@ -173,15 +199,24 @@ class WebhookSender implements SmartLifecycle {
 			repository.log(claim.deliveryId(), attemptedAt, status, duration, error);
 			var now = clock.instant();
 			if (error == null) {
-				repository.settle(claim, "SUCCEEDED", now, null, status, null);
+				if (repository.settle(claim, "SUCCEEDED", now, null, status, null)) {
+					count(claim, "delivered");
+					// the stored time is rounded to the microsecond: a delivery sent at once may seem a little early
+					var waited = Duration.between(claim.createdAt(), now);
+					lag.record(waited.isNegative() ? Duration.ZERO : waited);
+				}
 				return;
 			}
 			var wait = retries.after(claim.attempts());
 			if (wait.isPresent()) {
-				repository.settle(claim, "PENDING", null, now.plus(wait.get()), status, error);
+				if (repository.settle(claim, "PENDING", null, now.plus(wait.get()), status, error)) {
+					count(claim, "retry");
+				}
 			}
 			else {
-				repository.settle(claim, "FAILED", null, null, status, error);
+				if (repository.settle(claim, "FAILED", null, null, status, error)) {
+					count(claim, "failed");
+				}
 				log.warn("Webhook delivery {} to endpoint {} failed after {} attempts: {}", claim.messageId(),
 						claim.endpointId(), claim.attempts(), error);
 			}

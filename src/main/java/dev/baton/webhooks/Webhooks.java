@@ -92,15 +92,26 @@ public class Webhooks {
 		audit.record("webhook.endpoint-disabled", "webhook_endpoint", id.value(), null, Map.of("url", endpoint.url()));
 	}
 
-	/** Enqueues one event for every endpoint subscribed to its type; heard again, it adds nothing. */
+	/** Enqueues one event, in no particular order with the others, for every endpoint subscribed to its type. */
 	@Transactional
 	public int publish(EventType type, String messageId, Map<String, Object> data) {
+		return publish(type, messageId, null, data);
+	}
+
+	/**
+	 * Enqueues one event for every endpoint subscribed to its type; heard again, it adds nothing.
+	 * Events with the same {@code orderingKey} (the subject they are about, {@code subscription:<id>})
+	 * reach each endpoint in the order they were enqueued, a later one waiting while an earlier one is
+	 * retried.
+	 */
+	@Transactional
+	public int publish(EventType type, String messageId, String orderingKey, Map<String, Object> data) {
 		var now = clock.instant();
 		var envelope = new java.util.LinkedHashMap<String, Object>();
 		envelope.put("type", type.type());
 		envelope.put("timestamp", now.toString());
 		envelope.put("data", data);
-		return repository.enqueue(messageId, type.type(), json.writeValueAsString(envelope), now);
+		return repository.enqueue(messageId, type.type(), orderingKey, json.writeValueAsString(envelope), now);
 	}
 
 	@Transactional(readOnly = true)

@@ -23,9 +23,9 @@ import com.sun.net.httpserver.HttpServer;
  * an endpoint that records every request (headers and body) and answers as told: 200, another
  * status, or not at all until released (a hung endpoint).
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-	record Received(String id, String timestamp, String signature, String body) {
+	public record Received(String id, String timestamp, String signature, String body, int answered) {
 	}
 
 	private final HttpServer server;
@@ -33,12 +33,13 @@ final class WebhookReceiver implements AutoCloseable {
 	private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
 	private final Map<String, Integer> answers = new ConcurrentHashMap<>();
 	private final Map<String, CountDownLatch> hung = new ConcurrentHashMap<>();
+	private final Map<String, java.util.concurrent.atomic.AtomicInteger> failing = new ConcurrentHashMap<>();
 
 	private WebhookReceiver(HttpServer server) {
 		this.server = server;
 	}
 
-	static WebhookReceiver start() {
+	public static WebhookReceiver start() {
 		try {
 			var receiver = new WebhookReceiver(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
 			receiver.server.createContext("/", receiver::handle);
@@ -52,12 +53,17 @@ final class WebhookReceiver implements AutoCloseable {
 	}
 
 	/** A new endpoint URL of its own, answering 200 until told otherwise. */
-	String newEndpoint() {
+	public String newEndpoint() {
 		return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/" + UUID.randomUUID();
 	}
 
-	void answer(String url, int status) {
+	public void answer(String url, int status) {
 		answers.put(path(url), status);
+	}
+
+	/** The endpoint answers the next {@code requests} requests with 503, then as before. */
+	public void failNext(String url, int requests) {
+		failing.put(path(url), new java.util.concurrent.atomic.AtomicInteger(requests));
 	}
 
 	/** The endpoint takes every request and answers nothing until {@link #release}. */
@@ -72,7 +78,7 @@ final class WebhookReceiver implements AutoCloseable {
 		}
 	}
 
-	List<Received> received(String url) {
+	public List<Received> received(String url) {
 		return List.copyOf(received.getOrDefault(path(url), List.of()));
 	}
 
@@ -80,8 +86,10 @@ final class WebhookReceiver implements AutoCloseable {
 		var path = exchange.getRequestURI().getPath();
 		var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 		var headers = exchange.getRequestHeaders();
+		var failures = failing.get(path);
+		var status = failures != null && failures.getAndDecrement() > 0 ? 503 : answers.getOrDefault(path, 200);
 		received.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(new Received(headers.getFirst("webhook-id"),
-				headers.getFirst("webhook-timestamp"), headers.getFirst("webhook-signature"), body));
+				headers.getFirst("webhook-timestamp"), headers.getFirst("webhook-signature"), body, status));
 		var latch = hung.get(path);
 		if (latch != null) {
 			try {
@@ -91,7 +99,7 @@ final class WebhookReceiver implements AutoCloseable {
 				Thread.currentThread().interrupt();
 			}
 		}
-		exchange.sendResponseHeaders(answers.getOrDefault(path, 200), -1);
+		exchange.sendResponseHeaders(status, -1);
 		exchange.close();
 	}
 

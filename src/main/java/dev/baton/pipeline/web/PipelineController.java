@@ -25,6 +25,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import dev.baton.organisation.Segment;
 import dev.baton.pipeline.Account;
+import dev.baton.pipeline.BookedFigures;
 import dev.baton.pipeline.CommandPlan;
 import dev.baton.pipeline.Opportunity;
 import dev.baton.pipeline.OpportunityCsvImport;
@@ -52,11 +53,16 @@ class PipelineController {
 	private final Pipeline pipeline;
 	private final OpportunitySync sync;
 	private final OpportunityCsvImport csvImport;
+	private final BookedFigures booked;
+	private final java.time.Clock clock;
 
-	PipelineController(Pipeline pipeline, OpportunitySync sync, OpportunityCsvImport csvImport) {
+	PipelineController(Pipeline pipeline, OpportunitySync sync, OpportunityCsvImport csvImport, BookedFigures booked,
+			java.time.Clock clock) {
 		this.pipeline = pipeline;
 		this.sync = sync;
 		this.csvImport = csvImport;
+		this.booked = booked;
+		this.clock = clock;
 	}
 
 	/** An opportunity as the CRM sends it; labels or names for stage, segment and subscription type. */
@@ -82,6 +88,15 @@ class PipelineController {
 	@Operation(summary = "Read one account")
 	Account account(@PathVariable UUID id) {
 		return pipeline.account(id);
+	}
+
+	@GetMapping("/accounts/{id}/booked-figures")
+	@Operation(summary = "What the account has bought as finance counts it: subscription ARR per currency, the active "
+			+ "subscriptions and the next renewal, in total and per opportunity; the CRM receives the same (crm.account-summary)")
+	BookedFigures.Summary bookedFigures(@PathVariable UUID id) {
+		pipeline.account(id);
+		return booked.ofAccount(id)
+				.orElseGet(() -> new BookedFigures.Summary(id, 0, java.time.LocalDate.now(clock), 0, null, List.of()));
 	}
 
 	@GetMapping("/opportunities")

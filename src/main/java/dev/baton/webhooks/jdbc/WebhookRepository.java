@@ -21,6 +21,8 @@ import dev.baton.webhooks.WebhookEndpointId;
  * Endpoints, deliveries and the attempt log in PostgreSQL. A delivery is claimed with a lease
  * ({@code SENDING} until the lease ends) by one worker of one instance, skipping rows another holds,
  * and at most a few per endpoint at a time, so a slow endpoint holds only its own share of workers.
+ * A delivery with an ordering key waits while an earlier delivery of the same key to the same
+ * endpoint is still being tried, so one subject's events arrive in the order they happened.
  */
 @Repository
 public class WebhookRepository {
@@ -33,7 +35,7 @@ public class WebhookRepository {
 
 	/** A claimed delivery with what sending it needs. */
 	public record Claimed(UUID deliveryId, UUID endpointId, String url, String secret, String previousSecret,
-			String messageId, String payload, int attempts) {
+			String messageId, String eventType, String payload, int attempts, Instant createdAt) {
 	}
 
 	public void insertEndpoint(WebhookEndpoint endpoint, String secret) {
@@ -66,22 +68,27 @@ public class WebhookRepository {
 		return jdbc.sql("UPDATE webhook_endpoint SET enabled = FALSE WHERE id = :id").param("id", id.value()).update() == 1;
 	}
 
-	/** One delivery of the message per enabled endpoint subscribed to its type; a message heard again adds none. */
-	public int enqueue(String messageId, String eventType, String payload, Instant now) {
+	/**
+	 * One delivery of the message per enabled endpoint subscribed to its type; a message heard again
+	 * adds none. Deliveries written later get a higher {@code seq}.
+	 */
+	public int enqueue(String messageId, String eventType, String orderingKey, String payload, Instant now) {
 		return jdbc.sql("""
-				INSERT INTO webhook_delivery (id, endpoint_id, message_id, event_type, payload, status, attempts,
-				  next_attempt_at, created_at)
-				SELECT gen_random_uuid(), e.id, :message, :type, :payload, 'PENDING', 0, :now, :now
+				INSERT INTO webhook_delivery (id, endpoint_id, message_id, event_type, ordering_key, payload, status,
+				  attempts, next_attempt_at, created_at)
+				SELECT gen_random_uuid(), e.id, :message, :type, :key, :payload, 'PENDING', 0, :now, :now
 				FROM webhook_endpoint e WHERE e.enabled AND :type = ANY (e.event_types)
 				ON CONFLICT (endpoint_id, message_id) DO NOTHING""")
-				.param("message", messageId).param("type", eventType).param("payload", payload)
-				.param("now", Timestamp.from(now)).update();
+				.param("message", messageId).param("type", eventType).param("key", orderingKey)
+				.param("payload", payload).param("now", Timestamp.from(now)).update();
 	}
 
 	/**
 	 * Claims the next due delivery of an enabled endpoint that has fewer than {@code perEndpoint}
 	 * deliveries being sent: it is {@code SENDING} until {@code leaseUntil}, after which any
-	 * instance may claim it again (its sender stopped).
+	 * instance may claim it again (its sender stopped). A delivery with an ordering key is passed
+	 * over while an earlier one of its key to its endpoint is pending or being sent (a retry
+	 * waiting holds the ones after it); one that failed for good holds nothing.
 	 */
 	public Optional<Claimed> claim(Instant now, Instant leaseUntil, int perEndpoint) {
 		return jdbc.sql("""
@@ -94,18 +101,34 @@ public class WebhookRepository {
 				                AND (SELECT count(*) FROM webhook_delivery busy
 				                     WHERE busy.endpoint_id = c.endpoint_id AND busy.status = 'SENDING'
 				                       AND busy.next_attempt_at > :now) < :perEndpoint
-				              ORDER BY c.next_attempt_at
+				                AND (c.ordering_key IS NULL OR NOT EXISTS (
+				                     SELECT 1 FROM webhook_delivery prior
+				                     WHERE prior.endpoint_id = c.endpoint_id AND prior.ordering_key = c.ordering_key
+				                       AND prior.seq < c.seq AND prior.status IN ('PENDING', 'SENDING')))
+				              ORDER BY c.next_attempt_at, c.seq
 				              LIMIT 1
 				              FOR UPDATE OF c SKIP LOCKED)
 				RETURNING d.id, d.endpoint_id, e.url, e.secret,
 				  CASE WHEN e.previous_secret_until > :now THEN e.previous_secret END AS previous_secret,
-				  d.message_id, d.payload, d.attempts""")
+				  d.message_id, d.event_type, d.payload, d.attempts, d.created_at""")
 				.param("now", Timestamp.from(now)).param("leaseUntil", Timestamp.from(leaseUntil))
 				.param("perEndpoint", perEndpoint)
 				.query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getObject("endpoint_id", UUID.class),
 						rs.getString("url"), rs.getString("secret"), rs.getString("previous_secret"),
-						rs.getString("message_id"), rs.getString("payload"), rs.getInt("attempts")))
+						rs.getString("message_id"), rs.getString("event_type"), rs.getString("payload"), rs.getInt("attempts"),
+						rs.getTimestamp("created_at").toInstant()))
 				.optional();
+	}
+
+	/**
+	 * How long the delivery that has been due longest has waited past its due time, in seconds (0
+	 * when none is due): deliveries piling up behind a stuck sender or a slow endpoint.
+	 */
+	public double oldestDueWait(Instant now) {
+		return jdbc.sql("""
+				SELECT coalesce(extract(epoch FROM CAST(:now AS TIMESTAMPTZ) - min(next_attempt_at)), 0)
+				FROM webhook_delivery WHERE status = 'PENDING' AND next_attempt_at <= :now""")
+				.param("now", Timestamp.from(now)).query(Double.class).single();
 	}
 
 	public void log(UUID deliveryId, Instant at, Integer statusCode, int durationMs, String error) {
@@ -170,7 +193,8 @@ public class WebhookRepository {
 		var delivered = rs.getTimestamp("delivered_at");
 		return new WebhookDelivery(WebhookDeliveryId.of(rs.getObject("id", UUID.class)),
 				WebhookEndpointId.of(rs.getObject("endpoint_id", UUID.class)), rs.getString("message_id"),
-				rs.getString("event_type"), rs.getString("status"), rs.getInt("attempts"),
+				rs.getString("event_type"), rs.getString("ordering_key"), rs.getLong("seq"), rs.getString("status"),
+				rs.getInt("attempts"),
 				rs.getTimestamp("next_attempt_at").toInstant(), (Integer) rs.getObject("last_status"),
 				rs.getString("last_error"), rs.getTimestamp("created_at").toInstant(),
 				delivered == null ? null : delivered.toInstant(), rs.getString("payload"), log);
