@@ -25,7 +25,9 @@ public enum EventType {
 	SEAT_OVERAGE_NOTICED("seat-overage.noticed",
 			"A seat reconciliation found more billable users than seats paid; the charge follows after the notice period."),
 	UPSELL_SIGNAL_RAISED("upsell-signal.raised",
-			"An up-sell signal on an account (seat use near or above what is paid), with its evidence and the owner AE.");
+			"An up-sell signal on an account (seat use near or above what is paid), with its evidence and the owner AE."),
+	USAGE_THRESHOLD_REACHED("usage.threshold-reached",
+			"An account has 30, 5 or 0 percent left of what it may use of a meter this month (its allowance and packs).");
 
 	private final String type;
 	private final String description;

@@ -13,6 +13,7 @@ import dev.baton.subscription.SubscriptionCancelled;
 import dev.baton.subscription.SubscriptionChanged;
 import dev.baton.subscription.SubscriptionCreated;
 import dev.baton.subscription.SubscriptionRenewed;
+import dev.baton.usage.UsageThresholdReached;
 
 /**
  * Hears the purchasing events after their transaction commits (the event publication registry is
@@ -95,5 +96,11 @@ class WebhookEvents {
 	void on(UpsellSignalRaised event) {
 		webhooks.publish(EventType.UPSELL_SIGNAL_RAISED,
 				Payloads.messageId(EventType.UPSELL_SIGNAL_RAISED, event.signalId()), Payloads.upsellSignal(event));
+	}
+
+	@ApplicationModuleListener
+	void on(UsageThresholdReached event) {
+		webhooks.publish(EventType.USAGE_THRESHOLD_REACHED, Payloads.messageId(EventType.USAGE_THRESHOLD_REACHED,
+				event.subject(), event.meterCode(), event.period(), event.thresholdPercent()), Payloads.usageThreshold(event));
 	}
 }

@@ -6,5 +6,5 @@
  * is published at {@code GET /api/v1/webhooks/event-types}. See docs/webhooks.md.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Webhooks",
-		allowedDependencies = { "ordering", "subscription", "catalog", "licensing", "identity", "audit", "platform" })
+		allowedDependencies = { "ordering", "subscription", "catalog", "licensing", "usage", "identity", "audit", "platform" })
 package dev.baton.webhooks;
