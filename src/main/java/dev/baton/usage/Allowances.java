@@ -77,6 +77,26 @@ class Allowances {
 		return new Resolved(row, price);
 	}
 
+	/**
+	 * The meters the subject's subscriptions price today (their plans' metered prices), for pages
+	 * that show what a customer is metered for.
+	 */
+	java.util.Set<String> pricedMeters(String subject) {
+		var meters = new java.util.TreeSet<String>();
+		var account = pipeline.accountByExternalId(subject);
+		if (account.isEmpty()) {
+			return meters;
+		}
+		var today = LocalDate.now(clock);
+		for (var s : subscriptions.ofAccount(account.get().id())) {
+			if (s.parties().ownerAccountId().equals(account.get().id()) && inForce(s, today)) {
+				catalog.meteredPrices(s.planCode(), s.currency(), today, s.priceBookVersionId())
+						.ifPresent(prices -> prices.prices().forEach(p -> meters.add(p.meterCode())));
+			}
+		}
+		return meters;
+	}
+
 	private Resolved work(String subject, String meterCode, Instant periodStart) {
 		var now = clock.instant();
 		var none = new Resolved(new AllowanceRow(subject, meterCode, periodStart, BigDecimal.ZERO, null, null, null, null,

@@ -202,7 +202,8 @@ public class UsagePeriods {
 	/**
 	 * Takes a revision of a subject's period: the allowance and subscription of revision 0 (worked
 	 * out now for a new one), and what is drawn from the subject's packs for usage beyond the
-	 * allowance and what packs covered already, oldest pack first.
+	 * allowance and what packs covered already, oldest pack first: packs bought by the end of the
+	 * period that expire after it starts, and only for usage billed on a subscription.
 	 */
 	private void take(Meter meter, String subject, Instant period, int revision, Instant closedIn, BigDecimal value,
 			long count, Revision before, Instant now) {
@@ -233,12 +234,14 @@ public class UsagePeriods {
 			seats = before.seats();
 		}
 		var beyond = value.subtract(allowance).subtract(prepaid);
-		if (beyond.signum() > 0) {
+		if (beyond.signum() > 0 && subscription != null) {
+			var end = next(period);
 			for (var pack : repository.packs(subject, meter.code(), true)) {
 				if (beyond.signum() <= 0) {
 					break;
 				}
-				if (!pack.expiresAt().isAfter(period) || pack.boughtAt().isAfter(now) || pack.balance().signum() <= 0) {
+				// a pack covers the months from the one it was bought in until it expires
+				if (!pack.expiresAt().isAfter(period) || !pack.boughtAt().isBefore(end) || pack.balance().signum() <= 0) {
 					continue;
 				}
 				var take = pack.balance().min(beyond);

@@ -123,35 +123,38 @@ class UsageRatingTests {
 		var subject = account.externalId();
 		var subscription = fixture.subscribe(account, setup.plan(), 1);
 		var month = setup.month();
+		var next = UsagePeriods.next(month);
 		fixture.buyPack(subscription, setup.packPlan(), 1000, subject);
 		fixture.on(month.plus(2, ChronoUnit.DAYS));
-		fixture.send(setup, List.of(MeteredFixture.event(setup, "a-1", subject, month.plus(1, ChronoUnit.DAYS), 600)));
-		var next = UsagePeriods.next(month);
+		fixture.send(setup, List.of(MeteredFixture.event(setup, "a-1", subject, month.plus(1, ChronoUnit.DAYS), 1700)));
+		// bought after the month ended, before it closed: for the months from this one on
+		fixture.on(next.plus(12, ChronoUnit.HOURS));
+		fixture.buyPack(subscription, setup.packPlan(), 1000, subject);
 		fixture.on(next.plus(2, ChronoUnit.DAYS));
 		periods.closeDue(setup.meter());
-		assertThat(fixture.packs(subject).get(0).path("left").decimalValue()).isEqualByComparingTo("500");
+		assertThat(fixture.packs(subject)).extracting(p -> p.path("left").decimalValue().intValue()).containsExactly(0, 1000);
 
-		// the new month: a fresh allowance of 100, not 100 left over plus 100; the pack's 500 rolled over
+		// the new month: a fresh allowance of 100, not what was left of the last; the second pack rolled over whole
 		var entitlement = fixture.entitlement(setup, subject);
 		assertThat(entitlement.path("included").decimalValue()).isEqualByComparingTo("100");
-		assertThat(entitlement.path("packs").decimalValue()).isEqualByComparingTo("500");
-		assertThat(entitlement.path("remaining").decimalValue()).isEqualByComparingTo("600");
+		assertThat(entitlement.path("packs").decimalValue()).isEqualByComparingTo("1000");
+		assertThat(entitlement.path("remaining").decimalValue()).isEqualByComparingTo("1100");
 
 		fixture.buyPack(subscription, setup.packPlan(), 1000, subject);
-		fixture.send(setup, List.of(MeteredFixture.event(setup, "a-2", subject, next.plus(1, ChronoUnit.DAYS), 900)));
+		fixture.send(setup, List.of(MeteredFixture.event(setup, "a-2", subject, next.plus(1, ChronoUnit.DAYS), 1500)));
 		fixture.on(UsagePeriods.next(next).plus(2, ChronoUnit.DAYS));
 		periods.closeDue(setup.meter());
 		var packs = fixture.packs(subject);
-		assertThat(packs).extracting(p -> p.path("left").decimalValue().intValue()).as("the older pack is spent first")
-				.containsExactly(0, 700);
+		assertThat(packs).extracting(p -> p.path("left").decimalValue().intValue()).as("the older pack is drawn on first")
+				.containsExactly(0, 0, 600);
 
-		var secondBought = Instant.parse(packs.get(1).path("boughtAt").asString());
-		assertThat(Instant.parse(packs.get(1).path("expiresAt").asString()))
-				.isEqualTo(secondBought.atZone(java.time.ZoneOffset.UTC).plusMonths(12).toInstant());
-		fixture.on(secondBought.atZone(java.time.ZoneOffset.UTC).plusMonths(12).plusDays(1).toInstant());
+		var third = Instant.parse(packs.get(2).path("boughtAt").asString());
+		assertThat(Instant.parse(packs.get(2).path("expiresAt").asString()))
+				.isEqualTo(third.atZone(java.time.ZoneOffset.UTC).plusMonths(12).toInstant());
+		fixture.on(third.atZone(java.time.ZoneOffset.UTC).plusMonths(12).plusDays(1).toInstant());
 		assertThat(fixture.entitlement(setup, subject).path("packs").decimalValue()).as("an expired pack is not drawn on")
 				.isEqualByComparingTo("0");
-		assertThat(fixture.packs(subject).get(1).path("expired").asBoolean()).isTrue();
+		assertThat(fixture.packs(subject).get(2).path("expired").asBoolean()).isTrue();
 	}
 
 	@Test
