@@ -116,7 +116,15 @@ public class UsagePeriods {
 		int revisions = 0;
 		int late = 0;
 		for (var meter : due) {
-			var run = transactions.execute(status -> close(meter, target, now));
+			Run run;
+			try {
+				run = transactions.execute(status -> close(meter, target, now));
+			}
+			catch (RuntimeException failure) {
+				// rolled back whole: the next run closes it; the other meters close now
+				log.warn("Usage periods of meter {} were not closed: {}", meter.code(), failure.toString());
+				continue;
+			}
 			if (run != null && run.periods() + run.revisions() > 0) {
 				closedMeters++;
 				periods += run.periods();

@@ -41,7 +41,7 @@ class MeteredPriceApiTests {
 	}
 
 	@Test
-	void meteredPricesLiveInPriceBookVersionsAndRefuseWhatIsNotAMeteredCharge() {
+	void meteredPricesLiveInPriceBookVersionsAndPacksNameTheirMeterOnce() {
 		var fixture = new MeteredFixture(port, clock, pipeline);
 		var setup = fixture.setUp("SUM", "minutes", Map.of("unit", "minute", "chargeModel", "PER_UNIT", "unitPrice", "0.008",
 				"includedUnits", 10000));
@@ -90,13 +90,8 @@ class MeteredPriceApiTests {
 		assertProblem(admin.header("If-Match", "\"0\"").put(meterPath, Http.json(Map.of("unit", "minute", "chargeModel",
 				"PER_UNIT", "unitPrice", "1"))), 409, "stale-version");
 		assertThat(fixture.as("deal-desk").put(meterPath, Http.json(Map.of())).status()).isEqualTo(403);
-	}
 
-	@Test
-	void aPackIsAConsumableSoldOnceAndNamesItsMeterOnce() {
-		var fixture = new MeteredFixture(port, clock, pipeline);
-		var setup = fixture.setUp("SUM", "minutes", Map.of("unit", "minute", "chargeModel", "PER_UNIT", "unitPrice", "0.01"));
-		var admin = fixture.admin();
+		// a pack names the meter it prepays, once
 		assertThat(admin.put("/api/v1/catalog/plans/" + setup.packPlan() + "/pack", Http.json(Map.of("meterCode",
 				setup.meter()))).status()).as("the same again changes nothing").isEqualTo(200);
 		assertProblem(admin.put("/api/v1/catalog/plans/" + setup.packPlan() + "/pack", Http.json(Map.of("meterCode",

@@ -2,6 +2,7 @@ package dev.baton.usage;
 
 import static dev.baton.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -155,6 +156,24 @@ class UsageRatingTests {
 		assertThat(fixture.entitlement(setup, subject).path("packs").decimalValue()).as("an expired pack is not drawn on")
 				.isEqualByComparingTo("0");
 		assertThat(fixture.packs(subject).get(2).path("expired").asBoolean()).isTrue();
+	}
+
+	@Test
+	void anAllowancePerSeatFollowsTheSubscriptionsSeats() {
+		var fixture = new MeteredFixture(port, clock, pipeline);
+		var setup = fixture.setUp("COUNT", "builds", Map.of("unit", "build", "chargeModel", "PER_UNIT", "unitPrice", "0.50",
+				"includedUnits", 100, "includedPer", "SEAT"));
+		var account = fixture.account();
+		var subscription = fixture.subscribe(account, setup.plan(), 2);
+		await().atMost(java.time.Duration.ofSeconds(40)).untilAsserted(() -> assertThat(fixture.entitlement(setup,
+				account.externalId()).path("included").decimalValue()).isEqualByComparingTo("200"));
+
+		var changed = fixture.as("deal-desk").post("/api/v1/orders", Http.json(Map.of("channel", "SALES", "actions",
+				List.of(Map.of("type", "CHANGE_SEATS", "subscriptionId", subscription, "seats", 5)))));
+		assertThat(changed.status()).as(changed.body()).isEqualTo(201);
+		// the kept allowance is forgotten when the subscription changes, on every instance, and worked out again
+		await().atMost(java.time.Duration.ofSeconds(40)).untilAsserted(() -> assertThat(fixture.entitlement(setup,
+				account.externalId()).path("included").decimalValue()).isEqualByComparingTo("500"));
 	}
 
 	@Test

@@ -59,8 +59,8 @@ public class UsageRatingRepository {
 
 	/** The first hour a meter counted anything, if it has. */
 	public Optional<Instant> firstHour(UUID meterId) {
-		return Optional.ofNullable(jdbc.sql("SELECT min(hour) FROM usage_hourly WHERE meter_id = :meter")
-				.param("meter", meterId).query(Timestamp.class).single()).map(Timestamp::toInstant);
+		return jdbc.sql("SELECT hour FROM usage_hourly WHERE meter_id = :meter ORDER BY hour LIMIT 1")
+				.param("meter", meterId).query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
 	}
 
 	/** The events counted per subject and month (UTC) in a range of whole months. */
