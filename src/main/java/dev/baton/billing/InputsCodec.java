@@ -27,6 +27,15 @@ final class InputsCodec {
 		return JSON.writeValueAsString(inputs);
 	}
 
+	/** Any other computation's inputs (usage, a pack), the same canonical way. */
+	static String writeValue(Object inputs) {
+		return JSON.writeValueAsString(inputs);
+	}
+
+	static <T> T readValue(String text, Class<T> type) {
+		return JSON.readValue(text, type);
+	}
+
 	static Inputs read(String text) {
 		return JSON.readValue(text, Inputs.class);
 	}

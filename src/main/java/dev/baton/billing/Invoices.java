@@ -46,10 +46,12 @@ public class Invoices {
 	private final ApplicationEventPublisher events;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final UsageBilling usage;
 
 	Invoices(InvoiceRepository repository, PaymentRepository payments, ContractReader contracts,
 			InvoiceSettlement settlement, PaymentGateway gateway, BillingProperties properties,
-			ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+			ApplicationEventPublisher events, AuditLog audit, Clock clock, UsageBilling usage) {
+		this.usage = usage;
 		this.repository = repository;
 		this.payments = payments;
 		this.contracts = contracts;
@@ -329,6 +331,16 @@ public class Invoices {
 		var from = ("PLAN".equals(line.chargeType()) ? "seats" : "quantity of add-on " + line.planCode()) + " of "
 				+ contract.subscriptionNumber() + " version " + version.version() + " (" + version.action() + ", order "
 				+ version.orderNumber() + ")";
+		var used = usage.explain(id, line);
+		if (used != null) {
+			hash = used.inputsHash();
+			from = used.usage().periodStart() != null
+					? "usage of meter " + used.usage().meterCode() + " by the account of " + contract.subscriptionNumber()
+							+ ", " + used.usage().periodStart() + " to " + used.usage().periodEnd() + " (revision "
+							+ used.usage().revision() + (used.usage().late() ? ", late" : "") + ")"
+					: "pack of " + used.usage().meterCode() + " added by " + contract.subscriptionNumber() + " version "
+							+ version.version() + " (order " + version.orderNumber() + ")";
+		}
 		var period = new Period(line.periodStart(), line.periodEnd());
 		return new LineExplanation(id, invoice.number(), lineId, line.kind(), line.amount(), invoice.currency(),
 				line.explanation(),
@@ -339,7 +351,7 @@ public class Invoices {
 				new LineExplanation.Quantity(line.quantity(), line.unit(), from),
 				new LineExplanation.Days(period.start(), period.end(), period.days(), line.from(), line.to(),
 						new Period(line.from(), line.to()).days()),
-				hash);
+				hash, used == null ? null : used.usage());
 	}
 
 	/**
@@ -353,6 +365,14 @@ public class Invoices {
 		var recomputed = new ArrayList<String>();
 		var hashes = new ArrayList<String>();
 		for (var computation : computations) {
+			if (UsageBilling.isStored(computation.inputs())) {
+				var stored = InputsCodec.readValue(computation.inputs(), UsageBilling.Stored.class);
+				hashes.add(InputsCodec.sha256(InputsCodec.writeValue(stored)));
+				for (var line : UsageBilling.recompute(computation.inputs())) {
+					recomputed.add(signature(line.kind(), line.plan(), line.from(), line.to(), line.amount(), line.words()));
+				}
+				continue;
+			}
 			var inputs = InputsCodec.read(computation.inputs());
 			var text = InputsCodec.write(inputs);
 			hashes.add(InputsCodec.sha256(text));

@@ -10,7 +10,28 @@ import java.util.UUID;
  */
 public record LineExplanation(InvoiceId invoiceId, String invoiceNumber, InvoiceLineId lineId, String kind,
 		BigDecimal amount, String currency, String arithmetic, Source source, PriceSource price, Quantity quantity,
-		Days days, String inputsHash) {
+		Days days, String inputsHash, Usage usage) {
+
+	/** A line without usage: a recurring charge or credit. */
+	public LineExplanation(InvoiceId invoiceId, String invoiceNumber, InvoiceLineId lineId, String kind,
+			BigDecimal amount, String currency, String arithmetic, Source source, PriceSource price, Quantity quantity,
+			Days days, String inputsHash) {
+		this(invoiceId, invoiceNumber, lineId, kind, amount, currency, arithmetic, source, price, quantity, days,
+				inputsHash, null);
+	}
+
+	/**
+	 * A usage line's source (null for other lines): the meter and its period, the revision (a late
+	 * one is an adjustment for events that arrived after the period closed), the usage total with its
+	 * events, the allowance, what packs covered, what was billable and how each tier priced it, and
+	 * what was billed before; for a pack line, the pack's units and expiry.
+	 */
+	public record Usage(String meterCode, String meterName, String unit, LocalDate periodStart, LocalDate periodEnd,
+			int revision, boolean late, LocalDate closedIn, BigDecimal used, long events, long lateEvents,
+			BigDecimal allowance, String allowanceInWords, BigDecimal fromAllowance, BigDecimal fromPacks,
+			BigDecimal billable, String chargeModel, java.util.List<dev.baton.catalog.Rating.Step> tiers,
+			BigDecimal billedBefore, BigDecimal packUnits, LocalDate packExpiresOn, String arithmetic) {
+	}
 
 	/** The subscription version that made the line due and the order behind it. */
 	public record Source(UUID subscriptionId, String subscriptionNumber, int version, String orderNumber,

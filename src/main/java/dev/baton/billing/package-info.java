@@ -8,5 +8,5 @@
  * or uncollectible; corrections are credit notes. See docs/billing.md.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Billing",
-		allowedDependencies = { "subscription", "catalog", "pipeline", "audit", "platform" })
+		allowedDependencies = { "subscription", "catalog", "usage", "pipeline", "audit", "platform" })
 package dev.baton.billing;

@@ -60,6 +60,14 @@ public class Catalog {
 			PriceBookVersionId basedOn) {
 	}
 
+	/**
+	 * A metered price for a plan, meter and currency: the unit, the charge model with its fields, and
+	 * the units included each month (per month, or per seat of the subscription).
+	 */
+	public record NewMeteredPrice(String unit, ChargeModel chargeModel, BigDecimal unitPrice, Integer packageSize,
+			List<PriceEntry.Tier> tiers, BigDecimal includedUnits, MeteredPrice.IncludedPer includedPer) {
+	}
+
 	// reads ---------------------------------------------------------------------------------------
 
 	@Transactional(readOnly = true)
@@ -135,7 +143,125 @@ public class Catalog {
 		return new Price(version.id(), version.number(), entry);
 	}
 
+	/** Every metered price of a version. */
+	@Transactional(readOnly = true)
+	public List<MeteredPrice> meteredPrices(PriceBookVersionId id) {
+		version(id);
+		return repository.metered(id, null, null);
+	}
+
+	/**
+	 * The metered prices of a plan in a currency on a day, resolved as {@link #price} resolves a
+	 * plan's price: the version in effect for a new sale, the version an existing subscription was
+	 * sold on until renewal unless the version in effect applies to existing ones. Empty prices
+	 * when the plan meters nothing; no version at all before the first takes effect.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<MeteredPrices> meteredPrices(String planCode, String currency, LocalDate day,
+			PriceBookVersionId soldOn) {
+		PricePolicy.currency(currency).orThrow(CatalogProblems.RULE);
+		var inEffect = repository.inEffect(day);
+		if (inEffect.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		var source = inEffect.get();
+		if (soldOn != null && !soldOn.equals(source)
+				&& version(source).grandfathering() == Grandfathering.KEEP_UNTIL_RENEWAL) {
+			source = soldOn;
+		}
+		var version = repository.version(source).orElseThrow();
+		return java.util.Optional.of(new MeteredPrices(version.id(), version.number(),
+				repository.metered(source, planCode, Currency.getInstance(currency))));
+	}
+
+	/** As {@link #meteredPrices(String, String, LocalDate, PriceBookVersionId)}, for the API: 422 before any version is in effect. */
+	@Transactional(readOnly = true)
+	public MeteredPrices meteredPricesOn(String planCode, String currency, LocalDate day, PriceBookVersionId soldOn) {
+		plan(planCode);
+		return meteredPrices(planCode, currency, day, soldOn).orElseThrow(() -> new BatonException(
+				CatalogProblems.NO_PRICE, "No price book version is in effect on " + day));
+	}
+
+	/** One metered price of a given version, as a charge made with it names it. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<MeteredPrice> meteredPrice(PriceBookVersionId id, String planCode, String meterCode,
+			String currency) {
+		return repository.metered(id, planCode, Currency.getInstance(currency)).stream()
+				.filter(p -> p.meterCode().equals(meterCode)).findFirst();
+	}
+
+	/** The pack a plan is, if it is one. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Pack> pack(String planCode) {
+		return repository.pack(planCode);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Pack> packs() {
+		return repository.packs();
+	}
+
 	// changes -------------------------------------------------------------------------------------
+
+	/** Sets a draft's metered price for a plan, meter and currency; {@code expectedVersion} is the draft's ETag. */
+	@Transactional
+	public PriceBookVersion setMeteredPrice(PriceBookVersionId id, String planCode, String meterCode, String currency,
+			NewMeteredPrice price, int expectedVersion) {
+		var version = version(id);
+		PricePolicy.change(version).orThrow(CatalogProblems.PUBLISHED);
+		plan(planCode);
+		PricePolicy.currency(currency).orThrow(CatalogProblems.RULE);
+		if (price.chargeModel() == null) {
+			throw BatonException.invalid("chargeModel", "is required: PER_UNIT, TIERED, VOLUME or PACKAGE");
+		}
+		var metered = new MeteredPrice(planCode, meterCode, Currency.getInstance(currency),
+				price.unit() == null ? "" : price.unit().strip(), price.chargeModel(), price.unitPrice(),
+				price.packageSize(), price.tiers(), price.includedUnits(), price.includedPer());
+		PricePolicy.metered(metered).orThrow(CatalogProblems.RULE);
+		if (!repository.putMetered(id, metered, expectedVersion)) {
+			throw Versions.stale("Price book version", version.number(), expectedVersion);
+		}
+		audit.record("price-book.metered-price-set", "price_book_version", id.value(), null,
+				Map.of("plan", planCode, "meter", meterCode, "currency", currency, "chargeModel",
+						metered.chargeModel().name(), "includedUnits", metered.includedUnits().toPlainString(),
+						"includedPer", metered.includedPer().name()));
+		return version(id);
+	}
+
+	@Transactional
+	public PriceBookVersion removeMeteredPrice(PriceBookVersionId id, String planCode, String meterCode,
+			String currency, int expectedVersion) {
+		var version = version(id);
+		PricePolicy.change(version).orThrow(CatalogProblems.PUBLISHED);
+		PricePolicy.currency(currency).orThrow(CatalogProblems.RULE);
+		if (!repository.removeMetered(id, planCode, meterCode, Currency.getInstance(currency), expectedVersion)) {
+			throw Versions.stale("Price book version", version.number(), expectedVersion);
+		}
+		audit.record("price-book.metered-price-removed", "price_book_version", id.value(), null,
+				Map.of("plan", planCode, "meter", meterCode, "currency", currency));
+		return version(id);
+	}
+
+	/**
+	 * Makes a consumable plan sold once a pack of a meter's units. Set once: the packs sold under it
+	 * keep meaning what they meant.
+	 */
+	@Transactional
+	public Pack definePack(String planCode, String meterCode) {
+		var plan = plan(planCode);
+		PricePolicy.pack(plan, product(plan.productCode()).kind(), meterCode).orThrow(CatalogProblems.RULE);
+		var pack = new Pack(planCode, meterCode);
+		if (!repository.insertPack(pack, clock.instant())) {
+			var existing = repository.pack(planCode).orElseThrow();
+			if (existing.equals(pack)) {
+				return existing;
+			}
+			throw new BatonException(dev.baton.platform.ProblemType.CONFLICT, "Plan " + planCode
+					+ " is a pack of " + existing.meterCode() + " already; packs sold under it keep that meaning");
+		}
+		audit.record("catalog.pack-defined", "catalog_plan", planCode, null, Map.of("meter", meterCode));
+		return pack;
+	}
 
 	@Transactional
 	public Product addProduct(NewProduct product) {
@@ -197,6 +323,9 @@ public class Catalog {
 		catch (DuplicateKeyException sameNumber) {
 			throw new BatonException(dev.baton.platform.ProblemType.CONFLICT,
 					"Another draft was started at the same moment; retry");
+		}
+		if (request.basedOn() != null) {
+			repository.copyMetered(request.basedOn(), draft.id());
 		}
 		audit.record("price-book.drafted", "price_book_version", draft.id().value(), null,
 				Map.of("number", draft.number(), "basedOn", request.basedOn() == null ? "" : request.basedOn().toString()));

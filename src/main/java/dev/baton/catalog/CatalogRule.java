@@ -38,5 +38,11 @@ public enum CatalogRule implements Rule {
 	CHARGE_MODEL,
 	/** Tiers ascend and only the last one is open-ended. */
 	@Rule.Id(value = "price.tiers-ascend", field = "tiers")
-	TIERS_ASCEND;
+	TIERS_ASCEND,
+	/** A metered price names a meter by its code and charges per unit, tiered, volume or package, never flat. */
+	@Rule.Id(value = "price.metered", field = "meterCode")
+	METERED,
+	/** A pack is a consumable plan sold once, priced per unit or by the package, that names the meter it prepays. */
+	@Rule.Id(value = "catalog.pack", field = "planCode")
+	PACK;
 }

@@ -20,15 +20,18 @@ import dev.baton.catalog.Catalog;
 import dev.baton.catalog.ChargeModel;
 import dev.baton.catalog.Deployment;
 import dev.baton.catalog.Grandfathering;
+import dev.baton.catalog.MeteredPrice;
 import dev.baton.catalog.PriceEntry;
 import dev.baton.catalog.ProductKind;
 
 /**
  * Loads the demo catalog into an empty catalog: the platform's Premium and Ultimate tiers for
  * SaaS, Self-Managed and Dedicated, a per-seat add-on, compute-minute and storage packs, metered
- * compute minutes, and a professional service, priced in USD and EUR in a published price book;
+ * compute minutes, and a professional service, priced in USD and EUR in a published price book
+ * with the SaaS tiers' metered charges for CI minutes and storage;
  * and links the portal logins: {@code customer} to Acme Logistics, {@code partner} to the reseller
- * Northwind Channel, whose end customers are Initech Health and Hooli Cloud.
+ * Northwind Channel, whose end customers are Initech Health and Hooli Cloud; Acme has a Premium
+ * SaaS subscription with a pack of compute minutes.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -87,6 +90,7 @@ class DemoCatalog implements ApplicationRunner {
 		plan("compute-minutes", "compute-minutes-pack", "Pack of 1,000 minutes", BillingPeriod.ONE_TIME, 0, ChargeModel.PACKAGE, "minute");
 		product("storage", "Storage", ProductKind.CONSUMABLE, Deployment.SAAS, "Extra storage in packs of 10 GB a year");
 		plan("storage", "storage-pack", "10 GB for a year", BillingPeriod.ANNUAL, 12, ChargeModel.PACKAGE, "GB");
+		plan("storage", "storage-prepaid", "Pack of 100 GB-months", BillingPeriod.ONE_TIME, 0, ChargeModel.PACKAGE, "GB-month");
 		product("implementation-quickstart", "Implementation QuickStart", ProductKind.SERVICE, null,
 				"Five days of a professional services engineer");
 		plan("implementation-quickstart", "implementation-quickstart", "Once", BillingPeriod.ONE_TIME, 0, ChargeModel.FLAT,
@@ -118,8 +122,35 @@ class DemoCatalog implements ApplicationRunner {
 					new Catalog.NewPrice(new BigDecimal(euro ? "56" : "60"), null, 10, null), version).version();
 			version = catalog.setPrice(draft.id(), "implementation-quickstart", currency,
 					new Catalog.NewPrice(new BigDecimal(euro ? "11000" : "12000"), null, null, null), version).version();
+			version = catalog.setPrice(draft.id(), "storage-prepaid", currency,
+					new Catalog.NewPrice(new BigDecimal(euro ? "18" : "20"), null, 100, null), version).version();
+			version = metered(draft, version, currency, euro);
 		}
 		catalog.publish(draft.id(), version, "Demo catalog");
+		catalog.definePack("compute-minutes-pack", "ci-minutes");
+		catalog.definePack("storage-prepaid", "storage");
+	}
+
+	/**
+	 * The SaaS tiers' metered charges: CI compute minutes (Premium 10,000 included a month, Ultimate
+	 * 1,000 per seat; tiered beyond) and storage in GB-months (Premium 50 a month, Ultimate 10 per seat).
+	 */
+	private int metered(dev.baton.catalog.PriceBookVersion draft, int version, String currency, boolean euro) {
+		var minutes = List.of(new PriceEntry.Tier(new BigDecimal("100000"), new BigDecimal(euro ? "0.009" : "0.010"), null),
+				new PriceEntry.Tier(null, new BigDecimal(euro ? "0.0075" : "0.008"), null));
+		for (var tier : List.of("premium-saas", "ultimate-saas")) {
+			var ultimate = tier.startsWith("ultimate");
+			for (var period : List.of("-monthly", "-annual", "-3-year")) {
+				version = catalog.setMeteredPrice(draft.id(), tier + period, "ci-minutes", currency, new Catalog.NewMeteredPrice(
+						"minute", ChargeModel.TIERED, null, null, minutes, new BigDecimal(ultimate ? "1000" : "10000"),
+						ultimate ? MeteredPrice.IncludedPer.SEAT : MeteredPrice.IncludedPer.MONTH), version).version();
+				version = catalog.setMeteredPrice(draft.id(), tier + period, "storage", currency, new Catalog.NewMeteredPrice(
+						"GB-month", ChargeModel.PER_UNIT, new BigDecimal(euro ? "0.23" : "0.25"), null, null,
+						new BigDecimal(ultimate ? "10" : "50"), ultimate ? MeteredPrice.IncludedPer.SEAT : MeteredPrice.IncludedPer.MONTH),
+						version).version();
+			}
+		}
+		return version;
 	}
 
 	/** Only where the demo organisation was loaded: its accounts and logins are needed. */
@@ -138,6 +169,11 @@ class DemoCatalog implements ApplicationRunner {
 				pipeline.accountByExternalId(endCustomer)
 						.ifPresent(account -> portal.registerEndCustomer(northwind.id(), account.id(), "demo"));
 			}
+			// Acme runs its CI on the SaaS tier, metered (see DemoUsage), with a pack of minutes bought
+			var order = portal.order("customer", List.of(new dev.baton.subscription.SubscriptionChange.Create(
+					new dev.baton.subscription.Parties(acme.get().id(), null, null), null, "premium-saas-annual", "USD", 25,
+					java.util.Map.of("compute-minutes-pack", 1000), null, null, null, true, null)), "demo-acme-saas");
+			log.info("Demo subscription for Acme Logistics: order {}", order.number());
 		}
 		catch (dev.baton.platform.BatonException noLogin) {
 			log.info("Demo portal logins not linked: {}", noLogin.getMessage());

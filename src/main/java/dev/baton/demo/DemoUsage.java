@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads demo usage when no meter exists: meters for CI compute minutes (by runner and project),
- * storage (the latest gigabytes) and active users, a source for the demo CI runners (an
+ * storage (the latest gigabytes, and in GB-months over time) and active users, a source for the demo CI runners (an
  * administrator takes its token with "New token" on the usage page), and a week of events for
  * Acme Logistics ({@code CRM-ACC-1001}) and Initech Health ({@code CRM-ACC-1003}).
  */
@@ -62,6 +62,8 @@ class DemoUsage implements ApplicationRunner {
 					Map.of("bucket", "/bucket"), "GB"), "demo");
 			meters.define(new Meters.Definition("active-users", "Active users", "ci.job.finished", Aggregation.UNIQUE_COUNT,
 					"/user", Map.of(), "users"), "demo");
+			meters.define(new Meters.Definition("storage", "Storage", "storage.sampled", Aggregation.TIME_WEIGHTED_AVERAGE, "/gb",
+					Map.of("bucket", "/bucket"), "GB"), "demo");
 			sources.register(SOURCE, "The demo CI runners", "demo");
 		}
 		catch (dev.baton.platform.BatonException alreadyThere) {
@@ -93,7 +95,7 @@ class DemoUsage implements ApplicationRunner {
 		for (int from = 0; from < events.size(); from += 500) {
 			accepted += ingestion.ingestJson(SOURCE, events.subList(from, Math.min(events.size(), from + 500))).accepted();
 		}
-		log.info("Demo usage loaded: 3 meters, the source {} and {} events over the last week", SOURCE, accepted);
+		log.info("Demo usage loaded: 4 meters, the source {} and {} events over the last week", SOURCE, accepted);
 	}
 
 	private JsonNode event(String id, String type, String subject, java.time.Instant time, Map<String, Object> data) {

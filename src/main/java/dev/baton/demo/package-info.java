@@ -5,5 +5,5 @@
  * database unless asked for.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data",
-		allowedDependencies = { "engagement", "judgment", "postsales", "catalog", "portal", "usage", "pipeline", "organisation", "identity", "platform" })
+		allowedDependencies = { "engagement", "judgment", "postsales", "catalog", "portal", "usage", "subscription", "ordering", "pipeline", "organisation", "identity", "platform" })
 package dev.baton.demo;

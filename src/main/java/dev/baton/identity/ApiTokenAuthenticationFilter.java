@@ -97,9 +97,9 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		var path = request.getRequestURI().substring(request.getContextPath().length());
-		if (!path.startsWith(kind.pathPrefix())) {
+		if (kind.pathPrefixes().stream().noneMatch(path::startsWith)) {
 			ProblemResponses.write(request, response, ProblemType.FORBIDDEN,
-					"This token may call only " + kind.pathPrefix());
+					"This token may call only " + String.join(" and ", kind.pathPrefixes()));
 			return;
 		}
 		proceedAs(new ApiTokenAuthentication(principal.get(),

@@ -15,6 +15,11 @@ public interface ServiceTokens {
 	/** The path prefix the tokens may call (such as {@code /api/v1/usage/events}); anything else answers 403. */
 	String pathPrefix();
 
+	/** Every path prefix the tokens may call; by default the one {@link #pathPrefix()} names. */
+	default java.util.List<String> pathPrefixes() {
+		return java.util.List.of(pathPrefix());
+	}
+
 	/** The authority an authenticated token holds, such as {@code USAGE_SOURCE}. */
 	String authority();
 

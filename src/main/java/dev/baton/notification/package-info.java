@@ -9,5 +9,5 @@
  * stays in {@code notification_delivery} and is retried with backoff by any instance.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-		allowedDependencies = { "engagement", "onsite", "licensing", "subscription", "ordering", "pipeline", "organisation", "identity", "audit", "platform" })
+		allowedDependencies = { "engagement", "onsite", "licensing", "usage", "subscription", "ordering", "pipeline", "organisation", "identity", "audit", "platform" })
 package dev.baton.notification;

@@ -6,5 +6,5 @@
  * its subscriptions but not the reseller's prices. See docs/purchasing.md.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Portals",
-		allowedDependencies = { "quoting", "ordering", "subscription", "catalog", "pipeline", "identity", "audit", "platform" })
+		allowedDependencies = { "quoting", "ordering", "subscription", "catalog", "usage", "pipeline", "identity", "audit", "platform" })
 package dev.baton.portal;

@@ -43,7 +43,7 @@ public class Meters {
 	@Transactional
 	public Meter define(Definition definition, String by) {
 		if (definition.aggregation() == null) {
-			throw BatonException.invalid("aggregation", "is one of SUM, COUNT, UNIQUE_COUNT, MAX, LATEST");
+			throw BatonException.invalid("aggregation", "is one of SUM, COUNT, UNIQUE_COUNT, MAX, LATEST, TIME_WEIGHTED_AVERAGE");
 		}
 		var valueProperty = definition.valueProperty() == null || definition.valueProperty().isBlank() ? null
 				: definition.valueProperty().strip();

@@ -1,6 +1,7 @@
 package dev.baton.usage;
 
 import java.time.Duration;
+import java.time.Period;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,11 +13,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxEventAge how old an event's time may be when it arrives; older ones are rejected
  * @param clockSkew how far in the future an event's time may be (the sender's clock runs ahead)
  * @param maxDataBytes the largest data one event carries, as JSON
+ * @param periodCloseGrace how long after a billing period (a UTC month) ends it closes; events for it
+ *        that arrive later are late and billed as an adjustment on the next invoice
+ * @param closeInterval how often the period-close job looks for periods to close
+ * @param packExpiry how long a prepaid pack may be drawn on after it is bought
+ * @param levelHoldsFor how long a sampled level (TIME_WEIGHTED_AVERAGE) holds without a new sample
+ * @param noticeInterval how often the notice job looks for subjects near the end of what they may use
  * @param kafka the Kafka source of usage events, off unless enabled
  */
 @ConfigurationProperties("baton.usage")
 public record UsageProperties(@DefaultValue("1000") int maxBatch, @DefaultValue("35d") Duration maxEventAge,
-		@DefaultValue("5m") Duration clockSkew, @DefaultValue("16384") int maxDataBytes, @DefaultValue Kafka kafka) {
+		@DefaultValue("5m") Duration clockSkew, @DefaultValue("16384") int maxDataBytes,
+		@DefaultValue("1d") Duration periodCloseGrace, @DefaultValue("15m") Duration closeInterval,
+		@DefaultValue("12m") Period packExpiry, @DefaultValue("31d") Duration levelHoldsFor,
+		@DefaultValue("5m") Duration noticeInterval, @DefaultValue Kafka kafka) {
 
 	/**
 	 * The Kafka source: a topic of CloudEvents (structured JSON mode; a record may also hold a JSON

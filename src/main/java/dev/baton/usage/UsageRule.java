@@ -38,5 +38,11 @@ public enum UsageRule implements Rule {
 	EVENT_TIME,
 	/** An event's data is JSON, and carries a number of at least 0 where a meter reads one. */
 	@Rule.Id(value = "usage.event-data")
-	EVENT_DATA;
+	EVENT_DATA,
+	/** A subject may use a meter's units while its allowance and packs last; at 0 left it is blocked until a pack is bought or the period turns. */
+	@Rule.Id(value = "usage.entitlement-exhausted")
+	ENTITLEMENT_EXHAUSTED,
+	/** A subject may use a meter only when its subscription has a metered price for it. */
+	@Rule.Id(value = "usage.entitlement-not-in-plan")
+	ENTITLEMENT_NOT_IN_PLAN;
 }

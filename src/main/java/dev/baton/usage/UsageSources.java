@@ -108,6 +108,12 @@ public class UsageSources implements ServiceTokens {
 		return "/api/v1/usage/events";
 	}
 
+	/** Sources also ask what a subject may still use (the product checks it before a CI job starts). */
+	@Override
+	public List<String> pathPrefixes() {
+		return List.of(pathPrefix(), "/api/v1/entitlements/");
+	}
+
 	@Override
 	public String authority() {
 		return AUTHORITY;

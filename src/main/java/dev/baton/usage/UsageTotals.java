@@ -30,10 +30,14 @@ public class UsageTotals {
 
 	private final Meters meters;
 	private final JdbcClient jdbc;
+	private final java.time.Clock clock;
+	private final UsageProperties properties;
 
-	UsageTotals(Meters meters, JdbcClient jdbc) {
+	UsageTotals(Meters meters, JdbcClient jdbc, java.time.Clock clock, UsageProperties properties) {
 		this.meters = meters;
 		this.jdbc = jdbc;
+		this.clock = clock;
+		this.properties = properties;
 	}
 
 	public enum Window {
@@ -71,6 +75,9 @@ public class UsageTotals {
 		var window = query.window() == null ? Window.DAY : query.window();
 		var groupBy = query.groupBy() == null ? List.<String>of() : List.copyOf(new java.util.LinkedHashSet<>(query.groupBy()));
 		check(meter, query, window, groupBy);
+		if (meter.aggregation() == Aggregation.TIME_WEIGHTED_AVERAGE) {
+			return levels(meter, query, window, groupBy);
+		}
 		var unique = meter.aggregation() == Aggregation.UNIQUE_COUNT;
 		var params = new LinkedHashMap<String, Object>();
 		params.put("meter", meter.id().value());
@@ -99,6 +106,7 @@ public class UsageTotals {
 			case MAX -> "max(maximum)";
 			case LATEST -> "(array_agg(latest ORDER BY latest_at DESC))[1]";
 			case UNIQUE_COUNT -> "count(DISTINCT value)";
+			case TIME_WEIGHTED_AVERAGE -> throw new IllegalStateException("levels are totalled by levels()");
 		};
 		var where = new StringBuilder("meter_id = :meter AND ");
 		where.append(unique ? "day >= CAST(timezone('UTC', CAST(:from AS timestamptz)) AS date)"
@@ -132,6 +140,92 @@ public class UsageTotals {
 			return new Row(from, end, subject, dimensions.isEmpty() ? null : dimensions, rs.getBigDecimal("value"));
 		}).list();
 		return new Totals(meter.code(), meter.aggregation(), meter.unit(), query.from(), query.to(), window, groupBy, rows);
+	}
+
+	/**
+	 * The totals of a level over time: each hour's latest sample holds from that hour until the next
+	 * sample (at most {@code level-holds-for}, and not beyond the current hour), the level before the
+	 * range carried into it; each stretch is split at window and month boundaries and weighted by the
+	 * hours of its month, so a window's value is in unit-months. Read from the hourly totals only.
+	 */
+	private Totals levels(Meter meter, Query query, Window window, List<String> groupBy) {
+		var params = new LinkedHashMap<String, Object>();
+		params.put("meter", meter.id().value());
+		params.put("from", Timestamp.from(query.from()));
+		var now = clock.instant().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+		var until = query.to().isAfter(now) ? now : query.to();
+		params.put("until", Timestamp.from(until.isBefore(query.from()) ? query.from() : until));
+		params.put("hold", properties.levelHoldsFor().toString());
+		var step = switch (window) {
+			case HOUR -> "hour";
+			case DAY -> "day";
+			case MONTH, NONE -> "month";
+		};
+		var bySubject = "";
+		if (query.subject() != null && !query.subject().isBlank()) {
+			bySubject = " AND subject = :subject";
+			params.put("subject", query.subject());
+		}
+		var start = window == Window.NONE ? "CAST(:from AS timestamptz)" : "timezone('UTC', date_trunc('" + step + "', pa))";
+		var selected = new StringBuilder(start).append(" AS window_start");
+		var grouping = new StringBuilder("1");
+		for (int i = 0; i < groupBy.size(); i++) {
+			if (groupBy.get(i).equals(SUBJECT)) {
+				selected.append(", subject AS c").append(i);
+			}
+			else {
+				selected.append(", dimensions ->> CAST(:g").append(i).append(" AS text) AS c").append(i);
+				params.put("g" + i, groupBy.get(i));
+			}
+			grouping.append(", ").append(i + 2);
+		}
+		// times are UTC timestamps without a zone from here on, so that days and months are UTC's
+		var sql = """
+				WITH samples AS (
+				  SELECT subject, dimensions, hour, latest FROM usage_hourly
+				  WHERE meter_id = :meter AND hour >= :from AND hour < :until%1$s
+				  UNION ALL
+				  (SELECT DISTINCT ON (subject, dimensions) subject, dimensions, hour, latest FROM usage_hourly
+				   WHERE meter_id = :meter AND hour < :from AND hour >= CAST(:from AS timestamptz) - CAST(:hold AS interval)%1$s
+				   ORDER BY subject, dimensions, hour DESC)
+				),
+				steps AS (
+				  SELECT subject, dimensions, latest AS level, timezone('UTC', greatest(hour, :from)) AS a,
+				    timezone('UTC', least(lead(hour) OVER (PARTITION BY subject, dimensions ORDER BY hour),
+				      hour + CAST(:hold AS interval), :until)) AS b
+				  FROM samples
+				),
+				pieces AS (
+				  SELECT s.subject, s.dimensions, s.level, greatest(s.a, w) AS pa, least(s.b, w + interval '1 %2$s') AS pb
+				  FROM steps s, generate_series(date_trunc('%2$s', s.a), s.b - interval '1 microsecond', interval '1 %2$s') AS w
+				  WHERE s.b > s.a
+				)
+				SELECT %3$s, round(sum(level * extract(epoch FROM pb - pa)
+				  / extract(epoch FROM (date_trunc('month', pa) + interval '1 month') - date_trunc('month', pa))), 6) AS value
+				FROM pieces GROUP BY %4$s ORDER BY %4$s""".formatted(bySubject, step, selected, grouping);
+		var rows = jdbc.sql(sql).params(params).query((rs, n) -> {
+			var windowStart = rs.getTimestamp("window_start").toInstant();
+			String subject = null;
+			var dimensions = new LinkedHashMap<String, String>();
+			for (int i = 0; i < groupBy.size(); i++) {
+				if (groupBy.get(i).equals(SUBJECT)) {
+					subject = rs.getString("c" + i);
+				}
+				else {
+					dimensions.put(groupBy.get(i), rs.getString("c" + i));
+				}
+			}
+			var from = windowStart.isBefore(query.from()) ? query.from() : windowStart;
+			return new Row(from, end(windowStart, window, query.to()), subject, dimensions.isEmpty() ? null : dimensions,
+					plain(rs.getBigDecimal("value")));
+		}).list();
+		return new Totals(meter.code(), meter.aggregation(), meter.aggregation().unitOf(meter.unit()), query.from(),
+				query.to(), window, groupBy, rows);
+	}
+
+	private static BigDecimal plain(BigDecimal value) {
+		var stripped = value.stripTrailingZeros();
+		return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
 	}
 
 	private static Instant end(Instant start, Window window, Instant to) {

@@ -37,7 +37,9 @@ public enum EventType {
 	PAYMENT_SUCCEEDED("payment.succeeded", "A payment towards an invoice was received: card, bank transfer or account credit."),
 	PAYMENT_FAILED("payment.failed", "A card payment towards an invoice was declined or not completed; dunning follows."),
 	CRM_ACCOUNT_SUMMARY("crm.account-summary",
-			"An account's subscription ARR, MRR and next renewal changed, in total and per opportunity, as Baton shows them to the AE.");
+			"An account's subscription ARR, MRR and next renewal changed, in total and per opportunity, as Baton shows them to the AE."),
+	USAGE_THRESHOLD_REACHED("usage.threshold-reached",
+			"An account has 30, 5 or 0 percent left of what it may use of a meter this month (its allowance and packs).");
 
 	private final String type;
 	private final String description;

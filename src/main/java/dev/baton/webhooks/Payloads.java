@@ -19,6 +19,7 @@ import dev.baton.ordering.Order;
 import dev.baton.ordering.RenewalRefused;
 import dev.baton.subscription.Subscription;
 import dev.baton.subscription.SubscriptionChange;
+import dev.baton.usage.UsageThresholdReached;
 
 /**
  * The {@code data} of each event type, as its schema in {@code webhooks/schemas} describes it: ids,
@@ -256,6 +257,25 @@ final class Payloads {
 	@SuppressWarnings("unchecked")
 	private static List<Map<String, Object>> cast(Object list) {
 		return (List<Map<String, Object>>) list;
+	}
+
+	static Map<String, Object> usageThreshold(UsageThresholdReached event) {
+		var data = new LinkedHashMap<String, Object>();
+		data.put("subject", event.subject());
+		data.put("accountId", text(event.accountId()));
+		data.put("accountName", event.accountName());
+		data.put("meterCode", event.meterCode());
+		data.put("meterName", event.meterName());
+		data.put("unit", event.unit());
+		data.put("period", event.period());
+		data.put("thresholdPercent", event.thresholdPercent());
+		data.put("remaining", event.remaining().toPlainString());
+		data.put("available", event.available().toPlainString());
+		data.put("subscriptionId", text(event.subscriptionId()));
+		data.put("subscriptionNumber", event.subscriptionNumber());
+		data.put("ownerId", text(event.ownerId()));
+		data.put("reachedAt", event.reachedAt().toString());
+		return data;
 	}
 
 	private static String text(Object value) {

@@ -21,6 +21,7 @@ import dev.baton.subscription.SubscriptionCancelled;
 import dev.baton.subscription.SubscriptionChanged;
 import dev.baton.subscription.SubscriptionCreated;
 import dev.baton.subscription.SubscriptionRenewed;
+import dev.baton.usage.UsageThresholdReached;
 
 /**
  * Enqueues the purchasing events for the endpoints that want them, in the transaction that made
@@ -171,5 +172,13 @@ class WebhookEvents {
 		webhooks.publish(type, Payloads.messageId(type, event.paymentId()), invoiceKey(event.invoiceId()),
 				Payloads.payment(event, references.account(event.accountId()), references.opportunitiesOf(subscriptions),
 						subscriptions));
+	}
+
+	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+	void on(UsageThresholdReached event) {
+		webhooks.publish(EventType.USAGE_THRESHOLD_REACHED, Payloads.messageId(EventType.USAGE_THRESHOLD_REACHED,
+				event.subject(), event.meterCode(), event.period(), event.thresholdPercent()),
+				event.accountId() == null ? "subject:" + event.subject() : "account:" + event.accountId(),
+				Payloads.usageThreshold(event));
 	}
 }

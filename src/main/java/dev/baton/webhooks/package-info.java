@@ -6,6 +6,6 @@
  * is published at {@code GET /api/v1/webhooks/event-types}. See docs/webhooks.md.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Webhooks",
-		allowedDependencies = { "ordering", "subscription", "catalog", "licensing", "billing", "pipeline", "identity",
-				"audit", "platform" })
+		allowedDependencies = { "ordering", "subscription", "catalog", "licensing", "billing", "pipeline", "usage",
+				"identity", "audit", "platform" })
 package dev.baton.webhooks;

@@ -66,4 +66,15 @@ class EventCatalogueTests {
 		assertValid(EventType.PRICE_BOOK_PUBLISHED, Payloads.priceBook(new PriceBookVersionPublished(
 				PriceBookVersionId.random(), 2, LocalDate.parse("2027-01-01"), Grandfathering.KEEP_UNTIL_RENEWAL)));
 	}
+
+	@Test
+	void usageThresholdDataMatchesItsSchema() {
+		var data = Payloads.usageThreshold(new dev.baton.usage.UsageThresholdReached("CRM-ACC-1001", UUID.randomUUID(),
+				"Acme Logistics", "ci-minutes", "CI compute minutes", "minutes", "2027-03", 5, new BigDecimal("512.5"),
+				new BigDecimal("11000"), SubscriptionId.of(UUID.randomUUID()), "S-000012", null,
+				Instant.parse("2027-03-20T10:00:00Z")));
+		assertValid(EventType.USAGE_THRESHOLD_REACHED, data);
+		assertThat(data.get("remaining")).isEqualTo("512.5");
+		assertThat(data.get("thresholdPercent")).isEqualTo(5);
+	}
 }

@@ -131,10 +131,11 @@ public class InvoiceRepository {
 				  :book, :bookNumber, :amount, :explanation)""").params(params).update();
 	}
 
-	/** Every line ever invoiced for a subscription, as the engine's diff needs them. */
+	/** Every recurring line ever invoiced for a subscription, as the engine's diff needs them (usage lines have their own). */
 	public List<Line.Invoiced> invoicedOf(UUID subscriptionId) {
 		return jdbc.sql("""
 				SELECT kind, rate_key, service_from, service_to FROM invoice_line WHERE subscription_id = :id
+				  AND charge_type IN ('PLAN', 'ADD_ON')
 				ORDER BY service_from, id""").param("id", subscriptionId)
 				.query((rs, n) -> new Line.Invoiced(Line.Kind.valueOf(rs.getString(1)), rs.getString(2),
 						rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)))

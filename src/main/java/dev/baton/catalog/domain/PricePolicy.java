@@ -72,6 +72,39 @@ public final class PricePolicy {
 				.decide();
 	}
 
+	private static final Pattern METER = Pattern.compile("[a-z][a-z0-9-]{1,59}");
+
+	/**
+	 * A metered price: a meter named by its code, a unit, a charge model other than flat, and the
+	 * fields that model needs (as for any price).
+	 */
+	public static Decision metered(dev.baton.catalog.MeteredPrice price) {
+		var entry = new PriceEntry(price.planCode(), price.chargeModel(), price.currency(), price.unitPrice(),
+				price.includedUnits(), price.packageSize(), price.tiers());
+		return Decision.check()
+				.refuseIf(price.meterCode() == null || !METER.matcher(price.meterCode()).matches(), CatalogRule.METERED,
+						() -> "A metered price names a meter by its code (2 to 60 lower case letters, digits and dashes), not '"
+								+ price.meterCode() + "'")
+				.refuseIf(price.chargeModel() == ChargeModel.FLAT, CatalogRule.METERED,
+						() -> "A metered price charges per unit, tiered, volume or by the package, not FLAT")
+				.refuseIf(price.unit().isBlank() || price.unit().length() > 30, CatalogRule.METERED,
+						() -> "A metered price names its unit (minute, GB-month), 1 to 30 characters")
+				.decide().and(price.chargeModel() == ChargeModel.FLAT ? Decision.allowed() : price(entry));
+	}
+
+	/** A pack: a consumable plan sold once, priced per unit or by the package, naming the meter it prepays. */
+	public static Decision pack(dev.baton.catalog.Plan plan, ProductKind kind, String meterCode) {
+		return Decision.check()
+				.refuseIf(kind != ProductKind.CONSUMABLE || plan.billingPeriod() != BillingPeriod.ONE_TIME
+						|| !(plan.chargeModel() == ChargeModel.PER_UNIT || plan.chargeModel() == ChargeModel.PACKAGE),
+						CatalogRule.PACK, () -> "A pack is a consumable plan sold once (ONE_TIME), per unit or by the"
+								+ " package; " + plan.code() + " is a " + kind + " plan, " + plan.billingPeriod() + ", "
+								+ plan.chargeModel())
+				.refuseIf(meterCode == null || !METER.matcher(meterCode).matches(), CatalogRule.PACK,
+						() -> "A pack names the meter it prepays by its code, not '" + meterCode + "'")
+				.decide();
+	}
+
 	/** A currency code Baton can price in. */
 	public static Decision currency(String code) {
 		Currency currency = null;

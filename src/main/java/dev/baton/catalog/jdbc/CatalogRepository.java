@@ -21,6 +21,8 @@ import dev.baton.catalog.BillingPeriod;
 import dev.baton.catalog.ChargeModel;
 import dev.baton.catalog.Deployment;
 import dev.baton.catalog.Grandfathering;
+import dev.baton.catalog.MeteredPrice;
+import dev.baton.catalog.Pack;
 import dev.baton.catalog.Plan;
 import dev.baton.catalog.PriceBookVersion;
 import dev.baton.catalog.PriceBookVersionId;
@@ -196,7 +198,93 @@ public class CatalogRepository {
 				.param("id", id.value()).param("expected", expected).update() == 1;
 	}
 
+	// metered prices and packs ----------------------------------------------------------------------
+
+	/** Sets a draft's metered price for a plan, meter and currency if the draft is still at {@code expected}. */
+	public boolean putMetered(PriceBookVersionId id, MeteredPrice price, int expected) {
+		if (!bump(id, expected)) {
+			return false;
+		}
+		putMetered(id, price);
+		return true;
+	}
+
+	private void putMetered(PriceBookVersionId id, MeteredPrice price) {
+		jdbc.sql("""
+				INSERT INTO price_book_metered_price (version_id, plan_code, meter_code, currency, charge_model, unit,
+				  unit_price, package_size, tiers, included_units, included_per)
+				VALUES (:id, :plan, :meter, :currency, :model, :unit, :price, :package, CAST(:tiers AS jsonb), :included, :per)
+				ON CONFLICT (version_id, plan_code, meter_code, currency) DO UPDATE SET charge_model = EXCLUDED.charge_model,
+				  unit = EXCLUDED.unit, unit_price = EXCLUDED.unit_price, package_size = EXCLUDED.package_size,
+				  tiers = EXCLUDED.tiers, included_units = EXCLUDED.included_units, included_per = EXCLUDED.included_per""")
+				.param("id", id.value()).param("plan", price.planCode()).param("meter", price.meterCode())
+				.param("currency", price.currency().getCurrencyCode()).param("model", price.chargeModel().name())
+				.param("unit", price.unit()).param("price", price.unitPrice()).param("package", price.packageSize())
+				.param("tiers", json.writeValueAsString(price.tiers())).param("included", price.includedUnits())
+				.param("per", price.includedPer().name()).update();
+	}
+
+	public boolean removeMetered(PriceBookVersionId id, String planCode, String meterCode, Currency currency,
+			int expected) {
+		if (!bump(id, expected)) {
+			return false;
+		}
+		jdbc.sql("""
+				DELETE FROM price_book_metered_price
+				WHERE version_id = :id AND plan_code = :plan AND meter_code = :meter AND currency = :currency""")
+				.param("id", id.value()).param("plan", planCode).param("meter", meterCode)
+				.param("currency", currency.getCurrencyCode()).update();
+		return true;
+	}
+
+	/** A new draft starts with the metered prices of the version it copies. */
+	public void copyMetered(PriceBookVersionId from, PriceBookVersionId to) {
+		jdbc.sql("""
+				INSERT INTO price_book_metered_price (version_id, plan_code, meter_code, currency, charge_model, unit,
+				  unit_price, package_size, tiers, included_units, included_per)
+				SELECT :to, plan_code, meter_code, currency, charge_model, unit, unit_price, package_size, tiers,
+				  included_units, included_per
+				FROM price_book_metered_price WHERE version_id = :from""")
+				.param("from", from.value()).param("to", to.value()).update();
+	}
+
+	/** A version's metered prices, of one plan and currency or (both null) all of them. */
+	public List<MeteredPrice> metered(PriceBookVersionId id, String planCode, Currency currency) {
+		return jdbc.sql("""
+				SELECT * FROM price_book_metered_price WHERE version_id = :id
+				  AND (CAST(:plan AS text) IS NULL OR plan_code = :plan)
+				  AND (CAST(:currency AS text) IS NULL OR currency = :currency)
+				ORDER BY plan_code, meter_code, currency""")
+				.param("id", id.value()).param("plan", planCode)
+				.param("currency", currency == null ? null : currency.getCurrencyCode()).query(this::metered).list();
+	}
+
+	public boolean insertPack(Pack pack, Instant at) {
+		return jdbc.sql("""
+				INSERT INTO catalog_pack (plan_code, meter_code, created_at) VALUES (:plan, :meter, :at)
+				ON CONFLICT (plan_code) DO NOTHING""")
+				.param("plan", pack.planCode()).param("meter", pack.meterCode()).param("at", Timestamp.from(at)).update() == 1;
+	}
+
+	public Optional<Pack> pack(String planCode) {
+		return jdbc.sql("SELECT plan_code, meter_code FROM catalog_pack WHERE plan_code = :plan").param("plan", planCode)
+				.query((rs, n) -> new Pack(rs.getString(1), rs.getString(2))).optional();
+	}
+
+	public List<Pack> packs() {
+		return jdbc.sql("SELECT plan_code, meter_code FROM catalog_pack ORDER BY plan_code")
+				.query((rs, n) -> new Pack(rs.getString(1), rs.getString(2))).list();
+	}
+
 	// row mappers ----------------------------------------------------------------------------------
+
+	private MeteredPrice metered(ResultSet rs, int row) throws SQLException {
+		return new MeteredPrice(rs.getString("plan_code"), rs.getString("meter_code"),
+				Currency.getInstance(rs.getString("currency")), rs.getString("unit"),
+				ChargeModel.valueOf(rs.getString("charge_model")), strip(rs.getBigDecimal("unit_price")),
+				rs.getObject("package_size", Integer.class), json.readValue(rs.getString("tiers"), TIERS),
+				strip(rs.getBigDecimal("included_units")), MeteredPrice.IncludedPer.valueOf(rs.getString("included_per")));
+	}
 
 	private static Product product(ResultSet rs, List<Plan> plans) throws SQLException {
 		var deployment = rs.getString("deployment");

@@ -25,6 +25,9 @@ import dev.baton.catalog.Catalog;
 import dev.baton.catalog.ChargeModel;
 import dev.baton.catalog.Deployment;
 import dev.baton.catalog.Grandfathering;
+import dev.baton.catalog.MeteredPrice;
+import dev.baton.catalog.MeteredPrices;
+import dev.baton.catalog.Pack;
 import dev.baton.catalog.Plan;
 import dev.baton.catalog.Price;
 import dev.baton.catalog.PriceBookVersion;
@@ -63,6 +66,13 @@ class CatalogController {
 	}
 
 	record NewPrice(BigDecimal unitPrice, BigDecimal includedUnits, Integer packageSize, List<PriceEntry.Tier> tiers) {
+	}
+
+	record NewMeteredPrice(String unit, ChargeModel chargeModel, BigDecimal unitPrice, Integer packageSize,
+			List<PriceEntry.Tier> tiers, BigDecimal includedUnits, MeteredPrice.IncludedPer includedPer) {
+	}
+
+	record NewPack(String meterCode) {
 	}
 
 	@GetMapping("/catalog/products")
@@ -156,5 +166,54 @@ class CatalogController {
 	Price price(@RequestParam String plan, @RequestParam String currency,
 			@RequestParam(required = false) LocalDate on, @RequestParam(required = false) PriceBookVersionId soldOn) {
 		return catalog.price(plan, currency, on == null ? catalog.today() : on, soldOn);
+	}
+
+	@GetMapping("/price-books/{id}/metered-prices")
+	@Operation(summary = "A price book version's metered prices: per plan, meter and currency, the units included each month and the charge model beyond them")
+	List<MeteredPrice> meteredPrices(@PathVariable PriceBookVersionId id) {
+		return catalog.meteredPrices(id);
+	}
+
+	@PutMapping("/price-books/{id}/metered-prices/{planCode}/{meterCode}/{currency}")
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(summary = "Set a draft's metered price for a plan, meter and currency; If-Match is the draft's ETag")
+	ResponseEntity<List<MeteredPrice>> setMeteredPrice(@PathVariable PriceBookVersionId id, @PathVariable String planCode,
+			@PathVariable String meterCode, @PathVariable String currency,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestBody NewMeteredPrice request) {
+		var version = catalog.setMeteredPrice(id, planCode, meterCode, currency, new Catalog.NewMeteredPrice(request.unit(),
+				request.chargeModel(), request.unitPrice(), request.packageSize(), request.tiers(), request.includedUnits(),
+				request.includedPer()), Versions.expectedVersion(ifMatch));
+		return ResponseEntity.ok().eTag(Versions.etag(version.version())).body(catalog.meteredPrices(id));
+	}
+
+	@DeleteMapping("/price-books/{id}/metered-prices/{planCode}/{meterCode}/{currency}")
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(summary = "Remove a draft's metered price for a plan, meter and currency; If-Match is the draft's ETag")
+	ResponseEntity<List<MeteredPrice>> removeMeteredPrice(@PathVariable PriceBookVersionId id,
+			@PathVariable String planCode, @PathVariable String meterCode, @PathVariable String currency,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		var version = catalog.removeMeteredPrice(id, planCode, meterCode, currency, Versions.expectedVersion(ifMatch));
+		return ResponseEntity.ok().eTag(Versions.etag(version.version())).body(catalog.meteredPrices(id));
+	}
+
+	@GetMapping("/metered-prices")
+	@Operation(summary = "The metered prices of a plan in a currency on a day (today by default); with soldOn, those an existing subscription sold on that version pays")
+	MeteredPrices meteredPrices(@RequestParam String plan, @RequestParam String currency,
+			@RequestParam(required = false) LocalDate on, @RequestParam(required = false) PriceBookVersionId soldOn) {
+		return catalog.meteredPricesOn(plan, currency, on == null ? catalog.today() : on, soldOn);
+	}
+
+	@GetMapping("/catalog/packs")
+	@Operation(summary = "The pack plans and the meter each prepays")
+	List<Pack> packs() {
+		return catalog.packs();
+	}
+
+	@PutMapping("/catalog/plans/{code}/pack")
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(summary = "Make a consumable plan sold once a pack of a meter's units (set once)")
+	Pack definePack(@PathVariable String code, @RequestBody NewPack request) {
+		return catalog.definePack(code, request.meterCode());
 	}
 }

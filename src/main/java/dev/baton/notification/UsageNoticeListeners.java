@@ -1,0 +1,69 @@
+package dev.baton.notification;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+
+import dev.baton.organisation.Organisation;
+import dev.baton.organisation.Person;
+import dev.baton.platform.BatonException;
+import dev.baton.usage.UsageThresholdReached;
+
+/**
+ * Tells the owner AE when a customer nears the end of what it may use of a meter (30%, 5% and 0%
+ * left this period): an up-sell signal, by inbox and e-mail, once per notice.
+ */
+@Component
+class UsageNoticeListeners {
+
+	private final Organisation organisation;
+	private final Notifier notifier;
+	private final String baseUrl;
+
+	UsageNoticeListeners(Organisation organisation, Notifier notifier, NotificationProperties properties) {
+		this.organisation = organisation;
+		this.notifier = notifier;
+		this.baseUrl = properties.baseUrl();
+	}
+
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	void on(UsageThresholdReached event) {
+		var owner = person(event.ownerId());
+		if (owner.isEmpty()) {
+			return;
+		}
+		var about = UUID.nameUUIDFromBytes((event.subject() + "\n" + event.meterCode()).getBytes(StandardCharsets.UTF_8));
+		var plan = new Plan(EventKey.of("usage-threshold", about, event.period(), event.thresholdPercent()), null);
+		var state = event.thresholdPercent() == 0 ? "has used all it had" : "has " + event.thresholdPercent() + "% left";
+		var message = new Message("Up-sell signal: " + event.accountName() + " " + state + " of " + event.meterName(),
+				event.accountName() + " (" + event.subject() + ")" + (event.subscriptionNumber() == null ? ""
+						: ", subscription " + event.subscriptionNumber()) + ", " + event.period() + ": "
+						+ number(event.remaining()) + " of " + number(event.available()) + " " + event.unit()
+						+ " left. A pack or a higher tier would keep their work running.",
+				baseUrl + "/usage/accounts/" + java.net.URLEncoder.encode(event.subject(), StandardCharsets.UTF_8));
+		plan.inbox(owner.get().id(), message).email(owner.get().id(), message);
+		notifier.carryOut(plan);
+	}
+
+	private static String number(java.math.BigDecimal value) {
+		var format = java.text.NumberFormat.getNumberInstance(java.util.Locale.US);
+		format.setMaximumFractionDigits(6);
+		return format.format(value);
+	}
+
+	private Optional<Person> person(UUID id) {
+		if (id == null) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(organisation.person(id));
+		}
+		catch (BatonException e) {
+			return Optional.empty();
+		}
+	}
+}
