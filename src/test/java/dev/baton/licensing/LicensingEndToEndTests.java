@@ -31,10 +31,6 @@ import dev.baton.licensing.verifier.Verification;
 @BatonIntegrationTest
 class LicensingEndToEndTests {
 
-
-
-
-
 	@LocalServerPort
 	int port;
 
@@ -98,9 +94,8 @@ class LicensingEndToEndTests {
 		// at the quarter's end the reconciliation notices the overage to the customer
 		var q1 = start.plusMonths(3);
 		fixtures.on(q1);
-		var run = reconciliations.run();
-		assertThat(run.noticed()).isEqualTo(1);
-		assertThat(run.charged()).isZero();
+		// the context is shared with other tests' subscriptions: the counts are at least this one's
+		assertThat(reconciliations.run().noticed()).isPositive();
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(mailTo(email))
 				.anyMatch(m -> m.contains("Seat reconciliation: 3 seats above") && m.contains("USD 2,673.00")));
 		var customerView = Http.to(port).as("admin");
@@ -109,13 +104,17 @@ class LicensingEndToEndTests {
 
 		// and charges the prorated amount once the notice period is over: 3 x 1,188.00 x 3/4
 		fixtures.on(q1.plusDays(7));
-		assertThat(reconciliations.run().charged()).isEqualTo(1);
+		assertThat(reconciliations.run().charged()).isPositive();
 		var reconciliation = fixtures.desk().get("/api/v1/licensing/subscriptions/" + id + "/reconciliations").json().get(0);
 		assertThat(reconciliation.path("status").asString()).isEqualTo("CHARGED");
 		assertThat(reconciliation.path("amount").decimalValue()).isEqualByComparingTo("2673.00");
 		assertThat(reconciliation.path("orderNumber").asString()).startsWith("O-");
 		assertThat(fixtures.subscription(id).path("seats").asInt()).isEqualTo(13);
-		assertThat(reconciliations.run().charged()).as("charged once").isZero();
+		reconciliations.run();
+		var again = fixtures.desk().get("/api/v1/licensing/subscriptions/" + id + "/reconciliations").json();
+		assertThat(again.size()).as("charged once").isEqualTo(1);
+		assertThat(again.get(0).path("orderNumber").asString()).isEqualTo(reconciliation.path("orderNumber").asString());
+		assertThat(fixtures.subscription(id).path("seats").asInt()).isEqualTo(13);
 
 		// the owner AE sees the up-sell signal, in the signals and the inbox
 		var signals = Http.to(port).as("ae").get("/api/v1/licensing/signals").json();
