@@ -36,12 +36,12 @@ class BillingListeners {
 	@ApplicationModuleListener
 	void on(SubscriptionCreated created) {
 		var s = created.subscription();
-		schedule.heard(s.id().value(), s.version(), s.termStart(), clock.instant());
+		schedule.heard(s.id().value(), s.parties().invoiceOwnerAccountId(), s.version(), s.termStart(), clock.instant());
 	}
 
 	@ApplicationModuleListener
 	void on(SubscriptionChanged changed) {
 		var s = changed.after();
-		schedule.heard(s.id().value(), s.version(), s.termStart(), clock.instant());
+		schedule.heard(s.id().value(), s.parties().invoiceOwnerAccountId(), s.version(), s.termStart(), clock.instant());
 	}
 }

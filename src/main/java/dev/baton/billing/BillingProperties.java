@@ -19,11 +19,13 @@ import dev.baton.billing.domain.DunningPlan;
  * @param gateway the payment gateway: sandbox (built in, by test card number) or stripe
  * @param stripe the Stripe gateway's settings, when it is the gateway
  * @param mailFrom the sender of invoice, receipt and reminder e-mails
+ * @param runBatchSize how many subscriptions the billing run claims and bills in one transaction
  */
 @ConfigurationProperties("baton.billing")
 public record BillingProperties(@DefaultValue("1h") Duration runInterval, @DefaultValue("30d") Duration paymentTerms,
 		Duration autoFinalizeAfter, @DefaultValue Dunning dunning, @DefaultValue("sandbox") String gateway,
-		@DefaultValue Stripe stripe, @DefaultValue("billing@baton.example") String mailFrom) {
+		@DefaultValue Stripe stripe, @DefaultValue("billing@baton.example") String mailFrom,
+		@DefaultValue("500") int runBatchSize) {
 
 	/**
 	 * Dunning settings.

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.baton.audit.AuditLog;
 import dev.baton.billing.domain.BillingEngine;
+import dev.baton.billing.domain.Contract;
 import dev.baton.billing.domain.Inputs;
 import dev.baton.billing.domain.Line;
 import dev.baton.billing.domain.Period;
@@ -46,10 +47,12 @@ public class Invoices {
 	private final ApplicationEventPublisher events;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final InvoiceOwnerLocks locks;
 
 	Invoices(InvoiceRepository repository, PaymentRepository payments, ContractReader contracts,
 			InvoiceSettlement settlement, PaymentGateway gateway, BillingProperties properties,
-			ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+			ApplicationEventPublisher events, AuditLog audit, Clock clock, InvoiceOwnerLocks locks) {
+		this.locks = locks;
 		this.repository = repository;
 		this.payments = payments;
 		this.contracts = contracts;
@@ -102,11 +105,105 @@ public class Invoices {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Billed bill(SubscriptionId id, int billedVersion, LocalDate nextBillOn, LocalDate today) {
-		var read = contracts.read(id);
+		return billAll(List.of(new ToBill(id, billedVersion, nextBillOn)), today).get(id);
+	}
+
+	/** A subscription the run claimed: the version it was billed at last and the day its next period starts. */
+	record ToBill(SubscriptionId id, int billedVersion, LocalDate nextBillOn) {
+	}
+
+	/**
+	 * Bills several subscriptions up to {@code today} in the caller's transaction, as {@link #bill}
+	 * does one, reading their contracts, prices and invoiced lines together and writing every line
+	 * and computation in a few statements: how the billing run bills a batch. The caller holds the
+	 * invoice owners' locks ({@link InvoiceOwnerLocks}); an owner that changed since is locked here.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Map<SubscriptionId, Billed> billAll(List<ToBill> due, LocalDate today) {
+		var ids = due.stream().map(ToBill::id).toList();
+		var reads = contracts.readAll(ids, contracts.new Prices());
+		// the run locked the owners it claimed; one whose subscription moved to another owner since is locked now
+		locks.lock(reads.values().stream().map(r -> r.current().parties().invoiceOwnerAccountId()).toList());
+		var invoiced = repository.invoicedOf(ids.stream().map(SubscriptionId::value).toList());
+		var computed = new ArrayList<Computed>();
+		for (var each : due) {
+			var read = reads.get(each.id());
+			if (read == null) {
+				throw BatonException.notFound("Subscription", each.id());
+			}
+			computed.add(compute(read, invoiced.getOrDefault(each.id().value(), List.of()), each.billedVersion(),
+					each.nextBillOn(), today));
+		}
+		var owners = new java.util.TreeMap<String, InvoiceRepository.DraftKey>();
+		for (var each : computed) {
+			if (!each.periods().isEmpty()) {
+				var key = new InvoiceRepository.DraftKey(each.current().parties().invoiceOwnerAccountId(),
+						each.current().currency());
+				owners.put(key.owner() + key.currency(), key);
+			}
+		}
+		var drafts = repository.lockDrafts(List.copyOf(owners.values()), clock.instant());
+		var positions = repository.nextPositions(drafts.values());
+		var computations = new ArrayList<InvoiceRepository.NewComputation>();
+		var lines = new ArrayList<InvoiceRepository.NewLine>();
+		var added = new java.util.LinkedHashMap<InvoiceId, java.util.Set<String>>();
+		var results = new java.util.LinkedHashMap<SubscriptionId, Billed>();
+		for (var each : computed) {
+			int written = 0;
+			if (!each.periods().isEmpty()) {
+				var draft = drafts.get(new InvoiceRepository.DraftKey(each.current().parties().invoiceOwnerAccountId(),
+						each.current().currency()));
+				var next = positions.get(draft);
+				for (var period : each.periods()) {
+					var text = InputsCodec.write(period.inputs());
+					var computation = new InvoiceRepository.Computation(UUID.randomUUID(), each.contract().subscriptionId(),
+							next.computation(), text, InputsCodec.sha256(text));
+					computations.add(new InvoiceRepository.NewComputation(draft, computation,
+							period.inputs().period().start(), period.inputs().period().end()));
+					next = next.computationAdded();
+					for (var line : period.lines()) {
+						lines.add(new InvoiceRepository.NewLine(draft, computation.id(), next.line(),
+								each.contract().subscriptionNumber(), line, each.contract().subscriptionId()));
+						next = next.lineAdded();
+						written++;
+					}
+				}
+				positions.put(draft, next);
+				added.computeIfAbsent(draft, k -> new java.util.TreeSet<>()).add(each.contract().subscriptionNumber());
+			}
+			results.put(SubscriptionId.of(each.contract().subscriptionId()),
+					new Billed(each.nextBillOn(), each.contract().latestVersion(), written));
+		}
+		repository.insertComputations(computations, clock.instant());
+		repository.insertLines(lines);
+		if (!added.isEmpty()) {
+			var details = new java.util.LinkedHashMap<Object, Map<String, ?>>();
+			added.forEach((draft, numbers) -> details.put(draft.value(), Map.of("subscriptions", List.copyOf(numbers))));
+			audit.recordAllBySystem("invoice.lines-added", "invoice", details, "Billing run");
+		}
+		return results;
+	}
+
+	/** What billing one subscription did: the next day it is due, the version it billed, the lines written. */
+	record Billed(LocalDate nextBillOn, int version, int lines) {
+	}
+
+	/** One computation of the engine: a period's inputs and the lines they give. */
+	record PeriodLines(Inputs inputs, List<Line> lines) {
+	}
+
+	/** What is still to bill for one subscription, period by period, and the day it is next due. */
+	record Computed(Contract contract, dev.baton.subscription.Subscription current, List<PeriodLines> periods,
+			LocalDate nextBillOn) {
+	}
+
+	/** The engine's diff for every period from where something is still to bill up to the one containing today. */
+	static Computed compute(ContractReader.Read read, List<Line.Invoiced> invoiced, int billedVersion,
+			LocalDate nextBillOn, LocalDate today) {
 		var contract = read.contract();
 		var current = read.current();
 		if (today.isBefore(contract.anchor())) {
-			return new Billed(contract.anchor(), contract.latestVersion(), 0);
+			return new Computed(contract, current, List.of(), contract.anchor());
 		}
 		var start = nextBillOn == null ? today : nextBillOn;
 		for (var version : contract.versions()) {
@@ -117,40 +214,17 @@ public class Invoices {
 		if (start.isBefore(contract.anchor())) {
 			start = contract.anchor();
 		}
-		int written = 0;
-		var invoiced = repository.invoicedOf(id.value());
-		InvoiceId draft = null;
+		var periods = new ArrayList<PeriodLines>();
 		for (var period : Period.between(contract.anchor(), contract.periodMonths(), start, today)) {
 			var inputs = new Inputs(contract, period, inPeriod(invoiced, period));
 			var lines = inputs.lines();
-			if (lines.isEmpty()) {
-				continue;
+			if (!lines.isEmpty()) {
+				periods.add(new PeriodLines(inputs, lines));
 			}
-			if (draft == null) {
-				draft = repository.lockDraft(current.parties().invoiceOwnerAccountId(), current.currency(),
-						clock.instant());
-			}
-			var text = InputsCodec.write(inputs);
-			var computation = new InvoiceRepository.Computation(UUID.randomUUID(), id.value(),
-					repository.nextComputationPosition(draft), text, InputsCodec.sha256(text));
-			repository.insertComputation(draft, computation, period.start(), period.end(), clock.instant());
-			var position = repository.nextLinePosition(draft);
-			for (var line : lines) {
-				repository.insertLine(draft, computation.id(), position++, contract.subscriptionNumber(), line, id.value());
-				written++;
-			}
-		}
-		if (draft != null) {
-			audit.recordBySystem("invoice.lines-added", "invoice", draft.value(), "Billing run",
-					Map.of("subscription", contract.subscriptionNumber(), "version", contract.latestVersion()));
 		}
 		// a cancelled subscription has nothing more to bill unless it changes again (it never does)
 		var next = current.status() == SubscriptionStatus.CANCELLED ? null : contract.periodOf(today).end();
-		return new Billed(next, contract.latestVersion(), written);
-	}
-
-	/** What billing one subscription did: the next day it is due, the version it billed, the lines written. */
-	record Billed(LocalDate nextBillOn, int version, int lines) {
+		return new Computed(contract, current, periods, next);
 	}
 
 	private static List<Line.Invoiced> inPeriod(List<Line.Invoiced> invoiced, Period period) {
@@ -302,7 +376,7 @@ public class Invoices {
 		var contract = contracts.read(id).contract();
 		var today = LocalDate.now(clock);
 		var billingDate = today.isBefore(contract.anchor()) ? contract.anchor() : contract.periodOf(today).end();
-		var invoiced = repository.invoicedOf(id.value());
+		var invoiced = repository.invoicedOf(List.of(id.value())).getOrDefault(id.value(), List.of());
 		var lines = new ArrayList<Line>();
 		for (var period : Period.between(contract.anchor(), contract.periodMonths(), contract.anchor(), billingDate)) {
 			lines.addAll(BillingEngine.diff(contract, period, inPeriod(invoiced, period)));

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.baton.audit.AuditLog;
+import dev.baton.billing.InvoiceOwnerLocks;
 import dev.baton.ordering.domain.OrderPolicy;
 import dev.baton.ordering.jdbc.OrderRepository;
 import dev.baton.platform.BatonException;
@@ -32,9 +33,11 @@ public class Orders {
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
+	private final InvoiceOwnerLocks locks;
 
 	Orders(OrderRepository repository, Subscriptions subscriptions, AuditLog audit, ApplicationEventPublisher events,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, InvoiceOwnerLocks locks) {
+		this.locks = locks;
 		this.repository = repository;
 		this.subscriptions = subscriptions;
 		this.audit = audit;
@@ -79,6 +82,8 @@ public class Orders {
 		var id = OrderId.random();
 		var number = repository.nextNumber();
 		var ref = new Subscriptions.OrderRef(id.value(), number, request.placedBy(), request.reason());
+		// an order and the billing run never interleave on an account: both hold its invoice owner's lock
+		locks.lock(invoiceOwners(request.actions()));
 		var touched = new ArrayList<SubscriptionId>();
 		for (int i = 0; i < request.actions().size(); i++) {
 			var action = request.actions().get(i);
@@ -99,6 +104,33 @@ public class Orders {
 				"channel", request.channel().name(), "actions", request.actions().stream().map(SubscriptionChange::action).toList()));
 		events.publishEvent(new OrderPlaced(order));
 		return order;
+	}
+
+	/** The invoice owners whose accounts the actions touch (a transfer of a direct sale touches two). */
+	private java.util.Set<UUID> invoiceOwners(List<SubscriptionChange> actions) {
+		var owners = new java.util.HashSet<UUID>();
+		for (var action : actions) {
+			if (action instanceof SubscriptionChange.Create create) {
+				if (create.parties() != null && create.parties().ownerAccountId() != null) {
+					owners.add(create.parties().invoiceOwnerAccountId());
+				}
+				continue;
+			}
+			if (action == null || action.subscriptionId() == null) {
+				continue;
+			}
+			try {
+				var parties = subscriptions.subscription(action.subscriptionId()).parties();
+				owners.add(parties.invoiceOwnerAccountId());
+				if (action instanceof SubscriptionChange.TransferOwner transfer && transfer.newOwnerAccountId() != null) {
+					owners.add(parties.withOwner(transfer.newOwnerAccountId()).invoiceOwnerAccountId());
+				}
+			}
+			catch (BatonException notFound) {
+				// applying the action says so, naming the action
+			}
+		}
+		return owners;
 	}
 
 	/** The same refusal, saying which action of the order it is about. */

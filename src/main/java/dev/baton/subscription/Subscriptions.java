@@ -62,6 +62,15 @@ public class Subscriptions {
 		return repository.timeline(id);
 	}
 
+	/**
+	 * The timelines of several subscriptions in one read, each oldest first; its last entry is the
+	 * subscription as it stands. For work over many subscriptions at once, such as the billing run.
+	 */
+	@Transactional(readOnly = true)
+	public Map<SubscriptionId, List<SubscriptionEntry>> timelines(java.util.Collection<SubscriptionId> ids) {
+		return ids.isEmpty() ? Map.of() : repository.timelines(ids);
+	}
+
 	/** The subscriptions an account owns, or is the invoice owner of. */
 	@Transactional(readOnly = true)
 	public List<Subscription> ofAccount(UUID accountId) {

@@ -119,13 +119,26 @@ public class SubscriptionRepository {
 
 	public List<SubscriptionEntry> timeline(SubscriptionId id) {
 		return jdbc.sql("SELECT * FROM subscription_version WHERE subscription_id = :id ORDER BY version")
-				.param("id", id.value())
-				.query((rs, n) -> new SubscriptionEntry(rs.getInt("version"), rs.getObject("order_id", UUID.class),
-						rs.getString("order_number"), rs.getString("action"),
-						rs.getObject("effective_on", LocalDate.class), rs.getString("actor"), rs.getString("reason"),
-						rs.getTimestamp("recorded_at").toInstant(),
-						json.readValue(rs.getString("snapshot"), Subscription.class)))
-				.list();
+				.param("id", id.value()).query(this::entry).list();
+	}
+
+	/** The timelines of several subscriptions in one query, each oldest first. */
+	public Map<SubscriptionId, List<SubscriptionEntry>> timelines(java.util.Collection<SubscriptionId> ids) {
+		var timelines = new java.util.LinkedHashMap<SubscriptionId, List<SubscriptionEntry>>();
+		jdbc.sql("""
+				SELECT * FROM subscription_version WHERE subscription_id = ANY (CAST(:ids AS uuid[]))
+				ORDER BY subscription_id, version""")
+				.param("ids", ids.stream().map(SubscriptionId::value).toArray(UUID[]::new))
+				.query(this::entry).list()
+				.forEach(entry -> timelines.computeIfAbsent(entry.subscription().id(), k -> new java.util.ArrayList<>()).add(entry));
+		return timelines;
+	}
+
+	private SubscriptionEntry entry(ResultSet rs, int row) throws SQLException {
+		return new SubscriptionEntry(rs.getInt("version"), rs.getObject("order_id", UUID.class),
+				rs.getString("order_number"), rs.getString("action"), rs.getObject("effective_on", LocalDate.class),
+				rs.getString("actor"), rs.getString("reason"), rs.getTimestamp("recorded_at").toInstant(),
+				json.readValue(rs.getString("snapshot"), Subscription.class));
 	}
 
 	private Map<String, Object> params(Subscription s) {
