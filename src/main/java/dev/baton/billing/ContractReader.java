@@ -19,6 +19,7 @@ import dev.baton.catalog.Plan;
 import dev.baton.catalog.Price;
 import dev.baton.catalog.ProductKind;
 import dev.baton.platform.BatonException;
+import dev.baton.subscription.Proration;
 import dev.baton.subscription.Subscription;
 import dev.baton.subscription.SubscriptionEntry;
 import dev.baton.subscription.SubscriptionId;
@@ -122,7 +123,7 @@ class ContractReader {
 			endsOn = s.cancelsOn();
 		}
 		return new ContractVersion(entry.version(), entry.effectiveOn(), entry.orderNumber(), entry.action(), endsOn,
-				charges);
+				charges, entry.proration() == Proration.NONE);
 	}
 
 	private Charge charge(Subscription s, LocalDate day, Charge.Kind kind, String code, int quantity, Prices prices) {

@@ -22,6 +22,7 @@ import dev.baton.billing.domain.Inputs;
 import dev.baton.billing.domain.Line;
 import dev.baton.billing.domain.Period;
 import dev.baton.billing.gateway.PaymentGateway;
+import dev.baton.billing.jdbc.BillingScheduleRepository;
 import dev.baton.billing.jdbc.InvoiceRepository;
 import dev.baton.billing.jdbc.PaymentRepository;
 import dev.baton.platform.BatonException;
@@ -48,11 +49,14 @@ public class Invoices {
 	private final AuditLog audit;
 	private final Clock clock;
 	private final InvoiceOwnerLocks locks;
+	private final BillingScheduleRepository schedule;
 
 	Invoices(InvoiceRepository repository, PaymentRepository payments, ContractReader contracts,
 			InvoiceSettlement settlement, PaymentGateway gateway, BillingProperties properties,
-			ApplicationEventPublisher events, AuditLog audit, Clock clock, InvoiceOwnerLocks locks) {
+			ApplicationEventPublisher events, AuditLog audit, Clock clock, InvoiceOwnerLocks locks,
+			BillingScheduleRepository schedule) {
 		this.locks = locks;
+		this.schedule = schedule;
 		this.repository = repository;
 		this.payments = payments;
 		this.contracts = contracts;
@@ -91,6 +95,16 @@ public class Invoices {
 		return repository.ofAccount(accountId);
 	}
 
+	/**
+	 * The day the billing period after the one containing {@code day} starts (the subscription's
+	 * first day when {@code day} is before it): when a change ordered for the period end takes effect.
+	 */
+	@Transactional(readOnly = true)
+	public LocalDate nextPeriodStart(SubscriptionId id, LocalDate day) {
+		var contract = contracts.read(id).contract();
+		return day.isBefore(contract.anchor()) ? contract.anchor() : contract.periodOf(day).end();
+	}
+
 	/** The latest invoices of every owner, newest first, of one status or all (null), at most {@code limit}. */
 	@Transactional(readOnly = true)
 	public List<Invoice> latest(InvoiceStatus status, int limit) {
@@ -106,6 +120,27 @@ public class Invoices {
 	@Transactional(propagation = Propagation.MANDATORY)
 	Billed bill(SubscriptionId id, int billedVersion, LocalDate nextBillOn, LocalDate today) {
 		return billAll(List.of(new ToBill(id, billedVersion, nextBillOn)), today).get(id);
+	}
+
+	/**
+	 * Bills a subscription at once and finalizes its invoice owner's draft, for a change ordered to
+	 * be invoiced at once. The subscription's billing row and its owner are locked as the run locks
+	 * them, so this and a run never bill it together; the draft carries whatever else the owner has
+	 * not been invoiced for yet, as Stripe's invoice-now does.
+	 */
+	@Transactional
+	public java.util.Optional<Invoice> invoiceNow(SubscriptionId id, String reason) {
+		var due = schedule.lock(id.value()).orElseThrow(() -> BatonException.notFound("Subscription", id));
+		locks.lock(List.of(due.invoiceOwner()));
+		var today = LocalDate.now(clock);
+		var billed = bill(id, due.billedVersion(), due.nextBillOn(), today);
+		schedule.billed(id.value(), billed.version(), billed.nextBillOn(), clock.instant());
+		var current = contracts.read(id).current();
+		var draft = repository.draftOf(current.parties().invoiceOwnerAccountId(), current.currency());
+		if (draft.isEmpty() || repository.lines(draft.get()).isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of(finalizeDraft(draft.get(), reason));
 	}
 
 	/** A subscription the run claimed: the version it was billed at last and the day its next period starts. */

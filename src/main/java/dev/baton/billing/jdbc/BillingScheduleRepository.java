@@ -74,6 +74,17 @@ public class BillingScheduleRepository {
 				.list();
 	}
 
+	/** Locks one subscription's row for this transaction, waiting for a run that holds it. */
+	public java.util.Optional<Due> lock(UUID subscriptionId) {
+		return jdbc.sql("""
+				SELECT subscription_id, invoice_owner_account_id, billed_version, next_bill_on FROM billing_subscription
+				WHERE subscription_id = :id FOR UPDATE""")
+				.param("id", subscriptionId)
+				.query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+						rs.getObject(4, LocalDate.class)))
+				.optional();
+	}
+
 	/** One subscription claimed by id, if it is still due and nobody else holds it. */
 	public java.util.Optional<Due> claimOne(UUID subscriptionId, LocalDate today) {
 		return jdbc.sql("""

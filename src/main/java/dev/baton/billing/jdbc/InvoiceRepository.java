@@ -67,6 +67,14 @@ public class InvoiceRepository {
 		throw new IllegalStateException("No draft invoice could be locked for " + invoiceOwner + " in " + currency);
 	}
 
+	/** The draft of an invoice owner in a currency, if there is one. */
+	public Optional<InvoiceId> draftOf(UUID invoiceOwner, String currency) {
+		return jdbc.sql("""
+				SELECT id FROM invoice WHERE invoice_owner_account_id = :owner AND currency = :currency AND status = 'DRAFT'""")
+				.param("owner", invoiceOwner).param("currency", currency)
+				.query((rs, n) -> InvoiceId.of(rs.getObject(1, UUID.class))).optional();
+	}
+
 	/** Locks an invoice for this transaction and answers its status. */
 	public Optional<InvoiceStatus> lock(InvoiceId id) {
 		return jdbc.sql("SELECT status FROM invoice WHERE id = :id FOR UPDATE").param("id", id.value())
