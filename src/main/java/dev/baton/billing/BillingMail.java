@@ -55,6 +55,11 @@ class BillingMail {
 			text.append("  ").append(line.subscriptionNumber()).append("  ").append(line.explanation()).append("  ")
 					.append(Money.of(line.amount(), invoice.currency()).formatted()).append('\n');
 		}
+		if (invoice.tax().signum() != 0 || !invoice.taxByRate().isEmpty()) {
+			text.append("\n  Subtotal  ").append(Money.of(invoice.subtotal(), invoice.currency()).formatted()).append('\n');
+			invoice.taxByRate().forEach((rate, amount) -> text.append("  ").append(rate).append("  ")
+					.append(Money.of(amount, invoice.currency()).formatted()).append('\n'));
+		}
 		text.append("\nA card on file is charged for it; otherwise pay by bank transfer quoting ")
 				.append(finalized.number()).append('.');
 		mail("invoice:" + finalized.invoiceId(), finalized.invoiceOwnerAccountId(),

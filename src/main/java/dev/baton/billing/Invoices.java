@@ -21,6 +21,7 @@ import dev.baton.billing.domain.Contract;
 import dev.baton.billing.domain.Inputs;
 import dev.baton.billing.domain.Line;
 import dev.baton.billing.domain.Period;
+import dev.baton.billing.domain.TaxRate;
 import dev.baton.billing.gateway.PaymentGateway;
 import dev.baton.billing.jdbc.BillingScheduleRepository;
 import dev.baton.billing.jdbc.InvoiceRepository;
@@ -50,11 +51,13 @@ public class Invoices {
 	private final Clock clock;
 	private final InvoiceOwnerLocks locks;
 	private final BillingScheduleRepository schedule;
+	private final BillingAccounts accounts;
 
 	Invoices(InvoiceRepository repository, PaymentRepository payments, ContractReader contracts,
 			InvoiceSettlement settlement, PaymentGateway gateway, BillingProperties properties,
 			ApplicationEventPublisher events, AuditLog audit, Clock clock, InvoiceOwnerLocks locks,
-			BillingScheduleRepository schedule) {
+			BillingScheduleRepository schedule, BillingAccounts accounts) {
+		this.accounts = accounts;
 		this.locks = locks;
 		this.schedule = schedule;
 		this.repository = repository;
@@ -160,6 +163,8 @@ public class Invoices {
 		// the run locked the owners it claimed; one whose subscription moved to another owner since is locked now
 		locks.lock(reads.values().stream().map(r -> r.current().parties().invoiceOwnerAccountId()).toList());
 		var invoiced = repository.invoicedOf(ids.stream().map(SubscriptionId::value).toList());
+		var taxes = accounts.taxRates(reads.values().stream().map(r -> r.current().parties().invoiceOwnerAccountId())
+				.collect(java.util.stream.Collectors.toSet()));
 		var computed = new ArrayList<Computed>();
 		for (var each : due) {
 			var read = reads.get(each.id());
@@ -167,7 +172,7 @@ public class Invoices {
 				throw BatonException.notFound("Subscription", each.id());
 			}
 			computed.add(compute(read, invoiced.getOrDefault(each.id().value(), List.of()), each.billedVersion(),
-					each.nextBillOn(), today));
+					each.nextBillOn(), today, taxes.get(read.current().parties().invoiceOwnerAccountId())));
 		}
 		var owners = new java.util.TreeMap<String, InvoiceRepository.DraftKey>();
 		for (var each : computed) {
@@ -198,7 +203,8 @@ public class Invoices {
 					next = next.computationAdded();
 					for (var line : period.lines()) {
 						lines.add(new InvoiceRepository.NewLine(draft, computation.id(), next.line(),
-								each.contract().subscriptionNumber(), line, each.contract().subscriptionId()));
+								each.contract().subscriptionNumber(), line, each.contract().subscriptionId(),
+								period.inputs().tax(), period.inputs().taxOf(line).amount()));
 						next = next.lineAdded();
 						written++;
 					}
@@ -234,7 +240,7 @@ public class Invoices {
 
 	/** The engine's diff for every period from where something is still to bill up to the one containing today. */
 	static Computed compute(ContractReader.Read read, List<Line.Invoiced> invoiced, int billedVersion,
-			LocalDate nextBillOn, LocalDate today) {
+			LocalDate nextBillOn, LocalDate today, TaxRate tax) {
 		var contract = read.contract();
 		var current = read.current();
 		if (today.isBefore(contract.anchor())) {
@@ -251,7 +257,7 @@ public class Invoices {
 		}
 		var periods = new ArrayList<PeriodLines>();
 		for (var period : Period.between(contract.anchor(), contract.periodMonths(), start, today)) {
-			var inputs = new Inputs(contract, period, inPeriod(invoiced, period));
+			var inputs = new Inputs(contract, period, inPeriod(invoiced, period), tax);
 			var lines = inputs.lines();
 			if (!lines.isEmpty()) {
 				periods.add(new PeriodLines(inputs, lines));
@@ -408,7 +414,9 @@ public class Invoices {
 	 */
 	@Transactional(readOnly = true)
 	public UpcomingInvoice upcoming(SubscriptionId id) {
-		var contract = contracts.read(id).contract();
+		var read = contracts.read(id);
+		var contract = read.contract();
+		var tax = accounts.taxRate(read.current().parties().invoiceOwnerAccountId()).orElse(null);
 		var today = LocalDate.now(clock);
 		var billingDate = today.isBefore(contract.anchor()) ? contract.anchor() : contract.periodOf(today).end();
 		var invoiced = repository.invoicedOf(List.of(id.value())).getOrDefault(id.value(), List.of());
@@ -416,11 +424,19 @@ public class Invoices {
 		for (var period : Period.between(contract.anchor(), contract.periodMonths(), contract.anchor(), billingDate)) {
 			lines.addAll(BillingEngine.diff(contract, period, inPeriod(invoiced, period)));
 		}
-		var total = BillingEngine.total(contract.currency(), lines).amount();
-		return new UpcomingInvoice(id, contract.subscriptionNumber(), contract.currency(), billingDate, total,
-				lines.stream().map(l -> new UpcomingInvoice.Line(l.kind().name(), l.charge().code(), l.charge().quantity(),
-						l.period().start(), l.period().end(), l.from(), l.to(), l.sourceVersion(), l.orderNumber(),
-						l.charge().priceBookVersionNumber(), l.amount().amount(), l.explanation())).toList());
+		return upcoming(id, contract, billingDate, lines, tax);
+	}
+
+	static UpcomingInvoice upcoming(SubscriptionId id, Contract contract, LocalDate billingDate, List<Line> lines,
+			TaxRate tax) {
+		var subtotal = BillingEngine.total(contract.currency(), lines).amount();
+		var taxTotal = lines.stream().map(l -> BillingEngine.tax(l, tax).amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+		return new UpcomingInvoice(id, contract.subscriptionNumber(), contract.currency(), billingDate,
+				subtotal.add(taxTotal), lines.stream().map(l -> new UpcomingInvoice.Line(l.kind().name(), l.charge().code(),
+						l.charge().quantity(), l.period().start(), l.period().end(), l.from(), l.to(), l.sourceVersion(),
+						l.orderNumber(), l.charge().priceBookVersionNumber(), l.amount().amount(), l.explanation(),
+						BillingEngine.tax(l, tax).amount(), BillingEngine.taxWords(l, tax))).toList(),
+				subtotal, taxTotal);
 	}
 
 	/** Where a line comes from, with its arithmetic. */
@@ -439,6 +455,9 @@ public class Invoices {
 				+ contract.subscriptionNumber() + " version " + version.version() + " (" + version.action() + ", order "
 				+ version.orderNumber() + ")";
 		var period = new Period(line.periodStart(), line.periodEnd());
+		var tax = line.taxName() == null ? null : new LineExplanation.Tax(line.taxName(), line.taxJurisdiction(),
+				line.taxPercent(), line.taxAmount(), line.taxLabel() + " on " + Money.of(line.amount(), invoice.currency()).formatted()
+						+ " = " + Money.of(line.taxAmount(), invoice.currency()).formatted());
 		return new LineExplanation(id, invoice.number(), lineId, line.kind(), line.amount(), invoice.currency(),
 				line.explanation(),
 				new LineExplanation.Source(line.subscriptionId(), line.subscriptionNumber(), version.version(),
@@ -448,7 +467,7 @@ public class Invoices {
 				new LineExplanation.Quantity(line.quantity(), line.unit(), from),
 				new LineExplanation.Days(period.start(), period.end(), period.days(), line.from(), line.to(),
 						new Period(line.from(), line.to()).days()),
-				hash);
+				hash, tax);
 	}
 
 	/**
@@ -467,11 +486,13 @@ public class Invoices {
 			hashes.add(InputsCodec.sha256(text));
 			for (var line : inputs.lines()) {
 				recomputed.add(signature(line.kind().name(), line.charge().code(), line.from(), line.to(),
-						line.amount().amount(), line.explanation()));
+						line.amount().amount(), line.explanation()) + " tax " + inputs.taxOf(line).amount());
 			}
 		}
 		var stored = invoice.lines().stream()
-				.map(l -> signature(l.kind(), l.planCode(), l.from(), l.to(), l.amount(), l.explanation())).toList();
+				.map(l -> signature(l.kind(), l.planCode(), l.from(), l.to(), l.amount(), l.explanation()) + " tax "
+						+ l.taxAmount().setScale(2))
+				.toList();
 		var storedHash = invoice.inputsHash() != null ? invoice.inputsHash()
 				: InputsCodec.invoiceHash(computations.stream().map(InvoiceRepository.Computation::inputsHash).toList());
 		return new Recomputation(stored.equals(recomputed), storedHash, InputsCodec.invoiceHash(hashes), stored.size());

@@ -100,6 +100,28 @@ public final class BillingEngine {
 		return Money.of(total, currency);
 	}
 
+	/**
+	 * The tax on a line at a rate: the line's amount times the rate, rounded half-even to the cent
+	 * once (a credit's tax is negative); zero without a rate.
+	 */
+	public static Money tax(Line line, TaxRate rate) {
+		var amount = line.amount();
+		if (rate == null || rate.percent().signum() == 0) {
+			return new Money(BigDecimal.ZERO, amount.currency());
+		}
+		var scale = Math.max(amount.currency().getDefaultFractionDigits(), 0);
+		return new Money(amount.amount().multiply(rate.percent()).divide(BigDecimal.valueOf(100), scale, Money.ROUNDING),
+				amount.currency());
+	}
+
+	/** The tax in words: VAT 19% (DE) on EUR 1,740.00 = EUR 330.60. */
+	public static String taxWords(Line line, TaxRate rate) {
+		if (rate == null) {
+			return null;
+		}
+		return rate.label() + " on " + line.amount().formatted() + " = " + tax(line, rate).formatted();
+	}
+
 	private static int dayIndex(Period period, LocalDate day) {
 		return (int) java.time.temporal.ChronoUnit.DAYS.between(period.start(), day);
 	}

@@ -24,6 +24,7 @@ import dev.baton.billing.InvoiceLine;
 import dev.baton.billing.InvoiceLineId;
 import dev.baton.billing.InvoiceStatus;
 import dev.baton.billing.domain.Line;
+import dev.baton.billing.domain.TaxRate;
 
 /**
  * Invoices, their lines and computations, credit notes and the gapless number counters in
@@ -227,7 +228,7 @@ public class InvoiceRepository {
 
 	/** A line to write onto a draft. */
 	public record NewLine(InvoiceId invoice, UUID computation, int position, String subscriptionNumber, Line line,
-			UUID subscriptionId) {
+			UUID subscriptionId, TaxRate taxRate, BigDecimal tax) {
 	}
 
 	/** Writes computations in one statement. */
@@ -264,7 +265,7 @@ public class InvoiceRepository {
 			return;
 		}
 		int n = lines.size();
-		var c = new String[25][n];
+		var c = new String[29][n];
 		for (int i = 0; i < n; i++) {
 			var each = lines.get(i);
 			var line = each.line();
@@ -294,19 +295,24 @@ public class InvoiceRepository {
 			c[22][i] = Integer.toString(charge.priceBookVersionNumber());
 			c[23][i] = line.amount().amount().toPlainString();
 			c[24][i] = line.explanation();
+			c[25][i] = each.taxRate() == null ? null : each.taxRate().name();
+			c[26][i] = each.taxRate() == null ? null : each.taxRate().jurisdiction();
+			c[27][i] = each.taxRate() == null ? null : each.taxRate().percent().toPlainString();
+			c[28][i] = each.tax() == null ? "0" : each.tax().toPlainString();
 		}
 		var sql = jdbc.sql("""
 				INSERT INTO invoice_line (id, invoice_id, computation_id, position, subscription_id, subscription_number,
 				  kind, charge_key, rate_key, charge_type, plan_code, quantity, unit, unit_price, discount_percent,
 				  period_start, period_end, service_from, service_to, source_version, order_number, price_book_version_id,
-				  price_book_version_number, amount, explanation)
+				  price_book_version_number, amount, explanation, tax_name, tax_jurisdiction, tax_percent, tax_amount)
 				SELECT * FROM unnest(CAST(:c0 AS uuid[]), CAST(:c1 AS uuid[]), CAST(:c2 AS uuid[]), CAST(:c3 AS int[]),
 				  CAST(:c4 AS uuid[]), CAST(:c5 AS text[]), CAST(:c6 AS text[]), CAST(:c7 AS text[]), CAST(:c8 AS text[]),
 				  CAST(:c9 AS text[]), CAST(:c10 AS text[]), CAST(:c11 AS numeric[]), CAST(:c12 AS text[]),
 				  CAST(:c13 AS numeric[]), CAST(:c14 AS numeric[]), CAST(:c15 AS date[]), CAST(:c16 AS date[]),
 				  CAST(:c17 AS date[]), CAST(:c18 AS date[]), CAST(:c19 AS int[]), CAST(:c20 AS text[]), CAST(:c21 AS uuid[]),
-				  CAST(:c22 AS int[]), CAST(:c23 AS numeric[]), CAST(:c24 AS text[]))""");
-		for (int i = 0; i < 25; i++) {
+				  CAST(:c22 AS int[]), CAST(:c23 AS numeric[]), CAST(:c24 AS text[]), CAST(:c25 AS text[]),
+				  CAST(:c26 AS text[]), CAST(:c27 AS numeric[]), CAST(:c28 AS numeric[]))""");
+		for (int i = 0; i < 29; i++) {
 			sql = sql.param("c" + i, c[i]);
 		}
 		sql.update();
@@ -383,7 +389,7 @@ public class InvoiceRepository {
 		return jdbc.sql("""
 				SELECT * FROM invoice WHERE invoice_owner_account_id = :account ORDER BY created_at DESC, id""")
 				.param("account", accountId).query(this::header).list().stream()
-				.map(invoice -> withTotals(invoice, lineTotal(invoice.id()), credited(invoice.id()), paid(invoice.id()),
+				.map(invoice -> withTotals(invoice, lineSums(invoice.id()), credited(invoice.id()), paid(invoice.id()),
 						List.of(), creditNotes(invoice.id())))
 				.toList();
 	}
@@ -395,25 +401,34 @@ public class InvoiceRepository {
 				ORDER BY created_at DESC, id LIMIT :limit""")
 				.param("status", status == null ? null : status.name()).param("limit", limit).query(this::header).list()
 				.stream()
-				.map(invoice -> withTotals(invoice, lineTotal(invoice.id()), credited(invoice.id()), paid(invoice.id()),
+				.map(invoice -> withTotals(invoice, lineSums(invoice.id()), credited(invoice.id()), paid(invoice.id()),
 						List.of(), List.of()))
 				.toList();
 	}
 
 	private Invoice complete(Invoice header) {
 		var lines = lines(header.id());
-		var total = lines.stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-		return withTotals(header, total, credited(header.id()), paid(header.id()), lines, creditNotes(header.id()));
+		var sums = new BigDecimal[] { lines.stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add),
+				lines.stream().map(InvoiceLine::taxAmount).reduce(BigDecimal.ZERO, BigDecimal::add) };
+		return withTotals(header, sums, credited(header.id()), paid(header.id()), lines, creditNotes(header.id()));
 	}
 
-	private Invoice withTotals(Invoice h, BigDecimal lineTotal, BigDecimal credited, BigDecimal paid,
+	/** The lines' amounts and their tax. */
+	private BigDecimal[] lineSums(InvoiceId id) {
+		return jdbc.sql("""
+				SELECT COALESCE(SUM(amount), 0), COALESCE(SUM(tax_amount), 0) FROM invoice_line WHERE invoice_id = :id""")
+				.param("id", id.value()).query((rs, n) -> new BigDecimal[] { rs.getBigDecimal(1), rs.getBigDecimal(2) })
+				.single();
+	}
+
+	private Invoice withTotals(Invoice h, BigDecimal[] sums, BigDecimal credited, BigDecimal paid,
 			List<InvoiceLine> lines, List<CreditNote> notes) {
-		var total = h.total() == null ? lineTotal : h.total();
+		var total = h.total() == null ? sums[0].add(sums[1]) : h.total();
 		var due = h.status() == InvoiceStatus.OPEN || h.status() == InvoiceStatus.UNCOLLECTIBLE
 				? total.subtract(credited).subtract(paid).max(BigDecimal.ZERO) : BigDecimal.ZERO;
 		return new Invoice(h.id(), h.number(), h.invoiceOwnerAccountId(), h.currency(), h.status(), scaled(total),
 				scaled(credited), scaled(paid), scaled(due), h.issuedOn(), h.dueOn(), h.finalizedAt(), h.finalizedBy(),
-				h.inputsHash(), h.createdAt(), h.version(), lines, notes);
+				h.inputsHash(), h.createdAt(), h.version(), lines, notes, scaled(sums[0]), scaled(sums[1]));
 	}
 
 	/** What succeeded payments applied to an invoice. */
@@ -432,7 +447,7 @@ public class InvoiceRepository {
 	}
 
 	public BigDecimal lineTotal(InvoiceId id) {
-		return jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM invoice_line WHERE invoice_id = :id")
+		return jdbc.sql("SELECT COALESCE(SUM(amount + tax_amount), 0) FROM invoice_line WHERE invoice_id = :id")
 				.param("id", id.value()).query(BigDecimal.class).single();
 	}
 
@@ -477,6 +492,9 @@ public class InvoiceRepository {
 				rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
 				rs.getObject("service_from", LocalDate.class), rs.getObject("service_to", LocalDate.class),
 				rs.getInt("source_version"), rs.getString("order_number"), rs.getObject("price_book_version_id", UUID.class),
-				rs.getInt("price_book_version_number"), scaled(rs.getBigDecimal("amount")), rs.getString("explanation"));
+				rs.getInt("price_book_version_number"), scaled(rs.getBigDecimal("amount")), rs.getString("explanation"),
+				rs.getString("tax_name"), rs.getString("tax_jurisdiction"),
+				rs.getBigDecimal("tax_percent") == null ? null : plain(rs.getBigDecimal("tax_percent")),
+				scaled(rs.getBigDecimal("tax_amount")));
 	}
 }
