@@ -59,7 +59,8 @@ class ContractReader {
 		return reads;
 	}
 
-	private Read read(SubscriptionId id, List<SubscriptionEntry> timeline, Prices prices) {
+	/** The contract a timeline makes (a stored one, or a hypothetical one for a preview). */
+	Read read(SubscriptionId id, List<SubscriptionEntry> timeline, Prices prices) {
 		// the last version's snapshot is the subscription as it stands
 		var current = timeline.get(timeline.size() - 1).subscription();
 		var first = timeline.get(0);

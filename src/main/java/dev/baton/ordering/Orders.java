@@ -15,6 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.baton.audit.AuditLog;
 import dev.baton.billing.InvoiceOwnerLocks;
 import dev.baton.billing.Invoices;
+import dev.baton.billing.OrderPreview;
+import dev.baton.billing.OrderPreviews;
 import dev.baton.catalog.Catalog;
 import dev.baton.ordering.jdbc.ScheduledChangeRepository;
 import dev.baton.subscription.Subscription;
@@ -43,10 +45,12 @@ public class Orders {
 	private final Catalog catalog;
 	private final ScheduledChangeRepository scheduled;
 	private final OrderingProperties properties;
+	private final OrderPreviews previews;
 
 	Orders(OrderRepository repository, Subscriptions subscriptions, AuditLog audit, ApplicationEventPublisher events,
 			TransactionTemplate transactions, Clock clock, InvoiceOwnerLocks locks, Invoices invoices, Catalog catalog,
-			ScheduledChangeRepository scheduled, OrderingProperties properties) {
+			ScheduledChangeRepository scheduled, OrderingProperties properties, OrderPreviews previews) {
+		this.previews = previews;
 		this.locks = locks;
 		this.invoices = invoices;
 		this.catalog = catalog;
@@ -89,6 +93,31 @@ public class Orders {
 					.orElseThrow(() -> sameKey);
 			return new Placed(first, false);
 		}
+	}
+
+	/**
+	 * What the order would cost if placed now, by the billing engine over the timelines it would
+	 * make: checked as placing it would check it, with the same defaults (proration, a downgrade
+	 * waiting for the period end), and nothing written.
+	 */
+	public OrderPreview preview(PlaceOrder request) {
+		OrderPolicy.check(request.channel(), request.actions()).orThrow(OrderingProblems.RULE);
+		var today = LocalDate.now(clock);
+		var planned = new ArrayList<OrderPreviews.Planned>();
+		for (int i = 0; i < request.actions().size(); i++) {
+			var action = request.actions().get(i);
+			if (action == null) {
+				throw BatonException.invalid("actions[" + i + "]", "is null; each action has a type");
+			}
+			try {
+				var resolved = resolve(action, today);
+				planned.add(new OrderPreviews.Planned(resolved.action(), resolved.deferredTo()));
+			}
+			catch (BatonException refused) {
+				throw atAction(i, action, refused);
+			}
+		}
+		return previews.preview(planned);
 	}
 
 	private Order placeNow(PlaceOrder request) {

@@ -20,6 +20,7 @@ import dev.baton.billing.InvoiceDocuments;
 import dev.baton.billing.InvoiceId;
 import dev.baton.billing.InvoiceStatus;
 import dev.baton.billing.Invoices;
+import dev.baton.billing.OrderPreview;
 import dev.baton.billing.Payment;
 import dev.baton.billing.PaymentId;
 import dev.baton.billing.PaymentStatus;
@@ -187,6 +188,29 @@ public class Portal {
 	public Order order(String username, List<SubscriptionChange> actions, String clientKey) {
 		var member = membership(username);
 		var partner = member.kind() == Membership.Kind.PARTNER;
+		var placed = prepare(member, actions);
+		var result = orders.place(new Orders.PlaceOrder(partner ? Channel.PARTNER : Channel.WEB, null, placed,
+				partner ? "Partner portal" : "Customer portal", username, clientKey));
+		return result.order();
+	}
+
+	/**
+	 * What an order would cost the member now and in the next period, as it would be placed (the
+	 * same rules), by the billing engine: nothing is written.
+	 */
+	public OrderPreview preview(String username, List<SubscriptionChange> actions) {
+		var member = membership(username);
+		var partner = member.kind() == Membership.Kind.PARTNER;
+		return orders.preview(new Orders.PlaceOrder(partner ? Channel.PARTNER : Channel.WEB, null, prepare(member, actions),
+				null, username, null));
+	}
+
+	/**
+	 * The actions as the member may place them: a checkout for its own account (a partner's for an
+	 * end customer of its), and changes to what it sees only.
+	 */
+	private List<SubscriptionChange> prepare(Membership member, List<SubscriptionChange> actions) {
+		var partner = member.kind() == Membership.Kind.PARTNER;
 		var placed = new ArrayList<SubscriptionChange>();
 		Set<UUID> endCustomers = null;
 		for (int i = 0; i < (actions == null ? 0 : actions.size()); i++) {
@@ -223,9 +247,7 @@ public class Portal {
 			visible(action.subscriptionId(), member);
 			placed.add(action);
 		}
-		var result = orders.place(new Orders.PlaceOrder(partner ? Channel.PARTNER : Channel.WEB, null, placed,
-				partner ? "Partner portal" : "Customer portal", username, clientKey));
-		return result.order();
+		return placed;
 	}
 
 	/**

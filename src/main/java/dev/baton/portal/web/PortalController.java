@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.baton.billing.BillingProblems;
 import dev.baton.billing.InvoiceId;
+import dev.baton.billing.OrderPreview;
 import dev.baton.billing.PaymentId;
 import dev.baton.billing.PaymentStatus;
 import dev.baton.ordering.Order;
@@ -161,6 +162,13 @@ class PortalController {
 	@Operation(summary = "Confirm one of the caller's card payments that waited for the card holder (3-D Secure)")
 	Portal.PortalPayment confirm(@PathVariable PaymentId id, Authentication caller) {
 		return portal.confirm(caller.getName(), id);
+	}
+
+	@PostMapping("/orders/preview")
+	@Operation(summary = "What an order would cost now and in the next period, before placing it (the same rules as "
+			+ "placing it); writes nothing")
+	OrderPreview preview(@RequestBody PortalOrder request, Authentication caller) {
+		return portal.preview(caller.getName(), request.actions());
 	}
 
 	@PostMapping("/orders")

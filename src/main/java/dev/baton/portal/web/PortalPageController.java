@@ -171,6 +171,31 @@ class PortalPageController {
 		return "portal/subscription";
 	}
 
+	/** What a change of seats or plan would cost, for the change forms: the billing engine's preview, nothing placed. */
+	@GetMapping("/portal/subscriptions/{id}/cost")
+	String cost(@PathVariable SubscriptionId id, @RequestParam(defaultValue = "") String action,
+			@RequestParam(required = false) String seats, @RequestParam(required = false) String planCode,
+			Authentication caller, Model model) {
+		try {
+			var change = switch (action) {
+				case "seats" -> new SubscriptionChange.ChangeSeats(id, seats(seats));
+				case "plan" -> new SubscriptionChange.ChangePlan(id, planCode);
+				default -> throw BatonException.invalid("action", "is seats or plan");
+			};
+			var preview = portal.preview(caller.getName(), List.of(change));
+			model.addAttribute("cost", preview);
+			model.addAttribute("scheduled", preview.scheduled().isEmpty() ? null : preview.scheduled().get(0).effectiveOn());
+		}
+		catch (BatonException e) {
+			if (e.type().status() == org.springframework.http.HttpStatus.NOT_FOUND) {
+				throw e;
+			}
+			model.addAttribute("cost", null);
+			model.addAttribute("problem", e.getMessage().replaceFirst("^actions\\[0\\] \\([A-Z_]+\\): ", ""));
+		}
+		return "portal/cost :: cost";
+	}
+
 	/** Adds or removes seats, changes the plan, renews, or cancels at term end: one order each. */
 	@PostMapping("/portal/subscriptions/{id}/changes")
 	String change(@PathVariable SubscriptionId id, @RequestParam(defaultValue = "") String action,
