@@ -72,12 +72,13 @@ public class BillingRun {
 		int subscriptions = 0;
 		int lines = 0;
 		var cursor = BillingScheduleRepository.Cursor.START;
+		var prices = invoices.prices();
 		while (true) {
 			var claimed = new ArrayList<BillingScheduleRepository.Due>();
 			var after = cursor;
 			Batch batch;
 			try {
-				batch = transactions.execute(status -> billBatch(today, after, failed, claimed));
+				batch = transactions.execute(status -> billBatch(today, after, failed, claimed, prices));
 			}
 			catch (RuntimeException failure) {
 				if (claimed.isEmpty()) {
@@ -112,7 +113,7 @@ public class BillingRun {
 	 * in one order, bills it and records where each subscription stands, in the caller's transaction.
 	 */
 	private Batch billBatch(LocalDate today, BillingScheduleRepository.Cursor after, List<UUID> failed,
-			List<BillingScheduleRepository.Due> claimed) {
+			List<BillingScheduleRepository.Due> claimed, ContractReader.Prices prices) {
 		var due = schedule.claimBatch(today, after, properties.runBatchSize(), failed);
 		if (due.isEmpty()) {
 			return new Batch(0, 0);
@@ -120,7 +121,7 @@ public class BillingRun {
 		claimed.addAll(due);
 		locks.lock(due.stream().map(BillingScheduleRepository.Due::invoiceOwner).toList());
 		var billed = invoices.billAll(due.stream().map(d -> new Invoices.ToBill(SubscriptionId.of(d.subscriptionId()),
-				d.billedVersion(), d.nextBillOn())).toList(), today);
+				d.billedVersion(), d.nextBillOn())).toList(), today, prices);
 		var records = new ArrayList<BillingScheduleRepository.Billed>();
 		int lines = 0;
 		for (var each : billed.entrySet()) {

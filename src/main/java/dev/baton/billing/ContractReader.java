@@ -84,6 +84,8 @@ class ContractReader {
 		private final Map<String, Plan> plans = new HashMap<>();
 		private final Map<String, Boolean> recurring = new HashMap<>();
 		private final Map<String, Price> prices = new HashMap<>();
+		// the published versions by effective date, read once: which is in effect on a day is then a lookup
+		private java.util.NavigableMap<LocalDate, dev.baton.catalog.PriceBookVersionId> published;
 
 		Plan plan(String code) {
 			return plans.computeIfAbsent(code, catalog::plan);
@@ -95,7 +97,8 @@ class ContractReader {
 
 		/** The price the version names; an add-on its price book version does not price comes from the one in effect. */
 		Price price(String code, Subscription s, LocalDate day) {
-			var key = code + "|" + s.currency() + "|" + day + "|" + s.priceBookVersionId();
+			// what a price resolves to depends on the day only through the version in effect that day
+			var key = code + "|" + s.currency() + "|" + inEffect(day) + "|" + s.priceBookVersionId();
 			var cached = prices.get(key);
 			if (cached == null) {
 				try {
@@ -107,6 +110,17 @@ class ContractReader {
 				prices.put(key, cached);
 			}
 			return cached;
+		}
+
+		private Object inEffect(LocalDate day) {
+			if (published == null) {
+				published = new java.util.TreeMap<>();
+				catalog.versions().stream().filter(dev.baton.catalog.PriceBookVersion::isPublished)
+						.forEach(v -> published.put(v.effectiveFrom(), v.id()));
+			}
+			var entry = published.floorEntry(day);
+			// before the first version: the day itself, so the catalog says there is no price
+			return entry == null ? day : entry.getValue();
 		}
 	}
 

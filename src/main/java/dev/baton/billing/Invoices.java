@@ -158,8 +158,22 @@ public class Invoices {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Map<SubscriptionId, Billed> billAll(List<ToBill> due, LocalDate today) {
+		return billAll(due, today, prices());
+	}
+
+	/**
+	 * A cache of plans and prices for a run: a run keeps one across its batches, since what a price
+	 * resolves to only changes when a price book version is published (a version published while a
+	 * run works is seen by the next run).
+	 */
+	ContractReader.Prices prices() {
+		return contracts.new Prices();
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	Map<SubscriptionId, Billed> billAll(List<ToBill> due, LocalDate today, ContractReader.Prices prices) {
 		var ids = due.stream().map(ToBill::id).toList();
-		var reads = contracts.readAll(ids, contracts.new Prices());
+		var reads = contracts.readAll(ids, prices);
 		// the run locked the owners it claimed; one whose subscription moved to another owner since is locked now
 		locks.lock(reads.values().stream().map(r -> r.current().parties().invoiceOwnerAccountId()).toList());
 		var invoiced = repository.invoicedOf(ids.stream().map(SubscriptionId::value).toList());
