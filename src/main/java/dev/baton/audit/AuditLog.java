@@ -61,6 +61,37 @@ public class AuditLog {
 		insert(SYSTEM, action, entityType, entityId, reason, details);
 	}
 
+	/**
+	 * Records the same change Baton made by itself to many records at once (the lines a billing run
+	 * added to many invoices), in one statement; must run inside the transaction that makes it.
+	 *
+	 * @param details per record id, what changed
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAllBySystem(String action, String entityType, Map<?, ? extends Map<String, ?>> details,
+			String reason) {
+		Objects.requireNonNull(action, "action");
+		Objects.requireNonNull(entityType, "entityType");
+		if (details.isEmpty()) {
+			return;
+		}
+		var ids = new String[details.size()];
+		var texts = new String[details.size()];
+		int i = 0;
+		for (var each : details.entrySet()) {
+			ids[i] = String.valueOf(Objects.requireNonNull(each.getKey(), "entityId"));
+			texts[i++] = json.writeValueAsString(each.getValue() == null ? Map.of() : each.getValue());
+		}
+		jdbc.sql("""
+				INSERT INTO audit_entry (occurred_at, actor, action, entity_type, entity_id, reason, details, request_id)
+				SELECT CAST(:at AS timestamptz), CAST(:actor AS text), CAST(:action AS text), CAST(:entityType AS text), e.id,
+				  CAST(:reason AS text), CAST(e.details AS jsonb), CAST(:requestId AS text)
+				FROM unnest(CAST(:ids AS text[]), CAST(:details AS text[])) AS e (id, details)""")
+				.param("at", java.sql.Timestamp.from(clock.instant())).param("actor", SYSTEM).param("action", action)
+				.param("entityType", entityType).param("reason", reason).param("ids", ids).param("details", texts)
+				.param("requestId", RequestIds.current()).update();
+	}
+
 	private void insert(String actor, String action, String entityType, Object entityId, String reason,
 			Map<String, ?> details) {
 		Objects.requireNonNull(action, "action");

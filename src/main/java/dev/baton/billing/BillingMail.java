@@ -6,7 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.SimpleMailMessage;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +35,11 @@ class BillingMail {
 	private final JavaMailSender sender;
 	private final BillingProperties properties;
 	private final Clock clock;
+	private final InvoiceDocuments documents;
 
 	BillingMail(PaymentRepository payments, InvoiceRepository invoices, ObjectProvider<JavaMailSender> senders,
-			BillingProperties properties, Clock clock) {
+			BillingProperties properties, Clock clock, InvoiceDocuments documents) {
+		this.documents = documents;
 		this.payments = payments;
 		this.invoices = invoices;
 		this.sender = senders.getIfAvailable();
@@ -55,11 +59,21 @@ class BillingMail {
 			text.append("  ").append(line.subscriptionNumber()).append("  ").append(line.explanation()).append("  ")
 					.append(Money.of(line.amount(), invoice.currency()).formatted()).append('\n');
 		}
+		if (invoice.tax().signum() != 0 || !invoice.taxByRate().isEmpty()) {
+			text.append("\n  Subtotal  ").append(Money.of(invoice.subtotal(), invoice.currency()).formatted()).append('\n');
+			invoice.taxByRate().forEach((rate, amount) -> text.append("  ").append(rate).append("  ")
+					.append(Money.of(amount, invoice.currency()).formatted()).append('\n'));
+		}
 		text.append("\nA card on file is charged for it; otherwise pay by bank transfer quoting ")
 				.append(finalized.number()).append('.');
+		text.append("\nThe invoice is attached as a PDF; it is also in your portal.");
 		mail("invoice:" + finalized.invoiceId(), finalized.invoiceOwnerAccountId(),
 				"Invoice " + finalized.number() + ": " + finalized.total().formatted() + " due " + finalized.dueOn(),
-				text.toString());
+				text.toString(), () -> new Attachment(InvoiceDocuments.filename(invoice), documents.pdf(invoice.id())));
+	}
+
+	/** A file mailed with the text. */
+	private record Attachment(String filename, byte[] content) {
 	}
 
 	@ApplicationModuleListener
@@ -119,6 +133,11 @@ class BillingMail {
 	}
 
 	private void mail(String key, java.util.UUID account, String subject, String text) {
+		mail(key, account, subject, text, null);
+	}
+
+	private void mail(String key, java.util.UUID account, String subject, String text,
+			java.util.function.Supplier<Attachment> attachment) {
 		if (sender == null) {
 			return;
 		}
@@ -126,12 +145,26 @@ class BillingMail {
 		if (contact.isEmpty() || !payments.claimMail(key, contact.get().email(), clock.instant())) {
 			return;
 		}
-		var mail = new SimpleMailMessage();
-		mail.setFrom(properties.mailFrom());
-		mail.setTo(contact.get().email());
-		mail.setSubject(subject);
-		mail.setText("Dear " + contact.get().name() + ",\n\n" + text + "\n\n-- \nSent by Baton.");
-		sender.send(mail);
+		var body = "Dear " + contact.get().name() + ",\n\n" + text + "\n\n-- \nSent by Baton.";
+		if (attachment == null) {
+			var mail = new SimpleMailMessage();
+			mail.setFrom(properties.mailFrom());
+			mail.setTo(contact.get().email());
+			mail.setSubject(subject);
+			mail.setText(body);
+			sender.send(mail);
+		}
+		else {
+			var file = attachment.get();
+			sender.send(message -> {
+				var helper = new MimeMessageHelper(message, true, "UTF-8");
+				helper.setFrom(properties.mailFrom());
+				helper.setTo(contact.get().email());
+				helper.setSubject(subject);
+				helper.setText(body);
+				helper.addAttachment(file.filename(), new ByteArrayResource(file.content()), "application/pdf");
+			});
+		}
 		log.debug("Mailed '{}' to the billing contact of account {}", subject, account);
 	}
 }

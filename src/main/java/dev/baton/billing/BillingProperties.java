@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import dev.baton.billing.domain.DunningPlan;
+import dev.baton.billing.domain.TaxTable;
 
 /**
  * Billing settings.
@@ -19,11 +20,31 @@ import dev.baton.billing.domain.DunningPlan;
  * @param gateway the payment gateway: sandbox (built in, by test card number) or stripe
  * @param stripe the Stripe gateway's settings, when it is the gateway
  * @param mailFrom the sender of invoice, receipt and reminder e-mails
+ * @param runBatchSize how many subscriptions the billing run claims and bills in one transaction
+ * @param tax the tax rates by the invoice owner's bill-to country (and region)
  */
 @ConfigurationProperties("baton.billing")
 public record BillingProperties(@DefaultValue("1h") Duration runInterval, @DefaultValue("30d") Duration paymentTerms,
 		Duration autoFinalizeAfter, @DefaultValue Dunning dunning, @DefaultValue("sandbox") String gateway,
-		@DefaultValue Stripe stripe, @DefaultValue("billing@baton.example") String mailFrom) {
+		@DefaultValue Stripe stripe, @DefaultValue("billing@baton.example") String mailFrom,
+		@DefaultValue("500") int runBatchSize, @DefaultValue Tax tax) {
+
+	/**
+	 * Tax.
+	 *
+	 * @param rates each a country, optionally a region of it, a name and a percent; an owner whose
+	 *        country has none is not taxed
+	 */
+	public record Tax(List<TaxTable.Entry> rates) {
+
+		public Tax {
+			rates = rates == null ? List.of() : List.copyOf(rates);
+		}
+
+		public TaxTable table() {
+			return new TaxTable(rates);
+		}
+	}
 
 	/**
 	 * Dunning settings.

@@ -45,6 +45,15 @@ public enum BillingRule implements Rule {
 	/** Voiding an invoice or writing it off says why, in the Audit-Reason header. */
 	@Rule.Id(value = "invoice.settlement-reason", field = "reason")
 	SETTLEMENT_REASON,
+	/** A bill-to country is an ISO 3166-1 alpha-2 code; a region is a code of 1 to 3 letters or digits. */
+	@Rule.Id(value = "bill-to.country", field = "country")
+	BILL_TO,
+	/** A shadow billing run proposes a price book version with prices. */
+	@Rule.Id(value = "shadow-billing.version", field = "priceBookVersionId")
+	SHADOW_VERSION,
+	/** A shadow billing run names the day whose billing periods it computes. */
+	@Rule.Id(value = "shadow-billing.day", field = "on")
+	SHADOW_DAY,
 	/** A billing contact has a name and an e-mail address. */
 	@Rule.Id(value = "billing-contact.email", field = "email")
 	CONTACT_EMAIL;

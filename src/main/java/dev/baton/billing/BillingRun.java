@@ -3,6 +3,7 @@ package dev.baton.billing;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -24,11 +25,14 @@ import dev.baton.subscription.SubscriptionId;
 
 /**
  * The billing run: invoices every subscription due (its next period has started, or it changed
- * since it was last billed). Each subscription is claimed with a row lock that skips locked rows
- * and billed in its own transaction, so several instances, or two runs at once, share the work and
- * never bill one subscription together, and a transaction holds one claim and one draft, so runs
- * cannot deadlock; one that fails is logged and left for the next run. Recompute and diff makes a
- * repeat bill nothing, and the unique key on the lines makes a double charge impossible even so.
+ * since it was last billed). Subscriptions are claimed in batches, in the order of their invoice
+ * owner, with row locks that skip locked rows, and each batch is billed in one transaction under
+ * the advisory locks of its invoice owners (taken in one order, as orders take them), so several
+ * instances, or two runs at once, share the work and never bill one subscription together, an
+ * order never interleaves with the billing of its account, and runs cannot deadlock. A batch that
+ * fails is billed again one subscription at a time; one that fails alone is logged and left for
+ * the next run. Recompute and diff makes a repeat bill nothing, and the unique key on the lines
+ * makes a double charge impossible even so.
  */
 @Component
 public class BillingRun {
@@ -41,9 +45,11 @@ public class BillingRun {
 	private final BillingProperties properties;
 	private final Clock clock;
 	private final TransactionTemplate transactions;
+	private final InvoiceOwnerLocks locks;
 
 	BillingRun(BillingScheduleRepository schedule, Invoices invoices, InvoiceRepository repository,
-			BillingProperties properties, Clock clock, PlatformTransactionManager transactions) {
+			BillingProperties properties, Clock clock, PlatformTransactionManager transactions, InvoiceOwnerLocks locks) {
+		this.locks = locks;
 		this.schedule = schedule;
 		this.invoices = invoices;
 		this.repository = repository;
@@ -65,35 +71,30 @@ public class BillingRun {
 		var failed = new ArrayList<UUID>();
 		int subscriptions = 0;
 		int lines = 0;
+		var cursor = BillingScheduleRepository.Cursor.START;
+		var prices = invoices.prices();
 		while (true) {
-			var claimed = new UUID[1];
+			var claimed = new ArrayList<BillingScheduleRepository.Due>();
+			var after = cursor;
+			Batch batch;
 			try {
-				var billed = transactions.execute(status -> {
-					var due = schedule.claimDue(today, 1, failed);
-					if (due.isEmpty()) {
-						return null;
-					}
-					var subscription = due.get(0);
-					claimed[0] = subscription.subscriptionId();
-					var result = invoices.bill(SubscriptionId.of(subscription.subscriptionId()),
-							subscription.billedVersion(), subscription.nextBillOn(), today);
-					schedule.billed(subscription.subscriptionId(), result.version(), result.nextBillOn(), clock.instant());
-					return result;
-				});
-				if (billed == null) {
-					break;
-				}
-				subscriptions++;
-				lines += billed.lines();
+				batch = transactions.execute(status -> billBatch(today, after, failed, claimed, prices));
 			}
 			catch (RuntimeException failure) {
-				if (claimed[0] == null) {
+				if (claimed.isEmpty()) {
 					throw failure;
 				}
-				// rolled back whole and left for the next run; this run does not claim it again
-				failed.add(claimed[0]);
-				log.warn("Subscription {} was not billed: {}", claimed[0], failure.toString());
+				// the batch rolled back whole: bill its subscriptions one by one, so one that fails holds up no other
+				log.debug("A batch of {} subscriptions failed ({}); billing them one by one", claimed.size(), failure.toString());
+				batch = oneByOne(today, claimed, failed);
 			}
+			if (batch.subscriptions() == 0 && claimed.isEmpty()) {
+				break;
+			}
+			subscriptions += batch.subscriptions();
+			lines += batch.lines();
+			var last = claimed.get(claimed.size() - 1);
+			cursor = new BillingScheduleRepository.Cursor(last.invoiceOwner(), last.subscriptionId());
 		}
 		var finalized = properties.autoFinalizeAfter() == null ? 0 : finalizeDraftsOlderThan(properties.autoFinalizeAfter());
 		if (lines > 0 || !failed.isEmpty() || finalized > 0) {
@@ -101,6 +102,65 @@ public class BillingRun {
 					subscriptions, lines, failed.size(), finalized);
 		}
 		return new Run(subscriptions, lines, failed.size(), finalized);
+	}
+
+	/** What a batch billed. */
+	private record Batch(int subscriptions, int lines) {
+	}
+
+	/**
+	 * Claims the next batch after the cursor (rows of other runs skipped), locks its invoice owners
+	 * in one order, bills it and records where each subscription stands, in the caller's transaction.
+	 */
+	private Batch billBatch(LocalDate today, BillingScheduleRepository.Cursor after, List<UUID> failed,
+			List<BillingScheduleRepository.Due> claimed, ContractReader.Prices prices) {
+		var due = schedule.claimBatch(today, after, properties.runBatchSize(), failed);
+		if (due.isEmpty()) {
+			return new Batch(0, 0);
+		}
+		claimed.addAll(due);
+		locks.lock(due.stream().map(BillingScheduleRepository.Due::invoiceOwner).toList());
+		var billed = invoices.billAll(due.stream().map(d -> new Invoices.ToBill(SubscriptionId.of(d.subscriptionId()),
+				d.billedVersion(), d.nextBillOn())).toList(), today, prices);
+		var records = new ArrayList<BillingScheduleRepository.Billed>();
+		int lines = 0;
+		for (var each : billed.entrySet()) {
+			records.add(new BillingScheduleRepository.Billed(each.getKey().value(), each.getValue().version(),
+					each.getValue().nextBillOn()));
+			lines += each.getValue().lines();
+		}
+		schedule.billedAll(records, clock.instant());
+		return new Batch(due.size(), lines);
+	}
+
+	private Batch oneByOne(LocalDate today, List<BillingScheduleRepository.Due> claimed, List<UUID> failed) {
+		int subscriptions = 0;
+		int lines = 0;
+		for (var each : claimed) {
+			try {
+				var billed = transactions.execute(status -> {
+					var due = schedule.claimOne(each.subscriptionId(), today);
+					if (due.isEmpty()) {
+						return null;
+					}
+					locks.lock(List.of(due.get().invoiceOwner()));
+					var result = invoices.bill(SubscriptionId.of(each.subscriptionId()), due.get().billedVersion(),
+							due.get().nextBillOn(), today);
+					schedule.billed(each.subscriptionId(), result.version(), result.nextBillOn(), clock.instant());
+					return result;
+				});
+				if (billed != null) {
+					subscriptions++;
+					lines += billed.lines();
+				}
+			}
+			catch (RuntimeException failure) {
+				// rolled back whole and left for the next run; this run does not claim it again
+				failed.add(each.subscriptionId());
+				log.warn("Subscription {} was not billed: {}", each.subscriptionId(), failure.toString());
+			}
+		}
+		return new Batch(subscriptions, lines);
 	}
 
 	/**

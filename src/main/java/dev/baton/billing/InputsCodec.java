@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import dev.baton.billing.domain.Inputs;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,8 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class InputsCodec {
 
+	// a flag older inputs did not write (false by default, and left out when false) reads as false
 	private static final JsonMapper JSON = JsonMapper.builder().enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-			.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+			.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
 	private InputsCodec() {
 	}

@@ -17,10 +17,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.baton.audit.AuditLog;
 import dev.baton.billing.domain.BillingEngine;
+import dev.baton.billing.domain.Contract;
 import dev.baton.billing.domain.Inputs;
 import dev.baton.billing.domain.Line;
 import dev.baton.billing.domain.Period;
+import dev.baton.billing.domain.TaxRate;
 import dev.baton.billing.gateway.PaymentGateway;
+import dev.baton.billing.jdbc.BillingScheduleRepository;
 import dev.baton.billing.jdbc.InvoiceRepository;
 import dev.baton.billing.jdbc.PaymentRepository;
 import dev.baton.platform.BatonException;
@@ -47,11 +50,18 @@ public class Invoices {
 	private final AuditLog audit;
 	private final Clock clock;
 	private final UsageBilling usage;
+	private final InvoiceOwnerLocks locks;
+	private final BillingScheduleRepository schedule;
+	private final BillingAccounts accounts;
 
 	Invoices(InvoiceRepository repository, PaymentRepository payments, ContractReader contracts,
 			InvoiceSettlement settlement, PaymentGateway gateway, BillingProperties properties,
-			ApplicationEventPublisher events, AuditLog audit, Clock clock, UsageBilling usage) {
+			ApplicationEventPublisher events, AuditLog audit, Clock clock, InvoiceOwnerLocks locks,
+			BillingScheduleRepository schedule, BillingAccounts accounts, UsageBilling usage) {
 		this.usage = usage;
+		this.accounts = accounts;
+		this.locks = locks;
+		this.schedule = schedule;
 		this.repository = repository;
 		this.payments = payments;
 		this.contracts = contracts;
@@ -90,6 +100,16 @@ public class Invoices {
 		return repository.ofAccount(accountId);
 	}
 
+	/**
+	 * The day the billing period after the one containing {@code day} starts (the subscription's
+	 * first day when {@code day} is before it): when a change ordered for the period end takes effect.
+	 */
+	@Transactional(readOnly = true)
+	public LocalDate nextPeriodStart(SubscriptionId id, LocalDate day) {
+		var contract = contracts.read(id).contract();
+		return day.isBefore(contract.anchor()) ? contract.anchor() : contract.periodOf(day).end();
+	}
+
 	/** The latest invoices of every owner, newest first, of one status or all (null), at most {@code limit}. */
 	@Transactional(readOnly = true)
 	public List<Invoice> latest(InvoiceStatus status, int limit) {
@@ -104,11 +124,143 @@ public class Invoices {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Billed bill(SubscriptionId id, int billedVersion, LocalDate nextBillOn, LocalDate today) {
-		var read = contracts.read(id);
+		return billAll(List.of(new ToBill(id, billedVersion, nextBillOn)), today).get(id);
+	}
+
+	/**
+	 * Bills a subscription at once and finalizes its invoice owner's draft, for a change ordered to
+	 * be invoiced at once. The subscription's billing row and its owner are locked as the run locks
+	 * them, so this and a run never bill it together; the draft carries whatever else the owner has
+	 * not been invoiced for yet, as Stripe's invoice-now does.
+	 */
+	@Transactional
+	public java.util.Optional<Invoice> invoiceNow(SubscriptionId id, String reason) {
+		var due = schedule.lock(id.value()).orElseThrow(() -> BatonException.notFound("Subscription", id));
+		locks.lock(List.of(due.invoiceOwner()));
+		var today = LocalDate.now(clock);
+		var billed = bill(id, due.billedVersion(), due.nextBillOn(), today);
+		schedule.billed(id.value(), billed.version(), billed.nextBillOn(), clock.instant());
+		var current = contracts.read(id).current();
+		var draft = repository.draftOf(current.parties().invoiceOwnerAccountId(), current.currency());
+		if (draft.isEmpty() || repository.lines(draft.get()).isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of(finalizeDraft(draft.get(), reason));
+	}
+
+	/** A subscription the run claimed: the version it was billed at last and the day its next period starts. */
+	record ToBill(SubscriptionId id, int billedVersion, LocalDate nextBillOn) {
+	}
+
+	/**
+	 * Bills several subscriptions up to {@code today} in the caller's transaction, as {@link #bill}
+	 * does one, reading their contracts, prices and invoiced lines together and writing every line
+	 * and computation in a few statements: how the billing run bills a batch. The caller holds the
+	 * invoice owners' locks ({@link InvoiceOwnerLocks}); an owner that changed since is locked here.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	Map<SubscriptionId, Billed> billAll(List<ToBill> due, LocalDate today) {
+		return billAll(due, today, prices());
+	}
+
+	/**
+	 * A cache of plans and prices for a run: a run keeps one across its batches, since what a price
+	 * resolves to only changes when a price book version is published (a version published while a
+	 * run works is seen by the next run).
+	 */
+	ContractReader.Prices prices() {
+		return contracts.new Prices();
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	Map<SubscriptionId, Billed> billAll(List<ToBill> due, LocalDate today, ContractReader.Prices prices) {
+		var ids = due.stream().map(ToBill::id).toList();
+		var reads = contracts.readAll(ids, prices);
+		// the run locked the owners it claimed; one whose subscription moved to another owner since is locked now
+		locks.lock(reads.values().stream().map(r -> r.current().parties().invoiceOwnerAccountId()).toList());
+		var invoiced = repository.invoicedOf(ids.stream().map(SubscriptionId::value).toList());
+		var taxes = accounts.taxRates(reads.values().stream().map(r -> r.current().parties().invoiceOwnerAccountId())
+				.collect(java.util.stream.Collectors.toSet()));
+		var computed = new ArrayList<Computed>();
+		for (var each : due) {
+			var read = reads.get(each.id());
+			if (read == null) {
+				throw BatonException.notFound("Subscription", each.id());
+			}
+			computed.add(compute(read, invoiced.getOrDefault(each.id().value(), List.of()), each.billedVersion(),
+					each.nextBillOn(), today, taxes.get(read.current().parties().invoiceOwnerAccountId())));
+		}
+		var owners = new java.util.TreeMap<String, InvoiceRepository.DraftKey>();
+		for (var each : computed) {
+			if (!each.periods().isEmpty()) {
+				var key = new InvoiceRepository.DraftKey(each.current().parties().invoiceOwnerAccountId(),
+						each.current().currency());
+				owners.put(key.owner() + key.currency(), key);
+			}
+		}
+		var drafts = repository.lockDrafts(List.copyOf(owners.values()), clock.instant());
+		var positions = repository.nextPositions(drafts.values());
+		var computations = new ArrayList<InvoiceRepository.NewComputation>();
+		var lines = new ArrayList<InvoiceRepository.NewLine>();
+		var added = new java.util.LinkedHashMap<InvoiceId, java.util.Set<String>>();
+		var results = new java.util.LinkedHashMap<SubscriptionId, Billed>();
+		for (var each : computed) {
+			int written = 0;
+			if (!each.periods().isEmpty()) {
+				var draft = drafts.get(new InvoiceRepository.DraftKey(each.current().parties().invoiceOwnerAccountId(),
+						each.current().currency()));
+				var next = positions.get(draft);
+				for (var period : each.periods()) {
+					var text = InputsCodec.write(period.inputs());
+					var computation = new InvoiceRepository.Computation(UUID.randomUUID(), each.contract().subscriptionId(),
+							next.computation(), text, InputsCodec.sha256(text));
+					computations.add(new InvoiceRepository.NewComputation(draft, computation,
+							period.inputs().period().start(), period.inputs().period().end()));
+					next = next.computationAdded();
+					for (var line : period.lines()) {
+						lines.add(new InvoiceRepository.NewLine(draft, computation.id(), next.line(),
+								each.contract().subscriptionNumber(), line, each.contract().subscriptionId(),
+								period.inputs().tax(), period.inputs().taxOf(line).amount()));
+						next = next.lineAdded();
+						written++;
+					}
+				}
+				positions.put(draft, next);
+				added.computeIfAbsent(draft, k -> new java.util.TreeSet<>()).add(each.contract().subscriptionNumber());
+			}
+			results.put(SubscriptionId.of(each.contract().subscriptionId()),
+					new Billed(each.nextBillOn(), each.contract().latestVersion(), written));
+		}
+		repository.insertComputations(computations, clock.instant());
+		repository.insertLines(lines);
+		if (!added.isEmpty()) {
+			var details = new java.util.LinkedHashMap<Object, Map<String, ?>>();
+			added.forEach((draft, numbers) -> details.put(draft.value(), Map.of("subscriptions", List.copyOf(numbers))));
+			audit.recordAllBySystem("invoice.lines-added", "invoice", details, "Billing run");
+		}
+		return results;
+	}
+
+	/** What billing one subscription did: the next day it is due, the version it billed, the lines written. */
+	record Billed(LocalDate nextBillOn, int version, int lines) {
+	}
+
+	/** One computation of the engine: a period's inputs and the lines they give. */
+	record PeriodLines(Inputs inputs, List<Line> lines) {
+	}
+
+	/** What is still to bill for one subscription, period by period, and the day it is next due. */
+	record Computed(Contract contract, dev.baton.subscription.Subscription current, List<PeriodLines> periods,
+			LocalDate nextBillOn) {
+	}
+
+	/** The engine's diff for every period from where something is still to bill up to the one containing today. */
+	static Computed compute(ContractReader.Read read, List<Line.Invoiced> invoiced, int billedVersion,
+			LocalDate nextBillOn, LocalDate today, TaxRate tax) {
 		var contract = read.contract();
 		var current = read.current();
 		if (today.isBefore(contract.anchor())) {
-			return new Billed(contract.anchor(), contract.latestVersion(), 0);
+			return new Computed(contract, current, List.of(), contract.anchor());
 		}
 		var start = nextBillOn == null ? today : nextBillOn;
 		for (var version : contract.versions()) {
@@ -119,40 +271,17 @@ public class Invoices {
 		if (start.isBefore(contract.anchor())) {
 			start = contract.anchor();
 		}
-		int written = 0;
-		var invoiced = repository.invoicedOf(id.value());
-		InvoiceId draft = null;
+		var periods = new ArrayList<PeriodLines>();
 		for (var period : Period.between(contract.anchor(), contract.periodMonths(), start, today)) {
-			var inputs = new Inputs(contract, period, inPeriod(invoiced, period));
+			var inputs = new Inputs(contract, period, inPeriod(invoiced, period), tax);
 			var lines = inputs.lines();
-			if (lines.isEmpty()) {
-				continue;
+			if (!lines.isEmpty()) {
+				periods.add(new PeriodLines(inputs, lines));
 			}
-			if (draft == null) {
-				draft = repository.lockDraft(current.parties().invoiceOwnerAccountId(), current.currency(),
-						clock.instant());
-			}
-			var text = InputsCodec.write(inputs);
-			var computation = new InvoiceRepository.Computation(UUID.randomUUID(), id.value(),
-					repository.nextComputationPosition(draft), text, InputsCodec.sha256(text));
-			repository.insertComputation(draft, computation, period.start(), period.end(), clock.instant());
-			var position = repository.nextLinePosition(draft);
-			for (var line : lines) {
-				repository.insertLine(draft, computation.id(), position++, contract.subscriptionNumber(), line, id.value());
-				written++;
-			}
-		}
-		if (draft != null) {
-			audit.recordBySystem("invoice.lines-added", "invoice", draft.value(), "Billing run",
-					Map.of("subscription", contract.subscriptionNumber(), "version", contract.latestVersion()));
 		}
 		// a cancelled subscription has nothing more to bill unless it changes again (it never does)
 		var next = current.status() == SubscriptionStatus.CANCELLED ? null : contract.periodOf(today).end();
-		return new Billed(next, contract.latestVersion(), written);
-	}
-
-	/** What billing one subscription did: the next day it is due, the version it billed, the lines written. */
-	record Billed(LocalDate nextBillOn, int version, int lines) {
+		return new Computed(contract, current, periods, next);
 	}
 
 	private static List<Line.Invoiced> inPeriod(List<Line.Invoiced> invoiced, Period period) {
@@ -301,19 +430,29 @@ public class Invoices {
 	 */
 	@Transactional(readOnly = true)
 	public UpcomingInvoice upcoming(SubscriptionId id) {
-		var contract = contracts.read(id).contract();
+		var read = contracts.read(id);
+		var contract = read.contract();
+		var tax = accounts.taxRate(read.current().parties().invoiceOwnerAccountId()).orElse(null);
 		var today = LocalDate.now(clock);
 		var billingDate = today.isBefore(contract.anchor()) ? contract.anchor() : contract.periodOf(today).end();
-		var invoiced = repository.invoicedOf(id.value());
+		var invoiced = repository.invoicedOf(List.of(id.value())).getOrDefault(id.value(), List.of());
 		var lines = new ArrayList<Line>();
 		for (var period : Period.between(contract.anchor(), contract.periodMonths(), contract.anchor(), billingDate)) {
 			lines.addAll(BillingEngine.diff(contract, period, inPeriod(invoiced, period)));
 		}
-		var total = BillingEngine.total(contract.currency(), lines).amount();
-		return new UpcomingInvoice(id, contract.subscriptionNumber(), contract.currency(), billingDate, total,
-				lines.stream().map(l -> new UpcomingInvoice.Line(l.kind().name(), l.charge().code(), l.charge().quantity(),
-						l.period().start(), l.period().end(), l.from(), l.to(), l.sourceVersion(), l.orderNumber(),
-						l.charge().priceBookVersionNumber(), l.amount().amount(), l.explanation())).toList());
+		return upcoming(id, contract, billingDate, lines, tax);
+	}
+
+	static UpcomingInvoice upcoming(SubscriptionId id, Contract contract, LocalDate billingDate, List<Line> lines,
+			TaxRate tax) {
+		var subtotal = BillingEngine.total(contract.currency(), lines).amount();
+		var taxTotal = lines.stream().map(l -> BillingEngine.tax(l, tax).amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+		return new UpcomingInvoice(id, contract.subscriptionNumber(), contract.currency(), billingDate,
+				subtotal.add(taxTotal), lines.stream().map(l -> new UpcomingInvoice.Line(l.kind().name(), l.charge().code(),
+						l.charge().quantity(), l.period().start(), l.period().end(), l.from(), l.to(), l.sourceVersion(),
+						l.orderNumber(), l.charge().priceBookVersionNumber(), l.amount().amount(), l.explanation(),
+						BillingEngine.tax(l, tax).amount(), BillingEngine.taxWords(l, tax))).toList(),
+				subtotal, taxTotal);
 	}
 
 	/** Where a line comes from, with its arithmetic. */
@@ -342,6 +481,9 @@ public class Invoices {
 							+ version.version() + " (order " + version.orderNumber() + ")";
 		}
 		var period = new Period(line.periodStart(), line.periodEnd());
+		var tax = line.taxName() == null ? null : new LineExplanation.Tax(line.taxName(), line.taxJurisdiction(),
+				line.taxPercent(), line.taxAmount(), line.taxLabel() + " on " + Money.of(line.amount(), invoice.currency()).formatted()
+						+ " = " + Money.of(line.taxAmount(), invoice.currency()).formatted());
 		return new LineExplanation(id, invoice.number(), lineId, line.kind(), line.amount(), invoice.currency(),
 				line.explanation(),
 				new LineExplanation.Source(line.subscriptionId(), line.subscriptionNumber(), version.version(),
@@ -351,7 +493,7 @@ public class Invoices {
 				new LineExplanation.Quantity(line.quantity(), line.unit(), from),
 				new LineExplanation.Days(period.start(), period.end(), period.days(), line.from(), line.to(),
 						new Period(line.from(), line.to()).days()),
-				hash, used == null ? null : used.usage());
+				hash, tax, used == null ? null : used.usage());
 	}
 
 	/**
@@ -369,7 +511,8 @@ public class Invoices {
 				var stored = InputsCodec.readValue(computation.inputs(), UsageBilling.Stored.class);
 				hashes.add(InputsCodec.sha256(InputsCodec.writeValue(stored)));
 				for (var line : UsageBilling.recompute(computation.inputs())) {
-					recomputed.add(signature(line.kind(), line.plan(), line.from(), line.to(), line.amount(), line.words()));
+					recomputed.add(signature(line.kind(), line.plan(), line.from(), line.to(), line.amount(), line.words())
+							+ " tax " + line.tax().setScale(2));
 				}
 				continue;
 			}
@@ -378,11 +521,13 @@ public class Invoices {
 			hashes.add(InputsCodec.sha256(text));
 			for (var line : inputs.lines()) {
 				recomputed.add(signature(line.kind().name(), line.charge().code(), line.from(), line.to(),
-						line.amount().amount(), line.explanation()));
+						line.amount().amount(), line.explanation()) + " tax " + inputs.taxOf(line).amount().setScale(2));
 			}
 		}
 		var stored = invoice.lines().stream()
-				.map(l -> signature(l.kind(), l.planCode(), l.from(), l.to(), l.amount(), l.explanation())).toList();
+				.map(l -> signature(l.kind(), l.planCode(), l.from(), l.to(), l.amount(), l.explanation()) + " tax "
+						+ l.taxAmount().setScale(2))
+				.toList();
 		var storedHash = invoice.inputsHash() != null ? invoice.inputsHash()
 				: InputsCodec.invoiceHash(computations.stream().map(InvoiceRepository.Computation::inputsHash).toList());
 		return new Recomputation(stored.equals(recomputed), storedHash, InputsCodec.invoiceHash(hashes), stored.size());

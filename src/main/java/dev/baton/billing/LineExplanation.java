@@ -10,14 +10,21 @@ import java.util.UUID;
  */
 public record LineExplanation(InvoiceId invoiceId, String invoiceNumber, InvoiceLineId lineId, String kind,
 		BigDecimal amount, String currency, String arithmetic, Source source, PriceSource price, Quantity quantity,
-		Days days, String inputsHash, Usage usage) {
+		Days days, String inputsHash, Tax tax, Usage usage) {
 
-	/** A line without usage: a recurring charge or credit. */
+	/** A line without tax or usage. */
 	public LineExplanation(InvoiceId invoiceId, String invoiceNumber, InvoiceLineId lineId, String kind,
 			BigDecimal amount, String currency, String arithmetic, Source source, PriceSource price, Quantity quantity,
 			Days days, String inputsHash) {
 		this(invoiceId, invoiceNumber, lineId, kind, amount, currency, arithmetic, source, price, quantity, days,
-				inputsHash, null);
+				inputsHash, null, null);
+	}
+
+	/**
+	 * The line's tax: the rate's name, jurisdiction and percent as the computation's inputs recorded
+	 * them (from the invoice owner's bill-to), the amount and the arithmetic in words.
+	 */
+	public record Tax(String name, String jurisdiction, BigDecimal percent, BigDecimal amount, String arithmetic) {
 	}
 
 	/**

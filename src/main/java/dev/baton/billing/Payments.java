@@ -79,6 +79,11 @@ public class Payments {
 		}
 	}
 
+	/** Whether payments go to the built-in sandbox gateway (its test cards), not a real one. */
+	public boolean sandbox() {
+		return dev.baton.billing.gateway.SandboxGateway.NAME.equals(gateway.name());
+	}
+
 	@Transactional(readOnly = true)
 	public Payment payment(PaymentId id) {
 		return payments.find(id).orElseThrow(() -> BatonException.notFound("Payment", id));

@@ -22,8 +22,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.baton.audit.AuditLog;
+import dev.baton.billing.domain.BillingEngine;
 import dev.baton.billing.domain.Line;
 import dev.baton.billing.domain.PackCharge;
+import dev.baton.billing.domain.TaxRate;
 import dev.baton.billing.domain.UsageCharges;
 import dev.baton.billing.jdbc.InvoiceRepository;
 import dev.baton.billing.jdbc.UsageLineRepository;
@@ -61,9 +63,12 @@ class UsageBilling {
 	private final AuditLog audit;
 	private final Clock clock;
 	private final TransactionTemplate transactions;
+	private final BillingAccounts accounts;
 
 	UsageBilling(UsagePeriods periods, Subscriptions subscriptions, Catalog catalog, InvoiceRepository invoices,
-			UsageLineRepository lines, AuditLog audit, Clock clock, PlatformTransactionManager transactionManager) {
+			UsageLineRepository lines, AuditLog audit, Clock clock, PlatformTransactionManager transactionManager,
+			BillingAccounts accounts) {
+		this.accounts = accounts;
 		this.periods = periods;
 		this.subscriptions = subscriptions;
 		this.catalog = catalog;
@@ -75,8 +80,11 @@ class UsageBilling {
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	/** What a usage or pack computation stored: the inputs of one of them. */
-	record Stored(UsageCharges.Inputs usage, PackCharge pack) {
+	/**
+	 * What a usage or pack computation stored: the inputs of one of them, and the tax rate its lines
+	 * were taxed at (null when the invoice owner's bill-to has none), as the recurring lines keep theirs.
+	 */
+	record Stored(UsageCharges.Inputs usage, PackCharge pack, TaxRate tax) {
 	}
 
 	/** Bills the usage the close took, subscription by subscription; a failure leaves the event to be heard again. */
@@ -144,7 +152,8 @@ class UsageBilling {
 		}
 		var from = computed.stream().map(l -> l.usage().periodStart()).min(Comparator.naturalOrder()).orElseThrow();
 		var to = computed.stream().map(l -> l.usage().periodEnd()).max(Comparator.naturalOrder()).orElseThrow();
-		var computation = store(draft, id, new Stored(inputs, null), from, to, now);
+		var tax = accounts.taxRate(subscription.parties().invoiceOwnerAccountId()).orElse(null);
+		var computation = store(draft, id, new Stored(inputs, null, tax), from, to, now);
 		var position = invoices.nextLinePosition(draft);
 		for (var line : computed) {
 			var u = line.usage();
@@ -152,7 +161,7 @@ class UsageBilling {
 					subscription.number(), line.kind().name(), line.chargeKey(), line.chargeKey(),
 					"USAGE", u.price().planCode(), u.used(), u.unit(), u.price().unitPrice(), BigDecimal.ZERO, u.periodStart(),
 					u.periodEnd(), u.sourceVersion(), u.orderNumber(), u.priceBookVersionId(), u.priceBookVersionNumber(),
-					line.amount().amount(), line.explanation()));
+					line.amount().amount(), line.explanation(), tax, BillingEngine.tax(line.amount(), tax).amount()));
 		}
 		audit.recordBySystem("invoice.usage-lines-added", "invoice", draft.value(), "Usage periods closed",
 				Map.of("subscription", subscription.number(), "lines", computed.size()));
@@ -186,12 +195,14 @@ class UsageBilling {
 		if (lines.invoicedKeys(id.value()).contains(key)) {
 			return;
 		}
-		var computation = store(draft, id, new Stored(null, charge), boughtOn, boughtOn.plusDays(1), now);
+		var tax = accounts.taxRate(subscription.parties().invoiceOwnerAccountId()).orElse(null);
+		var computation = store(draft, id, new Stored(null, charge, tax), boughtOn, boughtOn.plusDays(1), now);
 		lines.insert(new UsageLineRepository.NewLine(draft.value(), computation, invoices.nextLinePosition(draft), id.value(),
 				subscription.number(), Line.Kind.CHARGE.name(), key, key,
 				"PACK", bought.planCode(), BigDecimal.valueOf(bought.quantity()), plan.unit(), price.entry().unitPrice(),
 				charge.discountPercent(), boughtOn, boughtOn.plusDays(1), entry.version(), entry.orderNumber(),
-				price.versionId().value(), price.versionNumber(), charge.amount().amount(), charge.words()));
+				price.versionId().value(), price.versionNumber(), charge.amount().amount(), charge.words(), tax,
+				BillingEngine.tax(charge.amount(), tax).amount()));
 		audit.recordBySystem("invoice.pack-charged", "invoice", draft.value(), "Pack bought",
 				Map.of("subscription", subscription.number(), "pack", bought.packId().toString(),
 						"amount", charge.amount().amount().toPlainString()));
@@ -213,26 +224,28 @@ class UsageBilling {
 		return tree.has("usage") && tree.has("pack");
 	}
 
-	/** The lines a stored usage or pack computation gives again, as (kind, plan, days, amount, words). */
+	/** The lines a stored usage or pack computation gives again, as (kind, plan, days, amount, words, tax). */
 	static List<Recomputed> recompute(String inputs) {
 		var stored = InputsCodec.readValue(inputs, Stored.class);
 		var recomputed = new ArrayList<Recomputed>();
 		if (stored.usage() != null) {
 			for (var line : stored.usage().lines()) {
 				recomputed.add(new Recomputed(line.kind().name(), line.usage().price().planCode(), line.usage().periodStart(),
-						line.usage().periodEnd(), line.amount().amount(), line.explanation()));
+						line.usage().periodEnd(), line.amount().amount(), line.explanation(),
+						BillingEngine.tax(line.amount(), stored.tax()).amount()));
 			}
 		}
 		if (stored.pack() != null) {
 			var pack = stored.pack();
 			recomputed.add(new Recomputed("CHARGE", pack.planCode(), pack.boughtOn(), pack.boughtOn().plusDays(1),
-					pack.amount().amount(), pack.words()));
+					pack.amount().amount(), pack.words(), BillingEngine.tax(pack.amount(), stored.tax()).amount()));
 		}
 		return recomputed;
 	}
 
 	/** A line recomputed from stored inputs. */
-	record Recomputed(String kind, String plan, LocalDate from, LocalDate to, BigDecimal amount, String words) {
+	record Recomputed(String kind, String plan, LocalDate from, LocalDate to, BigDecimal amount, String words,
+			BigDecimal tax) {
 	}
 
 	/** A usage or pack line explained, and the hash of the inputs it was computed from. */

@@ -1,6 +1,7 @@
 package dev.baton.ordering;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.baton.audit.AuditLog;
+import dev.baton.billing.InvoiceOwnerLocks;
+import dev.baton.billing.Invoices;
+import dev.baton.billing.OrderPreview;
+import dev.baton.billing.OrderPreviews;
+import dev.baton.catalog.Catalog;
+import dev.baton.ordering.jdbc.ScheduledChangeRepository;
+import dev.baton.subscription.Subscription;
 import dev.baton.ordering.domain.OrderPolicy;
 import dev.baton.ordering.jdbc.OrderRepository;
 import dev.baton.platform.BatonException;
@@ -32,9 +40,22 @@ public class Orders {
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
+	private final InvoiceOwnerLocks locks;
+	private final Invoices invoices;
+	private final Catalog catalog;
+	private final ScheduledChangeRepository scheduled;
+	private final OrderingProperties properties;
+	private final OrderPreviews previews;
 
 	Orders(OrderRepository repository, Subscriptions subscriptions, AuditLog audit, ApplicationEventPublisher events,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, InvoiceOwnerLocks locks, Invoices invoices, Catalog catalog,
+			ScheduledChangeRepository scheduled, OrderingProperties properties, OrderPreviews previews) {
+		this.previews = previews;
+		this.locks = locks;
+		this.invoices = invoices;
+		this.catalog = catalog;
+		this.scheduled = scheduled;
+		this.properties = properties;
 		this.repository = repository;
 		this.subscriptions = subscriptions;
 		this.audit = audit;
@@ -74,31 +95,193 @@ public class Orders {
 		}
 	}
 
-	private Order placeNow(PlaceOrder request) {
+	/**
+	 * What the order would cost if placed now, by the billing engine over the timelines it would
+	 * make: checked as placing it would check it, with the same defaults (proration, a downgrade
+	 * waiting for the period end), and nothing written.
+	 */
+	public OrderPreview preview(PlaceOrder request) {
 		OrderPolicy.check(request.channel(), request.actions()).orThrow(OrderingProblems.RULE);
-		var id = OrderId.random();
-		var number = repository.nextNumber();
-		var ref = new Subscriptions.OrderRef(id.value(), number, request.placedBy(), request.reason());
-		var touched = new ArrayList<SubscriptionId>();
+		var today = LocalDate.now(clock);
+		var planned = new ArrayList<OrderPreviews.Planned>();
 		for (int i = 0; i < request.actions().size(); i++) {
 			var action = request.actions().get(i);
 			if (action == null) {
 				throw BatonException.invalid("actions[" + i + "]", "is null; each action has a type");
 			}
 			try {
-				touched.add(subscriptions.apply(ref, action).id());
+				var resolved = resolve(action, today);
+				planned.add(new OrderPreviews.Planned(resolved.action(), resolved.deferredTo()));
+			}
+			catch (BatonException refused) {
+				throw atAction(i, action, refused);
+			}
+		}
+		return previews.preview(planned);
+	}
+
+	private Order placeNow(PlaceOrder request) {
+		OrderPolicy.check(request.channel(), request.actions()).orThrow(OrderingProblems.RULE);
+		var id = OrderId.random();
+		var number = repository.nextNumber();
+		var ref = new Subscriptions.OrderRef(id.value(), number, request.placedBy(), request.reason());
+		// an order and the billing run never interleave on an account: both hold its invoice owner's lock
+		locks.lock(invoiceOwners(request.actions()));
+		var today = LocalDate.now(clock);
+		var touched = new ArrayList<SubscriptionId>();
+		var placed = new ArrayList<SubscriptionChange>();
+		var scheduled = new ArrayList<Order.Scheduled>();
+		var toSchedule = new ArrayList<ScheduledChange>();
+		// a change placed by the scheduled-change job is the scheduled change itself: it supersedes nothing
+		var placingScheduled = request.clientKey() != null && request.clientKey().startsWith(ScheduledChanges.KEY_PREFIX);
+		for (int i = 0; i < request.actions().size(); i++) {
+			var action = request.actions().get(i);
+			if (action == null) {
+				throw BatonException.invalid("actions[" + i + "]", "is null; each action has a type");
+			}
+			try {
+				var resolved = resolve(action, today);
+				placed.add(resolved.action());
+				if (!placingScheduled) {
+					supersede(resolved.action(), number);
+				}
+				if (resolved.deferredTo() != null) {
+					// checked now as it would be placed now, so what the rules refuse is refused today
+					subscriptions.simulate(null, resolved.action());
+					var change = new ScheduledChange(UUID.randomUUID(), action.subscriptionId(), id, resolved.action(),
+							resolved.deferredTo(), ScheduledChange.Status.PENDING, null, null);
+					toSchedule.add(change);
+					scheduled.add(new Order.Scheduled(i, resolved.deferredTo(), change.id()));
+					touched.add(action.subscriptionId());
+				}
+				else {
+					touched.add(subscriptions.apply(ref, resolved.action()).id());
+				}
 			}
 			catch (BatonException refused) {
 				throw atAction(i, action, refused);
 			}
 		}
 		var order = new Order(id, number, request.channel(), request.opportunityId(), request.placedBy(),
-				request.reason(), clock.instant(), request.actions(), touched);
+				request.reason(), clock.instant(), placed, touched, scheduled);
 		repository.insert(order, request.clientKey());
+		for (int i = 0; i < toSchedule.size(); i++) {
+			this.scheduled.insert(toSchedule.get(i), scheduled.get(i).actionIndex(), request.channel(), clock.instant());
+		}
 		audit.record("order.placed", "purchase_order", id.value(), request.reason(), Map.of("number", number,
 				"channel", request.channel().name(), "actions", request.actions().stream().map(SubscriptionChange::action).toList()));
 		events.publishEvent(new OrderPlaced(order));
 		return order;
+	}
+
+	/** An action with its proration and timing decided, and the day it is deferred to (null: now). */
+	private record Resolved(SubscriptionChange action, LocalDate deferredTo) {
+	}
+
+	/**
+	 * Decides what the action leaves to defaults: the proration of a change within a billing period
+	 * (the plan's, else the setting's), and when a change of seats or plan takes effect: a
+	 * reduction or a move to a plan with a lower list price at the start of the next billing
+	 * period, anything else now.
+	 */
+	private Resolved resolve(SubscriptionChange action, LocalDate today) {
+		if (action.subscriptionId() == null) {
+			return new Resolved(action, null);
+		}
+		if (action instanceof SubscriptionChange.ChangeSeats seats) {
+			var current = subscriptions.subscription(seats.subscriptionId());
+			var proration = seats.proration() != null ? seats.proration() : properties.prorationOf(current.planCode());
+			var later = seats.effective() != null ? seats.effective() == SubscriptionChange.Effective.PERIOD_END
+					: seats.seats() != null && seats.seats() < current.seats();
+			return new Resolved(seats.now(proration), later ? invoices.nextPeriodStart(current.id(), today) : null);
+		}
+		if (action instanceof SubscriptionChange.ChangePlan plan) {
+			var current = subscriptions.subscription(plan.subscriptionId());
+			var proration = plan.proration() != null ? plan.proration() : properties.prorationOf(current.planCode());
+			var later = plan.effective() != null ? plan.effective() == SubscriptionChange.Effective.PERIOD_END
+					: cheaper(current, plan.planCode(), today);
+			return new Resolved(plan.now(proration), later ? invoices.nextPeriodStart(current.id(), today) : null);
+		}
+		if (action instanceof SubscriptionChange.AddProduct add && add.subscriptionId() != null) {
+			var current = subscriptions.subscription(add.subscriptionId());
+			return new Resolved(new SubscriptionChange.AddProduct(add.subscriptionId(), add.planCode(), add.quantity(),
+					add.proration() != null ? add.proration() : properties.prorationOf(current.planCode())), null);
+		}
+		if (action instanceof SubscriptionChange.Cancel cancel && cancel.when() == SubscriptionChange.When.NOW
+				&& cancel.subscriptionId() != null) {
+			var current = subscriptions.subscription(cancel.subscriptionId());
+			return new Resolved(new SubscriptionChange.Cancel(cancel.subscriptionId(), cancel.when(),
+					cancel.proration() != null ? cancel.proration() : properties.prorationOf(current.planCode())), null);
+		}
+		return new Resolved(action, null);
+	}
+
+	/** Whether the plan's list price for the subscription's seats today is lower than what it pays now: a downgrade. */
+	private boolean cheaper(Subscription current, String planCode, LocalDate today) {
+		if (planCode == null || planCode.equals(current.planCode())) {
+			return false;
+		}
+		try {
+			var seats = java.math.BigDecimal.valueOf(current.seats());
+			var now = catalog.price(current.planCode(), current.currency(), today, current.priceBookVersionId());
+			var then = catalog.price(planCode, current.currency(), today, null);
+			return then.entry().exactAmountFor(seats).compareTo(now.entry().exactAmountFor(seats)) < 0;
+		}
+		catch (BatonException noPrice) {
+			// applying the action says what is wrong with the plan
+			return false;
+		}
+	}
+
+	/**
+	 * Drops the pending scheduled changes a new action overrides: another change of seats, or of
+	 * plan, or any cancellation.
+	 */
+	private void supersede(SubscriptionChange action, String orderNumber) {
+		if (action.subscriptionId() == null) {
+			return;
+		}
+		List<String> kinds;
+		if (action instanceof SubscriptionChange.ChangeSeats) {
+			kinds = List.of("CHANGE_SEATS");
+		}
+		else if (action instanceof SubscriptionChange.ChangePlan) {
+			kinds = List.of("CHANGE_PLAN");
+		}
+		else if (action instanceof SubscriptionChange.Cancel) {
+			kinds = null;
+		}
+		else {
+			return;
+		}
+		scheduled.drop(action.subscriptionId(), kinds, "Superseded by order " + orderNumber, clock.instant());
+	}
+
+	/** The invoice owners whose accounts the actions touch (a transfer of a direct sale touches two). */
+	private java.util.Set<UUID> invoiceOwners(List<SubscriptionChange> actions) {
+		var owners = new java.util.HashSet<UUID>();
+		for (var action : actions) {
+			if (action instanceof SubscriptionChange.Create create) {
+				if (create.parties() != null && create.parties().ownerAccountId() != null) {
+					owners.add(create.parties().invoiceOwnerAccountId());
+				}
+				continue;
+			}
+			if (action == null || action.subscriptionId() == null) {
+				continue;
+			}
+			try {
+				var parties = subscriptions.subscription(action.subscriptionId()).parties();
+				owners.add(parties.invoiceOwnerAccountId());
+				if (action instanceof SubscriptionChange.TransferOwner transfer && transfer.newOwnerAccountId() != null) {
+					owners.add(parties.withOwner(transfer.newOwnerAccountId()).invoiceOwnerAccountId());
+				}
+			}
+			catch (BatonException notFound) {
+				// applying the action says so, naming the action
+			}
+		}
+		return owners;
 	}
 
 	/** The same refusal, saying which action of the order it is about. */

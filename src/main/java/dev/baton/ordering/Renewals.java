@@ -22,7 +22,7 @@ import dev.baton.subscription.SubscriptionChange;
 import dev.baton.subscription.Subscriptions;
 
 /**
- * The renewal job: places the renewal order of every auto-renewing subscription a lead time
+ * The renewal job (which also places the changes scheduled for the day, see {@link ScheduledChanges}): places the renewal order of every auto-renewing subscription a lead time
  * before its term ends (at most a quarter of the term, so a monthly plan renews in its last week), and closes those whose term ended without renewal. Each is an order of
  * the system's with a client key made of the subscription and the term end, so a run repeated, or
  * run by two instances at once, renews and closes each term once (the order's unique key decides).
@@ -112,9 +112,13 @@ public class Renewals {
 	static class Schedule {
 
 		@Bean
-		RecurringTask<Void> subscriptionRenewalTask(Renewals renewals, OrderingProperties properties) {
+		RecurringTask<Void> subscriptionRenewalTask(Renewals renewals, ScheduledChanges scheduled,
+				OrderingProperties properties) {
 			return Tasks.recurring("subscription-renewals", FixedDelay.of(properties.renewalInterval()))
-					.execute((instance, context) -> renewals.run());
+					.execute((instance, context) -> {
+						renewals.run();
+						scheduled.placeDue();
+					});
 		}
 	}
 }

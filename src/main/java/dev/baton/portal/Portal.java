@@ -1,5 +1,6 @@
 package dev.baton.portal;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,8 +12,19 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.baton.audit.AuditLog;
+import dev.baton.billing.Invoice;
+import dev.baton.billing.InvoiceDocuments;
+import dev.baton.billing.InvoiceId;
+import dev.baton.billing.InvoiceStatus;
+import dev.baton.billing.Invoices;
+import dev.baton.billing.OrderPreview;
+import dev.baton.billing.Payment;
+import dev.baton.billing.PaymentId;
+import dev.baton.billing.PaymentStatus;
+import dev.baton.billing.Payments;
 import dev.baton.identity.Role;
 import dev.baton.identity.UserDirectory;
 import dev.baton.ordering.Channel;
@@ -49,9 +61,18 @@ public class Portal {
 	private final Quotes quotes;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final Invoices invoices;
+	private final InvoiceDocuments documents;
+	private final Payments payments;
+	private final TransactionTemplate transactions;
 
 	Portal(MembershipRepository memberships, UserDirectory users, Pipeline pipeline, Subscriptions subscriptions,
-			Orders orders, Quotes quotes, AuditLog audit, Clock clock) {
+			Orders orders, Quotes quotes, AuditLog audit, Clock clock, Invoices invoices, InvoiceDocuments documents,
+			Payments payments, TransactionTemplate transactions) {
+		this.invoices = invoices;
+		this.documents = documents;
+		this.payments = payments;
+		this.transactions = transactions;
 		this.quotes = quotes;
 		this.memberships = memberships;
 		this.users = users;
@@ -167,6 +188,29 @@ public class Portal {
 	public Order order(String username, List<SubscriptionChange> actions, String clientKey) {
 		var member = membership(username);
 		var partner = member.kind() == Membership.Kind.PARTNER;
+		var placed = prepare(member, actions);
+		var result = orders.place(new Orders.PlaceOrder(partner ? Channel.PARTNER : Channel.WEB, null, placed,
+				partner ? "Partner portal" : "Customer portal", username, clientKey));
+		return result.order();
+	}
+
+	/**
+	 * What an order would cost the member now and in the next period, as it would be placed (the
+	 * same rules), by the billing engine: nothing is written.
+	 */
+	public OrderPreview preview(String username, List<SubscriptionChange> actions) {
+		var member = membership(username);
+		var partner = member.kind() == Membership.Kind.PARTNER;
+		return orders.preview(new Orders.PlaceOrder(partner ? Channel.PARTNER : Channel.WEB, null, prepare(member, actions),
+				null, username, null));
+	}
+
+	/**
+	 * The actions as the member may place them: a checkout for its own account (a partner's for an
+	 * end customer of its), and changes to what it sees only.
+	 */
+	private List<SubscriptionChange> prepare(Membership member, List<SubscriptionChange> actions) {
+		var partner = member.kind() == Membership.Kind.PARTNER;
 		var placed = new ArrayList<SubscriptionChange>();
 		Set<UUID> endCustomers = null;
 		for (int i = 0; i < (actions == null ? 0 : actions.size()); i++) {
@@ -203,9 +247,7 @@ public class Portal {
 			visible(action.subscriptionId(), member);
 			placed.add(action);
 		}
-		var result = orders.place(new Orders.PlaceOrder(partner ? Channel.PARTNER : Channel.WEB, null, placed,
-				partner ? "Partner portal" : "Customer portal", username, clientKey));
-		return result.order();
+		return placed;
 	}
 
 	/**
@@ -222,6 +264,86 @@ public class Portal {
 				subscriptions.allows(subscription, new SubscriptionChange.ChangePlan(id, subscription.planCode())),
 				subscriptions.allows(subscription, new SubscriptionChange.Renew(id, null)),
 				subscriptions.allows(subscription, new SubscriptionChange.Cancel(id, SubscriptionChange.When.AT_TERM_END)));
+	}
+
+	/**
+	 * The invoices of the member's account, newest first: those it is the invoice owner of, once
+	 * finalized. A reseller's end customer has none for the subscriptions the reseller invoices.
+	 */
+	@Transactional(readOnly = true)
+	public List<PortalInvoice> invoices(String username) {
+		var member = membership(username);
+		return invoices.ofAccount(member.accountId()).stream().filter(i -> i.status() != InvoiceStatus.DRAFT)
+				.map(PortalInvoice::of).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public PortalInvoice invoice(String username, InvoiceId id) {
+		return PortalInvoice.of(visible(id, membership(username)));
+	}
+
+	/** The PDF of one of the member's invoices. */
+	@Transactional(readOnly = true)
+	public byte[] invoicePdf(String username, InvoiceId id) {
+		visible(id, membership(username));
+		return documents.pdf(id);
+	}
+
+	/** A card payment as the portal answers it. */
+	public record PortalPayment(PaymentId id, InvoiceId invoiceId, PaymentStatus status, BigDecimal amount,
+			String currency, String failure) {
+
+		static PortalPayment of(Payment p) {
+			return new PortalPayment(p.id(), p.invoiceId(), p.status(), p.amount(), p.currency(), p.failure());
+		}
+	}
+
+	/**
+	 * Pays all that is owed on one of the member's invoices by card, through the payment gateway
+	 * (with the sandbox, its test cards); {@code keepCard} keeps it on file for the next invoices. A
+	 * declined card is answered as a failed payment, and the invoice's dunning starts.
+	 */
+	public PortalPayment pay(String username, InvoiceId id, String card, boolean keepCard, String clientKey) {
+		var member = membership(username);
+		transactions.execute(status -> visible(id, member));
+		return PortalPayment.of(payments.payByCard(id, new Payments.CardPayment(card, null, keepCard),
+				clientKey == null ? null : "portal:" + username + ":" + clientKey));
+	}
+
+	/** Confirms a card payment of the member's that waited for the card holder (3-D Secure). */
+	public PortalPayment confirm(String username, PaymentId id) {
+		var member = membership(username);
+		transactions.execute(status -> {
+			Payment payment;
+			try {
+				payment = payments.payment(id);
+			}
+			catch (BatonException notFound) {
+				throw BatonException.notFound("Payment", id);
+			}
+			return visible(payment.invoiceId(), member);
+		});
+		return PortalPayment.of(payments.confirm(id));
+	}
+
+	/** Whether cards go to the sandbox gateway, whose test cards the payment form then lists. */
+	public boolean sandboxPayments() {
+		return payments.sandbox();
+	}
+
+	private Invoice visible(InvoiceId id, Membership member) {
+		Invoice invoice;
+		try {
+			invoice = invoices.invoice(id);
+		}
+		catch (BatonException notFound) {
+			throw BatonException.notFound("Invoice", id);
+		}
+		// an invoice is its invoice owner's only: a reseller's end customer never sees the reseller's
+		if (invoice.status() == InvoiceStatus.DRAFT || !invoice.invoiceOwnerAccountId().equals(member.accountId())) {
+			throw BatonException.notFound("Invoice", id);
+		}
+		return invoice;
 	}
 
 	/** The quotes sent to the member's account, which it pays for. */

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.baton.audit.AuditLog;
+import dev.baton.billing.OrderPreview;
 import dev.baton.catalog.Catalog;
 import dev.baton.catalog.ProductKind;
 import dev.baton.ordering.Channel;
@@ -202,6 +203,28 @@ public class Quotes {
 			throw refusal(QuoteRule.STATE, "Quote " + quote.number() + " is " + quote.status()
 					+ "; only an accepted quote becomes an order");
 		}
+		var create = create(quote);
+		var placed = orders.place(new Orders.PlaceOrder(quote.parties().isChannel() ? Channel.PARTNER : Channel.SALES,
+				quote.opportunityId(), List.of(create), "From quote " + quote.number() + " revision " + quote.revision(),
+				by, "quote:" + quote.number()));
+		move(quote, QuoteStatus.ORDERED, quote.approvals(), null, placed.order().id().value());
+		audit.record("quote.ordered", "quote", id.value(), null,
+				Map.of("number", quote.number(), "order", placed.order().number()));
+		return quote(id);
+	}
+
+	/**
+	 * What the quote would cost once ordered today: its first billing period and the period after
+	 * (at renewal prices when that starts a new term), by the billing engine; nothing is written.
+	 */
+	public OrderPreview cost(QuoteId id, String by) {
+		var quote = quote(id);
+		return orders.preview(new Orders.PlaceOrder(quote.parties().isChannel() ? Channel.PARTNER : Channel.SALES,
+				quote.opportunityId(), List.of(create(quote)), null, by, null));
+	}
+
+	/** The order action a quote becomes: its tier with its seats, the rest as add-ons, its discounts and term. */
+	private static SubscriptionChange.Create create(Quote quote) {
 		var tier = quote.lines().get(0);
 		var addOns = new LinkedHashMap<String, Integer>();
 		var discounts = new LinkedHashMap<String, BigDecimal>();
@@ -213,15 +236,8 @@ public class Quotes {
 				discounts.put(line.planCode(), line.discountPercent());
 			}
 		}
-		var create = new SubscriptionChange.Create(quote.parties(), quote.opportunityId(), tier.planCode(),
-				quote.currency(), tier.quantity(), addOns, discounts, null, quote.termMonths(), true, null);
-		var placed = orders.place(new Orders.PlaceOrder(quote.parties().isChannel() ? Channel.PARTNER : Channel.SALES,
-				quote.opportunityId(), List.of(create), "From quote " + quote.number() + " revision " + quote.revision(),
-				by, "quote:" + quote.number()));
-		move(quote, QuoteStatus.ORDERED, quote.approvals(), null, placed.order().id().value());
-		audit.record("quote.ordered", "quote", id.value(), null,
-				Map.of("number", quote.number(), "order", placed.order().number()));
-		return quote(id);
+		return new SubscriptionChange.Create(quote.parties(), quote.opportunityId(), tier.planCode(), quote.currency(),
+				tier.quantity(), addOns, discounts, null, quote.termMonths(), true, null);
 	}
 
 	/** The accepted quote of an opportunity, if one is waiting to be ordered. */

@@ -5,5 +5,6 @@
  * without anyone retyping it, also when its opportunity is closed won. See docs/purchasing.md.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Quoting",
-		allowedDependencies = { "ordering", "subscription", "catalog", "pipeline", "identity", "audit", "platform" })
+		allowedDependencies = { "ordering", "billing", "subscription", "catalog", "pipeline", "identity", "audit",
+				"platform" })
 package dev.baton.quoting;

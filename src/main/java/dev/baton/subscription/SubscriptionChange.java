@@ -53,19 +53,66 @@ public sealed interface SubscriptionChange {
 		}
 	}
 
+	/**
+	 * How billing treats the change within the current billing period; null for the default (the
+	 * plan's, else the setting's). Only the changes made within a period carry one.
+	 */
+	default Proration proration() {
+		return null;
+	}
+
+	/** When a change of seats or plan takes effect. */
+	enum Effective {
+		/** Today. */
+		NOW,
+		/** At the start of the next billing period: the order schedules it and it is placed on that day. */
+		PERIOD_END
+	}
+
 	/** Adds an add-on (or more of one) for the rest of the term. */
 	@Action("ADD_PRODUCT")
-	record AddProduct(SubscriptionId subscriptionId, String planCode, Integer quantity) implements SubscriptionChange {
+	record AddProduct(SubscriptionId subscriptionId, String planCode, Integer quantity, Proration proration)
+			implements SubscriptionChange {
+
+		public AddProduct(SubscriptionId subscriptionId, String planCode, Integer quantity) {
+			this(subscriptionId, planCode, quantity, null);
+		}
 	}
 
-	/** Sets the number of seats from today: more is an upsell, fewer a reduction. */
+	/**
+	 * Sets the number of seats: more is an upsell (from today unless {@code effective} says
+	 * otherwise), fewer a reduction (from the next billing period unless it says NOW).
+	 */
 	@Action("CHANGE_SEATS")
-	record ChangeSeats(SubscriptionId subscriptionId, Integer seats) implements SubscriptionChange {
+	record ChangeSeats(SubscriptionId subscriptionId, Integer seats, Proration proration, Effective effective)
+			implements SubscriptionChange {
+
+		public ChangeSeats(SubscriptionId subscriptionId, Integer seats) {
+			this(subscriptionId, seats, null, null);
+		}
+
+		/** The same change taking effect now with a proration: how a scheduled change is placed on its day. */
+		public ChangeSeats now(Proration proration) {
+			return new ChangeSeats(subscriptionId, seats, proration, Effective.NOW);
+		}
 	}
 
-	/** Moves to another tier of the same deployment (an upgrade or a downgrade) from today. */
+	/**
+	 * Moves to another tier of the same deployment: an upgrade from today, a downgrade (a lower
+	 * list price) from the next billing period, unless {@code effective} says otherwise.
+	 */
 	@Action("CHANGE_PLAN")
-	record ChangePlan(SubscriptionId subscriptionId, String planCode) implements SubscriptionChange {
+	record ChangePlan(SubscriptionId subscriptionId, String planCode, Proration proration, Effective effective)
+			implements SubscriptionChange {
+
+		public ChangePlan(SubscriptionId subscriptionId, String planCode) {
+			this(subscriptionId, planCode, null, null);
+		}
+
+		/** The same change taking effect now with a proration: how a scheduled change is placed on its day. */
+		public ChangePlan now(Proration proration) {
+			return new ChangePlan(subscriptionId, planCode, proration, Effective.NOW);
+		}
 	}
 
 	/** Renews for another term starting when this one ends; without {@code termMonths}, the same term. */
@@ -81,9 +128,13 @@ public sealed interface SubscriptionChange {
 		NOW
 	}
 
-	/** Cancels now or at the end of the term. */
+	/** Cancels now or at the end of the term; a cancellation now with proration NONE credits nothing. */
 	@Action("CANCEL")
-	record Cancel(SubscriptionId subscriptionId, When when) implements SubscriptionChange {
+	record Cancel(SubscriptionId subscriptionId, When when, Proration proration) implements SubscriptionChange {
+
+		public Cancel(SubscriptionId subscriptionId, When when) {
+			this(subscriptionId, when, null);
+		}
 	}
 
 	/** Pauses the subscription (for example after failed payments). */

@@ -62,6 +62,15 @@ public class Subscriptions {
 		return repository.timeline(id);
 	}
 
+	/**
+	 * The timelines of several subscriptions in one read, each oldest first; its last entry is the
+	 * subscription as it stands. For work over many subscriptions at once, such as the billing run.
+	 */
+	@Transactional(readOnly = true)
+	public Map<SubscriptionId, List<SubscriptionEntry>> timelines(java.util.Collection<SubscriptionId> ids) {
+		return ids.isEmpty() ? Map.of() : repository.timelines(ids);
+	}
+
 	/** The subscriptions an account owns, or is the invoice owner of. */
 	@Transactional(readOnly = true)
 	public List<Subscription> ofAccount(UUID accountId) {
@@ -96,6 +105,31 @@ public class Subscriptions {
 		return repository.endingBy(until, limit);
 	}
 
+	/** What an action would make of a subscription: the next version and the day it takes effect. */
+	public record Simulated(Subscription next, LocalDate effectiveOn) {
+	}
+
+	/**
+	 * What an order action would make of a subscription, checked as {@link #apply} checks it, and
+	 * nothing written: for previews of a draft order and for changes scheduled for a later day.
+	 * {@code current} is the subscription to change (null: as stored; a preview passes the version
+	 * an earlier action of the same order would make); a new subscription gets a made-up id and
+	 * number.
+	 *
+	 * @throws BatonException the refusal {@link #apply} would answer
+	 */
+	@Transactional(readOnly = true)
+	public Simulated simulate(Subscription current, SubscriptionChange change) {
+		var today = LocalDate.now(clock);
+		if (change instanceof SubscriptionChange.Create create) {
+			var created = created(create, today, SubscriptionId.random(), "(new)");
+			return new Simulated(created, created.termStart());
+		}
+		var base = current != null ? current : stored(change);
+		var next = next(base, change, today);
+		return new Simulated(next, change instanceof SubscriptionChange.Renew ? base.termEnd() : today);
+	}
+
 	/**
 	 * Applies one order action inside the order's transaction and records the new version.
 	 *
@@ -107,12 +141,33 @@ public class Subscriptions {
 	public Subscription apply(OrderRef order, SubscriptionChange change) {
 		var today = LocalDate.now(clock);
 		if (change instanceof SubscriptionChange.Create create) {
-			return create(order, create, today);
+			var created = created(create, today, SubscriptionId.random(), repository.nextNumber());
+			repository.insert(created);
+			record(order, create, created, created.termStart());
+			events.publishEvent(new SubscriptionCreated(created, order.orderId()));
+			return created;
 		}
+		var current = stored(change);
+		var next = next(current, change, today);
+		if (!repository.update(next)) {
+			throw new BatonException(SubscriptionProblems.CHANGED_CONCURRENTLY, "Subscription " + current.number()
+					+ " was changed by another order at the same moment; read it again and place the order again");
+		}
+		var effective = change instanceof SubscriptionChange.Renew ? current.termEnd() : today;
+		record(order, change, next, effective);
+		publish(order, change, current, next);
+		return next;
+	}
+
+	private Subscription stored(SubscriptionChange change) {
 		if (change.subscriptionId() == null) {
 			throw refusal(SubscriptionRule.REQUIRED, change.action() + " names the subscriptionId it changes");
 		}
-		var current = subscription(change.subscriptionId());
+		return subscription(change.subscriptionId());
+	}
+
+	/** The next version an action makes of {@code current}, or the refusal. */
+	private Subscription next(Subscription current, SubscriptionChange change, LocalDate today) {
 		var state = SubscriptionChanges.state(current, change);
 		state.orThrow(SubscriptionProblems.RULE);
 		var currentPlan = facts(current.planCode());
@@ -131,18 +186,11 @@ public class Subscriptions {
 		var outcome = SubscriptionChanges.apply(current, change, new SubscriptionChanges.Facts(today,
 				plan == null ? null : facts(plan), currentPlan, prices, null, null));
 		outcome.decision().orThrow(SubscriptionProblems.RULE);
-		var next = outcome.next();
-		if (!repository.update(next)) {
-			throw new BatonException(SubscriptionProblems.CHANGED_CONCURRENTLY, "Subscription " + current.number()
-					+ " was changed by another order at the same moment; read it again and place the order again");
-		}
-		var effective = change instanceof SubscriptionChange.Renew ? current.termEnd() : today;
-		record(order, change, next, effective);
-		publish(order, change, current, next);
-		return next;
+		return outcome.next();
 	}
 
-	private Subscription create(OrderRef order, SubscriptionChange.Create create, LocalDate today) {
+	/** A new subscription as a create action makes it, or the refusal. */
+	private Subscription created(SubscriptionChange.Create create, LocalDate today, SubscriptionId id, String number) {
 		if (create.parties() == null || create.parties().ownerAccountId() == null) {
 			throw refusal(SubscriptionRule.REQUIRED, "CREATE_SUBSCRIPTION names parties.ownerAccountId");
 		}
@@ -173,18 +221,14 @@ public class Subscriptions {
 			});
 		}
 		var outcome = SubscriptionChanges.apply(null, create, new SubscriptionChanges.Facts(today, plan, null, prices,
-				SubscriptionId.random(), repository.nextNumber()));
+				id, number));
 		outcome.decision().orThrow(SubscriptionProblems.RULE);
-		var created = outcome.next();
-		repository.insert(created);
-		record(order, create, created, created.termStart());
-		events.publishEvent(new SubscriptionCreated(created, order.orderId()));
-		return created;
+		return outcome.next();
 	}
 
 	private void record(OrderRef order, SubscriptionChange change, Subscription version, LocalDate effective) {
 		repository.record(new SubscriptionEntry(version.version(), order.orderId(), order.orderNumber(), change.action(),
-				effective, order.actor(), order.reason(), clock.instant(), version));
+				effective, order.actor(), order.reason(), clock.instant(), version, change.proration()));
 		audit.record("subscription." + change.action().toLowerCase().replace('_', '-'), "subscription",
 				version.id().value(), order.reason(), Map.of("order", order.orderNumber(), "version", version.version(),
 						"seats", version.seats(), "plan", version.planCode(), "status", version.status().name()));

@@ -25,7 +25,7 @@ import dev.baton.platform.ProcessHarness;
 class BillingCrashTests {
 
 	private static final int ORDERS = 8;
-	// each subscription is billed in a transaction of its own: a run over this many takes seconds
+	// billed five to a transaction (the batch size set below): a run over this many takes seconds
 	private static final int PER_ORDER = 50;
 
 	@TempDir
@@ -59,7 +59,7 @@ class BillingCrashTests {
 			// the second start runs the billing run at once, and is killed once it has invoiced some of them;
 			// a run that was killed is given up after a few missed heartbeats (a documented setting)
 			var settings = List.of("--baton.demo.sample-requests=false", "--baton.scheduler.polling-interval=1s",
-					"--baton.scheduler.heartbeat-interval=1s");
+					"--baton.scheduler.heartbeat-interval=1s", "--baton.billing.run-batch-size=5");
 			baton.restart(settings);
 			awaitUntil(Duration.ofSeconds(120), () -> invoiced(baton, subscriptions) > 0, "the billing run started");
 			baton.kill();

@@ -1,7 +1,9 @@
 package dev.baton.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,10 +19,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.baton.BatonIntegrationTest;
 import dev.baton.MutableClock;
+import dev.baton.ordering.Channel;
+import dev.baton.ordering.Orders;
 import dev.baton.pipeline.Pipeline;
+import dev.baton.subscription.SubscriptionChange;
+import dev.baton.subscription.SubscriptionId;
 
 /**
  * The billing run with several at once, as with several instances: every due subscription is
@@ -46,6 +54,12 @@ class BillingRunTests {
 
 	@Autowired
 	Invoices invoices;
+
+	@Autowired
+	Orders orders;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	BillingFixture billing;
 
@@ -103,6 +117,52 @@ class BillingRunTests {
 				GROUP BY subscription_id, rate_key, service_from HAVING count(*) > 1) d""").query(Integer.class).single();
 		assertThat(duplicates).isZero();
 		assertThat(billing.invoices(accounts.get(0))).as("one draft per invoice owner and currency").hasSize(1);
+	}
+
+	@Test
+	void anOrderAndTheBillingRunOnOneAccountNeverInterleave() throws Exception {
+		var account = billing.newAccount();
+		var id = billing.subscribe(account, "premium-saas-monthly", 5);
+		billing.change(id, java.util.Map.of("type", "RENEW"), 1);
+		run.run();
+		// the next month is due; an order adding seats from its first day is being placed
+		billing.on(billing.today().plusMonths(1));
+		var pool = Executors.newFixedThreadPool(2);
+		try {
+			var placing = new CountDownLatch(1);
+			var commit = new CountDownLatch(1);
+			var order = pool.submit(() -> transactions.execute(status -> {
+				orders.place(new Orders.PlaceOrder(Channel.SALES, null,
+						List.of(new SubscriptionChange.ChangeSeats(SubscriptionId.of(id), 8)), "more seats", "deal-desk", null));
+				placing.countDown();
+				hold(commit);
+				return null;
+			}));
+			assertThat(placing.await(40, TimeUnit.SECONDS)).isTrue();
+			var billingRun = pool.submit(() -> run.run());
+			// the run waits for the account while the order is open: it does not bill the old contract meanwhile
+			await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(40)).until(() -> !billingRun.isDone());
+			commit.countDown();
+			order.get(40, TimeUnit.SECONDS);
+			assertThat(billingRun.get(40, TimeUnit.SECONDS).failed()).isZero();
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		// the month was billed once, on the contract as the order left it: 8 seats, no 5-seat charge to credit
+		var lines = billing.draft(account).path("lines");
+		assertThat(lines).hasSize(2);
+		assertThat(lines.get(1).path("quantity").asInt()).isEqualTo(8);
+		assertThat(lines.get(1).path("kind").asString()).isEqualTo("CHARGE");
+	}
+
+	private static void hold(CountDownLatch latch) {
+		try {
+			latch.await(40, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test

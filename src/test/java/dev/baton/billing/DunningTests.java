@@ -107,6 +107,24 @@ class DunningTests {
 		return subjects;
 	}
 
+	/** Each attachment mailed to the address: its file name, type and first bytes. */
+	private static List<String> attachmentsTo(String address) throws Exception {
+		var attachments = new ArrayList<String>();
+		for (MimeMessage message : TestMailServer.received()) {
+			if (message.getAllRecipients()[0].toString().equals(address)
+					&& message.getContent() instanceof jakarta.mail.Multipart parts) {
+				for (int i = 0; i < parts.getCount(); i++) {
+					var part = parts.getBodyPart(i);
+					if (part.getFileName() != null) {
+						var head = new String(part.getInputStream().readNBytes(4), java.nio.charset.StandardCharsets.ISO_8859_1);
+						attachments.add(part.getFileName() + " " + part.getContentType().split(";")[0] + " " + head);
+					}
+				}
+			}
+		}
+		return attachments;
+	}
+
 	private static List<String> outcomes(JsonNode dunning) {
 		var outcomes = new ArrayList<String>();
 		dunning.path("steps").forEach(s -> outcomes.add(s.path("action").asString() + ": " + s.path("outcome").asString()));
@@ -118,6 +136,8 @@ class DunningTests {
 		var ap = "ap-" + System.nanoTime() + "@customer.example";
 		var billed = billed(ap);
 		await().untilAsserted(() -> assertThat(subjectsTo(ap)).singleElement().asString().startsWith("Invoice INV-"));
+		assertThat(attachmentsTo(ap)).as("the invoice mail carries the invoice as a PDF").singleElement().asString()
+				.matches("invoice-INV-\\d{4}-\\d{6}\\.pdf application/pdf %PDF.*");
 
 		billing.on(billed.dueOn());
 		dunning.run();

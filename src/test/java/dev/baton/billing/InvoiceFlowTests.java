@@ -199,6 +199,18 @@ class InvoiceFlowTests {
 				.isInstanceOf(DataAccessException.class).hasMessageContaining("immutable");
 		assertThatThrownBy(() -> jdbc.sql("DELETE FROM invoice_line WHERE invoice_id = :id").param("id", uuid).update())
 				.isInstanceOf(DataAccessException.class).hasMessageContaining("immutable");
+		assertThatThrownBy(() -> jdbc.sql("""
+				INSERT INTO invoice_line (id, invoice_id, computation_id, position, subscription_id, subscription_number, kind,
+				  charge_key, rate_key, charge_type, plan_code, quantity, unit, unit_price, discount_percent, period_start,
+				  period_end, service_from, service_to, source_version, order_number, price_book_version_id,
+				  price_book_version_number, amount, explanation)
+				SELECT gen_random_uuid(), invoice_id, computation_id, position + 100, subscription_id, subscription_number, kind,
+				  charge_key || '|again', rate_key, charge_type, plan_code, quantity, unit, unit_price, discount_percent,
+				  period_start, period_end, service_from, service_to, source_version, order_number, price_book_version_id,
+				  price_book_version_number, amount, explanation
+				FROM invoice_line WHERE invoice_id = :id""").param("id", uuid).update())
+				.as("no line is added to a finalized invoice").isInstanceOf(DataAccessException.class)
+				.hasMessageContaining("immutable");
 		assertThat(jdbc.sql("UPDATE invoice SET status = 'PAID' WHERE id = :id").param("id", uuid).update())
 				.as("only the status moves on").isEqualTo(1);
 

@@ -37,6 +37,9 @@ class InvoicePagesTests {
 	@Autowired
 	BillingRun run;
 
+	@Autowired
+	InvoiceDocuments documents;
+
 	@AfterEach
 	void backToNow() {
 		clock.set(Instant.now());
@@ -64,5 +67,27 @@ class InvoicePagesTests {
 		var done = finance.follow(finance.submit("/invoices/" + id, "/invoices/" + id + "/finalization")).body();
 		assertThat(done).containsPattern("Invoice INV-\\d{4}-\\d{6} is finalized").doesNotContain(">Finalize</button>");
 		assertThat(billing.finance().get("/api/v1/invoices/" + id).json().path("status").asString()).isEqualTo("OPEN");
+
+		// a part paid by transfer shows on the page; the PDF is the invoice as its owner receives it
+		var paid = billing.finance().post("/api/v1/invoices/" + id + "/payments", dev.baton.Http.json(java.util.Map.of(
+				"method", "WIRE", "amount", 392, "currency", "USD", "reference", "BANK-REF-77")));
+		assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+		assertThat(finance.get("/invoices/" + id).body()).contains("Payments").contains("BANK-REF-77").contains("392.00");
+		var pdf = finance.get("/invoices/" + id + ".pdf");
+		assertThat(pdf.status()).isEqualTo(200);
+		assertThat(pdf.contentType()).startsWith("application/pdf");
+		var text = text(documents.pdf(InvoiceId.of(id)));
+		var number = billing.finance().get("/api/v1/invoices/" + id).json().path("number").asString();
+		assertThat(text).contains(number).contains("4 seats x USD 348.00").contains("1,392.00").contains("Amount due")
+				.contains("1,000.00");
+	}
+
+	private static String text(byte[] pdf) {
+		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 }

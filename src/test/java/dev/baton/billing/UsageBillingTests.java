@@ -111,6 +111,34 @@ class UsageBillingTests {
 		assertThat(recomputed.recomputedHash()).isEqualTo(recomputed.storedHash());
 	}
 
+	@Test
+	void usageIsTaxedAtTheInvoiceOwnersRateAndRecomputesWithIt() {
+		var fixture = new MeteredFixture(port, clock, pipeline);
+		var setup = fixture.setUp("SUM", "builds", Map.of("unit", "build", "chargeModel", "PER_UNIT", "unitPrice", "2"));
+		var account = fixture.account();
+		var billTo = dev.baton.Http.to(port).as("finance").put("/api/v1/accounts/" + account.id() + "/bill-to",
+				dev.baton.Http.json(Map.of("country", "DE")));
+		assertThat(billTo.status()).as(billTo.body()).isEqualTo(200);
+		var subscription = UUID.fromString(fixture.subscribe(account, setup.plan(), 1));
+		var month = setup.month();
+		fixture.on(month.plus(3, ChronoUnit.DAYS));
+		fixture.send(setup, List.of(MeteredFixture.event(setup, "b-1", account.externalId(), month.plus(1, ChronoUnit.DAYS), 7)));
+		fixture.on(UsagePeriods.next(month).plus(2, ChronoUnit.DAYS));
+		periods.closeDue(setup.meter());
+		billing.on(new UsagePeriodClosed(setup.meter(), month, month, 1));
+		await().atMost(Duration.ofSeconds(40)).until(() -> usageLines(subscription).size() == 1);
+
+		var line = jdbc.sql("SELECT invoice_id, amount, tax_name, tax_percent, tax_amount FROM invoice_line"
+				+ " WHERE subscription_id = :id AND charge_type = 'USAGE'").param("id", subscription).query().singleRow();
+		// 7 builds at USD 2.00 = USD 14.00; VAT 19% = USD 2.66
+		assertThat(line.get("amount").toString()).startsWith("14.00");
+		assertThat(line.get("tax_name")).isEqualTo("VAT");
+		assertThat(line.get("tax_amount").toString()).startsWith("2.66");
+		var recomputed = invoices.recompute(InvoiceId.of((UUID) line.get("invoice_id")));
+		assertThat(recomputed.sameLines()).isTrue();
+		assertThat(recomputed.recomputedHash()).isEqualTo(recomputed.storedHash());
+	}
+
 	private List<Map<String, Object>> usageLines(UUID subscription) {
 		return jdbc.sql("SELECT invoice_id, amount, explanation FROM invoice_line WHERE subscription_id = :id"
 				+ " AND charge_type = 'USAGE'").param("id", subscription).query().listOfRows();

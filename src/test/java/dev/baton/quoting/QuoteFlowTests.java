@@ -141,6 +141,10 @@ class QuoteFlowTests {
 		assertThat(pdf.contentType()).startsWith("application/pdf");
 		assertThat(pdf.body()).startsWith("%PDF");
 		ProblemAssertions.assertProblem(as("customer").get("/api/v1/quotes/" + id + "/pdf"), 403, "forbidden");
+
+		// the quote's page says what the order would cost, by the billing engine: the first year, then the renewal
+		var cost = dev.baton.PageSession.as(port, "ae").get("/quotes/" + id + "/cost").body();
+		assertThat(cost).contains("Ordered today, the first invoice is USD 24,756.00").contains("At renewal on");
 	}
 
 	@Test

@@ -43,25 +43,54 @@ public final class BillingEngine {
 	/** What to invoice for a period: what the contract says minus what was invoiced already. */
 	public static List<Line> diff(Contract contract, Period period, List<Line.Invoiced> invoiced) {
 		var days = (int) period.days();
+		var first = period.start().toEpochDay();
 		// rate key -> per day: +1 when the rate is in force that day
 		var due = new LinkedHashMap<String, int[]>();
 		var charges = new LinkedHashMap<String, Charge>();
+		// by epoch day, not LocalDate: a year of days for each of many contracts is the run's hot loop
+		var versions = contract.versions();
+		var billedFrom = new long[versions.size()];
+		var until = new long[versions.size()];
+		// each version's rows of the due table, resolved once: the days then only index arrays
+		var rows = new int[versions.size()][][];
+		for (int v = 0; v < versions.size(); v++) {
+			var version = versions.get(v);
+			billedFrom[v] = contract.billedFrom(version).toEpochDay();
+			until[v] = version.endsOn() == null ? Long.MAX_VALUE : version.endsOn().toEpochDay();
+		}
 		for (int d = 0; d < days; d++) {
-			var day = period.start().plusDays(d);
-			var version = contract.versionOn(day).orElse(null);
-			if (version == null || !version.inForceOn(day)) {
+			var day = first + d;
+			// the version that holds: the latest made that is billed from this day or before
+			int holding = -1;
+			for (int v = 0; v < billedFrom.length; v++) {
+				if (billedFrom[v] <= day) {
+					holding = v;
+				}
+			}
+			if (holding < 0 || day >= until[holding]) {
 				continue;
 			}
-			for (var charge : version.charges()) {
-				var key = charge.rateKey();
-				charges.putIfAbsent(key, charge);
-				due.computeIfAbsent(key, k -> new int[days])[d] = 1;
+			if (rows[holding] == null) {
+				var version = versions.get(holding);
+				rows[holding] = new int[version.charges().size()][];
+				for (int c = 0; c < rows[holding].length; c++) {
+					var charge = version.charges().get(c);
+					var key = charge.rateKey();
+					charges.putIfAbsent(key, charge);
+					rows[holding][c] = due.computeIfAbsent(key, k -> new int[days]);
+				}
+			}
+			for (var row : rows[holding]) {
+				row[d] = 1;
 			}
 		}
 		for (var line : invoiced) {
-			for (var day = line.from(); day.isBefore(line.to()); day = day.plusDays(1)) {
-				if (period.contains(day)) {
-					due.computeIfAbsent(line.rateKey(), k -> new int[days])[dayIndex(period, day)] -= line.kind().sign();
+			var start = (int) (Math.max(line.from().toEpochDay(), first) - first);
+			var end = (int) (Math.min(line.to().toEpochDay(), first + days) - first);
+			if (start < end) {
+				var row = due.computeIfAbsent(line.rateKey(), k -> new int[days]);
+				for (int d = start; d < end; d++) {
+					row[d] -= line.kind().sign();
 				}
 			}
 		}
@@ -100,8 +129,38 @@ public final class BillingEngine {
 		return Money.of(total, currency);
 	}
 
-	private static int dayIndex(Period period, LocalDate day) {
-		return (int) java.time.temporal.ChronoUnit.DAYS.between(period.start(), day);
+	/**
+	 * The tax on a line at a rate: the line's amount times the rate, rounded half-even to the cent
+	 * once (a credit's tax is negative); zero without a rate.
+	 */
+	public static Money tax(Line line, TaxRate rate) {
+		return tax(line.amount(), rate);
+	}
+
+	/** The tax on an amount at a rate, as for a line: usage and pack lines are taxed the same way. */
+	public static Money tax(Money amount, TaxRate rate) {
+		if (rate == null || rate.percent().signum() == 0) {
+			return new Money(BigDecimal.ZERO, amount.currency());
+		}
+		var scale = Math.max(amount.currency().getDefaultFractionDigits(), 0);
+		return new Money(amount.amount().multiply(rate.percent()).divide(BigDecimal.valueOf(100), scale, Money.ROUNDING),
+				amount.currency());
+	}
+
+	/** The tax in words: VAT 19% (DE) on EUR 1,740.00 = EUR 330.60. */
+	public static String taxWords(Line line, TaxRate rate) {
+		if (rate == null) {
+			return null;
+		}
+		return taxWords(line.amount(), rate);
+	}
+
+	/** The tax on an amount in words. */
+	public static String taxWords(Money amount, TaxRate rate) {
+		if (rate == null) {
+			return null;
+		}
+		return rate.label() + " on " + amount.formatted() + " = " + tax(amount, rate).formatted();
 	}
 
 	private static Charge chargeOf(Contract contract, String rateKey) {

@@ -25,17 +25,31 @@ public record Contract(UUID subscriptionId, String subscriptionNumber, String cu
 	}
 
 	/**
-	 * The version that holds on a day: the latest one made that took effect on or before it (a
-	 * renewal takes effect at the old term's end, so a later seat change may take effect before it).
+	 * The version that holds on a day: the latest one made that is billed from that day or before
+	 * (a renewal takes effect at the old term's end, so a later seat change may take effect before
+	 * it; a change without proration is billed from the next period's start).
 	 */
 	public Optional<ContractVersion> versionOn(LocalDate day) {
 		ContractVersion holding = null;
 		for (var version : versions) {
-			if (!version.effectiveOn().isAfter(day)) {
+			if (!billedFrom(version).isAfter(day)) {
 				holding = version;
 			}
 		}
 		return Optional.ofNullable(holding);
+	}
+
+	/**
+	 * The day billing applies a version from: the day it took effect, or, for a change ordered
+	 * without proration within a period, the start of the next period (nothing is credited or
+	 * charged for the rest of the one it was made in).
+	 */
+	public LocalDate billedFrom(ContractVersion version) {
+		if (!version.withoutProration() || version.effectiveOn().isBefore(anchor)) {
+			return version.effectiveOn();
+		}
+		var period = periodOf(version.effectiveOn());
+		return period.start().equals(version.effectiveOn()) ? version.effectiveOn() : period.end();
 	}
 
 	public Period periodOf(LocalDate day) {

@@ -6,8 +6,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,6 +24,7 @@ import dev.baton.billing.InvoiceLine;
 import dev.baton.billing.InvoiceLineId;
 import dev.baton.billing.InvoiceStatus;
 import dev.baton.billing.domain.Line;
+import dev.baton.billing.domain.TaxRate;
 
 /**
  * Invoices, their lines and computations, credit notes and the gapless number counters in
@@ -62,6 +66,14 @@ public class InvoiceRepository {
 			}
 		}
 		throw new IllegalStateException("No draft invoice could be locked for " + invoiceOwner + " in " + currency);
+	}
+
+	/** The draft of an invoice owner in a currency, if there is one. */
+	public Optional<InvoiceId> draftOf(UUID invoiceOwner, String currency) {
+		return jdbc.sql("""
+				SELECT id FROM invoice WHERE invoice_owner_account_id = :owner AND currency = :currency AND status = 'DRAFT'""")
+				.param("owner", invoiceOwner).param("currency", currency)
+				.query((rs, n) -> InvoiceId.of(rs.getObject(1, UUID.class))).optional();
 	}
 
 	/** Locks an invoice for this transaction and answers its status. */
@@ -131,15 +143,180 @@ public class InvoiceRepository {
 				  :book, :bookNumber, :amount, :explanation)""").params(params).update();
 	}
 
-	/** Every recurring line ever invoiced for a subscription, as the engine's diff needs them (usage lines have their own). */
-	public List<Line.Invoiced> invoicedOf(UUID subscriptionId) {
-		return jdbc.sql("""
-				SELECT kind, rate_key, service_from, service_to FROM invoice_line WHERE subscription_id = :id
-				  AND charge_type IN ('PLAN', 'ADD_ON')
-				ORDER BY service_from, id""").param("id", subscriptionId)
-				.query((rs, n) -> new Line.Invoiced(Line.Kind.valueOf(rs.getString(1)), rs.getString(2),
-						rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)))
+	/** Every recurring line ever invoiced for each of the subscriptions, as the engine's diff needs them (usage lines have their own). */
+	public Map<UUID, List<Line.Invoiced>> invoicedOf(Collection<UUID> subscriptionIds) {
+		var invoiced = new HashMap<UUID, List<Line.Invoiced>>();
+		jdbc.sql("""
+				SELECT subscription_id, kind, rate_key, service_from, service_to FROM invoice_line
+				WHERE subscription_id = ANY (CAST(:ids AS uuid[])) AND charge_type IN ('PLAN', 'ADD_ON')
+				ORDER BY subscription_id, service_from, id""")
+				.param("ids", subscriptionIds.toArray(UUID[]::new))
+				.query((rs, n) -> {
+					invoiced.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+							.add(new Line.Invoiced(Line.Kind.valueOf(rs.getString(2)), rs.getString(3),
+									rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)));
+					return 1;
+				}).list();
+		return invoiced;
+	}
+
+	/** An invoice owner's draft in a currency. */
+	public record DraftKey(UUID owner, String currency) {
+	}
+
+	/**
+	 * The drafts of several invoice owners, each made if there is none, locked for this transaction
+	 * in the order of their owners: lines are added and a draft finalized one transaction at a time.
+	 */
+	public Map<DraftKey, InvoiceId> lockDrafts(List<DraftKey> keys, Instant now) {
+		var drafts = new HashMap<DraftKey, InvoiceId>();
+		var missing = new ArrayList<>(keys);
+		for (int attempt = 0; attempt < 5 && !missing.isEmpty(); attempt++) {
+			var owners = missing.stream().map(DraftKey::owner).toArray(UUID[]::new);
+			var currencies = missing.stream().map(DraftKey::currency).toArray(String[]::new);
+			jdbc.sql("""
+					INSERT INTO invoice (id, invoice_owner_account_id, currency, status, created_at, version)
+					SELECT gen_random_uuid(), o, c, 'DRAFT', :at, 0
+					FROM unnest(CAST(:owners AS uuid[]), CAST(:currencies AS text[])) AS k (o, c) ORDER BY o, c
+					ON CONFLICT (invoice_owner_account_id, currency) WHERE status = 'DRAFT' DO NOTHING""")
+					.param("owners", owners).param("currencies", currencies).param("at", Timestamp.from(now)).update();
+			// a draft finalized while this waited for its lock no longer matches; then a new draft is made
+			jdbc.sql("""
+					SELECT i.id, i.invoice_owner_account_id, i.currency FROM invoice i
+					JOIN unnest(CAST(:owners AS uuid[]), CAST(:currencies AS text[])) AS k (o, c)
+					  ON i.invoice_owner_account_id = k.o AND i.currency = k.c
+					WHERE i.status = 'DRAFT' ORDER BY i.invoice_owner_account_id, i.currency FOR UPDATE OF i""")
+					.param("owners", owners).param("currencies", currencies)
+					.query((rs, n) -> drafts.put(new DraftKey(rs.getObject(2, UUID.class), rs.getString(3).strip()),
+							InvoiceId.of(rs.getObject(1, UUID.class))))
+					.list();
+			missing.removeIf(drafts::containsKey);
+		}
+		if (!missing.isEmpty()) {
+			throw new IllegalStateException("No draft invoice could be locked for " + missing);
+		}
+		return drafts;
+	}
+
+	/** The next computation and line positions of a draft. */
+	public record Positions(int computation, int line) {
+
+		public Positions computationAdded() {
+			return new Positions(computation + 1, line);
+		}
+
+		public Positions lineAdded() {
+			return new Positions(computation, line + 1);
+		}
+	}
+
+	public Map<InvoiceId, Positions> nextPositions(Collection<InvoiceId> drafts) {
+		var positions = new HashMap<InvoiceId, Positions>();
+		jdbc.sql("""
+				SELECT d.id,
+				  (SELECT COALESCE(MAX(position), 0) + 1 FROM invoice_computation c WHERE c.invoice_id = d.id),
+				  (SELECT COALESCE(MAX(position), 0) + 1 FROM invoice_line l WHERE l.invoice_id = d.id)
+				FROM unnest(CAST(:ids AS uuid[])) AS d (id)""")
+				.param("ids", drafts.stream().map(InvoiceId::value).toArray(UUID[]::new))
+				.query((rs, n) -> positions.put(InvoiceId.of(rs.getObject(1, UUID.class)), new Positions(rs.getInt(2), rs.getInt(3))))
 				.list();
+		return positions;
+	}
+
+	/** A computation to write onto a draft. */
+	public record NewComputation(InvoiceId invoice, Computation computation, LocalDate periodStart, LocalDate periodEnd) {
+	}
+
+	/** A line to write onto a draft. */
+	public record NewLine(InvoiceId invoice, UUID computation, int position, String subscriptionNumber, Line line,
+			UUID subscriptionId, TaxRate taxRate, BigDecimal tax) {
+	}
+
+	/** Writes computations in one statement. */
+	public void insertComputations(List<NewComputation> computations, Instant at) {
+		if (computations.isEmpty()) {
+			return;
+		}
+		int n = computations.size();
+		var columns = new String[8][n];
+		for (int i = 0; i < n; i++) {
+			var c = computations.get(i);
+			columns[0][i] = c.computation().id().toString();
+			columns[1][i] = c.invoice().value().toString();
+			columns[2][i] = c.computation().subscriptionId().toString();
+			columns[3][i] = c.periodStart().toString();
+			columns[4][i] = c.periodEnd().toString();
+			columns[5][i] = Integer.toString(c.computation().position());
+			columns[6][i] = c.computation().inputs();
+			columns[7][i] = c.computation().inputsHash();
+		}
+		jdbc.sql("""
+				INSERT INTO invoice_computation (id, invoice_id, subscription_id, period_start, period_end, position,
+				  inputs, inputs_hash, created_at)
+				SELECT *, CAST(:at AS timestamptz) FROM unnest(CAST(:c0 AS uuid[]), CAST(:c1 AS uuid[]), CAST(:c2 AS uuid[]),
+				  CAST(:c3 AS date[]), CAST(:c4 AS date[]), CAST(:c5 AS int[]), CAST(:c6 AS text[]), CAST(:c7 AS text[]))""")
+				.param("c0", columns[0]).param("c1", columns[1]).param("c2", columns[2]).param("c3", columns[3])
+				.param("c4", columns[4]).param("c5", columns[5]).param("c6", columns[6]).param("c7", columns[7])
+				.param("at", Timestamp.from(at)).update();
+	}
+
+	/** Writes lines in one statement; the unique key on (subscription, charge, days) still stands behind each. */
+	public void insertLines(List<NewLine> lines) {
+		if (lines.isEmpty()) {
+			return;
+		}
+		int n = lines.size();
+		var c = new String[29][n];
+		for (int i = 0; i < n; i++) {
+			var each = lines.get(i);
+			var line = each.line();
+			var charge = line.charge();
+			c[0][i] = UUID.randomUUID().toString();
+			c[1][i] = each.invoice().value().toString();
+			c[2][i] = each.computation().toString();
+			c[3][i] = Integer.toString(each.position());
+			c[4][i] = each.subscriptionId().toString();
+			c[5][i] = each.subscriptionNumber();
+			c[6][i] = line.kind().name();
+			c[7][i] = line.chargeKey();
+			c[8][i] = charge.rateKey();
+			c[9][i] = charge.kind().name();
+			c[10][i] = charge.code();
+			c[11][i] = charge.quantity().toPlainString();
+			c[12][i] = charge.unit();
+			c[13][i] = charge.price().unitPrice().toPlainString();
+			c[14][i] = charge.discountPercent().toPlainString();
+			c[15][i] = line.period().start().toString();
+			c[16][i] = line.period().end().toString();
+			c[17][i] = line.from().toString();
+			c[18][i] = line.to().toString();
+			c[19][i] = Integer.toString(line.sourceVersion());
+			c[20][i] = line.orderNumber();
+			c[21][i] = charge.priceBookVersionId().toString();
+			c[22][i] = Integer.toString(charge.priceBookVersionNumber());
+			c[23][i] = line.amount().amount().toPlainString();
+			c[24][i] = line.explanation();
+			c[25][i] = each.taxRate() == null ? null : each.taxRate().name();
+			c[26][i] = each.taxRate() == null ? null : each.taxRate().jurisdiction();
+			c[27][i] = each.taxRate() == null ? null : each.taxRate().percent().toPlainString();
+			c[28][i] = each.tax() == null ? "0" : each.tax().toPlainString();
+		}
+		var sql = jdbc.sql("""
+				INSERT INTO invoice_line (id, invoice_id, computation_id, position, subscription_id, subscription_number,
+				  kind, charge_key, rate_key, charge_type, plan_code, quantity, unit, unit_price, discount_percent,
+				  period_start, period_end, service_from, service_to, source_version, order_number, price_book_version_id,
+				  price_book_version_number, amount, explanation, tax_name, tax_jurisdiction, tax_percent, tax_amount)
+				SELECT * FROM unnest(CAST(:c0 AS uuid[]), CAST(:c1 AS uuid[]), CAST(:c2 AS uuid[]), CAST(:c3 AS int[]),
+				  CAST(:c4 AS uuid[]), CAST(:c5 AS text[]), CAST(:c6 AS text[]), CAST(:c7 AS text[]), CAST(:c8 AS text[]),
+				  CAST(:c9 AS text[]), CAST(:c10 AS text[]), CAST(:c11 AS numeric[]), CAST(:c12 AS text[]),
+				  CAST(:c13 AS numeric[]), CAST(:c14 AS numeric[]), CAST(:c15 AS date[]), CAST(:c16 AS date[]),
+				  CAST(:c17 AS date[]), CAST(:c18 AS date[]), CAST(:c19 AS int[]), CAST(:c20 AS text[]), CAST(:c21 AS uuid[]),
+				  CAST(:c22 AS int[]), CAST(:c23 AS numeric[]), CAST(:c24 AS text[]), CAST(:c25 AS text[]),
+				  CAST(:c26 AS text[]), CAST(:c27 AS numeric[]), CAST(:c28 AS numeric[]))""");
+		for (int i = 0; i < 29; i++) {
+			sql = sql.param("c" + i, c[i]);
+		}
+		sql.update();
 	}
 
 	/** Takes the next number of a kind in a year, in this transaction: the number is used exactly when it commits. */
@@ -213,7 +390,7 @@ public class InvoiceRepository {
 		return jdbc.sql("""
 				SELECT * FROM invoice WHERE invoice_owner_account_id = :account ORDER BY created_at DESC, id""")
 				.param("account", accountId).query(this::header).list().stream()
-				.map(invoice -> withTotals(invoice, lineTotal(invoice.id()), credited(invoice.id()), paid(invoice.id()),
+				.map(invoice -> withTotals(invoice, lineSums(invoice.id()), credited(invoice.id()), paid(invoice.id()),
 						List.of(), creditNotes(invoice.id())))
 				.toList();
 	}
@@ -225,25 +402,34 @@ public class InvoiceRepository {
 				ORDER BY created_at DESC, id LIMIT :limit""")
 				.param("status", status == null ? null : status.name()).param("limit", limit).query(this::header).list()
 				.stream()
-				.map(invoice -> withTotals(invoice, lineTotal(invoice.id()), credited(invoice.id()), paid(invoice.id()),
+				.map(invoice -> withTotals(invoice, lineSums(invoice.id()), credited(invoice.id()), paid(invoice.id()),
 						List.of(), List.of()))
 				.toList();
 	}
 
 	private Invoice complete(Invoice header) {
 		var lines = lines(header.id());
-		var total = lines.stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-		return withTotals(header, total, credited(header.id()), paid(header.id()), lines, creditNotes(header.id()));
+		var sums = new BigDecimal[] { lines.stream().map(InvoiceLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add),
+				lines.stream().map(InvoiceLine::taxAmount).reduce(BigDecimal.ZERO, BigDecimal::add) };
+		return withTotals(header, sums, credited(header.id()), paid(header.id()), lines, creditNotes(header.id()));
 	}
 
-	private Invoice withTotals(Invoice h, BigDecimal lineTotal, BigDecimal credited, BigDecimal paid,
+	/** The lines' amounts and their tax. */
+	private BigDecimal[] lineSums(InvoiceId id) {
+		return jdbc.sql("""
+				SELECT COALESCE(SUM(amount), 0), COALESCE(SUM(tax_amount), 0) FROM invoice_line WHERE invoice_id = :id""")
+				.param("id", id.value()).query((rs, n) -> new BigDecimal[] { rs.getBigDecimal(1), rs.getBigDecimal(2) })
+				.single();
+	}
+
+	private Invoice withTotals(Invoice h, BigDecimal[] sums, BigDecimal credited, BigDecimal paid,
 			List<InvoiceLine> lines, List<CreditNote> notes) {
-		var total = h.total() == null ? lineTotal : h.total();
+		var total = h.total() == null ? sums[0].add(sums[1]) : h.total();
 		var due = h.status() == InvoiceStatus.OPEN || h.status() == InvoiceStatus.UNCOLLECTIBLE
 				? total.subtract(credited).subtract(paid).max(BigDecimal.ZERO) : BigDecimal.ZERO;
 		return new Invoice(h.id(), h.number(), h.invoiceOwnerAccountId(), h.currency(), h.status(), scaled(total),
 				scaled(credited), scaled(paid), scaled(due), h.issuedOn(), h.dueOn(), h.finalizedAt(), h.finalizedBy(),
-				h.inputsHash(), h.createdAt(), h.version(), lines, notes);
+				h.inputsHash(), h.createdAt(), h.version(), lines, notes, scaled(sums[0]), scaled(sums[1]));
 	}
 
 	/** What succeeded payments applied to an invoice. */
@@ -262,7 +448,7 @@ public class InvoiceRepository {
 	}
 
 	public BigDecimal lineTotal(InvoiceId id) {
-		return jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM invoice_line WHERE invoice_id = :id")
+		return jdbc.sql("SELECT COALESCE(SUM(amount + tax_amount), 0) FROM invoice_line WHERE invoice_id = :id")
 				.param("id", id.value()).query(BigDecimal.class).single();
 	}
 
@@ -307,6 +493,9 @@ public class InvoiceRepository {
 				rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
 				rs.getObject("service_from", LocalDate.class), rs.getObject("service_to", LocalDate.class),
 				rs.getInt("source_version"), rs.getString("order_number"), rs.getObject("price_book_version_id", UUID.class),
-				rs.getInt("price_book_version_number"), scaled(rs.getBigDecimal("amount")), rs.getString("explanation"));
+				rs.getInt("price_book_version_number"), scaled(rs.getBigDecimal("amount")), rs.getString("explanation"),
+				rs.getString("tax_name"), rs.getString("tax_jurisdiction"),
+				rs.getBigDecimal("tax_percent") == null ? null : plain(rs.getBigDecimal("tax_percent")),
+				scaled(rs.getBigDecimal("tax_amount")));
 	}
 }

@@ -11,10 +11,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import dev.baton.billing.InvoiceId;
+import dev.baton.billing.domain.TaxRate;
 
 /**
  * Usage and pack lines of invoices: the keys a subscription's usage lines were invoiced under, and
- * the insert of a usage or pack line, under the same unique key on (subscription, charge key, days)
+ * the insert of a usage or pack line with its tax, under the same unique key on (subscription, charge key, days)
  * as every line.
  */
 @Repository
@@ -38,7 +39,7 @@ public class UsageLineRepository {
 			String subscriptionNumber, String kind, String chargeKey, String rateKey, String chargeType, String planCode,
 			BigDecimal quantity, String unit, BigDecimal unitPrice, BigDecimal discountPercent, LocalDate periodStart,
 			LocalDate periodEnd, int sourceVersion, String orderNumber, UUID priceBookVersionId,
-			int priceBookVersionNumber, BigDecimal amount, String explanation) {
+			int priceBookVersionNumber, BigDecimal amount, String explanation, TaxRate taxRate, BigDecimal tax) {
 	}
 
 	public void insert(NewLine line) {
@@ -46,10 +47,10 @@ public class UsageLineRepository {
 				INSERT INTO invoice_line (id, invoice_id, computation_id, position, subscription_id, subscription_number,
 				  kind, charge_key, rate_key, charge_type, plan_code, quantity, unit, unit_price, discount_percent,
 				  period_start, period_end, service_from, service_to, source_version, order_number, price_book_version_id,
-				  price_book_version_number, amount, explanation)
+				  price_book_version_number, amount, explanation, tax_name, tax_jurisdiction, tax_percent, tax_amount)
 				VALUES (:id, :invoice, :computation, :position, :subscription, :number, :kind, :chargeKey, :rateKey, :type,
 				  :plan, :quantity, :unit, :unitPrice, :discount, :periodStart, :periodEnd, :periodStart, :periodEnd, :version,
-				  :order, :book, :bookNumber, :amount, :explanation)""")
+				  :order, :book, :bookNumber, :amount, :explanation, :taxName, :taxJurisdiction, :taxPercent, :tax)""")
 				.param("id", UUID.randomUUID()).param("invoice", line.invoiceId()).param("computation", line.computationId())
 				.param("position", line.position()).param("subscription", line.subscriptionId())
 				.param("number", line.subscriptionNumber()).param("kind", line.kind()).param("chargeKey", line.chargeKey())
@@ -58,7 +59,11 @@ public class UsageLineRepository {
 				.param("discount", line.discountPercent()).param("periodStart", line.periodStart())
 				.param("periodEnd", line.periodEnd()).param("version", line.sourceVersion()).param("order", line.orderNumber())
 				.param("book", line.priceBookVersionId()).param("bookNumber", line.priceBookVersionNumber())
-				.param("amount", line.amount()).param("explanation", line.explanation()).update();
+				.param("amount", line.amount()).param("explanation", line.explanation())
+				.param("taxName", line.taxRate() == null ? null : line.taxRate().name())
+				.param("taxJurisdiction", line.taxRate() == null ? null : line.taxRate().jurisdiction())
+				.param("taxPercent", line.taxRate() == null ? null : line.taxRate().percent())
+				.param("tax", line.tax() == null ? BigDecimal.ZERO : line.tax()).update();
 	}
 
 	/** A line's charge key and the computation it came from, with that computation's inputs and hash. */

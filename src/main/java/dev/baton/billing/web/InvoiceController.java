@@ -4,6 +4,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.baton.audit.AuditLog;
 import dev.baton.billing.CreditNote;
 import dev.baton.billing.Invoice;
+import dev.baton.billing.InvoiceDocuments;
 import dev.baton.billing.InvoiceId;
 import dev.baton.billing.InvoiceLineId;
 import dev.baton.billing.Invoices;
@@ -37,9 +41,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class InvoiceController {
 
 	private final Invoices invoices;
+	private final InvoiceDocuments documents;
 
-	InvoiceController(Invoices invoices) {
+	InvoiceController(Invoices invoices, InvoiceDocuments documents) {
 		this.invoices = invoices;
+		this.documents = documents;
 	}
 
 	/** A credit note: what part beyond what is still owed does is the disposition (ACCOUNT_CREDIT unless REFUND). */
@@ -57,6 +63,19 @@ class InvoiceController {
 	ResponseEntity<Invoice> invoice(@PathVariable InvoiceId id) {
 		var invoice = invoices.invoice(id);
 		return ResponseEntity.ok().eTag(Versions.etag(invoice.version())).body(invoice);
+	}
+
+	@GetMapping("/api/v1/invoices/{id}/pdf")
+	@Operation(summary = "The invoice as a PDF, as the invoice owner receives it (a draft is marked as such)")
+	ResponseEntity<byte[]> pdf(@PathVariable InvoiceId id) {
+		return pdfOf(invoices.invoice(id), documents);
+	}
+
+	static ResponseEntity<byte[]> pdfOf(Invoice invoice, InvoiceDocuments documents) {
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+						.filename(InvoiceDocuments.filename(invoice)).build().toString())
+				.body(documents.pdf(invoice.id()));
 	}
 
 	@PostMapping("/api/v1/invoices/{id}/finalization")

@@ -36,10 +36,15 @@ class InvoicePageController {
 
 	private final Invoices invoices;
 	private final Pipeline pipeline;
+	private final dev.baton.billing.InvoiceDocuments documents;
+	private final dev.baton.billing.Payments payments;
 
-	InvoicePageController(Invoices invoices, Pipeline pipeline) {
+	InvoicePageController(Invoices invoices, Pipeline pipeline, dev.baton.billing.InvoiceDocuments documents,
+			dev.baton.billing.Payments payments) {
 		this.invoices = invoices;
 		this.pipeline = pipeline;
+		this.documents = documents;
+		this.payments = payments;
 	}
 
 	@GetMapping("/invoices")
@@ -73,7 +78,14 @@ class InvoicePageController {
 		var invoice = invoices.invoice(id);
 		model.addAttribute("i", invoice);
 		model.addAttribute("accounts", accountNames(List.of(invoice)));
+		model.addAttribute("payments", payments.ofInvoice(id));
+		model.addAttribute("dunning", payments.dunning(id).orElse(null));
 		return "invoices/invoice";
+	}
+
+	@GetMapping("/invoices/{id}.pdf")
+	org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable InvoiceId id) {
+		return InvoiceController.pdfOf(invoices.invoice(id), documents);
 	}
 
 	@PostMapping("/invoices/{id}/finalization")

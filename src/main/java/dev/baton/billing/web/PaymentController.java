@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.baton.audit.AuditLog;
 import dev.baton.billing.AccountCredit;
+import dev.baton.billing.BillTo;
+import dev.baton.billing.BillingAccounts;
 import dev.baton.billing.BillingProblems;
 import dev.baton.billing.Invoice;
 import dev.baton.billing.InvoiceId;
@@ -46,10 +48,12 @@ class PaymentController {
 
 	private final Payments payments;
 	private final Invoices invoices;
+	private final BillingAccounts accounts;
 
-	PaymentController(Payments payments, Invoices invoices) {
+	PaymentController(Payments payments, Invoices invoices, BillingAccounts accounts) {
 		this.payments = payments;
 		this.invoices = invoices;
+		this.accounts = accounts;
 	}
 
 	/**
@@ -65,6 +69,9 @@ class PaymentController {
 	}
 
 	record ContactRequest(String name, String email) {
+	}
+
+	record BillToRequest(String country, String region, String taxId) {
 	}
 
 	@PostMapping("/api/v1/invoices/{id}/payments")
@@ -160,6 +167,20 @@ class PaymentController {
 	Map<String, String> putContact(@PathVariable UUID accountId, @RequestBody ContactRequest request) {
 		var contact = payments.putContact(accountId, request.name(), request.email());
 		return Map.of("name", contact.name(), "email", contact.email());
+	}
+
+	@PutMapping("/api/v1/accounts/{accountId}/bill-to")
+	@Operation(summary = "Set where an invoice owner is billed: its country (ISO 3166-1 alpha-2), the region where the tax "
+			+ "rate table needs one, and its tax id; lines computed from now on are taxed at that rate")
+	BillTo putBillTo(@PathVariable UUID accountId, @RequestBody BillToRequest request) {
+		return accounts.putBillTo(accountId, request.country(), request.region(), request.taxId());
+	}
+
+	@GetMapping("/api/v1/accounts/{accountId}/bill-to")
+	@PreAuthorize("hasAnyRole('ADMIN','FINANCE','DEAL_DESK','AE','ASM')")
+	@Operation(summary = "Where an invoice owner is billed; 404 when not set (its lines are not taxed)")
+	BillTo billTo(@PathVariable UUID accountId) {
+		return accounts.billTo(accountId).orElseThrow(() -> BatonException.notFound("Bill-to of account", accountId));
 	}
 
 	@GetMapping("/api/v1/accounts/{accountId}/credit")

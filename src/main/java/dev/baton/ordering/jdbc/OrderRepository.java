@@ -27,6 +27,8 @@ public class OrderRepository {
 
 	private static final TypeReference<List<SubscriptionChange>> ACTIONS = new TypeReference<>() {
 	};
+	private static final TypeReference<List<Order.Scheduled>> SCHEDULED = new TypeReference<>() {
+	};
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -47,8 +49,10 @@ public class OrderRepository {
 	public void insert(Order order, String clientKey) {
 		jdbc.sql("""
 				INSERT INTO purchase_order (id, number, channel, opportunity_id, placed_by, reason, placed_at, client_key,
-				  actions, subscription_ids)
-				VALUES (:id, :number, :channel, :opportunity, :by, :reason, :at, :key, CAST(:actions AS jsonb), :subscriptions)""")
+				  actions, subscription_ids, scheduled)
+				VALUES (:id, :number, :channel, :opportunity, :by, :reason, :at, :key, CAST(:actions AS jsonb), :subscriptions,
+				  CAST(:scheduled AS jsonb))""")
+				.param("scheduled", json.writerFor(SCHEDULED).writeValueAsString(order.scheduled()))
 				.param("id", order.id().value()).param("number", order.number()).param("channel", order.channel().name())
 				.param("opportunity", order.opportunityId()).param("by", order.placedBy()).param("reason", order.reason())
 				.param("at", Timestamp.from(order.placedAt())).param("key", clientKey)
@@ -77,6 +81,7 @@ public class OrderRepository {
 		return new Order(OrderId.of(rs.getObject("id", UUID.class)), rs.getString("number"),
 				Channel.valueOf(rs.getString("channel")), rs.getObject("opportunity_id", UUID.class),
 				rs.getString("placed_by"), rs.getString("reason"), rs.getTimestamp("placed_at").toInstant(),
-				json.readValue(rs.getString("actions"), ACTIONS), Arrays.stream(ids).map(SubscriptionId::of).toList());
+				json.readValue(rs.getString("actions"), ACTIONS), Arrays.stream(ids).map(SubscriptionId::of).toList(),
+				json.readValue(rs.getString("scheduled"), SCHEDULED));
 	}
 }

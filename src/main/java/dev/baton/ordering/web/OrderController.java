@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.baton.audit.AuditLog;
+import dev.baton.billing.OrderPreview;
 import dev.baton.ordering.Channel;
 import dev.baton.ordering.Order;
 import dev.baton.ordering.OrderId;
@@ -57,6 +58,15 @@ class OrderController {
 		var order = placed.order();
 		return placed.created() ? ResponseEntity.created(URI.create("/api/v1/orders/" + order.id())).body(order)
 				: ResponseEntity.ok(order);
+	}
+
+	@PostMapping("/preview")
+	@Operation(summary = "What a draft order would cost, before anyone commits: per subscription what it adds to the "
+			+ "invoice now and what the next period costs after it (at renewal prices when it starts a new term), by the "
+			+ "billing engine over the timelines the order would make; refused as placing it would be; writes nothing")
+	OrderPreview preview(@RequestBody PlaceOrder request, Authentication caller) {
+		return orders.preview(new Orders.PlaceOrder(request.channel(), request.opportunityId(), request.actions(), null,
+				caller.getName(), null));
 	}
 
 	@GetMapping("/{id}")

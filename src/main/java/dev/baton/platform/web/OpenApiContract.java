@@ -89,7 +89,10 @@ class OpenApiContract {
 			Map.entry("POST /api/v1/licensing/seat-reports", List.of(201, 200)),
 			Map.entry("POST /api/v1/portal/licensing/seat-reports", List.of(201, 200)),
 			Map.entry("POST /api/v1/licensing/signals/{id}/expansion", List.of(201, 200)),
-			Map.entry("POST /api/v1/invoices/{id}/credit-notes", List.of(201)));
+			Map.entry("POST /api/v1/invoices/{id}/credit-notes", List.of(201)),
+			Map.entry("POST /api/v1/invoices/{id}/payments", List.of(201)),
+			Map.entry("POST /api/v1/portal/invoices/{id}/payments", List.of(201)),
+			Map.entry("POST /api/v1/shadow-billing-runs", List.of(201)));
 
 	/** Operations whose If-Match is optional by design (a version in the body, or an upsert that may create). */
 	static final Set<String> IF_MATCH_OPTIONAL = Set.of(
@@ -103,6 +106,9 @@ class OpenApiContract {
 			"GET /api/v1/portal/licensing/licenses/{id}/file", "text/plain",
 			"GET /api/v1/governance/reports/{section}.csv", "text/csv",
 			"GET /api/v1/quotes/{id}/pdf", "application/pdf",
+			"GET /api/v1/invoices/{id}/pdf", "application/pdf",
+			"GET /api/v1/portal/invoices/{id}/pdf", "application/pdf",
+			"GET /api/v1/shadow-billing-runs/{id}/csv", "text/csv",
 			"GET /api/v1/calendar-feeds/{secret}.ics", "text/calendar");
 
 	/** Operations anyone may call (no 401, no 403 for roles). */

@@ -2,8 +2,12 @@ package dev.baton.portal.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -16,11 +20,18 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.baton.billing.BillingProblems;
+import dev.baton.billing.InvoiceId;
+import dev.baton.billing.OrderPreview;
+import dev.baton.billing.PaymentId;
+import dev.baton.billing.PaymentStatus;
 import dev.baton.ordering.Order;
 import dev.baton.pipeline.Account;
 import dev.baton.pipeline.AccountId;
 import dev.baton.portal.Membership;
 import dev.baton.portal.Portal;
+import dev.baton.platform.BatonException;
+import dev.baton.portal.PortalInvoice;
 import dev.baton.portal.PortalSubscription;
 import dev.baton.quoting.Quote;
 import dev.baton.quoting.QuoteId;
@@ -106,6 +117,58 @@ class PortalController {
 	@Operation(summary = "Accept a quote sent to the caller's account; another account's quote answers 404")
 	Quote acceptQuote(@PathVariable QuoteId id, Authentication caller) {
 		return portal.acceptQuote(caller.getName(), id);
+	}
+
+	record InvoicePayment(String card, Boolean keepCard) {
+	}
+
+	@GetMapping("/invoices")
+	@Operation(summary = "The invoices of the caller's account (those it is the invoice owner of), newest first, without drafts")
+	List<PortalInvoice> invoices(Authentication caller) {
+		return portal.invoices(caller.getName());
+	}
+
+	@GetMapping("/invoices/{id}")
+	@Operation(summary = "One of the caller's invoices with its lines; another account's (a reseller's, say) answers 404")
+	PortalInvoice invoice(@PathVariable InvoiceId id, Authentication caller) {
+		return portal.invoice(caller.getName(), id);
+	}
+
+	@GetMapping("/invoices/{id}/pdf")
+	@Operation(summary = "One of the caller's invoices as a PDF")
+	ResponseEntity<byte[]> invoicePdf(@PathVariable InvoiceId id, Authentication caller) {
+		var invoice = portal.invoice(caller.getName(), id);
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+						.filename("invoice-" + invoice.number() + ".pdf").build().toString())
+				.body(portal.invoicePdf(caller.getName(), id));
+	}
+
+	@PostMapping("/invoices/{id}/payments")
+	@Operation(summary = "Pay all that is owed on one of the caller's invoices by card (201); with the sandbox gateway, "
+			+ "its test cards; a declined card answers 402 payment-declined; Idempotency-Key makes a retry pay once")
+	ResponseEntity<Portal.PortalPayment> pay(@PathVariable InvoiceId id, @RequestBody InvoicePayment request,
+			Authentication caller, @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+		var payment = portal.pay(caller.getName(), id, request.card(), Boolean.TRUE.equals(request.keepCard()),
+				key == null || key.isBlank() ? null : key.strip());
+		if (payment.status() == PaymentStatus.FAILED) {
+			throw new BatonException(BillingProblems.DECLINED, payment.failure(), List.of(),
+					Map.of("paymentId", payment.id().toString(), "invoiceId", id.toString()));
+		}
+		return ResponseEntity.created(URI.create("/api/v1/portal/invoices/" + id)).body(payment);
+	}
+
+	@PostMapping("/payments/{id}/confirmation")
+	@Operation(summary = "Confirm one of the caller's card payments that waited for the card holder (3-D Secure)")
+	Portal.PortalPayment confirm(@PathVariable PaymentId id, Authentication caller) {
+		return portal.confirm(caller.getName(), id);
+	}
+
+	@PostMapping("/orders/preview")
+	@Operation(summary = "What an order would cost now and in the next period, before placing it (the same rules as "
+			+ "placing it); writes nothing")
+	OrderPreview preview(@RequestBody PortalOrder request, Authentication caller) {
+		return portal.preview(caller.getName(), request.actions());
 	}
 
 	@PostMapping("/orders")

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.baton.billing.InvoiceId;
 import dev.baton.catalog.BillingPeriod;
 import dev.baton.catalog.Catalog;
 import dev.baton.catalog.Plan;
@@ -170,6 +171,31 @@ class PortalPageController {
 		return "portal/subscription";
 	}
 
+	/** What a change of seats or plan would cost, for the change forms: the billing engine's preview, nothing placed. */
+	@GetMapping("/portal/subscriptions/{id}/cost")
+	String cost(@PathVariable SubscriptionId id, @RequestParam(defaultValue = "") String action,
+			@RequestParam(required = false) String seats, @RequestParam(required = false) String planCode,
+			Authentication caller, Model model) {
+		try {
+			var change = switch (action) {
+				case "seats" -> new SubscriptionChange.ChangeSeats(id, seats(seats));
+				case "plan" -> new SubscriptionChange.ChangePlan(id, planCode);
+				default -> throw BatonException.invalid("action", "is seats or plan");
+			};
+			var preview = portal.preview(caller.getName(), List.of(change));
+			model.addAttribute("cost", preview);
+			model.addAttribute("scheduled", preview.scheduled().isEmpty() ? null : preview.scheduled().get(0).effectiveOn());
+		}
+		catch (BatonException e) {
+			if (e.type().status() == org.springframework.http.HttpStatus.NOT_FOUND) {
+				throw e;
+			}
+			model.addAttribute("cost", null);
+			model.addAttribute("problem", e.getMessage().replaceFirst("^actions\\[0\\] \\([A-Z_]+\\): ", ""));
+		}
+		return "portal/cost :: cost";
+	}
+
 	/** Adds or removes seats, changes the plan, renews, or cancels at term end: one order each. */
 	@PostMapping("/portal/subscriptions/{id}/changes")
 	String change(@PathVariable SubscriptionId id, @RequestParam(defaultValue = "") String action,
@@ -209,6 +235,65 @@ class PortalPageController {
 			redirect.addFlashAttribute("violations", e.properties().get("violations"));
 		}
 		return "redirect:/portal/subscriptions/" + id;
+	}
+
+	@GetMapping("/portal/invoices")
+	String invoices(Authentication caller, Model model) {
+		var member = portal.membership(caller.getName());
+		model.addAttribute("account", pipeline.account(member.accountId()));
+		model.addAttribute("invoices", portal.invoices(caller.getName()));
+		return "portal/invoices";
+	}
+
+	@GetMapping("/portal/invoices/{id}")
+	String invoice(@PathVariable InvoiceId id, Authentication caller, Model model) {
+		model.addAttribute("i", portal.invoice(caller.getName(), id));
+		model.addAttribute("planNames", planNames());
+		model.addAttribute("sandbox", portal.sandboxPayments());
+		model.addAttribute("clientKey", UUID.randomUUID().toString());
+		return "portal/invoice";
+	}
+
+	@GetMapping("/portal/invoices/{id}.pdf")
+	org.springframework.http.ResponseEntity<byte[]> invoicePdf(@PathVariable InvoiceId id, Authentication caller) {
+		var invoice = portal.invoice(caller.getName(), id);
+		return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+				.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"invoice-"
+						+ invoice.number() + ".pdf\"")
+				.body(portal.invoicePdf(caller.getName(), id));
+	}
+
+	/** Pays what is owed on an invoice by card; a declined card or one asking for confirmation is said so. */
+	@PostMapping("/portal/invoices/{id}/payments")
+	String pay(@PathVariable InvoiceId id, @RequestParam(required = false) String card,
+			@RequestParam(defaultValue = "false") boolean keepCard, @RequestParam(required = false) String clientKey,
+			Authentication caller, RedirectAttributes redirect) {
+		try {
+			var payment = portal.pay(caller.getName(), id, card, keepCard, clientKey);
+			switch (payment.status()) {
+				case SUCCEEDED -> redirect.addFlashAttribute("notice", "Thank you: " + new Money(payment.amount(),
+						java.util.Currency.getInstance(payment.currency())).formatted() + " paid.");
+				case FAILED -> redirect.addFlashAttribute("error", "Your card was declined: " + payment.failure() + ".");
+				default -> redirect.addFlashAttribute("confirm", payment.id().toString());
+			}
+		}
+		catch (BatonException e) {
+			if (e.type().status() == org.springframework.http.HttpStatus.NOT_FOUND) {
+				throw e;
+			}
+			redirect.addFlashAttribute("error", e.getMessage());
+			redirect.addFlashAttribute("violations", e.properties().get("violations"));
+		}
+		return "redirect:/portal/invoices/" + id;
+	}
+
+	@PostMapping("/portal/payments/{id}/confirmation")
+	String confirm(@PathVariable dev.baton.billing.PaymentId id, Authentication caller, RedirectAttributes redirect) {
+		var payment = portal.confirm(caller.getName(), id);
+		redirect.addFlashAttribute(payment.status() == dev.baton.billing.PaymentStatus.SUCCEEDED ? "notice" : "error",
+				payment.status() == dev.baton.billing.PaymentStatus.SUCCEEDED ? "Payment confirmed: thank you."
+						: "The payment was not confirmed: " + payment.failure() + ".");
+		return "redirect:/portal/invoices/" + payment.invoiceId();
 	}
 
 	@PostMapping("/portal/quotes/{id}/acceptance")

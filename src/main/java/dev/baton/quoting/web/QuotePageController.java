@@ -83,6 +83,22 @@ class QuotePageController {
 		return "quotes/quote";
 	}
 
+	/** What the quote would cost once ordered: loaded into its page, so the page itself does not wait for the engine. */
+	@GetMapping("/quotes/{id}/cost")
+	String cost(@PathVariable QuoteId id, Authentication caller, Model model) {
+		try {
+			model.addAttribute("cost", quotes.cost(id, caller.getName()));
+		}
+		catch (dev.baton.platform.BatonException e) {
+			if (e.type().status() == org.springframework.http.HttpStatus.NOT_FOUND) {
+				throw e;
+			}
+			model.addAttribute("cost", null);
+			model.addAttribute("problem", e.getMessage());
+		}
+		return "quotes/parts :: cost";
+	}
+
 	@GetMapping("/quotes/new")
 	@PreAuthorize("hasAnyRole('ADMIN','DEAL_DESK','AE')")
 	String newQuote(@RequestParam UUID opportunityId, Model model) {

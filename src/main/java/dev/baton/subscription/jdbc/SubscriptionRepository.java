@@ -107,9 +107,10 @@ public class SubscriptionRepository {
 	public void record(SubscriptionEntry entry) {
 		jdbc.sql("""
 				INSERT INTO subscription_version (subscription_id, version, order_id, order_number, action, effective_on,
-				  actor, reason, recorded_at, snapshot)
+				  actor, reason, recorded_at, snapshot, proration)
 				VALUES (:id, :version, :order, :orderNumber, :action, :effective, :actor, :reason, :at,
-				  CAST(:snapshot AS jsonb))""")
+				  CAST(:snapshot AS jsonb), :proration)""")
+				.param("proration", entry.proration() == null ? null : entry.proration().name())
 				.param("id", entry.subscription().id().value()).param("version", entry.version())
 				.param("order", entry.orderId()).param("orderNumber", entry.orderNumber()).param("action", entry.action())
 				.param("effective", entry.effectiveOn()).param("actor", entry.actor()).param("reason", entry.reason())
@@ -119,13 +120,27 @@ public class SubscriptionRepository {
 
 	public List<SubscriptionEntry> timeline(SubscriptionId id) {
 		return jdbc.sql("SELECT * FROM subscription_version WHERE subscription_id = :id ORDER BY version")
-				.param("id", id.value())
-				.query((rs, n) -> new SubscriptionEntry(rs.getInt("version"), rs.getObject("order_id", UUID.class),
-						rs.getString("order_number"), rs.getString("action"),
-						rs.getObject("effective_on", LocalDate.class), rs.getString("actor"), rs.getString("reason"),
-						rs.getTimestamp("recorded_at").toInstant(),
-						json.readValue(rs.getString("snapshot"), Subscription.class)))
-				.list();
+				.param("id", id.value()).query(this::entry).list();
+	}
+
+	/** The timelines of several subscriptions in one query, each oldest first. */
+	public Map<SubscriptionId, List<SubscriptionEntry>> timelines(java.util.Collection<SubscriptionId> ids) {
+		var timelines = new java.util.LinkedHashMap<SubscriptionId, List<SubscriptionEntry>>();
+		jdbc.sql("""
+				SELECT * FROM subscription_version WHERE subscription_id = ANY (CAST(:ids AS uuid[]))
+				ORDER BY subscription_id, version""")
+				.param("ids", ids.stream().map(SubscriptionId::value).toArray(UUID[]::new))
+				.query(this::entry).list()
+				.forEach(entry -> timelines.computeIfAbsent(entry.subscription().id(), k -> new java.util.ArrayList<>()).add(entry));
+		return timelines;
+	}
+
+	private SubscriptionEntry entry(ResultSet rs, int row) throws SQLException {
+		return new SubscriptionEntry(rs.getInt("version"), rs.getObject("order_id", UUID.class),
+				rs.getString("order_number"), rs.getString("action"), rs.getObject("effective_on", LocalDate.class),
+				rs.getString("actor"), rs.getString("reason"), rs.getTimestamp("recorded_at").toInstant(),
+				json.readValue(rs.getString("snapshot"), Subscription.class),
+				rs.getString("proration") == null ? null : dev.baton.subscription.Proration.valueOf(rs.getString("proration")));
 	}
 
 	private Map<String, Object> params(Subscription s) {

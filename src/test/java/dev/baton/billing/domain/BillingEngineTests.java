@@ -225,4 +225,39 @@ class BillingEngineTests {
 		assertThatThrownBy(() -> BillingEngine.diff(contract, year, twice)).isInstanceOf(IllegalStateException.class)
 				.hasMessageContaining("overlap");
 	}
+
+	static ContractVersion withoutProration(ContractVersion version) {
+		return new ContractVersion(version.version(), version.effectiveOn(), version.orderNumber(), version.action(),
+				version.endsOn(), version.charges(), true);
+	}
+
+	@Test
+	void aChangeWithoutProrationIsBilledFromTheNextPeriodAndNothingForTheRestOfThisOne() {
+		var v0 = version(0, "2027-01-01", "2028-01-01", plan("premium", 10, "29", 1));
+		var january = Period.of(LocalDate.parse("2027-01-01"), 1, 0);
+		var first = BillingEngine.expected(contract("2027-01-01", 1, v0), january);
+		var more = contract("2027-01-01", 1, v0,
+				withoutProration(version(1, "2027-01-17", "2028-01-01", plan("premium", 12, "29", 1))));
+
+		assertThat(BillingEngine.diff(more, january, invoiced(first))).as("no credit, no charge this month").isEmpty();
+		assertThat(more.billedFrom(more.versions().get(1))).isEqualTo(LocalDate.parse("2027-02-01"));
+		assertThat(amounts(BillingEngine.expected(more, Period.of(LocalDate.parse("2027-01-01"), 1, 1))))
+				.as("February at 12 seats").containsExactly("CHARGE 348.00");
+		// prorated, the same change credits 10 seats and charges 12 for 15 of January's 31 days
+		var prorated = contract("2027-01-01", 1, v0, version(1, "2027-01-17", "2028-01-01", plan("premium", 12, "29", 1)));
+		assertThat(amounts(BillingEngine.diff(prorated, january, invoiced(first))))
+				.containsExactly("CREDIT -140.32", "CHARGE 168.39");
+	}
+
+	@Test
+	void aCancellationNowWithoutProrationCreditsNothingAndChargesNoFurtherPeriod() {
+		var v0 = version(0, "2027-01-01", "2028-01-01", plan("premium", 5, "1200", 12));
+		var year = Period.of(LocalDate.parse("2027-01-01"), 12, 0);
+		var first = BillingEngine.expected(contract("2027-01-01", 12, v0), year);
+		var cancelled = contract("2027-01-01", 12, v0,
+				withoutProration(version(1, "2027-07-02", "2027-07-02", plan("premium", 5, "1200", 12))));
+
+		assertThat(BillingEngine.diff(cancelled, year, invoiced(first))).isEmpty();
+		assertThat(BillingEngine.expected(cancelled, Period.of(LocalDate.parse("2027-01-01"), 12, 1))).isEmpty();
+	}
 }
