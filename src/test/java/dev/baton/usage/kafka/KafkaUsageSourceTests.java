@@ -25,7 +25,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,6 +35,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import dev.baton.BatonIntegrationTest;
 import dev.baton.Http;
+import dev.baton.MutableClock;
 import dev.baton.usage.UsageIngestion;
 import dev.baton.usage.UsageProperties;
 import tools.jackson.databind.JsonNode;
@@ -59,6 +62,9 @@ class KafkaUsageSourceTests {
 	@Autowired
 	UsageIngestion ingestion;
 
+	@Autowired
+	MutableClock clock;
+
 	@BeforeAll
 	static void startBroker() {
 		broker = new EmbeddedKafkaKraftBroker(1, 2, DEAD_LETTERS);
@@ -70,6 +76,17 @@ class KafkaUsageSourceTests {
 	@AfterAll
 	static void stopBroker() {
 		broker.destroy();
+	}
+
+	/** Events are judged against the shared clock, which another test may have left anywhere. */
+	@BeforeEach
+	void clockAtNow() {
+		clock.set(Instant.now());
+	}
+
+	@AfterEach
+	void backToNow() {
+		clock.set(Instant.now());
 	}
 
 	private static String unique(String prefix) {
@@ -93,7 +110,7 @@ class KafkaUsageSourceTests {
 	}
 
 	private BigDecimal total(String meter) {
-		var hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+		var hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
 		var response = Http.to(port).as("admin").get("/api/v1/usage/meters/" + meter + "/totals?window=NONE&from="
 				+ hour.minus(1, ChronoUnit.HOURS) + "&to=" + hour.plus(1, ChronoUnit.HOURS));
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
@@ -101,14 +118,14 @@ class KafkaUsageSourceTests {
 		return rows.isEmpty() ? BigDecimal.ZERO : rows.get(0).path("value").decimalValue();
 	}
 
-	private static Map<String, Object> event(String source, String id, String type, Object minutes) {
+	private Map<String, Object> event(String source, String id, String type, Object minutes) {
 		var event = new LinkedHashMap<String, Object>();
 		event.put("specversion", "1.0");
 		event.put("id", id);
 		event.put("source", source);
 		event.put("type", type);
 		event.put("subject", "acct-kafka");
-		event.put("time", Instant.now().minusSeconds(5).toString());
+		event.put("time", clock.instant().minusSeconds(5).toString());
 		event.put("data", Map.of("minutes", minutes));
 		return event;
 	}
