@@ -3,9 +3,11 @@ package dev.baton.usage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -96,10 +98,11 @@ public class UsageIngestion {
 	 * taken in per source as if sent with its token, one transaction each. Results in the order given.
 	 */
 	public Outcome ingestFromSources(List<SentEvent> sent) {
-		var bySource = new java.util.LinkedHashMap<String, List<Integer>>();
+		var bySource = new LinkedHashMap<String, List<Integer>>();
 		for (int i = 0; i < sent.size(); i++) {
 			var source = sent.get(i).source();
-			if (source != null) {
+			// text PostgreSQL cannot take names no registered source, and would fail the query for all
+			if (source != null && EventPolicy.storable(source)) {
 				bySource.computeIfAbsent(source, s -> new ArrayList<>()).add(i);
 			}
 		}
@@ -137,7 +140,8 @@ public class UsageIngestion {
 	public Outcome ingest(String source, List<SentEvent> sent) {
 		var types = new LinkedHashSet<String>();
 		for (var event : sent) {
-			if (event.type() != null) {
+			// a type PostgreSQL cannot take is no meter's, and would fail the query for all
+			if (event.type() != null && EventPolicy.storable(event.type())) {
 				types.add(event.type());
 			}
 		}
@@ -154,7 +158,7 @@ public class UsageIngestion {
 		}
 	}
 
-	private Outcome attempt(String source, List<SentEvent> sent, java.util.Set<String> types) {
+	private Outcome attempt(String source, List<SentEvent> sent, Set<String> types) {
 		return transactions.execute(status -> {
 			events.lockMetersShared();
 			var now = clock.instant();

@@ -27,7 +27,9 @@ public final class CloudEventReader {
 
 	public CloudEventReader(JsonMapper json) {
 		this.json = json;
-		this.data = json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+		// decimals as sent, digits and scale: EventPolicy tells from them whether PostgreSQL can store the number
+		this.data = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+				.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 	}
 
 	/** What the body's JSON is: a batch (an array), one event (an object) or neither. */
@@ -39,10 +41,14 @@ public final class CloudEventReader {
 	public record Read(Root root, List<SentEvent> events) {
 	}
 
-	/** Reads a whole body; throws a {@link JacksonException} when it is not JSON. */
+	/** Reads a whole body; throws a {@link JacksonException} when it is not JSON in UTF-8. */
 	public Read read(byte[] body) {
 		try (var parser = json.createParser(body)) {
 			var token = parser.nextToken();
+			if (token != null && parser.currentTokenLocation().getByteOffset() < 0) {
+				// Jackson reads UTF-16 and UTF-32 as characters, and the data's text is cut from the body by byte offsets
+				throw new StreamReadException(parser, "JSON is sent in UTF-8 (RFC 8259), not UTF-16 or UTF-32");
+			}
 			Read read;
 			if (token == JsonToken.START_ARRAY) {
 				var events = new ArrayList<SentEvent>();

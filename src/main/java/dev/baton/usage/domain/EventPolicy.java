@@ -29,6 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
 public final class EventPolicy {
 
 	private static final int MAX_TEXT = 200;
+	/** PostgreSQL's numeric: digits after the point, and before it. */
+	private static final int MAX_SCALE = 16383;
+	private static final int MAX_INTEGER_DIGITS = 131072;
+	private static final String UNSTORABLE_TEXT = "holds no U+0000 character and no half of a surrogate pair"
+			+ " (an escape such as \\ud800 without its low surrogate)";
 
 	private final Duration maxAge;
 	private final Duration clockSkew;
@@ -71,11 +76,14 @@ public final class EventPolicy {
 				.refuseIf(!"1.0".equals(event.specversion()), UsageRule.EVENT_ENVELOPE,
 						() -> "specversion is 1.0, not " + quoted(event.specversion()))
 				.refuseIf(blankOrLonger(id), UsageRule.EVENT_ENVELOPE, () -> "id is 1 to 200 characters")
+				.refuseIf(!storable(id), UsageRule.EVENT_ENVELOPE, () -> "id " + UNSTORABLE_TEXT)
 				.refuseIf(blankOrLonger(type), UsageRule.EVENT_ENVELOPE, () -> "type is 1 to 200 characters")
+				.refuseIf(!storable(type), UsageRule.EVENT_ENVELOPE, () -> "type " + UNSTORABLE_TEXT)
 				.refuseIf(!tokenSource.equals(source), UsageRule.EVENT_SOURCE,
 						() -> "source is '" + tokenSource + "', the source this token was issued for, not " + quoted(source))
 				.refuseIf(blankOrLonger(subject), UsageRule.EVENT_SUBJECT,
 						() -> "subject names who the usage belongs to (the customer's account), 1 to 200 characters")
+				.refuseIf(!storable(subject), UsageRule.EVENT_SUBJECT, () -> "subject " + UNSTORABLE_TEXT)
 				.refuseIf(time == null, UsageRule.EVENT_TIME,
 						() -> "time is a RFC 3339 instant such as 2026-12-02T10:15:00Z, not " + quoted(event.time()))
 				.refuseIf(time != null && time.isAfter(now.plus(clockSkew)), UsageRule.EVENT_TIME,
@@ -86,11 +94,13 @@ public final class EventPolicy {
 				.refuseIf(contentType != null && !jsonContentType(contentType), UsageRule.EVENT_DATA,
 						() -> "datacontenttype is application/json, not " + quoted(contentType))
 				.refuseIf(event.dataNotObject(), UsageRule.EVENT_DATA, () -> "data is a JSON object")
-				.refuseIf(dataJson != null && dataJson.length() > maxDataBytes, UsageRule.EVENT_DATA,
-						() -> "data is at most " + maxDataBytes + " characters of JSON")
-				// PostgreSQL's jsonb cannot hold the character U+0000; the whole batch would fail to store
-				.refuseIf(dataJson != null && dataJson.contains("\\u0000") && holdsNul(data), UsageRule.EVENT_DATA,
-						() -> "data holds no U+0000 character");
+				// pretty-printed data is measured as if sent compact: whitespace between tokens is not the sender's data
+				.refuseIf(dataJson != null && dataJson.length() > maxDataBytes && compactLength(dataJson) > maxDataBytes,
+						UsageRule.EVENT_DATA, () -> "data is at most " + maxDataBytes
+								+ " characters of JSON, not counting whitespace between tokens");
+		// what PostgreSQL's jsonb cannot hold would fail the whole batch it is stored with
+		var unstorable = data == null ? null : unstorable(data, dataJson == null || dataJson.contains("\\u"));
+		check.refuseIf(unstorable != null, UsageRule.EVENT_DATA, () -> unstorable);
 		var readings = new ArrayList<UsageEvent.Reading>();
 		if (type != null && time != null) {
 			for (var meter : metersByType.getOrDefault(type, List.of())) {
@@ -104,24 +114,91 @@ public final class EventPolicy {
 		return new Judged(source, id, new UsageEvent(source, id, type, subject, time, dataJson, readings), decision);
 	}
 
-	private static boolean holdsNul(JsonNode node) {
-		if (node == null) {
-			return false;
+	/**
+	 * Whether PostgreSQL stores the text as sent: its text types hold no U+0000, and its encoding has
+	 * no place for half a surrogate pair (which JSON can send as an escape).
+	 */
+	public static boolean storable(String text) {
+		if (text == null) {
+			return true;
 		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\0') {
+				return false;
+			}
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Whether PostgreSQL's numeric holds the number: at most 131072 digits before the point and 16383 after it. */
+	static boolean storable(BigDecimal number) {
+		return number.scale() <= MAX_SCALE && (number.signum() == 0 || number.precision() - number.scale() <= MAX_INTEGER_DIGITS);
+	}
+
+	/**
+	 * Why jsonb cannot hold the data, or null when it can; text is looked at only when the data has
+	 * escapes, since U+0000 and half a surrogate pair reach a string only as one.
+	 */
+	private static String unstorable(JsonNode node, boolean escapes) {
 		if (node.isString()) {
-			return node.stringValue().indexOf('\0') >= 0;
+			return escapes && !storable(node.stringValue()) ? "data " + UNSTORABLE_TEXT : null;
+		}
+		if (node.isBigDecimal()) {
+			return storable(node.decimalValue()) ? null : "data holds numbers of at most " + MAX_INTEGER_DIGITS
+					+ " digits before the point and " + MAX_SCALE + " after it (PostgreSQL's range), not " + quoted(node.toString());
 		}
 		for (var entry : node.properties()) {
-			if (entry.getKey().indexOf('\0') >= 0 || holdsNul(entry.getValue())) {
-				return true;
+			if (escapes && !storable(entry.getKey())) {
+				return "data " + UNSTORABLE_TEXT;
+			}
+			var why = unstorable(entry.getValue(), escapes);
+			if (why != null) {
+				return why;
 			}
 		}
-		for (var element : node.values()) {
-			if (node.isArray() && holdsNul(element)) {
-				return true;
+		if (node.isArray()) {
+			for (var element : node.values()) {
+				var why = unstorable(element, escapes);
+				if (why != null) {
+					return why;
+				}
 			}
 		}
-		return false;
+		return null;
+	}
+
+	/** The length of JSON text without the whitespace between its tokens. */
+	static int compactLength(String json) {
+		int length = 0;
+		boolean inString = false;
+		for (int i = 0; i < json.length(); i++) {
+			char c = json.charAt(i);
+			if (inString) {
+				length++;
+				if (c == '\\') {
+					i++;
+					length++;
+				}
+				else if (c == '"') {
+					inString = false;
+				}
+			}
+			else if (c == '"') {
+				inString = true;
+				length++;
+			}
+			else if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+				length++;
+			}
+		}
+		return length;
 	}
 
 	private void read(Meter meter, JsonNode data, Instant time, List<UsageEvent.Reading> readings, Decision.Builder check) {
@@ -185,7 +262,8 @@ public final class EventPolicy {
 				return null;
 			}
 		}
-		return number == null || number.signum() < 0 || number.abs().compareTo(new BigDecimal("1e18")) > 0 ? null : number;
+		return number == null || number.signum() < 0 || number.abs().compareTo(new BigDecimal("1e18")) > 0
+				|| !storable(number) ? null : number;
 	}
 
 	private static Instant time(String time, Instant now) {

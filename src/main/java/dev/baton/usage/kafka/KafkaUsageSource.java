@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -31,6 +32,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 import dev.baton.usage.UsageIngestion;
 import dev.baton.usage.UsageProperties;
+import dev.baton.usage.UsageRule;
 import dev.baton.usage.domain.CloudEventReader;
 import dev.baton.usage.domain.SentEvent;
 import tools.jackson.core.JacksonException;
@@ -43,12 +45,13 @@ import tools.jackson.databind.json.JsonMapper;
  * and takes each poll's events in through the same path as HTTP, counted exactly once by (source,
  * id). Offsets are committed only after the poll's events are committed to the database, so a
  * crash in between redelivers them and they come back as duplicates. A rejected event (or a record
- * that is not a CloudEvent) goes to the dead-letter topic with its reasons and never holds back its
- * partition; a database failure retries the whole poll, with backoff, until it goes in.
+ * that is not a CloudEvent, or an event PostgreSQL refuses for what it holds) goes to the dead-letter
+ * topic with its reasons and the partition goes on; any other failure (the database down, the
+ * dead-letter topic out of reach) retries the whole poll, with backoff, until it goes in.
  */
 @Component
 @ConditionalOnProperty(name = "baton.usage.kafka.enabled", havingValue = "true")
-public class KafkaUsageSource implements SmartLifecycle {
+class KafkaUsageSource implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(KafkaUsageSource.class);
 
@@ -95,7 +98,8 @@ public class KafkaUsageSource implements SmartLifecycle {
 		container.setBeanName("usage-kafka");
 		var backOff = new ExponentialBackOff(1000, 2);
 		backOff.setMaxInterval(30_000);
-		// no recoverer is ever reached: a poll that cannot be stored is retried, never skipped
+		// no recoverer is ever reached: a poll that fails (the database is down) is retried, never skipped;
+		// what fails for the events' own content was dead-lettered by take() and does not fail the poll
 		container.setCommonErrorHandler(new DefaultErrorHandler(backOff));
 		if (!settings.deadLetterTopic().isBlank()) {
 			var producer = new LinkedHashMap<String, Object>();
@@ -158,20 +162,53 @@ public class KafkaUsageSource implements SmartLifecycle {
 				sends.add(deadLetter(record, -1, null, null, List.of(Map.of("rule", "usage.event-envelope", "message",
 						"the record is not JSON: " + e.getOriginalMessage()))));
 			}
+			catch (RuntimeException e) {
+				// a record the parser fails on in any other way (a number beyond what a decimal holds) is never read
+				sends.add(deadLetter(record, -1, null, null, List.of(Map.of("rule", "usage.event-envelope", "message",
+						"the record cannot be read as JSON: " + e.getMessage()))));
+			}
 		}
-		var outcome = ingestion.ingestFromSources(events);
+		var results = ingest(events);
+		int rejected = 0;
 		for (int i = 0; i < events.size(); i++) {
-			var result = outcome.results().get(i);
+			var result = results.get(i);
 			if (result.status() == UsageIngestion.Status.REJECTED) {
+				rejected++;
 				var reasons = result.reasons().stream().map(r -> Map.of("rule", r.rule(), "message", r.message())).toList();
 				sends.add(deadLetter(origins.get(i).record(), origins.get(i).index(), result.source(), result.id(), reasons));
 			}
 		}
 		// a dead letter that could not be written fails the poll: it comes again, its good events as duplicates
 		CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).orTimeout(60, TimeUnit.SECONDS).join();
-		if (outcome.rejected() > 0 || sends.size() > outcome.rejected()) {
-			log.warn("Kafka usage: {} events accepted, {} duplicates, {} rejected, {} records not CloudEvents",
-					outcome.accepted(), outcome.duplicates(), outcome.rejected(), sends.size() - outcome.rejected());
+		if (!sends.isEmpty()) {
+			log.warn("Kafka usage: {} of {} events rejected, {} records not CloudEvents", rejected, events.size(),
+					sends.size() - rejected);
+		}
+	}
+
+	/**
+	 * Takes in the events; results in their order. An event PostgreSQL refuses for what it holds
+	 * (a data exception or a constraint) would fail every try of the poll: the events are split in
+	 * halves until it is alone, and it is rejected. Any other failure (the database is down) fails
+	 * the poll, which is tried again.
+	 */
+	private List<UsageIngestion.Result> ingest(List<SentEvent> events) {
+		try {
+			return ingestion.ingestFromSources(events).results();
+		}
+		catch (DataIntegrityViolationException e) {
+			if (events.size() == 1) {
+				var event = events.get(0);
+				var refusal = e.getMostSpecificCause().getMessage();
+				log.warn("Kafka usage: PostgreSQL refused event {} of source {}: {}", event.id(), event.source(), refusal);
+				return List.of(new UsageIngestion.Result(event.source(), event.id(), UsageIngestion.Status.REJECTED,
+						List.of(new UsageIngestion.Reason(UsageRule.EVENT_DATA.id(), "PostgreSQL cannot store the event: "
+								+ refusal))));
+			}
+			int half = events.size() / 2;
+			var results = new ArrayList<>(ingest(events.subList(0, half)));
+			results.addAll(ingest(events.subList(half, events.size())));
+			return results;
 		}
 	}
 

@@ -109,5 +109,12 @@ class UsageEventController {
 		catch (JacksonException e) {
 			throw new BatonException(ProblemType.MALFORMED_BODY, "The body is not JSON: " + e.getOriginalMessage());
 		}
+		catch (NumberFormatException e) {
+			throw new BatonException(ProblemType.MALFORMED_BODY, "The body holds a number that cannot be read: " + e.getMessage());
+		}
+		catch (RuntimeException e) {
+			// a body the parser fails on in any other way is the body's fault too: never a 500
+			throw new BatonException(ProblemType.MALFORMED_BODY, "The body cannot be read as JSON");
+		}
 	}
 }

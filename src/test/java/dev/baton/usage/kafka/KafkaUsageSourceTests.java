@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,7 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -23,18 +28,24 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import dev.baton.BatonIntegrationTest;
 import dev.baton.Http;
+import dev.baton.MutableClock;
 import dev.baton.usage.UsageIngestion;
 import dev.baton.usage.UsageProperties;
+import dev.baton.usage.jdbc.UsageEventRepository;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,7 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
  * context's ingestion: events in single and batch records counted once by (source, id), copies in
  * the topic and a consumer that reads offsets again after a restart adding nothing, and a record
  * that is not a CloudEvent or an event that breaks a rule dead-lettered with its reasons while the
- * events after it go in.
+ * events after it go in. An event PostgreSQL refuses is found alone and dead-lettered; a poll the
+ * database fails on keeps its offsets uncommitted until the database takes it.
  */
 @BatonIntegrationTest
 class KafkaUsageSourceTests {
@@ -59,6 +71,15 @@ class KafkaUsageSourceTests {
 	@Autowired
 	UsageIngestion ingestion;
 
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
 	@BeforeAll
 	static void startBroker() {
 		broker = new EmbeddedKafkaKraftBroker(1, 2, DEAD_LETTERS);
@@ -70,6 +91,17 @@ class KafkaUsageSourceTests {
 	@AfterAll
 	static void stopBroker() {
 		broker.destroy();
+	}
+
+	/** Events are judged against the shared clock, which another test may have left anywhere. */
+	@BeforeEach
+	void clockAtNow() {
+		clock.set(Instant.now());
+	}
+
+	@AfterEach
+	void backToNow() {
+		clock.set(Instant.now());
 	}
 
 	private static String unique(String prefix) {
@@ -93,7 +125,7 @@ class KafkaUsageSourceTests {
 	}
 
 	private BigDecimal total(String meter) {
-		var hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+		var hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
 		var response = Http.to(port).as("admin").get("/api/v1/usage/meters/" + meter + "/totals?window=NONE&from="
 				+ hour.minus(1, ChronoUnit.HOURS) + "&to=" + hour.plus(1, ChronoUnit.HOURS));
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
@@ -101,14 +133,14 @@ class KafkaUsageSourceTests {
 		return rows.isEmpty() ? BigDecimal.ZERO : rows.get(0).path("value").decimalValue();
 	}
 
-	private static Map<String, Object> event(String source, String id, String type, Object minutes) {
+	private Map<String, Object> event(String source, String id, String type, Object minutes) {
 		var event = new LinkedHashMap<String, Object>();
 		event.put("specversion", "1.0");
 		event.put("id", id);
 		event.put("source", source);
 		event.put("type", type);
 		event.put("subject", "acct-kafka");
-		event.put("time", Instant.now().minusSeconds(5).toString());
+		event.put("time", clock.instant().minusSeconds(5).toString());
 		event.put("data", Map.of("minutes", minutes));
 		return event;
 	}
@@ -120,12 +152,14 @@ class KafkaUsageSourceTests {
 		return topic;
 	}
 
-	private static void produce(String topic, List<String> values) throws Exception {
+	/** Writes the values (text in UTF-8, or bytes as they are) in order, to one partition. */
+	private static void produce(String topic, List<?> values) throws Exception {
 		try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				broker.getBrokersAsString()), new StringSerializer(), new StringSerializer())) {
+				broker.getBrokersAsString()), new StringSerializer(), new ByteArraySerializer())) {
 			for (var value : values) {
+				var bytes = value instanceof byte[] b ? b : value.toString().getBytes(StandardCharsets.UTF_8);
 				// one key: the records keep their order in one partition
-				producer.send(new ProducerRecord<>(topic, "k", value)).get();
+				producer.send(new ProducerRecord<>(topic, "k", bytes)).get();
 			}
 		}
 	}
@@ -137,8 +171,8 @@ class KafkaUsageSourceTests {
 		return source;
 	}
 
-	/** The dead letters of records that name the source. */
-	private static List<JsonNode> deadLetters(String source, int expected) {
+	/** The dead letters of the records of a topic. */
+	private static List<JsonNode> deadLetters(String topic, int expected) {
 		var letters = new ArrayList<JsonNode>();
 		try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
 				broker.getBrokersAsString(), ConsumerConfig.GROUP_ID_CONFIG, unique("reader"),
@@ -148,13 +182,23 @@ class KafkaUsageSourceTests {
 			while (letters.size() < expected && System.nanoTime() < deadline) {
 				for (var record : consumer.poll(Duration.ofMillis(500))) {
 					var letter = JSON.readTree(record.value());
-					if (letter.path("record").asString().contains(source.substring(2))) {
+					if (letter.path("topic").asString().equals(topic)) {
 						letters.add(letter);
 					}
 				}
 			}
 		}
 		return letters;
+	}
+
+	/** The offsets the group committed on the topic, added over its partitions (its records are in one); 0 when none. */
+	private static long committed(String group, String topic) throws Exception {
+		try (var admin = AdminClient.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+				broker.getBrokersAsString()))) {
+			return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
+					.filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+					.mapToLong(e -> e.getValue().offset()).sum();
+		}
 	}
 
 	@Test
@@ -182,7 +226,7 @@ class KafkaUsageSourceTests {
 			consumer.stop();
 		}
 
-		var letters = deadLetters(source, 3);
+		var letters = deadLetters(topic, 3);
 		assertThat(letters).extracting(l -> l.path("reasons").get(0).path("rule").asString())
 				.containsExactlyInAnyOrder("usage.event-envelope", "usage.event-data", "usage.event-source");
 		assertThat(letters).filteredOn(l -> "k-3".equals(l.path("id").asString())).singleElement()
@@ -228,5 +272,103 @@ class KafkaUsageSourceTests {
 			second.stop();
 		}
 		assertThat(total(meter)).isEqualByComparingTo("103");
+	}
+
+	@Test
+	void whatCannotBeReadOrStoredIsDeadLetteredAndThePartitionGoesOn() throws Exception {
+		var source = register();
+		var type = unique("kafka.minutes");
+		var meter = meter(type);
+		var topic = topic();
+		var group = unique("baton-usage");
+		var poison = unique("poison");
+		var constraint = "usage_event_key_" + poison.replace('-', '_');
+		// a refusal no rule of Baton's foresees, as a constraint added later would be: found by splitting the poll
+		jdbc.sql("ALTER TABLE usage_event_key ADD CONSTRAINT " + constraint + " CHECK (event_id <> '" + poison
+				+ "') NOT VALID").update();
+		try {
+			produce(topic, List.of(
+					JSON.writeValueAsString(event(source, "k-1", type, 10)),
+					JSON.writeValueAsString(event(source, "nul-\u0000", type, 1)),
+					JSON.writeValueAsString(event(source, "utf-16", type, 1)).getBytes(StandardCharsets.UTF_16),
+					JSON.writeValueAsString(event(source, "huge", type, "@huge@")).replace("\"@huge@\"", "1e99999999999"),
+					JSON.writeValueAsString(event("//\u0000" + source.substring(2), "nul-in-source", type, 1)),
+					JSON.writeValueAsString(List.of(event(source, "k-2", type, 5), event(source, poison, type, 100),
+							event(source, "k-3", type, 2))),
+					JSON.writeValueAsString(event(source, "k-4", type, 1))));
+			var consumer = consumer(topic, group);
+			try {
+				await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertThat(committed(group, topic)).isEqualTo(7));
+			}
+			finally {
+				consumer.stop();
+			}
+		}
+		finally {
+			jdbc.sql("ALTER TABLE usage_event_key DROP CONSTRAINT " + constraint).update();
+		}
+
+		assertThat(total(meter)).isEqualByComparingTo("18");
+		var letters = deadLetters(topic, 5);
+		assertThat(letters).extracting(l -> l.path("reasons").get(0).path("rule").asString()).containsExactlyInAnyOrder(
+				"usage.event-envelope", "usage.event-envelope", "usage.event-envelope", "usage.event-source", "usage.event-data");
+		assertThat(letters).filteredOn(l -> poison.equals(l.path("id").asString())).singleElement().satisfies(l -> {
+			assertThat(l.path("index").asInt()).isEqualTo(1);
+			assertThat(l.path("reasons").get(0).path("message").asString()).contains("PostgreSQL cannot store", constraint);
+		});
+	}
+
+	@Test
+	void offsetsStayUncommittedWhileTheDatabaseFailsAndTheEventsAreCountedOnceWhenItTakesThem() throws Exception {
+		var source = register();
+		var type = unique("kafka.minutes");
+		var meter = meter(type);
+		var topic = topic();
+		var group = unique("baton-usage");
+		produce(topic, List.of(JSON.writeValueAsString(event(source, "f-1", type, 10)),
+				JSON.writeValueAsString(event(source, "f-2", type, 5)),
+				JSON.writeValueAsString(List.of(event(source, "f-3", type, 2), event(source, "f-4", type, 1)))));
+		try (var connection = dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			// the lock a meter being defined holds: ingestion waits for it
+			try (var lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+				lock.setLong(1, UsageEventRepository.METERS_LOCK);
+				lock.execute();
+			}
+			var consumer = consumer(topic, group);
+			try {
+				// the waiting ingestion is cancelled, as a statement timeout or an operator would: the poll fails
+				var failedAt = await().atMost(Duration.ofSeconds(40)).until(this::cancelWaitingIngestion, Objects::nonNull);
+				// and is tried again, and waits again, with its offsets not committed and nothing counted
+				await().atMost(Duration.ofSeconds(40)).until(() -> ingestionWaitingSince(failedAt));
+				assertThat(committed(group, topic)).isZero();
+				assertThat(total(meter)).isZero();
+
+				connection.rollback();
+				await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertThat(committed(group, topic)).isEqualTo(3));
+			}
+			finally {
+				connection.rollback();
+				consumer.stop();
+			}
+		}
+		assertThat(total(meter)).isEqualByComparingTo("18");
+		assertThat(jdbc.sql("SELECT count(*) FROM usage_event WHERE source = :source").param("source", source)
+				.query(Long.class).single()).isEqualTo(4);
+	}
+
+	private static final String WAITING_INGESTION = """
+			FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'
+			AND query LIKE '%pg_advisory_xact_lock_shared%' AND pid <> pg_backend_pid()""";
+
+	/** Cancels the ingestion waiting for the meters' lock; when it did, answers when. */
+	private Timestamp cancelWaitingIngestion() {
+		return jdbc.sql("SELECT now() FROM (SELECT pg_cancel_backend(pid) AS cancelled " + WAITING_INGESTION + ") c WHERE cancelled")
+				.query(Timestamp.class).list().stream().findFirst().orElse(null);
+	}
+
+	private boolean ingestionWaitingSince(Timestamp since) {
+		return jdbc.sql("SELECT count(*) " + WAITING_INGESTION + " AND query_start > :since").param("since", since)
+				.query(Long.class).single() > 0;
 	}
 }
