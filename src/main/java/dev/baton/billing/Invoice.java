@@ -18,23 +18,16 @@ import java.util.UUID;
  * @param inputsHash SHA-256 of the engine inputs behind every line, fixed at finalization; for a draft: so far
  * @param subtotal the lines' amounts before tax
  * @param tax the lines' tax
+ * @param settledAt when it left the open state (paid, voided or written off); null while it is open or a draft
  */
 public record Invoice(InvoiceId id, String number, UUID invoiceOwnerAccountId, String currency, InvoiceStatus status,
 		BigDecimal total, BigDecimal credited, BigDecimal paid, BigDecimal due, LocalDate issuedOn, LocalDate dueOn, Instant finalizedAt,
 		String finalizedBy, String inputsHash, Instant createdAt, int version, List<InvoiceLine> lines,
-		List<CreditNote> creditNotes, BigDecimal subtotal, BigDecimal tax) {
+		List<CreditNote> creditNotes, BigDecimal subtotal, BigDecimal tax, Instant settledAt) {
 
 	public Invoice {
 		lines = List.copyOf(lines);
 		creditNotes = List.copyOf(creditNotes);
-	}
-
-	public Invoice(InvoiceId id, String number, UUID invoiceOwnerAccountId, String currency, InvoiceStatus status,
-			BigDecimal total, BigDecimal credited, BigDecimal paid, BigDecimal due, LocalDate issuedOn, LocalDate dueOn,
-			Instant finalizedAt, String finalizedBy, String inputsHash, Instant createdAt, int version,
-			List<InvoiceLine> lines, List<CreditNote> creditNotes) {
-		this(id, number, invoiceOwnerAccountId, currency, status, total, credited, paid, due, issuedOn, dueOn, finalizedAt,
-				finalizedBy, inputsHash, createdAt, version, lines, creditNotes, total, BigDecimal.ZERO);
 	}
 
 	/** The tax by rate, for the invoice's summary: label to amount, in the order the rates first appear. */

@@ -50,7 +50,7 @@ class InvoiceSettlement {
 	/** Moves an open (or, to paid, an uncollectible) invoice to {@code to}. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void move(Invoice invoice, InvoiceStatus to, String reason) {
-		if (!invoices.moveTo(invoice.id(), invoice.status(), to)) {
+		if (!invoices.moveTo(invoice.id(), invoice.status(), to, clock.instant())) {
 			throw new IllegalStateException("Invoice " + invoice.number() + " was locked as " + invoice.status()
 					+ " but is not");
 		}

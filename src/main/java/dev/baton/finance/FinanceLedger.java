@@ -56,7 +56,8 @@ class FinanceLedger {
 		var currency = Currency.getInstance(invoice.currency());
 		var settledOn = repository.upsertInvoice(new LedgerRepository.InvoiceRow(id.value(), invoice.number(),
 				invoice.invoiceOwnerAccountId(), invoice.currency(), invoice.status().name(), invoice.total(),
-				invoice.issuedOn(), invoice.dueOn()), LocalDate.now(clock), clock.instant());
+				invoice.issuedOn(), invoice.dueOn()),
+				invoice.settledAt() == null ? null : LocalDate.ofInstant(invoice.settledAt(), ZoneOffset.UTC), clock.instant());
 		var products = new HashMap<String, String>();
 		var lines = invoice.lines().stream().map(l -> new LedgerRepository.LineRow(l.id().value(), l.position(),
 				l.subscriptionId(), l.subscriptionNumber(), l.kind(), l.chargeType(), l.planCode(),

@@ -211,7 +211,7 @@ class InvoiceFlowTests {
 				FROM invoice_line WHERE invoice_id = :id""").param("id", uuid).update())
 				.as("no line is added to a finalized invoice").isInstanceOf(DataAccessException.class)
 				.hasMessageContaining("immutable");
-		assertThat(jdbc.sql("UPDATE invoice SET status = 'PAID' WHERE id = :id").param("id", uuid).update())
+		assertThat(jdbc.sql("UPDATE invoice SET status = 'PAID', settled_at = now() WHERE id = :id").param("id", uuid).update())
 				.as("only the status moves on").isEqualTo(1);
 
 		// renewed for another month, the next month goes onto a new draft

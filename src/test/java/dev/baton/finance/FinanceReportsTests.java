@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -62,6 +63,9 @@ class FinanceReportsTests {
 
 	@Autowired
 	dev.baton.SqlStatements statements;
+
+	@Autowired
+	FinanceLedger ledger;
 
 	@BeforeEach
 	void fixture() {
@@ -119,6 +123,16 @@ class FinanceReportsTests {
 			sum = sum.add(item.path("amount").decimalValue());
 		}
 		return sum;
+	}
+
+	@Test
+	void aVoidIsDatedByTheDayBillingVoidedItAlsoWhenTheLedgerIsBuiltAgainLater() {
+		var voided = UUID.fromString(fixture.invoices.get("C1"));
+		jdbc.sql("UPDATE finance_invoice SET settled_on = NULL WHERE invoice_id = :id").param("id", voided).update();
+		clock.set(fixture.m0.plusDays(60).atTime(9, 0).toInstant(ZoneOffset.UTC));
+		ledger.refresh(dev.baton.billing.InvoiceId.of(voided));
+		assertThat(jdbc.sql("SELECT settled_on FROM finance_invoice WHERE invoice_id = :id").param("id", voided)
+				.query(LocalDate.class).single()).isEqualTo(fixture.m0.plusDays(2));
 	}
 
 	@Test

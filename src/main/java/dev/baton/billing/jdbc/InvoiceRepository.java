@@ -347,11 +347,14 @@ public class InvoiceRepository {
 				.update() == 1;
 	}
 
-	/** Moves a finalized invoice on (open to paid, void or uncollectible; uncollectible to paid). */
-	public boolean moveTo(InvoiceId id, InvoiceStatus from, InvoiceStatus to) {
+	/** Moves a finalized invoice on (open to paid, void or uncollectible; uncollectible to paid), settled from the first move. */
+	public boolean moveTo(InvoiceId id, InvoiceStatus from, InvoiceStatus to, Instant at) {
 		return jdbc.sql("""
-				UPDATE invoice SET status = :to, version = version + 1 WHERE id = :id AND status = :from""")
-				.param("id", id.value()).param("from", from.name()).param("to", to.name()).update() == 1;
+				UPDATE invoice SET status = :to, settled_at = COALESCE(settled_at, :at),
+				  version = version + 1
+				WHERE id = :id AND status = :from""")
+				.param("id", id.value()).param("from", from.name()).param("to", to.name()).param("at", Timestamp.from(at))
+				.update() == 1;
 	}
 
 	/** The subscriptions an invoice bills, in the order of their first line. */
@@ -429,7 +432,7 @@ public class InvoiceRepository {
 				? total.subtract(credited).subtract(paid).max(BigDecimal.ZERO) : BigDecimal.ZERO;
 		return new Invoice(h.id(), h.number(), h.invoiceOwnerAccountId(), h.currency(), h.status(), scaled(total),
 				scaled(credited), scaled(paid), scaled(due), h.issuedOn(), h.dueOn(), h.finalizedAt(), h.finalizedBy(),
-				h.inputsHash(), h.createdAt(), h.version(), lines, notes, scaled(sums[0]), scaled(sums[1]));
+				h.inputsHash(), h.createdAt(), h.version(), lines, notes, scaled(sums[0]), scaled(sums[1]), h.settledAt());
 	}
 
 	/** What succeeded payments applied to an invoice. */
@@ -476,13 +479,15 @@ public class InvoiceRepository {
 
 	private Invoice header(ResultSet rs, int row) throws SQLException {
 		var finalizedAt = rs.getTimestamp("finalized_at");
+		var settledAt = rs.getTimestamp("settled_at");
 		return new Invoice(InvoiceId.of(rs.getObject("id", UUID.class)), rs.getString("number"),
 				rs.getObject("invoice_owner_account_id", UUID.class), rs.getString("currency"),
 				InvoiceStatus.valueOf(rs.getString("status")), rs.getBigDecimal("total"), BigDecimal.ZERO, BigDecimal.ZERO,
 				BigDecimal.ZERO, rs.getObject("issued_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
 				finalizedAt == null ? null : finalizedAt.toInstant(),
 				rs.getString("finalized_by"), rs.getString("inputs_hash"), rs.getTimestamp("created_at").toInstant(),
-				rs.getInt("version"), List.of(), List.of());
+				rs.getInt("version"), List.of(), List.of(), rs.getBigDecimal("total"), BigDecimal.ZERO,
+				settledAt == null ? null : settledAt.toInstant());
 	}
 
 	private static InvoiceLine line(ResultSet rs, int row) throws SQLException {

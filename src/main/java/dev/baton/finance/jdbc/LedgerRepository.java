@@ -51,22 +51,21 @@ public class LedgerRepository {
 	}
 
 	/**
-	 * Writes the invoice's current state; the day it left the open state is the first day finance
-	 * sees it so. Answers the day it was settled, if it was.
+	 * Writes the invoice's current state with the day it left the open state (billing's, kept once
+	 * known). Answers the day it was settled, if it was.
 	 */
-	public LocalDate upsertInvoice(InvoiceRow invoice, LocalDate today, Instant now) {
+	public LocalDate upsertInvoice(InvoiceRow invoice, LocalDate settledOn, Instant now) {
 		return jdbc.sql("""
 				INSERT INTO finance_invoice (invoice_id, number, account_id, currency, status, total, issued_on, due_on,
 				  settled_on, refreshed_at)
-				VALUES (:id, :number, :account, :currency, :status, :total, :issued, :due,
-				  CASE WHEN :status <> 'OPEN' THEN CAST(:today AS DATE) END, :now)
+				VALUES (:id, :number, :account, :currency, :status, :total, :issued, :due, CAST(:settled AS DATE), :now)
 				ON CONFLICT (invoice_id) DO UPDATE SET status = :status, refreshed_at = :now,
-				  settled_on = coalesce(finance_invoice.settled_on, CASE WHEN :status <> 'OPEN' THEN CAST(:today AS DATE) END)
+				  settled_on = coalesce(finance_invoice.settled_on, CAST(:settled AS DATE))
 				RETURNING settled_on""")
 				.param("id", invoice.id()).param("number", invoice.number()).param("account", invoice.accountId())
 				.param("currency", invoice.currency()).param("status", invoice.status()).param("total", invoice.total())
 				.param("issued", Date.valueOf(invoice.issuedOn())).param("due", Date.valueOf(invoice.dueOn()))
-				.param("today", Date.valueOf(today)).param("now", Timestamp.from(now))
+				.param("settled", settledOn == null ? null : Date.valueOf(settledOn)).param("now", Timestamp.from(now))
 				.query((rs, n) -> rs.getObject("settled_on", LocalDate.class)).optional().orElse(null);
 	}
 
