@@ -473,7 +473,8 @@ public class Invoices {
 		var used = usage.explain(id, line);
 		if (used != null) {
 			hash = used.inputsHash();
-			from = used.usage().periodStart() != null
+			from = used.usage() == null ? "one-time charge on " + contract.subscriptionNumber() + ": " + line.explanation()
+					: used.usage().periodStart() != null
 					? "usage of meter " + used.usage().meterCode() + " by the account of " + contract.subscriptionNumber()
 							+ ", " + used.usage().periodStart() + " to " + used.usage().periodEnd() + " (revision "
 							+ used.usage().revision() + (used.usage().late() ? ", late" : "") + ")"

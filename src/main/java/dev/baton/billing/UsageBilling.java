@@ -33,6 +33,7 @@ import dev.baton.catalog.Catalog;
 import dev.baton.catalog.PriceBookVersionId;
 import dev.baton.catalog.Rating;
 import dev.baton.platform.BatonException;
+import dev.baton.platform.Money;
 import dev.baton.subscription.SubscriptionEntry;
 import dev.baton.subscription.SubscriptionId;
 import dev.baton.subscription.Subscriptions;
@@ -84,7 +85,23 @@ class UsageBilling {
 	 * What a usage or pack computation stored: the inputs of one of them, and the tax rate its lines
 	 * were taxed at (null when the invoice owner's bill-to has none), as the recurring lines keep theirs.
 	 */
-	record Stored(UsageCharges.Inputs usage, PackCharge pack, TaxRate tax) {
+	record Stored(UsageCharges.Inputs usage, PackCharge pack, TaxRate tax, OneTime oneTime) {
+
+		Stored(UsageCharges.Inputs usage, PackCharge pack, TaxRate tax) {
+			this(usage, pack, tax, null);
+		}
+	}
+
+	/**
+	 * A one-time charge's inputs: what another module asked billing to charge once (a seat
+	 * reconciliation's amount), on the day and against the subscription version named.
+	 */
+	record OneTime(String key, String description, String planCode, BigDecimal amount, String currency, LocalDate on,
+			int version, String orderNumber) {
+
+		Money money() {
+			return Money.of(amount, currency);
+		}
 	}
 
 	/** Bills the usage the close took, subscription by subscription; a failure leaves the event to be heard again. */
@@ -208,6 +225,36 @@ class UsageBilling {
 						"amount", charge.amount().amount().toPlainString()));
 	}
 
+	/**
+	 * Charges an amount once on the subscription's invoice owner's draft, keyed by {@code key}:
+	 * asked again with the same key, it answers false and writes nothing (the key is the line's
+	 * charge key, under the lines' unique constraint). Joins the caller's transaction.
+	 */
+	boolean charge(OneTimeCharges.OneTimeCharge asked) {
+		var id = asked.subscriptionId();
+		var subscription = subscriptions.subscription(id);
+		var key = "ONE_TIME|" + asked.key();
+		var entry = holding(subscriptions.timeline(id), asked.on());
+		var oneTime = new OneTime(asked.key(), asked.description(), subscription.planCode(), asked.amount().amount(),
+				asked.amount().currency().getCurrencyCode(), asked.on(), entry.version(), entry.orderNumber());
+		var now = clock.instant();
+		var draft = invoices.lockDraft(subscription.parties().invoiceOwnerAccountId(), oneTime.currency(), now);
+		if (lines.invoicedKeys(id.value()).contains(key)) {
+			return false;
+		}
+		var tax = accounts.taxRate(subscription.parties().invoiceOwnerAccountId()).orElse(null);
+		var book = entry.subscription().priceBookVersionId();
+		var computation = store(draft, id, new Stored(null, null, tax, oneTime), oneTime.on(), oneTime.on().plusDays(1), now);
+		lines.insert(new UsageLineRepository.NewLine(draft.value(), computation, invoices.nextLinePosition(draft), id.value(),
+				subscription.number(), Line.Kind.CHARGE.name(), key, key, "ONE_TIME", oneTime.planCode(), BigDecimal.ONE,
+				"charge", oneTime.amount(), BigDecimal.ZERO, oneTime.on(), oneTime.on().plusDays(1), entry.version(),
+				entry.orderNumber(), book.value(), catalog.version(book).number(), oneTime.amount(), oneTime.description(),
+				tax, BillingEngine.tax(oneTime.money(), tax).amount()));
+		audit.recordBySystem("invoice.one-time-charged", "invoice", draft.value(), asked.description(),
+				Map.of("subscription", subscription.number(), "key", asked.key(), "amount", oneTime.money().formatted()));
+		return true;
+	}
+
 	private UUID store(InvoiceId draft, SubscriptionId id, Stored stored, LocalDate from, LocalDate to, Instant now) {
 		var text = InputsCodec.writeValue(stored);
 		var computation = new InvoiceRepository.Computation(UUID.randomUUID(), id.value(),
@@ -235,6 +282,11 @@ class UsageBilling {
 						BillingEngine.tax(line.amount(), stored.tax()).amount()));
 			}
 		}
+		if (stored.oneTime() != null) {
+			var oneTime = stored.oneTime();
+			recomputed.add(new Recomputed("CHARGE", oneTime.planCode(), oneTime.on(), oneTime.on().plusDays(1),
+					oneTime.amount(), oneTime.description(), BillingEngine.tax(oneTime.money(), stored.tax()).amount()));
+		}
 		if (stored.pack() != null) {
 			var pack = stored.pack();
 			recomputed.add(new Recomputed("CHARGE", pack.planCode(), pack.boughtOn(), pack.boughtOn().plusDays(1),
@@ -248,18 +300,22 @@ class UsageBilling {
 			BigDecimal tax) {
 	}
 
-	/** A usage or pack line explained, and the hash of the inputs it was computed from. */
+	/** A usage or pack line explained (a one-time line: no usage), and the hash of the inputs it was computed from. */
 	record Explained(LineExplanation.Usage usage, String inputsHash) {
 	}
 
-	/** The usage explanation of a usage or pack line, from the inputs it was computed from; null for other lines. */
+	/** The usage explanation of a usage, pack or one-time line, from the inputs it was computed from; null for other lines. */
 	Explained explain(InvoiceId invoice, InvoiceLine line) {
-		if (!"USAGE".equals(line.chargeType()) && !"PACK".equals(line.chargeType())) {
+		if (!"USAGE".equals(line.chargeType()) && !"PACK".equals(line.chargeType())
+				&& !"ONE_TIME".equals(line.chargeType())) {
 			return null;
 		}
 		var source = lines.source(invoice, line.id().value())
 				.orElseThrow(() -> BatonException.notFound("Line", line.id() + " of invoice " + invoice));
 		var stored = InputsCodec.readValue(source.inputs(), Stored.class);
+		if (stored.oneTime() != null) {
+			return new Explained(null, source.inputsHash());
+		}
 		if (stored.pack() != null) {
 			var pack = stored.pack();
 			return new Explained(new LineExplanation.Usage(pack.meterCode(), null, pack.unit(), null, null, 0, false, null,

@@ -25,11 +25,13 @@ import dev.baton.audit.AuditLog;
 import dev.baton.catalog.Catalog;
 import dev.baton.licensing.domain.ReconciliationMath;
 import dev.baton.licensing.jdbc.LicensingRepository;
+import dev.baton.billing.OneTimeCharges;
 import dev.baton.ordering.Channel;
 import dev.baton.ordering.Orders;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Money;
 import dev.baton.subscription.Subscription;
+import dev.baton.subscription.Proration;
 import dev.baton.subscription.SubscriptionChange;
 import dev.baton.subscription.SubscriptionEntry;
 import dev.baton.subscription.SubscriptionId;
@@ -61,10 +63,12 @@ public class SeatReconciliations {
 	private final TransactionTemplate transactions;
 	private final LicensingProperties properties;
 	private final Clock clock;
+	private final OneTimeCharges charges;
 
 	SeatReconciliations(LicensingRepository repository, Subscriptions subscriptions, Orders orders, Catalog catalog,
 			AuditLog audit, ApplicationEventPublisher events, TransactionTemplate transactions,
-			LicensingProperties properties, Clock clock) {
+			LicensingProperties properties, Clock clock, OneTimeCharges charges) {
+		this.charges = charges;
 		this.repository = repository;
 		this.subscriptions = subscriptions;
 		this.orders = orders;
@@ -233,16 +237,25 @@ public class SeatReconciliations {
 		if (subscription.status() == SubscriptionStatus.CANCELLED || subscription.seats() >= target) {
 			return Boolean.TRUE.equals(transactions.execute(status -> settle(due, Reconciliation.Status.SETTLED, null, null)));
 		}
+		var amount = Money.of(due.amount(), due.currency());
+		var words = (due.kind() == Reconciliation.Kind.QUARTERLY ? "Quarterly seat reconciliation to "
+				: Integer.valueOf(0).equals(due.quartersLeft()) ? "Seats of the renewed term, from the last quarter to "
+						: "Annual true-up to ")
+				+ due.periodEnd() + ": " + due.overage() + " seats above those paid, " + amount.formatted();
+		// a quarter's overage is charged as the notice said, for the rest of the term: the seats it adds are
+		// not prorated again; a true-up raises the renewed term's seats, billed as any seat increase
+		var proration = due.kind() == Reconciliation.Kind.QUARTERLY ? Proration.NONE : null;
+		var key = "seat-reconciliation:" + due.id();
 		var placed = orders.place(new Orders.PlaceOrder(subscription.parties().isChannel() ? Channel.PARTNER : Channel.SALES,
-				subscription.opportunityId(), List.of(new SubscriptionChange.ChangeSeats(subscription.id(), target)),
-				(due.kind() == Reconciliation.Kind.QUARTERLY ? "Quarterly seat reconciliation to "
-						: Integer.valueOf(0).equals(due.quartersLeft()) ? "Seats of the renewed term, from the last quarter to "
-								: "Annual true-up to ")
-						+ due.periodEnd() + ": " + due.overage() + " seats above those paid, " + Money.of(due.amount(),
-								due.currency()).formatted(),
-				SYSTEM, "seat-reconciliation:" + due.id()));
-		return Boolean.TRUE.equals(transactions.execute(status -> settle(due, Reconciliation.Status.CHARGED,
-				placed.order().id().value(), placed.order().number())));
+				subscription.opportunityId(),
+				List.of(new SubscriptionChange.ChangeSeats(subscription.id(), target, proration, null)), words, SYSTEM, key));
+		return Boolean.TRUE.equals(transactions.execute(status -> {
+			if (amount.amount().signum() > 0) {
+				charges.charge(new OneTimeCharges.OneTimeCharge(subscription.id(), key, words, amount,
+						LocalDate.now(clock)));
+			}
+			return settle(due, Reconciliation.Status.CHARGED, placed.order().id().value(), placed.order().number());
+		}));
 	}
 
 	private boolean settle(Reconciliation due, Reconciliation.Status status, UUID orderId, String orderNumber) {

@@ -7,6 +7,6 @@
  * needs the JDK only. See docs/licensing.md.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Licensing",
-		allowedDependencies = { "subscription", "ordering", "catalog", "portal", "pipeline", "organisation", "identity",
+		allowedDependencies = { "subscription", "ordering", "billing", "catalog", "portal", "pipeline", "organisation", "identity",
 				"audit", "platform" })
 package dev.baton.licensing;

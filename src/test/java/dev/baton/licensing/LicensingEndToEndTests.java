@@ -40,6 +40,15 @@ class LicensingEndToEndTests {
 	@Autowired
 	SeatReconciliations reconciliations;
 
+	@Autowired
+	dev.baton.billing.BillingRun billingRun;
+
+	@Autowired
+	dev.baton.billing.Invoices invoices;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@AfterEach
 	void backToNow() {
 		new LicensingFixtures(port, clock).backToNow();
@@ -115,6 +124,23 @@ class LicensingEndToEndTests {
 		assertThat(again.size()).as("charged once").isEqualTo(1);
 		assertThat(again.get(0).path("orderNumber").asString()).isEqualTo(reconciliation.path("orderNumber").asString());
 		assertThat(fixtures.subscription(id).path("seats").asInt()).isEqualTo(13);
+
+		// billing charges the noticed amount as it is, once; the seats added are not prorated again
+		billingRun.run();
+		var charged = jdbc.sql("SELECT invoice_id, id, amount FROM invoice_line WHERE subscription_id = CAST(:id AS uuid)"
+				+ " AND charge_type = 'ONE_TIME'").param("id", id).query().listOfRows();
+		assertThat(charged).hasSize(1);
+		assertThat((java.math.BigDecimal) charged.get(0).get("amount")).isEqualByComparingTo("2673.00");
+		assertThat(jdbc.sql("SELECT count(*) FROM invoice_line WHERE subscription_id = CAST(:id AS uuid)"
+				+ " AND charge_type = 'PLAN' AND service_from > :start").param("id", id).param("start", start)
+				.query(Integer.class).single()).as("no prorated seats beside the charge").isZero();
+		var explanation = fixtures.desk().get("/api/v1/invoices/" + charged.get(0).get("invoice_id") + "/lines/"
+				+ charged.get(0).get("id") + "/explanation");
+		assertThat(explanation.status()).as(explanation.body()).isEqualTo(200);
+		assertThat(explanation.json().path("quantity").path("from").asString()).startsWith("one-time charge on")
+				.contains("Quarterly seat reconciliation");
+		var recomputed = invoices.recompute(dev.baton.billing.InvoiceId.of((java.util.UUID) charged.get(0).get("invoice_id")));
+		assertThat(recomputed.sameLines()).isTrue();
 
 		// the owner AE sees the up-sell signal, in the signals and the inbox
 		var signals = Http.to(port).as("ae").get("/api/v1/licensing/signals").json();

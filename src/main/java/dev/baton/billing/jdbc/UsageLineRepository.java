@@ -27,10 +27,10 @@ public class UsageLineRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** The charge keys of a subscription's usage and pack lines, on any invoice. */
+	/** The charge keys of a subscription's usage, pack and one-time lines, on any invoice. */
 	public Set<String> invoicedKeys(UUID subscriptionId) {
 		return new HashSet<>(jdbc.sql("""
-				SELECT charge_key FROM invoice_line WHERE subscription_id = :id AND charge_type IN ('USAGE', 'PACK')""")
+				SELECT charge_key FROM invoice_line WHERE subscription_id = :id AND charge_type IN ('USAGE', 'PACK', 'ONE_TIME')""")
 				.param("id", subscriptionId).query(String.class).list());
 	}
 

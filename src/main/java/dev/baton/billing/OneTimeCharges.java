@@ -1,0 +1,51 @@
+package dev.baton.billing;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.baton.platform.Money;
+import dev.baton.subscription.SubscriptionId;
+
+/**
+ * Amounts another module has worked out and billing charges once, as they are: a seat
+ * reconciliation's overage for the rest of the term, a true-up for the past one. The line goes onto
+ * the invoice owner's draft with the subscription version holding on its day, taxed at the owner's
+ * rate, and recomputes from its stored inputs like every line. The key makes it once: charged again
+ * with the same key, nothing is written.
+ */
+@Service
+public class OneTimeCharges {
+
+	private final UsageBilling billing;
+
+	OneTimeCharges(UsageBilling billing) {
+		this.billing = billing;
+	}
+
+	/**
+	 * A charge to make once.
+	 *
+	 * @param key what makes it unique for the subscription, such as {@code seat-reconciliation:<id>}
+	 * @param description the line's words, as the invoice shows them
+	 * @param on the day charged (the line's service day)
+	 */
+	public record OneTimeCharge(SubscriptionId subscriptionId, String key, String description, Money amount, LocalDate on) {
+
+		public OneTimeCharge {
+			Objects.requireNonNull(subscriptionId, "subscriptionId");
+			Objects.requireNonNull(key, "key");
+			Objects.requireNonNull(description, "description");
+			Objects.requireNonNull(amount, "amount");
+			Objects.requireNonNull(on, "on");
+		}
+	}
+
+	/** Charges it unless a charge with its key is on one of the subscription's invoices; answers whether this call did. */
+	@Transactional
+	public boolean charge(OneTimeCharge charge) {
+		return billing.charge(charge);
+	}
+}
