@@ -154,7 +154,9 @@ class RequestPagesTests {
 		var board = sa.get("/board?board=commercial-amer&segment=MM_FIRST_ORDER&label=EXPEDITE").body();
 
 		assertThat(board).contains("hx-get=\"/board/columns?board=commercial-amer&amp;segment=MM_FIRST_ORDER&amp;label=EXPEDITE\"")
-				.contains("hx-trigger=\"every 20s\"");
+				.contains("hx-trigger=\"every 20s\" hx-swap=\"outerHTML\" data-poll");
+		// the bell polls as a poll too, which the script skips in a hidden tab and the session does not count as activity
+		assertThat(board).containsPattern("id=\"bell\"[^>]*hx-trigger=\"every 60s\"[^>]*data-poll");
 		var columns = sa.get("/board/columns?board=commercial-amer&group=label");
 		assertThat(columns.status()).isEqualTo(200);
 		assertThat(columns.body()).startsWith("<div").contains("id=\"col-EXPEDITE\"").doesNotContain("<html");
