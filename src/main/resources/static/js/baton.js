@@ -1,5 +1,16 @@
-// Sends the CSRF token with every htmx request.
+// Sends the CSRF token with every htmx request. The pages' polls (data-poll: the bell, the board,
+// the request clock) run only while the tab is visible, and say they are polls, so that a tab left
+// open neither costs the server a request a minute nor keeps its session from ending when idle.
+// (htmx's trigger filters, [document.visibilityState === 'visible'], need eval, which the CSP forbids.)
 document.addEventListener('htmx:configRequest', function (event) {
+  var poll = event.detail.elt && event.detail.elt.hasAttribute && event.detail.elt.hasAttribute('data-poll');
+  if (poll && document.visibilityState === 'hidden') {
+    event.preventDefault();
+    return;
+  }
+  if (poll) {
+    event.detail.headers['X-Baton-Poll'] = 'true';
+  }
   var token = document.querySelector('meta[name="csrf-token"]');
   var header = document.querySelector('meta[name="csrf-header"]');
   if (token && header) {

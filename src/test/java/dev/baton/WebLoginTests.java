@@ -8,7 +8,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -23,6 +25,9 @@ class WebLoginTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void redirectsAnonymousVisitorsToTheLoginPage() {
@@ -179,6 +184,28 @@ class WebLoginTests {
 		assertThat(token.get("/api/v1/me").status()).isEqualTo(401);
 		assertThat(browser.get("/account/tokens").body())
 				.containsPattern(Pattern.compile(Pattern.quote(name) + "</td>(?:(?!</tr>).)*revoked ", Pattern.DOTALL));
+	}
+
+	@Test
+	void anHtmxRequestOfAnEndedSessionSendsTheWholeWindowToTheLoginPage() {
+		var username = createUser("web.idle", "SA").path("username").asString();
+		var browser = Http.browser(port);
+		login(browser, username, PASSWORD);
+		var poll = browser.header("HX-Request", "true").header("X-Baton-Poll", "true");
+		assertThat(poll.get("/inbox/bell").status()).isEqualTo(200);
+
+		// the session ends as the idle timeout ends it: the cleanup deletes its row
+		assertThat(jdbc.sql("DELETE FROM spring_session WHERE principal_name = :name").param("name", username).update())
+				.isEqualTo(1);
+
+		var ended = poll.get("/inbox/bell");
+		assertThat(ended.status()).as("not a redirect, which htmx would follow and swap in").isEqualTo(401);
+		assertThat(ended.header("HX-Redirect")).isEqualTo("/login?expired");
+		assertThat(ended.body()).doesNotContain("<form");
+		var never = Http.to(port).header("HX-Request", "true").get("/inbox/bell");
+		assertThat(never.status()).isEqualTo(401);
+		assertThat(never.header("HX-Redirect")).isEqualTo("/login");
+		assertThat(Http.to(port).get("/inbox/bell").status()).as("a page load is still redirected").isEqualTo(302);
 	}
 
 	@Test

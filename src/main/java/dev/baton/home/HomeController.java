@@ -86,17 +86,17 @@ class HomeController {
 			sections++;
 		}
 		if (person.isPresent() && roles.contains(Role.SA_MANAGER) && !caller.manages().isEmpty()) {
-			// the manager: each managed circle's health, and the load of its people
+			// the manager: each managed circle's health, and the load of its people on its requests
 			var managed = organisation.circlesById(caller.manages());
-			var health = worklists.health(managed.stream().map(Circle::id).toList());
-			var names = organisation.peopleById(managed.stream().flatMap(c -> c.memberIds().stream())
-					.collect(Collectors.toSet())).stream().collect(Collectors.toMap(Person::id, Person::name));
-			model.addAttribute("circleHealth", managed.stream().map(circle -> new CircleView(circle,
-					health.stream().filter(h -> h.circleId().equals(circle.id())).findFirst().orElseThrow(),
-					circle.memberIds().stream().map(m -> new Load(names.getOrDefault(m, "someone"),
-							health.get(0).openPerPerson().getOrDefault(m, 0L))).sorted(java.util.Comparator
-									.comparing(Load::open).reversed().thenComparing(Load::name)).toList()))
-					.toList());
+			var health = worklists.health(managed);
+			var named = new java.util.HashSet<UUID>();
+			managed.forEach(circle -> named.addAll(circle.memberIds()));
+			health.forEach(h -> named.addAll(h.openPerPerson().keySet()));
+			var names = organisation.peopleById(named).stream().collect(Collectors.toMap(Person::id, Person::name));
+			model.addAttribute("circleHealth", managed.stream().map(circle -> {
+				var circleHealth = health.stream().filter(h -> h.circleId().equals(circle.id())).findFirst().orElseThrow();
+				return new CircleView(circle, circleHealth, load(circle, circleHealth.openPerPerson(), names));
+			}).toList());
 			sections++;
 		}
 		if (sections == 0) {
@@ -115,8 +115,19 @@ class HomeController {
 	record CircleView(Circle circle, Worklists.CircleHealth health, java.util.List<Load> load) {
 	}
 
-	/** One member's open requests. */
+	/** One person's open requests of a circle. */
 	record Load(String name, long open) {
+	}
+
+	/**
+	 * A circle's load: each member's open requests of the circle (none included), then anyone
+	 * else who holds some of them (an SA of another circle it handed work to), the most first.
+	 */
+	private static java.util.List<Load> load(Circle circle, Map<UUID, Long> open, Map<UUID, String> names) {
+		var people = new java.util.LinkedHashSet<UUID>(circle.memberIds());
+		people.addAll(open.keySet());
+		return people.stream().map(id -> new Load(names.getOrDefault(id, "someone"), open.getOrDefault(id, 0L)))
+				.sorted(java.util.Comparator.comparing(Load::open).reversed().thenComparing(Load::name)).toList();
 	}
 
 	@GetMapping("/opportunities")

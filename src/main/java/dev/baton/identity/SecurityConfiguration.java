@@ -21,6 +21,7 @@ import org.springframework.security.web.context.DelegatingSecurityContextReposit
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
  * Two ways in: the API (tokens or HTTP Basic, stateless, Problem Details on refusal) and the web
@@ -87,7 +88,12 @@ class SecurityConfiguration {
 						.permitAll()
 						.anyRequest().authenticated())
 				.securityContext(context -> context.securityContextRepository(contexts))
+				// a session idle for its timeout ends even while a page polls; then its account is read again
+				.addFilterBefore(new IdleSessionFilter(Clock.systemUTC()), AuthorizationFilter.class)
 				.addFilterBefore(new SessionAccountFilter(accounts, clock, contexts), AuthorizationFilter.class)
+				// htmx would follow a redirect to the login page and swap it into the page
+				.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(new SessionEnd(),
+						new RequestHeaderRequestMatcher("HX-Request", "true")))
 				.formLogin(form -> form.loginPage("/login").failureHandler(failure).permitAll())
 				.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 				.headers(headers -> headers

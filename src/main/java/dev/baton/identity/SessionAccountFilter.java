@@ -13,8 +13,6 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.web.DefaultRedirectStrategy;
-import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -39,7 +37,6 @@ final class SessionAccountFilter extends OncePerRequestFilter {
 	private final Clock clock;
 	private final SecurityContextRepository contexts;
 	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
-	private final RedirectStrategy redirects = new DefaultRedirectStrategy();
 
 	SessionAccountFilter(UserAccounts accounts, Clock clock, SecurityContextRepository contexts) {
 		this.accounts = accounts;
@@ -65,7 +62,7 @@ final class SessionAccountFilter extends OncePerRequestFilter {
 				session.invalidate();
 			}
 			holder.clearContext();
-			redirects.sendRedirect(request, response, EXPIRED_PAGE);
+			SessionEnd.answer(request, response, EXPIRED_PAGE);
 			return;
 		}
 		SignedInAccount.remember(account.get());

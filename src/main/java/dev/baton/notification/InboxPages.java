@@ -34,11 +34,13 @@ class InboxPages {
 	private final Inbox inbox;
 	private final CallContexts callers;
 	private final Words words;
+	private final String baseUrl;
 
-	InboxPages(Inbox inbox, CallContexts callers, Words words) {
+	InboxPages(Inbox inbox, CallContexts callers, Words words, NotificationProperties properties) {
 		this.inbox = inbox;
 		this.callers = callers;
 		this.words = words;
+		this.baseUrl = properties.baseUrl();
 	}
 
 	/** One notification as the page shows it. */
@@ -69,7 +71,7 @@ class InboxPages {
 	@PostMapping("/inbox/{id}/open")
 	String open(Authentication authentication, @PathVariable UUID id) {
 		inbox.markRead(authentication.getName(), id);
-		var link = inbox.find(authentication.getName(), id).map(InboxPages::href).orElse("/inbox");
+		var link = inbox.find(authentication.getName(), id).map(n -> href(n, baseUrl)).orElse("/inbox");
 		return "redirect:" + link;
 	}
 
@@ -89,16 +91,26 @@ class InboxPages {
 	}
 
 	private Entry entry(Notification notification, ZoneId zone) {
-		return new Entry(notification.id(), notification.title(), notification.body(), href(notification),
+		return new Entry(notification.id(), notification.title(), notification.body(), href(notification, baseUrl),
 				words.dayTime(notification.createdAt(), zone), notification.readAt() == null);
 	}
 
-	/** Where a notification points, on this server: its request's page, else its link. */
-	static String href(Notification notification) {
+	/**
+	 * Where a notification points, on this server: its request's page, else its link as a path
+	 * (links are stored absolute, under {@code baseUrl}, for e-mail and chat). Anything that would
+	 * leave this server is the inbox instead: another host, and paths a browser reads as one
+	 * (two leading slashes, or a backslash, which browsers take for a slash).
+	 */
+	static String href(Notification notification, String baseUrl) {
 		if (notification.requestId() != null) {
 			return "/requests/" + notification.requestId();
 		}
-		var link = notification.link();
-		return link == null || link.isBlank() || !link.startsWith("/") ? "/inbox" : link;
+		var link = notification.link() == null ? "" : notification.link().strip();
+		if (!baseUrl.isEmpty() && link.startsWith(baseUrl)) {
+			link = link.substring(baseUrl.length());
+		}
+		var onThisServer = link.startsWith("/") && !link.startsWith("//") && link.indexOf('\\') < 0
+				&& link.chars().noneMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c));
+		return onThisServer ? link : "/inbox";
 	}
 }

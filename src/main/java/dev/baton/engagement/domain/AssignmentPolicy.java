@@ -3,6 +3,7 @@ package dev.baton.engagement.domain;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.baton.engagement.EngagementRule;
@@ -127,11 +128,28 @@ public final class AssignmentPolicy {
 		return Decision.of(refusals);
 	}
 
-	/** The approving reviews that count toward the second review: by different people of the circle, not the requester. */
+	/**
+	 * The people whose approving reviews count toward a circle's second review: its members and
+	 * its manager. The manager's home page counts the requests that wait on reviews with the same
+	 * people ({@code BoardQuery.health}), so both say the same of a request.
+	 */
+	public static Set<UUID> countingReviewers(Circle circle) {
+		var people = new HashSet<UUID>(circle.memberIds());
+		if (circle.managerId() != null) {
+			people.add(circle.managerId());
+		}
+		return people;
+	}
+
+	/**
+	 * The approving reviews that count toward the second review: by different people of
+	 * {@link #countingReviewers}, not the requester.
+	 */
 	public static int approvingReviewers(SaRequest request, Circle circle, List<ThreadItems.Review> reviews) {
+		var counting = countingReviewers(circle);
 		var reviewers = new HashSet<UUID>();
 		for (var review : reviews) {
-			if (review.verdict() == ReviewVerdict.APPROVE && isCircle(circle, review.reviewerId())
+			if (review.verdict() == ReviewVerdict.APPROVE && counting.contains(review.reviewerId())
 					&& !review.reviewerId().equals(request.requesterId())) {
 				reviewers.add(review.reviewerId());
 			}

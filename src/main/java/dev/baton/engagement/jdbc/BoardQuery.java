@@ -33,13 +33,26 @@ public class BoardQuery {
 		this.jdbc = jdbc;
 	}
 
-	/** What the board is narrowed to; null means any. {@code opportunityIds} non-null limits to those. */
-	public record Filter(String boardKey, UUID circleId, UUID assigneeId, RequestLabel label, List<UUID> opportunityIds,
-			UUID requesterId, String search) {
+	/**
+	 * What the board is narrowed to; null means any. {@code circleIds} and {@code opportunityIds}
+	 * non-null limit to those.
+	 */
+	public record Filter(String boardKey, java.util.Collection<UUID> circleIds, UUID assigneeId, RequestLabel label,
+			List<UUID> opportunityIds, UUID requesterId, String search) {
 
-		public Filter(String boardKey, UUID circleId, UUID assigneeId, RequestLabel label, List<UUID> opportunityIds,
-				UUID requesterId) {
-			this(boardKey, circleId, assigneeId, label, opportunityIds, requesterId, null);
+		/** The requests an AE filed. */
+		public static Filter ofRequester(UUID requesterId) {
+			return new Filter(null, null, null, null, null, requesterId, null);
+		}
+
+		/** The requests of these circles. */
+		public static Filter ofCircles(java.util.Collection<UUID> circleIds) {
+			return new Filter(null, List.copyOf(circleIds), null, null, null, null, null);
+		}
+
+		/** The requests a person holds or assists. */
+		public static Filter ofHolder(UUID personId) {
+			return new Filter(null, null, personId, null, null, null, null);
 		}
 	}
 
@@ -120,17 +133,23 @@ public class BoardQuery {
 
 	/**
 	 * The first {@code limit} open requests of a filter by when they are due (the triage due time,
-	 * then the SLA's): someone's work queue, one bounded index scan.
+	 * then the SLA's): someone's work queue. Only open work is read, never the history: an AE's
+	 * queue is one bounded scan of {@code sa_request_requester_open_idx}, which is in this order;
+	 * the New requests of circles come from {@code sa_request_circle_status_idx} and an SA's open
+	 * work from {@code sa_request_assignee_open_idx} and {@code sa_request_assist_idx}, then sorted
+	 * (see V97__open_work_indexes.sql).
 	 */
 	public List<Row> openByDue(Filter filter, java.util.Collection<RequestStatus> statuses, int limit) {
 		var params = new HashMap<String, Object>();
 		var where = where(filter, params);
 		params.put("limit", limit);
 		params.put("statuses", statuses.stream().map(Enum::name).toList());
+		// the open predicate written out, so that the partial indexes of open work apply to any plan
 		return jdbc.sql("SELECT sa_request.*, status AS board_column, 0 AS column_total,"
 				+ " (SELECT p.time_basis FROM sla_policy p WHERE p.board_key = sa_request.board_key) AS sla_basis FROM sa_request WHERE "
-				+ where + " AND status IN (:statuses) ORDER BY COALESCE(triage_due_at, sla_due_at) NULLS LAST, created_at, id"
-				+ " LIMIT :limit").params(params).query(BoardQuery::map).list();
+				+ where + " AND " + SaRequestSql.OPEN + " AND status IN (:statuses)"
+				+ " ORDER BY COALESCE(triage_due_at, sla_due_at) NULLS LAST, created_at, id LIMIT :limit").params(params)
+				.query(BoardQuery::map).list();
 	}
 
 	/** How a circle is doing now: breaches, what waits for triage and for reviews, and its open work. */
@@ -138,12 +157,25 @@ public class BoardQuery {
 			long waitingOnReviews, long waitingOnRequestor) {
 	}
 
-	/** The health of these circles, in one statement over their open requests. */
-	public List<Health> health(java.util.Collection<UUID> circleIds, Instant now) {
-		if (circleIds.isEmpty()) {
+	/**
+	 * The health of these circles, in one statement over their open requests. {@code counting}
+	 * names, per circle, the people whose approving reviews count toward its second review (its
+	 * members and manager, as {@code AssignmentPolicy.countingReviewers} says), so that a request
+	 * waits on reviews here exactly when the triage rule would refuse it for them.
+	 */
+	public List<Health> health(Map<UUID, ? extends java.util.Collection<UUID>> counting, Instant now) {
+		if (counting.isEmpty()) {
 			return List.of();
 		}
+		var circles = new java.util.ArrayList<UUID>();
+		var people = new java.util.ArrayList<UUID>();
+		counting.forEach((circle, reviewers) -> reviewers.forEach(person -> {
+			circles.add(circle);
+			people.add(person);
+		}));
 		return jdbc.sql("""
+				WITH counting (circle_id, person_id) AS (
+				  SELECT * FROM unnest(CAST(:reviewerCircles AS uuid[]), CAST(:reviewers AS uuid[])))
 				SELECT r.circle_id, count(*) AS open,
 				  count(*) FILTER (WHERE r.status = 'NEW') AS awaiting_triage,
 				  count(*) FILTER (WHERE r.status = 'NEW' AND r.triage_due_at <= :now) AS triage_overdue,
@@ -151,35 +183,44 @@ public class BoardQuery {
 				  count(*) FILTER (WHERE r.status = 'NEW' AND NOT r.fast_track
 				    AND NOT EXISTS (SELECT 1 FROM sa_request_waiver w WHERE w.request_id = r.id)
 				    AND (SELECT count(DISTINCT v.reviewer_id) FROM sa_request_review v
+				         JOIN counting c ON c.circle_id = r.circle_id AND c.person_id = v.reviewer_id
 				         WHERE v.request_id = r.id AND v.verdict = 'APPROVE' AND v.reviewer_id <> r.requester_id) < 2)
 				    AS waiting_on_reviews,
 				  count(*) FILTER (WHERE r.status = 'SA_WAITING') AS waiting_on_requestor
 				FROM sa_request r
 				WHERE r.circle_id IN (:circles) AND r.status NOT IN ('DONE', 'DECLINED')
 				GROUP BY r.circle_id
-				""").param("circles", circleIds).param("now", java.sql.Timestamp.from(now))
+				""").param("circles", counting.keySet())
+				.param("reviewerCircles", circles.toArray(UUID[]::new)).param("reviewers", people.toArray(UUID[]::new))
+				.param("now", java.sql.Timestamp.from(now))
 				.query((rs, n) -> new Health(rs.getObject("circle_id", UUID.class), rs.getLong("open"),
 						rs.getLong("awaiting_triage"), rs.getLong("triage_overdue"), rs.getLong("sla_breached"),
 						rs.getLong("waiting_on_reviews"), rs.getLong("waiting_on_requestor")))
 				.list();
 	}
 
-	/** Open requests per person who holds or assists them, in these circles: the circle's load. */
-	public Map<UUID, Long> openPerPerson(java.util.Collection<UUID> circleIds) {
-		var load = new HashMap<UUID, Long>();
+	/**
+	 * Open requests per person who holds or assists them, per circle of these: each circle's load.
+	 * A person who holds requests of two circles (a cross-circle hand-off) counts in each circle
+	 * for that circle's requests only.
+	 */
+	public Map<UUID, Map<UUID, Long>> openPerPerson(java.util.Collection<UUID> circleIds) {
+		var load = new HashMap<UUID, Map<UUID, Long>>();
 		if (circleIds.isEmpty()) {
 			return load;
 		}
 		jdbc.sql("""
-				SELECT person, count(*) AS open FROM (
-				  SELECT assignee_id AS person FROM sa_request
+				SELECT circle_id, person, count(*) AS open FROM (
+				  SELECT circle_id, assignee_id AS person FROM sa_request
 				  WHERE circle_id IN (:circles) AND status NOT IN ('DONE', 'DECLINED') AND assignee_id IS NOT NULL
 				  UNION ALL
-				  SELECT assist_id FROM sa_request
+				  SELECT circle_id, assist_id FROM sa_request
 				  WHERE circle_id IN (:circles) AND status NOT IN ('DONE', 'DECLINED') AND assist_id IS NOT NULL
-				) held GROUP BY person
+				) held GROUP BY circle_id, person
 				""").param("circles", circleIds)
-				.query((rs, n) -> load.put(rs.getObject("person", UUID.class), rs.getLong("open"))).list();
+				.query((rs, n) -> load.computeIfAbsent(rs.getObject("circle_id", UUID.class), circle -> new HashMap<>())
+						.put(rs.getObject("person", UUID.class), rs.getLong("open")))
+				.list();
 		return load;
 	}
 
@@ -189,9 +230,13 @@ public class BoardQuery {
 			where.append(" AND board_key = :board");
 			params.put("board", filter.boardKey());
 		}
-		if (filter.circleId() != null) {
-			where.append(" AND circle_id = :circle");
-			params.put("circle", filter.circleId());
+		if (filter.circleIds() != null) {
+			if (filter.circleIds().isEmpty()) {
+				where.append(" AND FALSE");
+			} else {
+				where.append(" AND circle_id IN (:circles)");
+				params.put("circles", filter.circleIds());
+			}
 		}
 		if (filter.assigneeId() != null) {
 			where.append(" AND (assignee_id = :assignee OR assist_id = :assignee)");

@@ -183,7 +183,8 @@ class BoardPage {
 		var everything = single != null && "all".equals(closed);
 		var window = properties.board().closedWindow();
 		var since = everything ? null : clock.instant().minus(window);
-		var rows = query.columns(new BoardQuery.Filter(filters.board(), filters.circle(), filters.sa(), filters.label(),
+		var rows = query.columns(new BoardQuery.Filter(filters.board(),
+				filters.circle() == null ? null : List.of(filters.circle()), filters.sa(), filters.label(),
 				filters.segment() == null ? null : pipeline.opportunityIds(filters.segment()), null, filters.q()),
 				filters.byLabel(),
 				single, offset, limit, since);

@@ -15,6 +15,9 @@ import org.springframework.stereotype.Component;
 
 import dev.baton.engagement.RequestLabel;
 import dev.baton.engagement.RequestStatus;
+import dev.baton.engagement.domain.BadgeWords;
+import dev.baton.engagement.domain.BadgeWords.Badge;
+import dev.baton.engagement.domain.SlaBadge;
 import dev.baton.engagement.domain.SlaPolicy;
 import dev.baton.engagement.domain.TimeBasis;
 import dev.baton.engagement.jdbc.BoardQuery;
@@ -28,39 +31,25 @@ import dev.baton.platform.Words;
 
 /**
  * Turns board rows into cards: the request's number, the account, template, segment and Net ARR,
- * the age, the clock badge in words and who has it. Reads, for the shown rows only and in one
- * statement each, the opportunities with their accounts, the boards and the people who have the
- * cards.
+ * the age, the clock badge in words ({@link BadgeWords}) and who has it. Reads, for the shown rows
+ * only and in one statement each, the opportunities with their accounts, the boards and the
+ * people who have the cards.
  */
 @Component
-public class RequestCards {
+class RequestCards {
 
 	private final Pipeline pipeline;
 	private final Organisation organisation;
 	private final Clock clock;
 	private final Words words;
+	private final BadgeWords badges;
 
 	RequestCards(Pipeline pipeline, Organisation organisation, Clock clock, Words words) {
 		this.pipeline = pipeline;
 		this.organisation = organisation;
 		this.clock = clock;
 		this.words = words;
-	}
-
-	/**
-	 * A clock badge in words: what it says ("Triage: 4 business hours left"), when it is due on the
-	 * board's clock ("due Wed 16:00 Chicago time") and, when the reader's clock differs, on theirs.
-	 *
-	 * @param css the badge's classes
-	 * @param level the colour's name, for tests and styles
-	 * @param text what the badge says; empty when nothing
-	 * @param due the due time on the board's clock and the reader's; empty when no clock runs
-	 */
-	record Badge(String css, String level, String text, String due) {
-
-		public boolean isEmpty() {
-			return text.isEmpty();
-		}
+		this.badges = new BadgeWords(words);
 	}
 
 	/**
@@ -70,14 +59,12 @@ public class RequestCards {
 	record Card(UUID id, String reference, String title, String account, String template, String segment,
 			String netArr, String age, String filed, Badge badge, boolean fastTrack, boolean expedite,
 			Set<RequestLabel> labels, RequestStatus status, String statusWords, String assignee, String triageDue,
-			String slaDue, String column, String waitingOn) implements dev.baton.engagement.WorkCard {
+			String slaDue, String column, String waitingOn) {
 
-		@Override
 		public String badgeText() {
 			return badge.text();
 		}
 
-		@Override
 		public String badgeDue() {
 			return badge.due();
 		}
@@ -114,10 +101,6 @@ public class RequestCards {
 	}
 
 	/** The cards of these rows, for the reader in {@code viewerZone} (null: each board's own). */
-	public List<? extends dev.baton.engagement.WorkCard> workCards(List<BoardQuery.Row> rows, ZoneId viewerZone) {
-		return cards(rows, viewerZone);
-	}
-
 	List<Card> cards(List<BoardQuery.Row> rows, ZoneId viewerZone) {
 		var now = clock.instant();
 		if (rows.isEmpty()) {
@@ -143,14 +126,14 @@ public class RequestCards {
 			var badge = badge(row.status(), row.receivedAt(), row.triageDueAt(), row.slaDueAt(), row.engagedAt(), board,
 					basis, viewerZone, now);
 			var zone = viewerZone == null ? board.calendar().zone() : viewerZone;
+			var assignee = name(people, row.assigneeId());
 			return new Card(row.id(), row.reference(), row.title(), account == null ? row.title() : account.name(),
 					words.of(row.template()), opportunity == null ? "" : words.of(opportunity.segment()),
 					opportunity == null ? "" : opportunity.netArr().formatted(),
-					words.get("card.age", words.duration(roundedAge(Duration.between(row.createdAt(), now)))),
-					words.dayTime(row.createdAt(), zone), badge, row.fastTrack(), row.expedite(), row.labels(),
-					row.status(), words.of(row.status()), name(people, row.assigneeId()),
+					badges.age(Duration.between(row.createdAt(), now)), words.dayTime(row.createdAt(), zone), badge,
+					row.fastTrack(), row.expedite(), row.labels(), row.status(), words.of(row.status()), assignee,
 					due(row.triageDueAt(), board.calendar().zone(), zone), due(row.slaDueAt(), board.calendar().zone(), zone),
-					row.column(), waitingOn(row.status(), name(people, row.assigneeId())));
+					row.column(), badges.waitingOn(row.status(), assignee));
 		}).toList();
 	}
 
@@ -163,72 +146,12 @@ public class RequestCards {
 	private Badge badge(RequestStatus status, Instant receivedAt, Instant triageDueAt, Instant slaDueAt,
 			Instant engagedAt, Board board, TimeBasis basis, ZoneId viewerZone, Instant now) {
 		var assessed = SlaBadge.assess(status, receivedAt, triageDueAt, slaDueAt, engagedAt, board.calendar(), basis, now);
-		return words(assessed, board.calendar().zone(), viewerZone);
-	}
-
-	/** Puts an assessed clock in words. */
-	Badge words(SlaBadge badge, ZoneId boardZone, ZoneId viewerZone) {
-		var clockName = words.get("clock." + badge.clock().name().toLowerCase());
-		var text = switch (badge.state()) {
-			case LEFT -> words.get("clock.left", clockName, badge.basis() == TimeBasis.BUSINESS
-					? words.businessDuration(badge.left()) : words.duration(badge.left()));
-			case OVERDUE -> words.get("clock.overdue", clockName);
-			case BREACHED -> words.get("clock.breached");
-			case PAUSED -> words.get("clock.paused");
-			case AWAITING_APPROVAL -> words.get("clock.awaiting-approval");
-			case MET -> words.get("clock.met");
-			case MISSED -> words.get("clock.missed");
-			case NONE -> "";
-		};
-		var due = "";
-		if (badge.dueAt() != null && (badge.state() == SlaBadge.State.LEFT || badge.state() == SlaBadge.State.OVERDUE
-				|| badge.state() == SlaBadge.State.BREACHED)) {
-			due = dueWords(badge.dueAt(), boardZone, viewerZone);
-		}
-		return new Badge("sla sla-" + badge.css(), badge.css(), text, due);
-	}
-
-	/** "due Wed 16:00 Chicago time (Wed 15:00 your time)"; the reader's time only when it differs. */
-	String dueWords(Instant due, ZoneId boardZone, ZoneId viewerZone) {
-		var board = words.get("clock.due", words.dayTime(due, boardZone), words.zone(boardZone));
-		if (viewerZone == null || viewerZone.getRules().getOffset(due).equals(boardZone.getRules().getOffset(due))) {
-			return board;
-		}
-		return board + " " + words.get("clock.due-yours", words.dayTime(due, viewerZone));
+		return badges.badge(assessed, board.calendar().zone(), viewerZone);
 	}
 
 	/** A due time on the board's clock, with the reader's beside it when it differs: for tables. */
 	String due(Instant instant, ZoneId boardZone, ZoneId viewerZone) {
-		if (instant == null) {
-			return "";
-		}
-		var board = words.dayTime(instant, boardZone) + " " + words.get("clock.zone-time", words.zone(boardZone));
-		if (viewerZone == null || viewerZone.getRules().getOffset(instant).equals(boardZone.getRules().getOffset(instant))) {
-			return board;
-		}
-		return board + " " + words.get("clock.due-yours", words.dayTime(instant, viewerZone));
-	}
-
-	/** What a request in this state waits on, in words. */
-	private String waitingOn(RequestStatus status, String assignee) {
-		return switch (status) {
-			case AWAITING_APPROVAL -> words.get("waiting.approval");
-			case NEW -> words.get("waiting.triage");
-			case SA_WAITING -> words.get("waiting.requestor");
-			case SA_TRIAGED, SA_DOING, SA_FOLLOWUP -> words.get("waiting.sa", assignee == null ? "" : assignee);
-			case DONE, DECLINED -> words.get("waiting.nothing");
-		};
-	}
-
-	/** An age as people say it: minutes under an hour, hours under a day, whole days after. */
-	private static Duration roundedAge(Duration age) {
-		if (age.toDays() > 0) {
-			return Duration.ofDays(age.toDays());
-		}
-		if (age.toHours() > 0) {
-			return Duration.ofHours(age.toHours());
-		}
-		return Duration.ofMinutes(Math.max(0, age.toMinutes()));
+		return badges.due(instant, boardZone, viewerZone);
 	}
 
 	private static String name(Map<UUID, String> people, UUID id) {

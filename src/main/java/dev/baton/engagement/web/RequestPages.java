@@ -23,7 +23,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 import dev.baton.audit.AuditHistory;
 import dev.baton.engagement.ApprovalDecision;
@@ -57,8 +59,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The AE's and the circle's pages for one request: filing a new one, the request with its
  * thread and every triage step as a form, and an AE's own requests. Forms post normally and
- * redirect after success; a refusal renders the page again with the service's messages next to
- * the fields.
+ * redirect after success and after a refusal alike, whose messages the page then shows next to
+ * the fields (a refused filing renders the form again, with 400).
  */
 @Controller
 @PreAuthorize(RequestPages.READERS)
@@ -295,15 +297,15 @@ class RequestPages {
 
 	@PostMapping("/requests/{id}/comments")
 	String comment(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
-		return act(id, "comment", "#thread", words.get("thread.added"), form, model, response, redirect,
+			ServletWebRequest web, RedirectAttributes redirect) {
+		return act(id, "comment", "#thread", words.get("thread.added"), form, model, web, redirect,
 				() -> actions.comment(id, form.getFirst("body")));
 	}
 
 	@PostMapping("/requests/{id}/answers")
 	String answerQuestions(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
-		return act(id, "questions", "#questions", words.get("questions.saved"), form, model, response, redirect,
+			ServletWebRequest web, RedirectAttributes redirect) {
+		return act(id, "questions", "#questions", words.get("questions.saved"), form, model, web, redirect,
 				() -> actions.answerQuestions(id, new Engagement.Answers(yesNo(form, "commandPlanComplete"),
 						yesNo(form, "understandsContext"), yesNo(form, "leadTime"), yesNo(form, "relatableExperience"),
 						form.getFirst("note"), form.getFirst("questionsForRequestor"))));
@@ -311,59 +313,59 @@ class RequestPages {
 
 	@PostMapping("/requests/{id}/requestor-answer")
 	String answerAsRequestor(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
-		return act(id, "requestorAnswer", "#thread", words.get("thread.answer-sent"), form, model, response, redirect,
+			ServletWebRequest web, RedirectAttributes redirect) {
+		return act(id, "requestorAnswer", "#thread", words.get("thread.answer-sent"), form, model, web, redirect,
 				() -> actions.answerAsRequestor(id, form.getFirst("answer")));
 	}
 
 	@PostMapping("/requests/{id}/reviews")
 	String review(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
-		return act(id, "review", "#reviews", words.get("review.saved"), form, model, response, redirect,
+			ServletWebRequest web, RedirectAttributes redirect) {
+		return act(id, "review", "#reviews", words.get("review.saved"), form, model, web, redirect,
 				() -> actions.review(id, enumValue(ReviewVerdict.class, form, "verdict"), form.getFirst("note")));
 	}
 
 	@PostMapping("/requests/{id}/waiver")
 	String waive(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
-		return act(id, "waiver", "#reviews", words.get("waiver.saved"), form, model, response, redirect,
+			ServletWebRequest web, RedirectAttributes redirect) {
+		return act(id, "waiver", "#reviews", words.get("waiver.saved"), form, model, web, redirect,
 				() -> actions.waive(id, form.getFirst("reason")));
 	}
 
 	@PostMapping("/requests/{id}/approvals")
 	String approve(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
-		return act(id, "approval", "#approvals", words.get("approval.saved"), form, model, response, redirect,
+			ServletWebRequest web, RedirectAttributes redirect) {
+		return act(id, "approval", "#approvals", words.get("approval.saved"), form, model, web, redirect,
 				() -> actions.decideApproval(id, enumValue(ApprovalDecision.class, form, "decision"),
 						form.getFirst("reason")));
 	}
 
 	@PostMapping("/requests/{id}/assignment")
 	String assign(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
-		return act(id, "assign", "#assign", words.get("assign.saved"), form, model, response, redirect,
+			ServletWebRequest web, RedirectAttributes redirect) {
+		return act(id, "assign", "#assign", words.get("assign.saved"), form, model, web, redirect,
 				() -> actions.assign(id, new Engagement.Assignment(uuid(form, "assigneeId"), uuid(form, "assistId"),
 						integer(form, "recommendationRank"), form.getFirst("rankReason"), integer(form, "version"))));
 	}
 
 	@PostMapping("/requests/{id}/decline")
 	String decline(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
-		return act(id, "decline", "#decline", words.get("decline.saved"), form, model, response, redirect,
+			ServletWebRequest web, RedirectAttributes redirect) {
+		return act(id, "decline", "#decline", words.get("decline.saved"), form, model, web, redirect,
 				() -> actions.decline(id, form.getFirst("reason")));
 	}
 
 	@PostMapping("/requests/{id}/transitions")
 	String move(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
-		return act(id, "move", "#board-state", words.get("board-state.moved"), form, model, response, redirect,
+			ServletWebRequest web, RedirectAttributes redirect) {
+		return act(id, "move", "#board-state", words.get("board-state.moved"), form, model, web, redirect,
 				() -> actions.moveTo(id, enumValue(RequestStatus.class, form, "to")));
 	}
 
 	@PostMapping("/requests/{id}/labels")
 	String labels(@PathVariable SaRequestId id, @RequestParam MultiValueMap<String, String> form, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
-		return act(id, "labels", "#labels", words.get("labels.saved"), form, model, response, redirect, () -> {
+			ServletWebRequest web, RedirectAttributes redirect) {
+		return act(id, "labels", "#labels", words.get("labels.saved"), form, model, web, redirect, () -> {
 			var labels = EnumSet.noneOf(RequestLabel.class);
 			var values = form.get("labels");
 			if (values != null) {
@@ -373,8 +375,16 @@ class RequestPages {
 		});
 	}
 
+	/**
+	 * Runs a form's action. A browser gets post, redirect, get: the page shows the outcome (a
+	 * refusal next to its form, or, for a conflict or a refused permission, at the top of the page),
+	 * and a refresh posts nothing again. htmx gets the refusal as a fragment with its status (409,
+	 * 403, 422, 400), and after success the page's address in {@code HX-Redirect}.
+	 */
 	private String act(SaRequestId id, String formName, String anchor, String done, MultiValueMap<String, String> form,
-			Model model, HttpServletResponse response, RedirectAttributes redirect, Runnable action) {
+			Model model, ServletWebRequest web, RedirectAttributes redirect, Runnable action) {
+		var page = "/requests/" + id;
+		var htmx = "true".equals(web.getHeader("HX-Request"));
 		try {
 			action.run();
 		}
@@ -382,15 +392,39 @@ class RequestPages {
 			if (refused.type().status().value() == 404 && refused.getMessage().startsWith("SA request")) {
 				throw refused;
 			}
-			// post, redirect, get: the page shows the refusal next to the form, and a refresh posts nothing again
+			var status = refused.type().status();
+			var errors = errors(refused, "form");
+			if (refused.type() == dev.baton.platform.ProblemType.STALE_VERSION) {
+				// the loser of a race: the service's message names the version, people need what happened
+				errors.put("form", words.get("request.changed"));
+			}
+			var violations = RuleViolation.of(refused);
+			if (htmx) {
+				web.getResponse().setStatus(status.value());
+				model.addAttribute("refusal", errors.getOrDefault("form", refused.getMessage()));
+				model.addAttribute("fieldErrors", errors.entrySet().stream().filter(e -> !e.getKey().equals("form"))
+						.map(e -> new FieldError(e.getKey(), e.getValue())).toList());
+				model.addAttribute("violations", violations);
+				return "requests/parts :: outcome";
+			}
 			redirect.addFlashAttribute("errorForm", formName);
-			redirect.addFlashAttribute("formErrors", errors(refused, "form"));
-			redirect.addFlashAttribute("violations", RuleViolation.of(refused));
+			redirect.addFlashAttribute("formErrors", errors);
+			redirect.addFlashAttribute("violations", violations);
 			redirect.addFlashAttribute("values", new LinkedHashMap<>(form.toSingleValueMap()));
-			return "redirect:/requests/" + id + anchor;
+			// a conflict or a refused permission leaves no form to show it next to: the top of the page says it
+			var general = status.value() == 409 || status.value() == 403;
+			return "redirect:" + page + (general ? "#refusal" : anchor);
+		}
+		if (htmx) {
+			var flash = RequestContextUtils.getOutputFlashMap(web.getRequest());
+			flash.put("flash", done);
+			RequestContextUtils.saveOutputFlashMap(page + anchor, web.getRequest(), web.getResponse());
+			web.getResponse().setHeader("HX-Redirect", page + anchor);
+			model.addAttribute("done", done);
+			return "requests/parts :: outcome";
 		}
 		redirect.addFlashAttribute("flash", done);
-		return "redirect:/requests/" + id + anchor;
+		return "redirect:" + page + anchor;
 	}
 
 	/** What the request page shows, and which forms the viewer may use. */

@@ -154,7 +154,9 @@ class RequestPagesTests {
 		var board = sa.get("/board?board=commercial-amer&segment=MM_FIRST_ORDER&label=EXPEDITE").body();
 
 		assertThat(board).contains("hx-get=\"/board/columns?board=commercial-amer&amp;segment=MM_FIRST_ORDER&amp;label=EXPEDITE\"")
-				.contains("hx-trigger=\"every 20s\"");
+				.contains("hx-trigger=\"every 20s\" hx-swap=\"outerHTML\" data-poll");
+		// the bell polls as a poll too, which the script skips in a hidden tab and the session does not count as activity
+		assertThat(board).containsPattern("id=\"bell\"[^>]*hx-trigger=\"every 60s\"[^>]*data-poll");
 		var columns = sa.get("/board/columns?board=commercial-amer&group=label");
 		assertThat(columns.status()).isEqualTo(200);
 		assertThat(columns.body()).startsWith("<div").contains("id=\"col-EXPEDITE\"").doesNotContain("<html");
@@ -247,6 +249,71 @@ class RequestPagesTests {
 			count++;
 		}
 		return count;
+	}
+
+	@Test
+	void theLoserOfAConcurrentAssignmentSeesTheConflictAndHtmxGetsItsStatus() {
+		var id = readyToAssign();
+		var sam = DemoOrganisation.person(Http.to(port).as("admin"), "Sam Rivera");
+		var winner = login("sa");
+		var loser = login("priya.natarajan");
+		// both opened the page at the same version
+		var winnersPage = winner.get("/requests/" + id).body();
+		var losersPage = loser.get("/requests/" + id).body();
+		var version = version(losersPage);
+		assertThat(version(winnersPage)).isEqualTo(version);
+
+		var won = winner.postForm("/requests/" + id + "/assignment",
+				Map.of("_csrf", csrf(winnersPage), "assigneeId", sam, "version", version));
+		assertThat(won.status()).isEqualTo(302);
+		assertThat(winner.get("/requests/" + id).body()).contains("id=\"flash\"><strong>Assigned<");
+		var lost = loser.postForm("/requests/" + id + "/assignment",
+				Map.of("_csrf", csrf(losersPage), "assigneeId", sam, "version", version));
+
+		// post, redirect, get: the top of the page says what happened, since the assign form is gone
+		assertThat(lost.status()).isEqualTo(302);
+		assertThat(lost.header("Location")).endsWith("/requests/" + id + "#refusal");
+		var after = loser.get("/requests/" + id).body();
+		assertThat(after).contains("id=\"refusal\"").contains("Someone else changed this request a moment ago")
+				.contains("id=\"status\">SA Triaged<").doesNotContain("was changed by someone else since version");
+		// htmx gets the conflict as a fragment with its status, and a refused permission with 403
+		var htmx = loser.header("HX-Request", "true").postForm("/requests/" + id + "/assignment",
+				Map.of("_csrf", csrf(losersPage), "assigneeId", sam, "version", version));
+		assertThat(htmx.status()).isEqualTo(409);
+		assertThat(htmx.body()).startsWith("<div").contains("Someone else changed this request a moment ago")
+				.doesNotContain("<html");
+		var ae = login("ae");
+		var declined = ae.header("HX-Request", "true").postForm("/requests/" + id + "/decline",
+				Map.of("_csrf", csrf(ae.get("/requests/" + id).body()), "reason", "never mind"));
+		assertThat(declined.status()).isEqualTo(403);
+		assertThat(declined.body()).contains("role=\"alert\"").contains("The requesting AE does not decline it");
+		var comment = winner.header("HX-Request", "true").postForm("/requests/" + id + "/comments",
+				Map.of("_csrf", csrf(winnersPage), "body", "Taking it"));
+		assertThat(comment.status()).isEqualTo(200);
+		assertThat(comment.header("HX-Redirect")).isEqualTo("/requests/" + id + "#thread");
+		assertThat(winner.get("/requests/" + id).body()).as("the flash survives the redirect").contains("Comment added");
+	}
+
+	/** The version the page's assign form carries. */
+	private static String version(String page) {
+		var matcher = java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(page);
+		assertThat(matcher.find()).as("the page has the assign form").isTrue();
+		return matcher.group(1);
+	}
+
+	/** A request of Circle Cascade that the triage rules allow to assign: discussed, answered, reviewed twice. */
+	private String readyToAssign() {
+		var id = file("ae", "Acme Logistics: platform consolidation");
+		var base = "/api/v1/sa-requests/" + id;
+		assertThat(Http.to(port).as("priya.natarajan").post(base + "/comments", "{\"body\": \"Sam knows this stack\"}")
+				.status()).isEqualTo(201);
+		assertThat(Http.to(port).as("sa").put(base + "/triage-answers", Http.json(Map.of("commandPlanComplete", true,
+				"understandsContext", true, "leadTime", true, "relatableExperience", true))).status()).isEqualTo(200);
+		assertThat(Http.to(port).as("priya.natarajan").post(base + "/reviews", "{\"verdict\": \"APPROVE\"}").status())
+				.isEqualTo(201);
+		assertThat(Http.to(port).as("sa-manager").post(base + "/reviews", "{\"verdict\": \"APPROVE\"}").status())
+				.isEqualTo(201);
+		return id;
 	}
 
 	@Test

@@ -1,17 +1,16 @@
-package dev.baton.engagement.web;
+package dev.baton.engagement.domain;
 
 import java.time.Duration;
 import java.time.Instant;
 
 import dev.baton.engagement.RequestStatus;
-import dev.baton.engagement.domain.TimeBasis;
 import dev.baton.organisation.BusinessCalendar;
 
 /**
  * The clock badge of a request: which clock runs for its state, how much of it is left (counted
  * on the board's basis, so a night or a weekend does not turn a card amber), when it is due, and
  * whether it is on time (green), has less than a quarter of its time left (amber) or is breached
- * (red). {@link RequestCards#badge} puts it in words.
+ * (red). {@link BadgeWords} puts it in words.
  *
  * @param level the colour
  * @param clock which clock the badge is about
@@ -20,24 +19,24 @@ import dev.baton.organisation.BusinessCalendar;
  * @param dueAt when the clock is due, null when none runs
  * @param basis business time or calendar time
  */
-record SlaBadge(Level level, Clock clock, State state, Duration left, Instant dueAt, TimeBasis basis) {
+public record SlaBadge(Level level, Clock clock, State state, Duration left, Instant dueAt, TimeBasis basis) {
 
 	/** How urgent. */
-	enum Level {
+	public enum Level {
 		GREEN, AMBER, RED, PAUSED, NONE;
 
-		String css() {
+		public String css() {
 			return name().toLowerCase();
 		}
 	}
 
 	/** The clock a badge is about. */
-	enum Clock {
+	public enum Clock {
 		TRIAGE, SLA, NONE
 	}
 
 	/** What a badge says. */
-	enum State {
+	public enum State {
 		/** Time is left: {@link SlaBadge#left}. */
 		LEFT,
 		/** The clock ran out. */
@@ -67,7 +66,7 @@ record SlaBadge(Level level, Clock clock, State state, Duration left, Instant du
 		return state == State.NONE;
 	}
 
-	static SlaBadge assess(RequestStatus status, Instant receivedAt, Instant triageDueAt, Instant slaDueAt,
+	public static SlaBadge assess(RequestStatus status, Instant receivedAt, Instant triageDueAt, Instant slaDueAt,
 			Instant engagedAt, BusinessCalendar calendar, TimeBasis basis, Instant now) {
 		switch (status) {
 			case AWAITING_APPROVAL:

@@ -1,4 +1,4 @@
-package dev.baton.engagement.web;
+package dev.baton.engagement.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 import dev.baton.engagement.RequestStatus;
-import dev.baton.engagement.domain.TimeBasis;
 import dev.baton.organisation.BusinessCalendar;
 
 /**
@@ -84,17 +83,17 @@ class SlaBadgeTests {
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
 		var words = new dev.baton.platform.Words(messages);
-		var cards = new RequestCards(null, null, java.time.Clock.systemUTC(), words);
+		var cards = new BadgeWords(words);
 		// Tuesday 12:00 Chicago: four business hours left until 16:00, read by someone in Denver
-		var badge = cards.words(badge(RequestStatus.NEW, Instant.parse("2026-11-24T18:00:00Z"), TimeBasis.BUSINESS),
+		var badge = cards.badge(badge(RequestStatus.NEW, Instant.parse("2026-11-24T18:00:00Z"), TimeBasis.BUSINESS),
 				ZoneId.of("America/Chicago"), ZoneId.of("America/Denver"));
 
 		assertThat(badge.text()).isEqualTo("Triage: 4 business hours left");
 		assertThat(badge.due()).isEqualTo("due Tue 24 Nov 16:00 Chicago time (Tue 24 Nov 15:00 your time)");
-		assertThat(cards.words(badge(RequestStatus.NEW, Instant.parse("2026-11-24T18:00:00Z"), TimeBasis.CALENDAR),
+		assertThat(cards.badge(badge(RequestStatus.NEW, Instant.parse("2026-11-24T18:00:00Z"), TimeBasis.CALENDAR),
 				ZoneId.of("America/Chicago"), ZoneId.of("America/Chicago")).text()).isEqualTo("Triage: 4 hours left");
 		// nights do not count: Monday 23:00 Chicago, all of Tuesday's 7 business hours until 16:00 are left
-		assertThat(cards.words(badge(RequestStatus.NEW, Instant.parse("2026-11-24T05:00:00Z"), TimeBasis.BUSINESS),
+		assertThat(cards.badge(badge(RequestStatus.NEW, Instant.parse("2026-11-24T05:00:00Z"), TimeBasis.BUSINESS),
 				ZoneId.of("America/Chicago"), null).text()).isEqualTo("Triage: 7 business hours left");
 	}
 }
