@@ -27,9 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code -Dsenders} threads, with {@code -Dresend} of them (10% by default) sent again as copies
  * in later batches, then checks that Baton counted every distinct event once: the accepted count,
  * the duplicates and the meter's total must match what was sent. Prints events per second (sent,
- * copies included) and the batches' p50 and p99 latency, and the p50 and p99 of a cheap
- * authenticated read ({@code -Dprobe}: the meter's totals of one subject, with an API token) made
- * over and over while the batches go in. Exits 1 when a figure does not match.
+ * copies included) and the batches' p50 and p99 latency, and the p50 and p99 of an entitlement
+ * check ({@code -Dprobe=entitlement}, the default: {@code GET /api/v1/entitlements/{subject}/{feature}}
+ * for {@code -Dprobe.subject} and {@code -Dprobe.feature}, by default the demo's Acme Logistics and
+ * its CI minutes, with the source's token, as a CI runner asks before a job) or of the meter's
+ * totals of one subject ({@code -Dprobe=totals}, with an API token) made over and over while the
+ * batches go in ({@code -Dprobe=false}: none). Exits 1 when a figure does not match.
  */
 public final class UsageLoadDriver {
 
@@ -123,8 +126,14 @@ public final class UsageLoadDriver {
 		var rejected = new AtomicLong();
 		var failures = new AtomicInteger();
 		var pool = Executors.newFixedThreadPool(senders);
-		var probeUrl = url + "/api/v1/usage/meters/" + meter + "/totals?window=NONE&subject=acct-7&from=" + hour + "&to="
-				+ hour.plus(1, ChronoUnit.HOURS);
+		var probe = System.getProperty("probe", "entitlement");
+		var entitlement = probe.equals("entitlement") || probe.equals("true");
+		var probeUrl = entitlement
+				? url + "/api/v1/entitlements/" + System.getProperty("probe.subject", "CRM-ACC-1001") + "/"
+						+ System.getProperty("probe.feature", "ci-minutes")
+				: url + "/api/v1/usage/meters/" + meter + "/totals?window=NONE&subject=acct-7&from=" + hour + "&to="
+						+ hour.plus(1, ChronoUnit.HOURS);
+		var probeAuthorization = entitlement ? token : reader;
 		var probes = new ConcurrentLinkedQueue<Long>();
 		var probing = new java.util.concurrent.atomic.AtomicBoolean(true);
 		var prober = new Thread(() -> {
@@ -132,7 +141,7 @@ public final class UsageLoadDriver {
 			while (probing.get() && probes.size() < 100_000) {
 				long t0 = System.nanoTime();
 				try {
-					send(http, probeUrl, reader, null, null, 200);
+					send(http, probeUrl, probeAuthorization, null, null, 200);
 					probes.add(System.nanoTime() - t0);
 					Thread.sleep(20);
 				}
@@ -145,7 +154,7 @@ public final class UsageLoadDriver {
 		var cpu = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 		long cpuStarted = cpu.getProcessCpuTime();
 		long started = System.nanoTime();
-		if (Boolean.parseBoolean(System.getProperty("probe", "true"))) {
+		if (!probe.equals("false")) {
 			prober.start();
 		}
 		for (int s = 0; s < senders; s++) {
@@ -205,7 +214,8 @@ public final class UsageLoadDriver {
 				distinct / seconds);
 		System.out.printf("batch latency p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", percentile(measured, 0.50),
 				percentile(measured, 0.99), measured.length == 0 ? 0 : measured[measured.length - 1] / 1e6);
-		System.out.printf("totals read under load (%,d reads): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", probed.length,
+		System.out.printf("%s under load (%,d reads): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+				entitlement ? "entitlement check" : "totals read", probed.length,
 				percentile(probed, 0.50), percentile(probed, 0.99), probed.length == 0 ? 0 : probed[probed.length - 1] / 1e6);
 		System.out.printf("the driver's own processor time while sending: %.1f s%n", driverCpu);
 		System.out.printf("accepted %,d (expected %,d), duplicates %,d (expected %,d), rejected %,d, failed batches %d%n",
