@@ -10,8 +10,9 @@ import dev.baton.platform.Money;
 import dev.baton.subscription.SubscriptionId;
 
 /**
- * Amounts another module has worked out and billing charges once, as they are: a seat
- * reconciliation's overage for the rest of the term, a true-up for the past one. The line goes onto
+ * Amounts another module has worked out and billing charges once: a seat reconciliation's overage
+ * for the rest of the term (less what the seat change costs by days, which the billing run charges),
+ * a true-up for the past one. The line goes onto
  * the invoice owner's draft with the subscription version holding on its day, taxed at the owner's
  * rate, and recomputes from its stored inputs like every line. The key makes it once: charged again
  * with the same key, nothing is written.
@@ -31,8 +32,12 @@ public class OneTimeCharges {
 	 * @param key what makes it unique for the subscription, such as {@code seat-reconciliation:<id>}
 	 * @param description the line's words, as the invoice shows them
 	 * @param on the day charged (the line's service day)
+	 * @param lessVersion null, or a subscription version whose own cost in its billing period (what the
+	 *        billing engine charges for it, by days) the line leaves out: the version's lines and the
+	 *        one-time line then add up to {@code amount} (a credit when the version costs more)
 	 */
-	public record OneTimeCharge(SubscriptionId subscriptionId, String key, String description, Money amount, LocalDate on) {
+	public record OneTimeCharge(SubscriptionId subscriptionId, String key, String description, Money amount, LocalDate on,
+			Integer lessVersion) {
 
 		public OneTimeCharge {
 			Objects.requireNonNull(subscriptionId, "subscriptionId");

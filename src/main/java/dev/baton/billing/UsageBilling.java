@@ -23,6 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.baton.audit.AuditLog;
 import dev.baton.billing.domain.BillingEngine;
+import dev.baton.billing.domain.Contract;
+import dev.baton.billing.domain.Inputs;
+import dev.baton.billing.domain.Period;
 import dev.baton.billing.domain.Line;
 import dev.baton.billing.domain.PackCharge;
 import dev.baton.billing.domain.TaxRate;
@@ -65,11 +68,13 @@ class UsageBilling {
 	private final Clock clock;
 	private final TransactionTemplate transactions;
 	private final BillingAccounts accounts;
+	private final ContractReader contracts;
 
 	UsageBilling(UsagePeriods periods, Subscriptions subscriptions, Catalog catalog, InvoiceRepository invoices,
 			UsageLineRepository lines, AuditLog audit, Clock clock, PlatformTransactionManager transactionManager,
-			BillingAccounts accounts) {
+			BillingAccounts accounts, ContractReader contracts) {
 		this.accounts = accounts;
+		this.contracts = contracts;
 		this.periods = periods;
 		this.subscriptions = subscriptions;
 		this.catalog = catalog;
@@ -85,7 +90,9 @@ class UsageBilling {
 	 * What a usage or pack computation stored: the inputs of one of them, and the tax rate its lines
 	 * were taxed at (null when the invoice owner's bill-to has none), as the recurring lines keep theirs.
 	 */
-	record Stored(UsageCharges.Inputs usage, PackCharge pack, TaxRate tax, OneTime oneTime) {
+	record Stored(UsageCharges.Inputs usage, PackCharge pack,
+			@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) TaxRate tax,
+			@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) OneTime oneTime) {
 
 		Stored(UsageCharges.Inputs usage, PackCharge pack, TaxRate tax) {
 			this(usage, pack, tax, null);
@@ -235,8 +242,20 @@ class UsageBilling {
 		var subscription = subscriptions.subscription(id);
 		var key = "ONE_TIME|" + asked.key();
 		var entry = holding(subscriptions.timeline(id), asked.on());
-		var oneTime = new OneTime(asked.key(), asked.description(), subscription.planCode(), asked.amount().amount(),
-				asked.amount().currency().getCurrencyCode(), asked.on(), entry.version(), entry.orderNumber());
+		var amount = asked.amount();
+		var words = asked.description();
+		if (asked.lessVersion() != null) {
+			var version = asked.lessVersion();
+			var billedByDays = costOf(contracts.read(id).contract(), version, asked.on());
+			amount = amount.minus(billedByDays);
+			words = words + ", less " + billedByDays.formatted() + " for the change billed by days (version " + version
+					+ ") = " + amount.formatted();
+		}
+		if (amount.amount().signum() == 0) {
+			return false;
+		}
+		var oneTime = new OneTime(asked.key(), words, subscription.planCode(), amount.amount(),
+				amount.currency().getCurrencyCode(), asked.on(), entry.version(), entry.orderNumber());
 		var now = clock.instant();
 		var draft = invoices.lockDraft(subscription.parties().invoiceOwnerAccountId(), oneTime.currency(), now);
 		if (lines.invoicedKeys(id.value()).contains(key)) {
@@ -246,13 +265,37 @@ class UsageBilling {
 		var book = entry.subscription().priceBookVersionId();
 		var computation = store(draft, id, new Stored(null, null, tax, oneTime), oneTime.on(), oneTime.on().plusDays(1), now);
 		lines.insert(new UsageLineRepository.NewLine(draft.value(), computation, invoices.nextLinePosition(draft), id.value(),
-				subscription.number(), Line.Kind.CHARGE.name(), key, key, "ONE_TIME", oneTime.planCode(), BigDecimal.ONE,
+				subscription.number(), (amount.amount().signum() < 0 ? Line.Kind.CREDIT : Line.Kind.CHARGE).name(), key, key,
+				"ONE_TIME", oneTime.planCode(), BigDecimal.ONE,
 				"charge", oneTime.amount(), BigDecimal.ZERO, oneTime.on(), oneTime.on().plusDays(1), entry.version(),
 				entry.orderNumber(), book.value(), catalog.version(book).number(), oneTime.amount(), oneTime.description(),
 				tax, BillingEngine.tax(oneTime.money(), tax).amount()));
-		audit.recordBySystem("invoice.one-time-charged", "invoice", draft.value(), asked.description(),
+		audit.recordBySystem("invoice.one-time-charged", "invoice", draft.value(), words,
 				Map.of("subscription", subscription.number(), "key", asked.key(), "amount", oneTime.money().formatted()));
 		return true;
+	}
+
+	/**
+	 * What the billing engine charges for one version of a contract in the billing period containing
+	 * {@code day}: the period's lines with the versions up to it, less those with the versions before it.
+	 */
+	static Money costOf(Contract contract, int version, LocalDate day) {
+		var period = contract.periodOf(day);
+		return total(contract, period, v -> v <= version).minus(total(contract, period, v -> v < version));
+	}
+
+	private static Money total(Contract contract, Period period, java.util.function.IntPredicate versions) {
+		var kept = contract.versions().stream().filter(v -> versions.test(v.version())).toList();
+		var total = Money.of(BigDecimal.ZERO, contract.currency());
+		if (kept.isEmpty()) {
+			return total;
+		}
+		var upTo = new Contract(contract.subscriptionId(), contract.subscriptionNumber(), contract.currency(),
+				contract.anchor(), contract.periodMonths(), kept);
+		for (var line : new Inputs(upTo, period, List.of(), null).lines()) {
+			total = total.plus(line.amount());
+		}
+		return total;
 	}
 
 	private UUID store(InvoiceId draft, SubscriptionId id, Stored stored, LocalDate from, LocalDate to, Instant now) {

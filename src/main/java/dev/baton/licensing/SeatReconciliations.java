@@ -31,7 +31,6 @@ import dev.baton.ordering.Orders;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Money;
 import dev.baton.subscription.Subscription;
-import dev.baton.subscription.Proration;
 import dev.baton.subscription.SubscriptionChange;
 import dev.baton.subscription.SubscriptionEntry;
 import dev.baton.subscription.SubscriptionId;
@@ -227,14 +226,19 @@ public class SeatReconciliations {
 
 	/**
 	 * Charges a noticed overage once its notice period is over: an order raising the seats paid to
-	 * what the reconciliation found, keyed by the reconciliation. When the customer bought those
-	 * seats in the meantime no order is needed and it is settled.
+	 * what the reconciliation found, keyed by the reconciliation, billed as any seat increase, and a
+	 * one-time line of the rest of the noticed amount, so the invoice's lines for it add up to what
+	 * the notice said. When the customer bought those seats in the meantime no order is needed and it
+	 * is settled. A run that stopped after placing the order finds it by its key and charges it.
 	 */
 	boolean charge(Reconciliation due) {
 		ReconciliationMath.mayCharge(due.chargeAfter(), clock.instant()).orThrow(LicensingProblems.RULE);
 		var subscription = transactions.execute(status -> subscriptions.subscription(due.subscriptionId()));
 		var target = due.seatsPaid() + due.overage();
-		if (subscription.status() == SubscriptionStatus.CANCELLED || subscription.seats() >= target) {
+		var key = "seat-reconciliation:" + due.id();
+		var ours = orders.placedWith(SYSTEM, key);
+		if (ours.isEmpty()
+				&& (subscription.status() == SubscriptionStatus.CANCELLED || subscription.seats() >= target)) {
 			return Boolean.TRUE.equals(transactions.execute(status -> settle(due, Reconciliation.Status.SETTLED, null, null)));
 		}
 		var amount = Money.of(due.amount(), due.currency());
@@ -242,19 +246,25 @@ public class SeatReconciliations {
 				: Integer.valueOf(0).equals(due.quartersLeft()) ? "Seats of the renewed term, from the last quarter to "
 						: "Annual true-up to ")
 				+ due.periodEnd() + ": " + due.overage() + " seats above those paid, " + amount.formatted();
-		// a quarter's overage is charged as the notice said, for the rest of the term: the seats it adds are
-		// not prorated again; a true-up raises the renewed term's seats, billed as any seat increase
-		var proration = due.kind() == Reconciliation.Kind.QUARTERLY ? Proration.NONE : null;
-		var key = "seat-reconciliation:" + due.id();
-		var placed = orders.place(new Orders.PlaceOrder(subscription.parties().isChannel() ? Channel.PARTNER : Channel.SALES,
-				subscription.opportunityId(),
-				List.of(new SubscriptionChange.ChangeSeats(subscription.id(), target, proration, null)), words, SYSTEM, key));
+		var order = ours.orElseGet(() -> orders.place(new Orders.PlaceOrder(
+				subscription.parties().isChannel() ? Channel.PARTNER : Channel.SALES, subscription.opportunityId(),
+				List.of(new SubscriptionChange.ChangeSeats(subscription.id(), target)), words, SYSTEM, key)).order());
+		var version = transactions.execute(status -> subscriptions.timeline(subscription.id()).stream()
+				.filter(entry -> order.id().value().equals(entry.orderId())).mapToInt(SubscriptionEntry::version).max());
 		return Boolean.TRUE.equals(transactions.execute(status -> {
+			// a quarter's amount is for the rest of the term; the seat change is billed by days from its day
+			// in its billing period, and the one-time line is the rest: both add up to the noticed amount.
+			// A true-up's seat change is the renewed term's; its amount, the past term's, is charged whole.
 			if (amount.amount().signum() > 0) {
 				charges.charge(new OneTimeCharges.OneTimeCharge(subscription.id(), key, words, amount,
-						LocalDate.now(clock)));
+						LocalDate.now(clock),
+						due.kind() == Reconciliation.Kind.QUARTERLY && version.isPresent() ? version.getAsInt() : null));
 			}
-			return settle(due, Reconciliation.Status.CHARGED, placed.order().id().value(), placed.order().number());
+			if (!settle(due, Reconciliation.Status.CHARGED, order.id().value(), order.number())) {
+				status.setRollbackOnly();
+				return false;
+			}
+			return true;
 		}));
 	}
 

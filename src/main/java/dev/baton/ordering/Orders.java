@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 
@@ -292,6 +293,11 @@ public class Orders {
 				.map(e -> new dev.baton.platform.FieldError("actions[" + index + "]." + e.field(), e.message())).toList();
 		return new BatonException(refused.type(), "actions[" + index + "] (" + action.action() + "): "
 				+ refused.getMessage(), fields, properties);
+	}
+
+	/** The order placed by {@code placedBy} with a client key, if there is one. */
+	public Optional<Order> placedWith(String placedBy, String clientKey) {
+		return transactions.execute(status -> repository.byClientKey(placedBy, clientKey));
 	}
 
 	public Order order(OrderId id) {

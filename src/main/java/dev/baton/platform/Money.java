@@ -27,6 +27,23 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 		return new Money(amount, Currency.getInstance(currency));
 	}
 
+	/** The sum of two amounts in the same currency. */
+	public Money plus(Money other) {
+		return new Money(amount.add(sameCurrency(other).amount), currency);
+	}
+
+	/** This amount less another in the same currency. */
+	public Money minus(Money other) {
+		return new Money(amount.subtract(sameCurrency(other).amount), currency);
+	}
+
+	private Money sameCurrency(Money other) {
+		if (!currency.equals(other.currency)) {
+			throw new IllegalArgumentException("Cannot add " + other.currency + " to " + currency);
+		}
+		return other;
+	}
+
 	public boolean isGreaterThan(Money other) {
 		return compareTo(other) > 0;
 	}

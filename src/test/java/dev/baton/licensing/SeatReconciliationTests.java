@@ -43,6 +43,12 @@ class SeatReconciliationTests {
 	@Autowired
 	Renewals renewals;
 
+	@Autowired
+	dev.baton.ordering.Orders orders;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	LicensingFixtures fixtures;
 
 	@BeforeEach
@@ -72,6 +78,29 @@ class SeatReconciliationTests {
 
 	private List<Reconciliation> reconcile(Story story) {
 		return reconciliations.reconcile(SubscriptionId.of(story.id()));
+	}
+
+	@Test
+	void aChargeThatStoppedAfterItsOrderIsChargedNotTakenForSeatsBoughtMeanwhile() {
+		var story = story("ultimate-self-managed-annual", 10);
+		var q1 = story.start().plusMonths(3);
+		fixtures.on(story.start().plusDays(40));
+		report(story, story.start(), story.start().plusDays(39), 12);
+		fixtures.on(q1);
+		var quarter = reconcile(story).get(0);
+		fixtures.on(q1.plusDays(7));
+		// a run placed the order and stopped (killed) before charging: the seats are already 12
+		orders.place(new dev.baton.ordering.Orders.PlaceOrder(dev.baton.ordering.Channel.SALES, null,
+				List.of(new dev.baton.subscription.SubscriptionChange.ChangeSeats(SubscriptionId.of(story.id()), 12)),
+				"Quarterly seat reconciliation", SeatReconciliations.SYSTEM, "seat-reconciliation:" + quarter.id()));
+		assertThat(fixtures.subscription(story.id()).path("seats").asInt()).isEqualTo(12);
+
+		assertThat(reconciliations.charge(quarter)).isTrue();
+		var charged = reconciliations.of(SubscriptionId.of(story.id())).get(0);
+		assertThat(charged.status()).as("its own order, not seats the customer bought").isEqualTo(Reconciliation.Status.CHARGED);
+		assertThat(jdbc.sql("SELECT count(*) FROM invoice_line WHERE subscription_id = CAST(:id AS uuid)"
+				+ " AND charge_type = 'ONE_TIME'").param("id", story.id()).query(Integer.class).single()).isEqualTo(1);
+		assertThat(reconciliations.charge(quarter)).as("charged once").isFalse();
 	}
 
 	@Test
