@@ -140,8 +140,10 @@ public class Invoices {
 		var today = LocalDate.now(clock);
 		var billed = bill(id, due.billedVersion(), due.nextBillOn(), today);
 		schedule.billed(id.value(), billed.version(), billed.nextBillOn(), clock.instant());
-		var current = contracts.read(id).current();
-		var draft = repository.draftOf(current.parties().invoiceOwnerAccountId(), current.currency());
+		var read = contracts.read(id);
+		var current = read.current();
+		var draft = repository.draftOf(current.parties().invoiceOwnerAccountId(), current.currency(),
+				read.contract().periodOf(today).start());
 		if (draft.isEmpty() || repository.lines(draft.get()).isEmpty()) {
 			return java.util.Optional.empty();
 		}
@@ -193,9 +195,8 @@ public class Invoices {
 		var owners = new java.util.TreeMap<String, InvoiceRepository.DraftKey>();
 		for (var each : computed) {
 			if (!each.periods().isEmpty()) {
-				var key = new InvoiceRepository.DraftKey(each.current().parties().invoiceOwnerAccountId(),
-						each.current().currency());
-				owners.put(key.owner() + key.currency(), key);
+				var key = draftKey(each);
+				owners.put(key.owner() + key.currency() + key.billingDay(), key);
 			}
 		}
 		var drafts = repository.lockDrafts(List.copyOf(owners.values()), clock.instant());
@@ -207,8 +208,7 @@ public class Invoices {
 		for (var each : computed) {
 			int written = 0;
 			if (!each.periods().isEmpty()) {
-				var draft = drafts.get(new InvoiceRepository.DraftKey(each.current().parties().invoiceOwnerAccountId(),
-						each.current().currency()));
+				var draft = drafts.get(draftKey(each));
 				var next = positions.get(draft);
 				for (var period : each.periods()) {
 					var text = InputsCodec.write(period.inputs());
@@ -239,6 +239,16 @@ public class Invoices {
 			audit.recordAllBySystem("invoice.lines-added", "invoice", details, "Billing run");
 		}
 		return results;
+	}
+
+	/**
+	 * The draft a subscription's lines go onto: its invoice owner's in its currency for its billing
+	 * day, the first day of the latest period billed, so the subscriptions that share a billing day
+	 * share an invoice (a period caught up late goes with the current one).
+	 */
+	private static InvoiceRepository.DraftKey draftKey(Computed each) {
+		return new InvoiceRepository.DraftKey(each.current().parties().invoiceOwnerAccountId(), each.current().currency(),
+				each.periods().get(each.periods().size() - 1).inputs().period().start());
 	}
 
 	/** What billing one subscription did: the next day it is due, the version it billed, the lines written. */

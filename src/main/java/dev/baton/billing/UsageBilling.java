@@ -166,7 +166,7 @@ class UsageBilling {
 			return 0;
 		}
 		var now = clock.instant();
-		var draft = invoices.lockDraft(subscription.parties().invoiceOwnerAccountId(), subscription.currency(), now);
+		var draft = invoices.lockDraft(subscription.parties().invoiceOwnerAccountId(), subscription.currency(), billingDay(id, now), now);
 		// read again under the draft's lock: whatever another transaction wrote meanwhile is not written twice
 		var inputs = new UsageCharges.Inputs(id.value(), subscription.number(), subscription.currency(), metered,
 				lines.invoicedKeys(id.value()));
@@ -215,7 +215,7 @@ class UsageBilling {
 				subscription.discounts().getOrDefault(bought.planCode(), BigDecimal.ZERO), boughtOn, day(bought.expiresAt()),
 				entry.version(), entry.orderNumber());
 		var now = clock.instant();
-		var draft = invoices.lockDraft(subscription.parties().invoiceOwnerAccountId(), subscription.currency(), now);
+		var draft = invoices.lockDraft(subscription.parties().invoiceOwnerAccountId(), subscription.currency(), billingDay(id, now), now);
 		if (lines.invoicedKeys(id.value()).contains(key)) {
 			return;
 		}
@@ -257,7 +257,7 @@ class UsageBilling {
 		var oneTime = new OneTime(asked.key(), words, subscription.planCode(), amount.amount(),
 				amount.currency().getCurrencyCode(), asked.on(), entry.version(), entry.orderNumber());
 		var now = clock.instant();
-		var draft = invoices.lockDraft(subscription.parties().invoiceOwnerAccountId(), oneTime.currency(), now);
+		var draft = invoices.lockDraft(subscription.parties().invoiceOwnerAccountId(), oneTime.currency(), billingDay(id, now), now);
 		if (lines.invoicedKeys(id.value()).contains(key)) {
 			return false;
 		}
@@ -273,6 +273,16 @@ class UsageBilling {
 		audit.recordBySystem("invoice.one-time-charged", "invoice", draft.value(), words,
 				Map.of("subscription", subscription.number(), "key", asked.key(), "amount", oneTime.money().formatted()));
 		return true;
+	}
+
+	/**
+	 * The billing day of the draft a subscription's usage, pack or one-time line goes onto: the first
+	 * day of its billing period holding now, so they share the invoice of its recurring charges.
+	 */
+	private LocalDate billingDay(SubscriptionId id, Instant now) {
+		var contract = contracts.read(id).contract();
+		var today = day(now);
+		return today.isBefore(contract.anchor()) ? contract.anchor() : contract.periodOf(today).start();
 	}
 
 	/**

@@ -90,10 +90,26 @@ final class BillingFixture {
 		return list;
 	}
 
+	/** The account's drafts (one per billing day), oldest first. */
+	List<JsonNode> drafts(String account) {
+		var ids = jdbc.sql("""
+				SELECT id FROM invoice WHERE invoice_owner_account_id = CAST(:a AS uuid) AND status = 'DRAFT'
+				ORDER BY billing_day, created_at""").param("a", account).query(UUID.class).list();
+		return ids.stream().map(id -> finance().get("/api/v1/invoices/" + id).json()).toList();
+	}
+
+	/** The account's latest draft: the one of its latest billing day. */
 	JsonNode draft(String account) {
-		var draft = invoices(account).stream().filter(i -> i.path("status").asString().equals("DRAFT")).findFirst()
-				.orElseThrow(() -> new AssertionError("no draft for " + account));
-		return finance().get("/api/v1/invoices/" + draft.path("id").asString()).json();
+		var drafts = drafts(account);
+		if (drafts.isEmpty()) {
+			throw new AssertionError("no draft for " + account);
+		}
+		return drafts.get(drafts.size() - 1);
+	}
+
+	/** The lines of several invoices, one after the other. */
+	static List<String> lines(List<JsonNode> invoices) {
+		return invoices.stream().flatMap(invoice -> lines(invoice).stream()).toList();
 	}
 
 	static List<String> lines(JsonNode invoice) {

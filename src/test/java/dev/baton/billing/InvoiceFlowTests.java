@@ -72,6 +72,27 @@ class InvoiceFlowTests {
 	}
 
 	@Test
+	void subscriptionsThatShareABillingDayShareADraftAndAnotherDayHasItsOwn() {
+		var account = billing.newAccount();
+		var first = billing.today();
+		billing.subscribe(account, "premium-saas-monthly", 2);
+		billing.subscribe(account, "premium-saas-monthly", 3);
+		run.run();
+		billing.on(first.plusDays(10));
+		billing.subscribe(account, "premium-saas-monthly", 4);
+		run.run();
+
+		var drafts = billing.invoices(account).stream().filter(i -> i.path("status").asString().equals("DRAFT"))
+				.map(i -> billing.finance().get("/api/v1/invoices/" + i.path("id").asString()).json()).toList();
+		assertThat(drafts).hasSize(2);
+		assertThat(drafts.stream().map(d -> d.path("lines").size()).sorted().toList())
+				.as("the two of the first day on one draft, the third on its own").containsExactly(1, 2);
+		assertThat(jdbc.sql("SELECT billing_day FROM invoice WHERE invoice_owner_account_id = CAST(:a AS uuid)"
+				+ " AND status = 'DRAFT' ORDER BY billing_day").param("a", account).query(java.time.LocalDate.class).list())
+				.containsExactly(first, first.plusDays(10));
+	}
+
+	@Test
 	void billsTheFirstYearInAdvanceOnceHoweverOftenTheRunRuns() {
 		var account = billing.newAccount();
 		var id = billing.subscribe(account, "premium-saas-annual", 5);
@@ -329,8 +350,8 @@ class InvoiceFlowTests {
 		var account = billing.newAccount();
 		var empty = UUID.randomUUID();
 		jdbc.sql("""
-				INSERT INTO invoice (id, invoice_owner_account_id, currency, status, created_at, version)
-				VALUES (:id, :owner, 'EUR', 'DRAFT', now(), 0)""").param("id", empty)
+				INSERT INTO invoice (id, invoice_owner_account_id, currency, billing_day, status, created_at, version)
+				VALUES (:id, :owner, 'EUR', CURRENT_DATE, 'DRAFT', now(), 0)""").param("id", empty)
 				.param("owner", UUID.fromString(account)).update();
 		var numbersBefore = counter();
 		var refused = billing.finance().post("/api/v1/invoices/" + empty + "/finalization", "");

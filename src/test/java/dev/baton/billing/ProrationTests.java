@@ -95,7 +95,7 @@ class ProrationTests {
 		assertThat(billing.desk().get("/api/v1/subscriptions/" + id).json().path("seats").asInt()).isEqualTo(6);
 		assertThat(billing.desk().get("/api/v1/subscriptions/" + id + "/scheduled-changes").json().get(0)
 				.path("status").asString()).isEqualTo("PLACED");
-		assertThat(lines(billing.draft(account))).as("10 seats for the first month, 6 from the second, no credit")
+		assertThat(lines(billing.drafts(account))).as("10 seats for the first month, 6 from the second, no credit")
 				.containsExactly("CHARGE 290.00", "CHARGE 174.00");
 	}
 
@@ -124,7 +124,7 @@ class ProrationTests {
 
 		billing.on(start.plusMonths(1));
 		run.run();
-		assertThat(lines(billing.draft(account))).containsExactly("CHARGE 145.00", "CHARGE 232.00");
+		assertThat(lines(billing.drafts(account))).as("a draft a month").containsExactly("CHARGE 145.00", "CHARGE 232.00");
 	}
 
 	@Test

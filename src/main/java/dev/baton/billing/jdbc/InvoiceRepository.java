@@ -45,34 +45,19 @@ public class InvoiceRepository {
 	}
 
 	/**
-	 * The draft of an invoice owner in a currency, made if there is none, locked for this
-	 * transaction: lines are added and the draft finalized one transaction at a time.
+	 * The draft of an invoice owner in a currency for a billing day, made if there is none, locked
+	 * for this transaction: lines are added and the draft finalized one transaction at a time.
 	 */
-	public InvoiceId lockDraft(UUID invoiceOwner, String currency, Instant now) {
-		for (int attempt = 0; attempt < 5; attempt++) {
-			jdbc.sql("""
-					INSERT INTO invoice (id, invoice_owner_account_id, currency, status, created_at, version)
-					VALUES (:id, :owner, :currency, 'DRAFT', :at, 0)
-					ON CONFLICT (invoice_owner_account_id, currency) WHERE status = 'DRAFT' DO NOTHING""")
-					.param("id", UUID.randomUUID()).param("owner", invoiceOwner).param("currency", currency)
-					.param("at", Timestamp.from(now)).update();
-			// a draft finalized while this waited for its lock no longer matches; then a new draft is made
-			var draft = jdbc.sql("""
-					SELECT id FROM invoice WHERE invoice_owner_account_id = :owner AND currency = :currency
-					  AND status = 'DRAFT' FOR UPDATE""")
-					.param("owner", invoiceOwner).param("currency", currency).query(UUID.class).optional();
-			if (draft.isPresent()) {
-				return InvoiceId.of(draft.get());
-			}
-		}
-		throw new IllegalStateException("No draft invoice could be locked for " + invoiceOwner + " in " + currency);
+	public InvoiceId lockDraft(UUID invoiceOwner, String currency, LocalDate billingDay, Instant now) {
+		return lockDrafts(List.of(new DraftKey(invoiceOwner, currency, billingDay)), now).values().iterator().next();
 	}
 
-	/** The draft of an invoice owner in a currency, if there is one. */
-	public Optional<InvoiceId> draftOf(UUID invoiceOwner, String currency) {
+	/** The draft of an invoice owner in a currency for a billing day, if there is one. */
+	public Optional<InvoiceId> draftOf(UUID invoiceOwner, String currency, LocalDate billingDay) {
 		return jdbc.sql("""
-				SELECT id FROM invoice WHERE invoice_owner_account_id = :owner AND currency = :currency AND status = 'DRAFT'""")
-				.param("owner", invoiceOwner).param("currency", currency)
+				SELECT id FROM invoice WHERE invoice_owner_account_id = :owner AND currency = :currency
+				  AND billing_day = :day AND status = 'DRAFT'""")
+				.param("owner", invoiceOwner).param("currency", currency).param("day", billingDay)
 				.query((rs, n) -> InvoiceId.of(rs.getObject(1, UUID.class))).optional();
 	}
 
@@ -160,13 +145,17 @@ public class InvoiceRepository {
 		return invoiced;
 	}
 
-	/** An invoice owner's draft in a currency. */
-	public record DraftKey(UUID owner, String currency) {
+	/**
+	 * An invoice owner's draft in a currency for a billing day: the subscriptions that share the day
+	 * share the draft.
+	 */
+	public record DraftKey(UUID owner, String currency, LocalDate billingDay) {
 	}
 
 	/**
-	 * The drafts of several invoice owners, each made if there is none, locked for this transaction
-	 * in the order of their owners: lines are added and a draft finalized one transaction at a time.
+	 * The drafts of several invoice owners and billing days, each made if there is none, locked for
+	 * this transaction in the order of their owners: lines are added and a draft finalized one
+	 * transaction at a time.
 	 */
 	public Map<DraftKey, InvoiceId> lockDrafts(List<DraftKey> keys, Instant now) {
 		var drafts = new HashMap<DraftKey, InvoiceId>();
@@ -174,21 +163,24 @@ public class InvoiceRepository {
 		for (int attempt = 0; attempt < 5 && !missing.isEmpty(); attempt++) {
 			var owners = missing.stream().map(DraftKey::owner).toArray(UUID[]::new);
 			var currencies = missing.stream().map(DraftKey::currency).toArray(String[]::new);
+			var days = missing.stream().map(k -> k.billingDay().toString()).toArray(String[]::new);
 			jdbc.sql("""
-					INSERT INTO invoice (id, invoice_owner_account_id, currency, status, created_at, version)
-					SELECT gen_random_uuid(), o, c, 'DRAFT', :at, 0
-					FROM unnest(CAST(:owners AS uuid[]), CAST(:currencies AS text[])) AS k (o, c) ORDER BY o, c
-					ON CONFLICT (invoice_owner_account_id, currency) WHERE status = 'DRAFT' DO NOTHING""")
-					.param("owners", owners).param("currencies", currencies).param("at", Timestamp.from(now)).update();
+					INSERT INTO invoice (id, invoice_owner_account_id, currency, billing_day, status, created_at, version)
+					SELECT gen_random_uuid(), o, c, d, 'DRAFT', :at, 0
+					FROM unnest(CAST(:owners AS uuid[]), CAST(:currencies AS text[]), CAST(:days AS date[])) AS k (o, c, d)
+					ORDER BY o, c, d
+					ON CONFLICT (invoice_owner_account_id, currency, billing_day) WHERE status = 'DRAFT' DO NOTHING""")
+					.param("owners", owners).param("currencies", currencies).param("days", days)
+					.param("at", Timestamp.from(now)).update();
 			// a draft finalized while this waited for its lock no longer matches; then a new draft is made
 			jdbc.sql("""
-					SELECT i.id, i.invoice_owner_account_id, i.currency FROM invoice i
-					JOIN unnest(CAST(:owners AS uuid[]), CAST(:currencies AS text[])) AS k (o, c)
-					  ON i.invoice_owner_account_id = k.o AND i.currency = k.c
-					WHERE i.status = 'DRAFT' ORDER BY i.invoice_owner_account_id, i.currency FOR UPDATE OF i""")
-					.param("owners", owners).param("currencies", currencies)
-					.query((rs, n) -> drafts.put(new DraftKey(rs.getObject(2, UUID.class), rs.getString(3).strip()),
-							InvoiceId.of(rs.getObject(1, UUID.class))))
+					SELECT i.id, i.invoice_owner_account_id, i.currency, i.billing_day FROM invoice i
+					JOIN unnest(CAST(:owners AS uuid[]), CAST(:currencies AS text[]), CAST(:days AS date[])) AS k (o, c, d)
+					  ON i.invoice_owner_account_id = k.o AND i.currency = k.c AND i.billing_day = k.d
+					WHERE i.status = 'DRAFT' ORDER BY i.invoice_owner_account_id, i.currency, i.billing_day FOR UPDATE OF i""")
+					.param("owners", owners).param("currencies", currencies).param("days", days)
+					.query((rs, n) -> drafts.put(new DraftKey(rs.getObject(2, UUID.class), rs.getString(3).strip(),
+							rs.getObject(4, LocalDate.class)), InvoiceId.of(rs.getObject(1, UUID.class))))
 					.list();
 			missing.removeIf(drafts::containsKey);
 		}
