@@ -229,23 +229,35 @@ public class SeatReconciliations {
 	 * what the reconciliation found, keyed by the reconciliation, billed as any seat increase, and a
 	 * one-time line of the rest of the noticed amount, so the invoice's lines for it add up to what
 	 * the notice said. When the customer bought those seats in the meantime no order is needed and it
-	 * is settled. A run that stopped after placing the order finds it by its key and charges it.
+	 * is settled (a true-up's amount, for the past term, still charged). A run that stopped after
+	 * placing the order finds it by its key and charges it.
 	 */
 	boolean charge(Reconciliation due) {
 		ReconciliationMath.mayCharge(due.chargeAfter(), clock.instant()).orThrow(LicensingProblems.RULE);
 		var subscription = transactions.execute(status -> subscriptions.subscription(due.subscriptionId()));
 		var target = due.seatsPaid() + due.overage();
 		var key = "seat-reconciliation:" + due.id();
-		var ours = orders.placedWith(SYSTEM, key);
-		if (ours.isEmpty()
-				&& (subscription.status() == SubscriptionStatus.CANCELLED || subscription.seats() >= target)) {
-			return Boolean.TRUE.equals(transactions.execute(status -> settle(due, Reconciliation.Status.SETTLED, null, null)));
-		}
 		var amount = Money.of(due.amount(), due.currency());
 		var words = (due.kind() == Reconciliation.Kind.QUARTERLY ? "Quarterly seat reconciliation to "
 				: Integer.valueOf(0).equals(due.quartersLeft()) ? "Seats of the renewed term, from the last quarter to "
 						: "Annual true-up to ")
 				+ due.periodEnd() + ": " + due.overage() + " seats above those paid, " + amount.formatted();
+		var ours = orders.placedWith(SYSTEM, key);
+		if (ours.isEmpty()
+				&& (subscription.status() == SubscriptionStatus.CANCELLED || subscription.seats() >= target)) {
+			// no seats to add; a true-up's amount is for the past term, owed all the same
+			return Boolean.TRUE.equals(transactions.execute(status -> {
+				if (due.kind() == Reconciliation.Kind.TRUE_UP && amount.amount().signum() > 0) {
+					charges.charge(new OneTimeCharges.OneTimeCharge(subscription.id(), key, words, amount,
+							LocalDate.now(clock), null));
+				}
+				if (!settle(due, Reconciliation.Status.SETTLED, null, null)) {
+					status.setRollbackOnly();
+					return false;
+				}
+				return true;
+			}));
+		}
 		var order = ours.orElseGet(() -> orders.place(new Orders.PlaceOrder(
 				subscription.parties().isChannel() ? Channel.PARTNER : Channel.SALES, subscription.opportunityId(),
 				List.of(new SubscriptionChange.ChangeSeats(subscription.id(), target)), words, SYSTEM, key)).order());

@@ -195,6 +195,18 @@ class SeatReconciliationTests {
 		assertThat(made.get(0).overage()).isEqualTo(2);
 		assertThat(made.get(0).amount()).as("2 x 348.00").isEqualByComparingTo("696.00");
 		assertThat(made.get(0).status()).isEqualTo(Reconciliation.Status.NOTICED);
+
+		// the customer buys the seats for the new term meanwhile: no order is needed, the past term is still owed
+		orders.place(new dev.baton.ordering.Orders.PlaceOrder(dev.baton.ordering.Channel.SALES, null,
+				List.of(new dev.baton.subscription.SubscriptionChange.ChangeSeats(SubscriptionId.of(story.id()), 12)),
+				"Seats for the new term", "deal-desk", null));
+		fixtures.on(termEnd.plusDays(7));
+		assertThat(reconciliations.charge(made.get(0))).isTrue();
+		assertThat(reconciliations.of(SubscriptionId.of(story.id())).get(0).status())
+				.isEqualTo(Reconciliation.Status.SETTLED);
+		assertThat(jdbc.sql("SELECT amount FROM invoice_line WHERE subscription_id = CAST(:id AS uuid)"
+				+ " AND charge_type = 'ONE_TIME'").param("id", story.id()).query(java.math.BigDecimal.class).single())
+				.as("the past term's overage").isEqualByComparingTo("696.00");
 	}
 
 	@Test
