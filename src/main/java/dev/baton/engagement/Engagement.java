@@ -490,12 +490,6 @@ public class Engagement {
 		return find(id);
 	}
 
-	/** The request with this number (CAMER-12, in any case). */
-	@Transactional(readOnly = true)
-	public java.util.Optional<SaRequest> findByReference(String reference) {
-		return reference == null || reference.isBlank() ? java.util.Optional.empty() : requests.findByReference(reference);
-	}
-
 	@Transactional(readOnly = true)
 	public SaRequest find(SaRequestId id) {
 		return requests.find(id).orElseThrow(() -> BatonException.notFound("SA request", id.value()));

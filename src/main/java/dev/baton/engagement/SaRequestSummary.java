@@ -23,11 +23,6 @@ public record SaRequestSummary(UUID id, String title, UUID opportunityId, UUID r
 				r.recommendationRank(), r.rankReason(), r.assigneeCircleId(), r.version(), r.reference());
 	}
 
-	/** The number and title as people name a request: CAMER-12 Acme Logistics: SA Activity. */
-	public String numberedTitle() {
-		return reference == null ? title : reference + " " + title;
-	}
-
 	/** Whether the assignee comes from another circle of the board than the request's. */
 	public boolean crossCircle() {
 		return assigneeCircleId != null && !assigneeCircleId.equals(circleId);

@@ -115,12 +115,6 @@ public class SaRequestRepository {
 				.query((rs, n) -> new RequestNumber(rs.getString("prefix"), rs.getInt("last_number"))).single();
 	}
 
-	/** The request with this number, as people type it (any case). */
-	public Optional<SaRequest> findByReference(String reference) {
-		return jdbc.sql("SELECT * FROM sa_request WHERE upper(reference) = upper(:reference)")
-				.param("reference", reference.strip()).query(SaRequestSql::request).optional();
-	}
-
 	public Optional<SaRequest> find(SaRequestId id) {
 		return jdbc.sql("SELECT * FROM sa_request WHERE id = :id").param("id", id.value()).query(SaRequestSql::request).optional();
 	}

@@ -227,16 +227,6 @@ class BoardPage {
 				: filters.query("column", single, "page", String.valueOf(page), "closed", everything ? "all" : null));
 	}
 
-	/** A window in words: "14 days", "36 hours". */
-	static String spoken(java.time.Duration window) {
-		var days = window.toDays();
-		if (days > 0 && window.equals(java.time.Duration.ofDays(days))) {
-			return days == 1 ? "1 day" : days + " days";
-		}
-		var hours = Math.max(1, window.toHours());
-		return hours == 1 ? "1 hour" : hours + " hours";
-	}
-
 	private String title(String key, boolean byLabel) {
 		return byLabel ? words.of(RequestLabel.valueOf(key)) : words.of(RequestStatus.valueOf(key));
 	}
