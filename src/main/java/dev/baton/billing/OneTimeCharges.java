@@ -35,9 +35,11 @@ public class OneTimeCharges {
 	 * @param lessVersion null, or a subscription version whose own cost in its billing period (what the
 	 *        billing engine charges for it, by days) the line leaves out: the version's lines and the
 	 *        one-time line then add up to {@code amount} (a credit when the version costs more)
+	 * @param serviceFrom the first day the charge pays for (finance recognizes it over its days)
+	 * @param serviceTo the day after the last it pays for
 	 */
 	public record OneTimeCharge(SubscriptionId subscriptionId, String key, String description, Money amount, LocalDate on,
-			Integer lessVersion) {
+			Integer lessVersion, LocalDate serviceFrom, LocalDate serviceTo) {
 
 		public OneTimeCharge {
 			Objects.requireNonNull(subscriptionId, "subscriptionId");
@@ -45,6 +47,17 @@ public class OneTimeCharges {
 			Objects.requireNonNull(description, "description");
 			Objects.requireNonNull(amount, "amount");
 			Objects.requireNonNull(on, "on");
+			serviceFrom = serviceFrom == null ? on : serviceFrom;
+			serviceTo = serviceTo == null ? serviceFrom.plusDays(1) : serviceTo;
+			if (!serviceTo.isAfter(serviceFrom)) {
+				throw new IllegalArgumentException("A charge's days end after they start, not " + serviceFrom + ".." + serviceTo);
+			}
+		}
+
+		/** A charge for the day it is made. */
+		public OneTimeCharge(SubscriptionId subscriptionId, String key, String description, Money amount, LocalDate on,
+				Integer lessVersion) {
+			this(subscriptionId, key, description, amount, on, lessVersion, null, null);
 		}
 	}
 

@@ -104,10 +104,14 @@ class UsageBilling {
 	 * reconciliation's amount), on the day and against the subscription version named.
 	 */
 	record OneTime(String key, String description, String planCode, BigDecimal amount, String currency, LocalDate on,
-			int version, String orderNumber) {
+			int version, String orderNumber, LocalDate from, LocalDate to) {
 
 		Money money() {
 			return Money.of(amount, currency);
+		}
+
+		String kind() {
+			return (amount.signum() < 0 ? Line.Kind.CREDIT : Line.Kind.CHARGE).name();
 		}
 	}
 
@@ -255,7 +259,8 @@ class UsageBilling {
 			return false;
 		}
 		var oneTime = new OneTime(asked.key(), words, subscription.planCode(), amount.amount(),
-				amount.currency().getCurrencyCode(), asked.on(), entry.version(), entry.orderNumber());
+				amount.currency().getCurrencyCode(), asked.on(), entry.version(), entry.orderNumber(), asked.serviceFrom(),
+				asked.serviceTo());
 		var now = clock.instant();
 		var draft = invoices.lockDraft(subscription.parties().invoiceOwnerAccountId(), oneTime.currency(), billingDay(id, now), now);
 		if (lines.invoicedKeys(id.value()).contains(key)) {
@@ -263,11 +268,10 @@ class UsageBilling {
 		}
 		var tax = accounts.taxRate(subscription.parties().invoiceOwnerAccountId()).orElse(null);
 		var book = entry.subscription().priceBookVersionId();
-		var computation = store(draft, id, new Stored(null, null, tax, oneTime), oneTime.on(), oneTime.on().plusDays(1), now);
+		var computation = store(draft, id, new Stored(null, null, tax, oneTime), oneTime.from(), oneTime.to(), now);
 		lines.insert(new UsageLineRepository.NewLine(draft.value(), computation, invoices.nextLinePosition(draft), id.value(),
-				subscription.number(), (amount.amount().signum() < 0 ? Line.Kind.CREDIT : Line.Kind.CHARGE).name(), key, key,
-				"ONE_TIME", oneTime.planCode(), BigDecimal.ONE,
-				"charge", oneTime.amount(), BigDecimal.ZERO, oneTime.on(), oneTime.on().plusDays(1), entry.version(),
+				subscription.number(), oneTime.kind(), key, key, "ONE_TIME", oneTime.planCode(), BigDecimal.ONE,
+				"charge", oneTime.amount(), BigDecimal.ZERO, oneTime.from(), oneTime.to(), entry.version(),
 				entry.orderNumber(), book.value(), catalog.version(book).number(), oneTime.amount(), oneTime.description(),
 				tax, BillingEngine.tax(oneTime.money(), tax).amount()));
 		audit.recordBySystem("invoice.one-time-charged", "invoice", draft.value(), words,
@@ -337,7 +341,7 @@ class UsageBilling {
 		}
 		if (stored.oneTime() != null) {
 			var oneTime = stored.oneTime();
-			recomputed.add(new Recomputed("CHARGE", oneTime.planCode(), oneTime.on(), oneTime.on().plusDays(1),
+			recomputed.add(new Recomputed(oneTime.kind(), oneTime.planCode(), oneTime.from(), oneTime.to(),
 					oneTime.amount(), oneTime.description(), BillingEngine.tax(oneTime.money(), stored.tax()).amount()));
 		}
 		if (stored.pack() != null) {

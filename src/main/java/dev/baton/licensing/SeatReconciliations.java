@@ -249,7 +249,7 @@ public class SeatReconciliations {
 			return Boolean.TRUE.equals(transactions.execute(status -> {
 				if (due.kind() == Reconciliation.Kind.TRUE_UP && amount.amount().signum() > 0) {
 					charges.charge(new OneTimeCharges.OneTimeCharge(subscription.id(), key, words, amount,
-							LocalDate.now(clock), null));
+							LocalDate.now(clock), null, due.periodStart(), due.periodEnd()));
 				}
 				if (!settle(due, Reconciliation.Status.SETTLED, null, null)) {
 					status.setRollbackOnly();
@@ -268,9 +268,14 @@ public class SeatReconciliations {
 			// in its billing period, and the one-time line is the rest: both add up to the noticed amount.
 			// A true-up's seat change is the renewed term's; its amount, the past term's, is charged whole.
 			if (amount.amount().signum() > 0) {
-				charges.charge(new OneTimeCharges.OneTimeCharge(subscription.id(), key, words, amount,
-						LocalDate.now(clock),
-						due.kind() == Reconciliation.Kind.QUARTERLY && version.isPresent() ? version.getAsInt() : null));
+				var quarterly = due.kind() == Reconciliation.Kind.QUARTERLY;
+				// the days it pays for, over which finance recognizes it: a quarter's, the rest of the term;
+				// a true-up's, the past term
+				var from = quarterly ? due.periodEnd() : due.periodStart();
+				var to = quarterly ? subscription.termEnd() : due.periodEnd();
+				charges.charge(new OneTimeCharges.OneTimeCharge(subscription.id(), key, words, amount, LocalDate.now(clock),
+						quarterly && version.isPresent() ? version.getAsInt() : null, from,
+						to != null && to.isAfter(from) ? to : null));
 			}
 			if (!settle(due, Reconciliation.Status.CHARGED, order.id().value(), order.number())) {
 				status.setRollbackOnly();

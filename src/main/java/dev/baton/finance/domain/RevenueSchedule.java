@@ -20,12 +20,13 @@ import dev.baton.platform.Money;
  * amount times the share of the line's days that passed, rounded once (half-even), and a month gets
  * the difference between its end and its start, so the months always add up to the amount.
  * <ul>
- * <li>{@link Recognition#RATABLE} (subscriptions, billed in advance): ratably per day over the
+ * <li>{@link Recognition#RATABLE} (subscriptions, billed in advance, and one-time charges for days of
+ * service, such as a seat reconciliation's): ratably per day over the
  * line's service days; the days before the document's date (an invoice finalized late, a credit
  * note on days already served) are recognized on that date, so a closed month never changes.</li>
  * <li>{@link Recognition#CONSUMED} (usage, billed in arrears): on the days it was consumed, its
  * service days, whenever it is invoiced; until then it is unbilled revenue.</li>
- * <li>{@link Recognition#POINT_IN_TIME} (one-time charges): at once, on the later of the document's
+ * <li>{@link Recognition#POINT_IN_TIME} (packs): at once, on the later of the document's
  * date and the first service day.</li>
  * </ul>
  */
@@ -41,7 +42,7 @@ public final class RevenueSchedule {
 		/** The recognition of an invoice line by its charge type: plans and add-ons ratably, usage when consumed. */
 		public static Recognition of(String chargeType) {
 			return switch (chargeType) {
-				case "PLAN", "ADD_ON" -> RATABLE;
+				case "PLAN", "ADD_ON", "ONE_TIME" -> RATABLE;
 				case "USAGE" -> CONSUMED;
 				default -> POINT_IN_TIME;
 			};

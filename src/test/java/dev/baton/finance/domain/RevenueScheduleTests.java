@@ -70,7 +70,7 @@ class RevenueScheduleTests {
 	}
 
 	@Test
-	void aOneTimeChargeIsRecognizedAtOnceWhenServiceStarts() {
+	void aPackIsRecognizedAtOnceWhenServiceStarts() {
 		var months = RevenueSchedule.monthly(new BigDecimal("12000.00"), USD, LocalDate.parse("2027-03-01"),
 				LocalDate.parse("2027-03-02"), LocalDate.parse("2027-02-20"), Recognition.POINT_IN_TIME);
 		assertThat(months).containsOnlyKeys(YearMonth.parse("2027-03"));
@@ -78,7 +78,20 @@ class RevenueScheduleTests {
 		assertThat(Recognition.of("PLAN")).isEqualTo(Recognition.RATABLE);
 		assertThat(Recognition.of("ADD_ON")).isEqualTo(Recognition.RATABLE);
 		assertThat(Recognition.of("USAGE")).isEqualTo(Recognition.CONSUMED);
-		assertThat(Recognition.of("ONE_TIME")).isEqualTo(Recognition.POINT_IN_TIME);
+		assertThat(Recognition.of("PACK")).isEqualTo(Recognition.POINT_IN_TIME);
+	}
+
+	@Test
+	void aOneTimeChargeForDaysOfServiceIsRecognizedOverThemThePastOnesOnItsDate() {
+		assertThat(Recognition.of("ONE_TIME")).isEqualTo(Recognition.RATABLE);
+		// a seat reconciliation charged on 9 March for 2 March to 2 December: the days up to 9 March at once
+		var months = RevenueSchedule.monthly(new BigDecimal("2750.00"), USD, LocalDate.parse("2027-03-02"),
+				LocalDate.parse("2027-12-02"), LocalDate.parse("2027-03-09"), Recognition.of("ONE_TIME"));
+		assertThat(months.firstKey()).isEqualTo(YearMonth.parse("2027-03"));
+		assertThat(months.lastKey()).isEqualTo(YearMonth.parse("2027-12"));
+		assertThat(months.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("2750.00");
+		// 275 days; March holds 30 of them (2 to 31 March): 2,750.00 x 30/275
+		assertThat(months.get(YearMonth.parse("2027-03"))).isEqualByComparingTo("300.00");
 	}
 
 	@Test
