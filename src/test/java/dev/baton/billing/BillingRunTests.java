@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,19 +12,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.baton.BatonIntegrationTest;
-import dev.baton.MutableClock;
 import dev.baton.ordering.Channel;
 import dev.baton.ordering.Orders;
-import dev.baton.pipeline.Pipeline;
 import dev.baton.subscription.SubscriptionChange;
 import dev.baton.subscription.SubscriptionId;
 
@@ -35,22 +28,7 @@ import dev.baton.subscription.SubscriptionId;
  * without a gap.
  */
 @BatonIntegrationTest
-class BillingRunTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Pipeline pipeline;
-
-	@Autowired
-	BillingRun run;
+class BillingRunTests extends BillingStory {
 
 	@Autowired
 	Invoices invoices;
@@ -60,18 +38,6 @@ class BillingRunTests {
 
 	@Autowired
 	TransactionTemplate transactions;
-
-	BillingFixture billing;
-
-	@BeforeEach
-	void fixture() {
-		billing = new BillingFixture(port, clock, jdbc, pipeline);
-	}
-
-	@AfterEach
-	void backToNow() {
-		clock.set(Instant.now());
-	}
 
 	@Test
 	void twoRunsAtOnceInvoiceEverySubscriptionDueAndEachLineOnce() throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,19 +12,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 
 import dev.baton.BatonIntegrationTest;
 import dev.baton.Http;
-import dev.baton.MutableClock;
 import dev.baton.TestMailServer;
-import dev.baton.pipeline.Pipeline;
 import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
 
@@ -36,41 +28,10 @@ import tools.jackson.databind.JsonNode;
  * and pays; two runs at once take every step once; the billing run finalizes aged drafts.
  */
 @BatonIntegrationTest
-class DunningTests {
-
-
-
-
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Pipeline pipeline;
-
-	@Autowired
-	BillingRun run;
+class DunningTests extends BillingStory {
 
 	@Autowired
 	Dunning dunning;
-
-	BillingFixture billing;
-
-	@BeforeEach
-	void fixture() {
-		billing = new BillingFixture(port, clock, jdbc, pipeline);
-	}
-
-	@AfterEach
-	void backToNow() {
-		clock.set(Instant.now());
-	}
 
 	private record Billed(String account, String subscription, String invoice, LocalDate dueOn) {
 	}

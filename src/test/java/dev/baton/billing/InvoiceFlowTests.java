@@ -7,25 +7,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.baton.BatonIntegrationTest;
 import dev.baton.Http;
-import dev.baton.MutableClock;
 import dev.baton.ProblemAssertions;
-import dev.baton.pipeline.Pipeline;
 
 /**
  * Billing stories through the API and the billing run, against PostgreSQL, moving the clock: the
@@ -34,37 +27,10 @@ import dev.baton.pipeline.Pipeline;
  * the database keeping finalized invoices immutable and lines unique.
  */
 @BatonIntegrationTest
-class InvoiceFlowTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Pipeline pipeline;
-
-	@Autowired
-	BillingRun run;
+class InvoiceFlowTests extends BillingStory {
 
 	@Autowired
 	Invoices invoices;
-
-	BillingFixture billing;
-
-	@BeforeEach
-	void fixture() {
-		billing = new BillingFixture(port, clock, jdbc, pipeline);
-	}
-
-	@AfterEach
-	void backToNow() {
-		clock.set(Instant.now());
-	}
 
 	private static String prorated(String yearly, long days, long periodDays) {
 		return new BigDecimal(yearly).multiply(BigDecimal.valueOf(days))

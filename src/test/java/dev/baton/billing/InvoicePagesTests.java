@@ -2,52 +2,24 @@ package dev.baton.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.baton.BatonIntegrationTest;
-import dev.baton.MutableClock;
 import dev.baton.PageSession;
-import dev.baton.pipeline.Pipeline;
 
 /**
  * Finance's invoice pages: the list, an invoice's lines with where each comes from, and
  * finalizing a draft, which only finance and administrators are offered and allowed.
  */
 @BatonIntegrationTest
-class InvoicePagesTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Pipeline pipeline;
-
-	@Autowired
-	BillingRun run;
+class InvoicePagesTests extends BillingStory {
 
 	@Autowired
 	InvoiceDocuments documents;
 
-	@AfterEach
-	void backToNow() {
-		clock.set(Instant.now());
-	}
-
 	@Test
 	void financeReadsAnInvoiceWithItsLinesAndFinalizesTheDraftOnItsPage() {
-		var billing = new BillingFixture(port, clock, jdbc, pipeline);
 		var account = billing.newAccount();
 		billing.subscribe(account, "premium-saas-annual", 4);
 		run.run();

@@ -4,23 +4,15 @@ import static dev.baton.billing.BillingFixture.amount;
 import static dev.baton.billing.BillingFixture.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.baton.BatonIntegrationTest;
 import dev.baton.Http;
-import dev.baton.MutableClock;
 import dev.baton.PageSession;
 import dev.baton.ProblemAssertions;
-import dev.baton.pipeline.Pipeline;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,34 +21,7 @@ import tools.jackson.databind.JsonNode;
  * preview said, and the preview writes nothing.
  */
 @BatonIntegrationTest
-class OrderPreviewTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Pipeline pipeline;
-
-	@Autowired
-	BillingRun run;
-
-	BillingFixture billing;
-
-	@BeforeEach
-	void fixture() {
-		billing = new BillingFixture(port, clock, jdbc, pipeline);
-	}
-
-	@AfterEach
-	void backToNow() {
-		clock.set(Instant.now());
-	}
+class OrderPreviewTests extends BillingStory {
 
 	private JsonNode preview(Map<String, Object> action) {
 		var response = billing.desk().post("/api/v1/orders/preview",

@@ -5,21 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.baton.BatonIntegrationTest;
-import dev.baton.MutableClock;
 import dev.baton.ordering.ScheduledChanges;
-import dev.baton.pipeline.Pipeline;
 
 /**
  * Proration modes through orders and the billing run: a reduction waits for the next billing
@@ -27,37 +20,10 @@ import dev.baton.pipeline.Pipeline;
  * is finalized when billing hears of it.
  */
 @BatonIntegrationTest
-class ProrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Pipeline pipeline;
-
-	@Autowired
-	BillingRun run;
+class ProrationTests extends BillingStory {
 
 	@Autowired
 	ScheduledChanges scheduled;
-
-	BillingFixture billing;
-
-	@BeforeEach
-	void fixture() {
-		billing = new BillingFixture(port, clock, jdbc, pipeline);
-	}
-
-	@AfterEach
-	void backToNow() {
-		clock.set(Instant.now());
-	}
 
 	private String monthly(String account, int seats) {
 		var id = billing.subscribe(account, "premium-saas-monthly", seats);

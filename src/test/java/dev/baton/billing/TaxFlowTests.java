@@ -3,21 +3,14 @@ package dev.baton.billing;
 import static dev.baton.billing.BillingFixture.amount;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.baton.BatonIntegrationTest;
 import dev.baton.Http;
-import dev.baton.MutableClock;
 import dev.baton.ProblemAssertions;
-import dev.baton.pipeline.Pipeline;
 
 /**
  * Tax lines by the invoice owner's bill-to country and region, from the rate table the test
@@ -25,37 +18,10 @@ import dev.baton.pipeline.Pipeline;
  * in the totals and explanations, in the recomputation and its hash.
  */
 @BatonIntegrationTest
-class TaxFlowTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MutableClock clock;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Pipeline pipeline;
-
-	@Autowired
-	BillingRun run;
+class TaxFlowTests extends BillingStory {
 
 	@Autowired
 	Invoices invoices;
-
-	BillingFixture billing;
-
-	@BeforeEach
-	void fixture() {
-		billing = new BillingFixture(port, clock, jdbc, pipeline);
-	}
-
-	@AfterEach
-	void backToNow() {
-		clock.set(Instant.now());
-	}
 
 	private void billTo(String account, Map<String, String> billTo) {
 		var response = billing.finance().put("/api/v1/accounts/" + account + "/bill-to", Http.json(billTo));
