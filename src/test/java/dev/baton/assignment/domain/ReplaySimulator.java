@@ -32,7 +32,7 @@ import dev.baton.platform.Money;
 /**
  * Replays a generated quarter of requests against one circle under several assignment policies
  * and prints a comparison table; a benchmark, not a test. The workload comes from a seed, so the
- * same seed gives the same table. Run it (after {@code ./mvnw test-compile}) with
+ * same seed gives the same table. Run it (after {@code ./mvnw process-test-classes}) with
  * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) dev.baton.assignment.ReplaySimulator [seed]};
  * see docs/assignment.md.
  */
