@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,7 +106,12 @@ public class Assignments {
 		return recommend(request, null);
 	}
 
-	/** Recommendations for an open request on a circle, leaving out one person (who needs cover) if given. */
+	/**
+	 * Recommendations for an open request on a circle, leaving out one person (who needs cover) if given.
+	 * What every circle on the board needs is read once, before the recommender asks for the home circle
+	 * and, if nobody there has room, for the others: the statements do not grow with the circles, their
+	 * people or their history.
+	 */
 	private Recommendations recommend(SaRequestSummary request, UUID without) {
 		var circle = organisation.circle(request.circleId());
 		var board = organisation.board(circle.boardKey());
@@ -114,8 +120,15 @@ public class Assignments {
 		var boardCircles = organisation.circlesOnBoard(board.key());
 		var members = new LinkedHashMap<UUID, Set<UUID>>();
 		boardCircles.forEach(c -> members.put(c.id(), Set.copyOf(c.memberIds())));
-		var opportunity = pipeline.opportunity(request.opportunityId());
-		var account = pipeline.account(opportunity.accountId());
+		var people = new HashMap<UUID, Person>();
+		organisation.peopleWithIds(boardCircles.stream().flatMap(c -> c.memberIds().stream()).toList())
+				.forEach(p -> people.put(p.id(), p));
+		var meetingDays = RequestFacts.meetingDays(request.details().preferredDates(), board.calendar().zone(), today);
+		var work = BoardWork.read(this, boardCircles, board, now, today, meetingDays);
+		var lookup = new Lookup();
+		lookup.preload(request.opportunityId(), work.pastDeals(now.minus(properties.experienceWindow())));
+		var opportunity = lookup.opportunity(request);
+		var account = lookup.account(opportunity.accountId());
 		var plan = opportunity.commandPlan();
 		var requester = organisation.findPerson(request.requesterId()).map(Person::name).orElse(null);
 		var facts = new RequestFacts(request.id(), circle.id(), board.key(), board.calendar(),
@@ -125,22 +138,13 @@ public class Assignments {
 				plan == null || plan.devOpsStack() == null ? List.of() : plan.devOpsStack().cloudVendors(),
 				plan == null ? List.of() : plan.competitors(), request.details().preferredDates(), members, today);
 
-		var lookup = new Lookup();
-		var people = new HashMap<UUID, Person>();
-		organisation.peopleWithIds(boardCircles.stream().flatMap(c -> c.memberIds().stream()).toList())
-				.forEach(p -> people.put(p.id(), p));
-		var home = candidates(circle, false, facts, board, now, people, lookup).stream()
+		var home = candidates(List.of(circle), false, facts, board, now, people, lookup, work).stream()
 				.filter(c -> !c.personId().equals(without)).toList();
-		var outcome = recommender.recommend(facts, circle.name(), home, () -> {
-			var others = new ArrayList<Candidate>();
-			for (var other : boardCircles) {
-				if (!other.id().equals(circle.id())) {
-					candidates(other, true, facts, board, now, people, lookup).stream()
-							.filter(c -> !c.personId().equals(without)).forEach(others::add);
-				}
-			}
-			return others;
-		}, properties.weightsFor(board.key()));
+		var outcome = recommender.recommend(facts, circle.name(), home,
+				() -> candidates(boardCircles.stream().filter(other -> !other.id().equals(circle.id())).toList(), true,
+						facts, board, now, people, lookup, work).stream().filter(c -> !c.personId().equals(without))
+						.toList(),
+				properties.weightsFor(board.key()));
 		var strategic = new SeniorityScorer(properties.strategicNetArr()).strategic(facts).orElse(null);
 		return new Recommendations(request.id(), circle.id(), circle.name(), board.key(), now, strategic,
 				properties.weightsFor(board.key()), outcome.otherCirclesProposed(), outcome.note(), outcome.ranked(),
@@ -283,59 +287,85 @@ public class Assignments {
 				new Totals(members.size(), Texts.round(load), Texts.round(capacity), Texts.round(headroom), statuses));
 	}
 
-	private List<Candidate> candidates(Circle circle, boolean otherCircle, RequestFacts facts, Board board,
-			Instant now, Map<UUID, Person> people, Lookup lookup) {
-		var openWork = openWork(circle.memberIds(), board.calendar().zone());
-		var open = openWork.work();
-		var window = properties.experienceWindow().compareTo(properties.fairnessWindow()) >= 0
-				? properties.experienceWindow() : properties.fairnessWindow();
-		var history = requests.filedSince(circle.id(), now.minus(window));
+	/**
+	 * What the candidates of a board's circles are made of, each read once for all the circles: their
+	 * members' open work, the circles' requests of the longer of the fairness and experience windows,
+	 * and the members' absences from today (or the first meeting day) to the end of the horizon.
+	 */
+	private record BoardWork(OpenWork open, Map<UUID, List<SaRequestSummary>> history,
+			Map<UUID, List<Absence>> away) {
+
+		static BoardWork read(Assignments assignments, List<Circle> circles, Board board, Instant now, LocalDate today,
+				List<LocalDate> meetingDays) {
+			var properties = assignments.properties;
+			var memberIds = circles.stream().flatMap(c -> c.memberIds().stream()).distinct().toList();
+			var window = properties.experienceWindow().compareTo(properties.fairnessWindow()) >= 0
+					? properties.experienceWindow() : properties.fairnessWindow();
+			var history = assignments.requests.filedSince(circles.stream().map(Circle::id).toList(), now.minus(window))
+					.stream().collect(Collectors.groupingBy(SaRequestSummary::circleId));
+			var from = today;
+			var to = today.plusDays(properties.capacity().horizonDays() - 1);
+			for (var day : meetingDays) {
+				from = day.isBefore(from) ? day : from;
+				to = day.isAfter(to) ? day : to;
+			}
+			return new BoardWork(assignments.openWork(memberIds, board.calendar().zone()), history,
+					assignments.organisation.absencesOf(memberIds, from, to));
+		}
+
+		/** The circles' requests filed since then that one of their members held or assisted. */
+		List<SaRequestSummary> pastDeals(Instant since) {
+			return history.values().stream().flatMap(List::stream)
+					.filter(r -> !r.createdAt().isBefore(since) && (r.assigneeId() != null || r.assistId() != null))
+					.toList();
+		}
+	}
+
+	private List<Candidate> candidates(List<Circle> circles, boolean otherCircle, RequestFacts facts, Board board,
+			Instant now, Map<UUID, Person> people, Lookup lookup, BoardWork boardWork) {
+		var open = boardWork.open().work();
 		var fairnessSince = now.minus(properties.fairnessWindow());
 		var experienceSince = now.minus(properties.experienceWindow());
-		var horizonEnd = facts.today().plusDays(properties.capacity().horizonDays() - 1);
-		var from = facts.today();
-		var to = horizonEnd;
-		for (var day : facts.meetingDays()) {
-			from = day.isBefore(from) ? day : from;
-			to = day.isAfter(to) ? day : to;
-		}
 		var candidates = new ArrayList<Candidate>();
-		var away = organisation.absencesOf(circle.memberIds(), from, to);
-		for (var memberId : circle.memberIds()) {
-			var person = people.containsKey(memberId) ? people.get(memberId) : organisation.findPerson(memberId).orElse(null);
-			if (person == null) {
-				continue;
-			}
-			var work = open.getOrDefault(memberId, List.of());
-			var absences = away.get(memberId);
-			var past = new ArrayList<Candidate.PastWork>();
-			int recent = 0;
-			double recentEffort = 0;
-			for (var r : history) {
-				var assignee = memberId.equals(r.assigneeId());
-				var assist = memberId.equals(r.assistId());
-				if (!assignee && !assist) {
+		for (var circle : circles) {
+			var circleHistory = boardWork.history().getOrDefault(circle.id(), List.of());
+			for (var memberId : circle.memberIds()) {
+				var person = people.containsKey(memberId) ? people.get(memberId) : organisation.findPerson(memberId).orElse(null);
+				if (person == null) {
 					continue;
 				}
-				var assignedAt = r.triagedAt() != null ? r.triagedAt() : r.createdAt();
-				if (assignee && r.triagedAt() != null && !assignedAt.isBefore(fairnessSince)) {
-					recent++;
-					recentEffort += workload.units(Workload.classify(r, memberId));
+				var work = open.getOrDefault(memberId, List.of());
+				var absences = boardWork.away().get(memberId);
+				var past = new ArrayList<Candidate.PastWork>();
+				int recent = 0;
+				double recentEffort = 0;
+				for (var r : circleHistory) {
+					var assignee = memberId.equals(r.assigneeId());
+					var assist = memberId.equals(r.assistId());
+					if (!assignee && !assist) {
+						continue;
+					}
+					var assignedAt = r.triagedAt() != null ? r.triagedAt() : r.createdAt();
+					if (assignee && r.triagedAt() != null && !assignedAt.isBefore(fairnessSince)) {
+						recent++;
+						recentEffort += workload.units(Workload.classify(r, memberId));
+					}
+					if (!r.createdAt().isBefore(experienceSince) && !r.id().equals(facts.requestId())) {
+						var opportunity = lookup.opportunity(r);
+						var account = opportunity == null ? null : lookup.account(opportunity.accountId());
+						past.add(new Candidate.PastWork(r.id(), r.requesterId(), opportunity == null ? null : opportunity.accountId(),
+								opportunity == null ? null : opportunity.segment(), account == null ? null : account.industry(),
+								opportunity == null || opportunity.commandPlan() == null ? List.of()
+										: opportunity.commandPlan().competitors(),
+								!assignee));
+					}
 				}
-				if (!r.createdAt().isBefore(experienceSince) && !r.id().equals(facts.requestId())) {
-					var opportunity = lookup.opportunity(r);
-					var account = opportunity == null ? null : lookup.account(opportunity.accountId());
-					past.add(new Candidate.PastWork(r.id(), r.requesterId(), opportunity == null ? null : opportunity.accountId(),
-							opportunity == null ? null : opportunity.segment(), account == null ? null : account.industry(),
-							opportunity == null || opportunity.commandPlan() == null ? List.of()
-									: opportunity.commandPlan().competitors(),
-							!assignee));
-				}
+				var capacity = capacityPolicy.assess(workload.load(work), absences,
+						boardWork.open().povDays().getOrDefault(memberId, Set.of()), board.calendar(), facts.today());
+				candidates.add(new Candidate(person.id(), person.name(), person.role(), person.seniority(), person.timeZone(),
+						person.skills(), circle.id(), circle.name(), otherCircle, absences, work, recent, recentEffort, past,
+						capacity));
 			}
-			var capacity = capacityPolicy.assess(workload.load(work), absences,
-					openWork.povDays().getOrDefault(memberId, Set.of()), board.calendar(), facts.today());
-			candidates.add(new Candidate(person.id(), person.name(), person.role(), person.seniority(), person.timeZone(),
-					person.skills(), circle.id(), circle.name(), otherCircle, absences, work, recent, recentEffort, past, capacity));
 		}
 		return candidates;
 	}
@@ -351,9 +381,10 @@ public class Assignments {
 	private OpenWork openWork(List<UUID> people, java.time.ZoneId zone) {
 		var byPerson = new HashMap<UUID, List<Candidate.OpenWork>>();
 		var povDays = new HashMap<UUID, Set<LocalDate>>();
+		var asked = Set.copyOf(people);
 		for (var request : requests.openFor(people)) {
-			for (var person : people) {
-				if (person.equals(request.assigneeId()) || person.equals(request.assistId())) {
+			for (var person : java.util.stream.Stream.of(request.assigneeId(), request.assistId()).distinct().toList()) {
+				if (person != null && asked.contains(person)) {
 					var work = Workload.classify(request, person);
 					byPerson.computeIfAbsent(person, p -> new ArrayList<>()).add(work);
 					if (work.pov() && request.details() != null) {
@@ -370,11 +401,25 @@ public class Assignments {
 		return new OpenWork(byPerson, povDays);
 	}
 
-	/** Opportunities and accounts of past requests, each read once per recommendation. */
+	/**
+	 * Opportunities and accounts of past requests, read together once per circle's history, so a
+	 * recommendation runs the same statements however many deals the circle worked on.
+	 */
 	private final class Lookup {
 
 		private final Map<UUID, Opportunity> opportunities = new HashMap<>();
 		private final Map<UUID, Account> accounts = new HashMap<>();
+
+		/** Reads the request's own deal and those of the past requests, with their accounts, in one statement. */
+		void preload(UUID requestOpportunity, List<SaRequestSummary> past) {
+			var ids = new java.util.HashSet<UUID>();
+			ids.add(requestOpportunity);
+			past.stream().map(SaRequestSummary::opportunityId).filter(java.util.Objects::nonNull).forEach(ids::add);
+			for (var found : pipeline.opportunitiesWithAccounts(ids)) {
+				opportunities.put(found.opportunity().id(), found.opportunity());
+				accounts.put(found.account().id(), found.account());
+			}
+		}
 
 		Opportunity opportunity(SaRequestSummary request) {
 			if (request.opportunityId() == null) {

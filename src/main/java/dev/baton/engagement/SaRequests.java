@@ -33,10 +33,10 @@ public class SaRequests {
 		return requests.openFor(people).stream().map(SaRequestSummary::of).toList();
 	}
 
-	/** Requests of a circle filed since an instant, any status: recent history for fairness and experience. */
+	/** Requests of these circles filed since an instant, any status: recent history for fairness and experience. */
 	@Transactional(readOnly = true)
-	public List<SaRequestSummary> filedSince(UUID circleId, Instant since) {
-		return requests.filedSince(circleId, since).stream().map(SaRequestSummary::of).toList();
+	public List<SaRequestSummary> filedSince(java.util.Collection<UUID> circleIds, Instant since) {
+		return requests.filedSince(circleIds, since).stream().map(SaRequestSummary::of).toList();
 	}
 
 	/**

@@ -144,12 +144,13 @@ class HomeController {
 		model.addAttribute("segments", Segment.values());
 		model.addAttribute("stage", stage);
 		model.addAttribute("segment", segment);
-		model.addAttribute("accounts", accountsById());
-		model.addAttribute("people", organisation.people(null).stream().collect(Collectors.toMap(Person::id, Function.identity())));
+		// the accounts and owners of this page only, each in one statement
+		model.addAttribute("accounts", pipeline.accounts(opportunities.items().stream()
+				.map(dev.baton.pipeline.Opportunity::accountId).collect(Collectors.toSet())).stream()
+				.collect(Collectors.toMap(Account::id, Function.identity())));
+		model.addAttribute("people", organisation.peopleById(opportunities.items().stream()
+				.map(dev.baton.pipeline.Opportunity::ownerId).filter(java.util.Objects::nonNull).collect(Collectors.toSet()))
+				.stream().collect(Collectors.toMap(Person::id, Function.identity())));
 		return "opportunities";
-	}
-
-	private Map<UUID, Account> accountsById() {
-		return pipeline.accounts().stream().collect(Collectors.toMap(Account::id, Function.identity()));
 	}
 }

@@ -200,16 +200,18 @@ class SizingPageController {
 
 	/** The first page of the pipeline, plus the chosen opportunity if it is beyond that page. */
 	private List<OpportunityOption> opportunities(String chosen) {
-		Map<UUID, Account> accounts = pipeline.accounts().stream()
-				.collect(Collectors.toMap(Account::id, Function.identity()));
+		var first = pipeline.opportunities(null, null, null, new Page.Request(0, Page.MAX_SIZE)).items();
+		// the accounts of this page only, in one statement
+		Map<UUID, Account> accounts = pipeline.accounts(first.stream().map(Opportunity::accountId).collect(Collectors.toSet()))
+				.stream().collect(Collectors.toMap(Account::id, Function.identity()));
 		var options = new java.util.ArrayList<OpportunityOption>();
-		pipeline.opportunities(null, null, null, new Page.Request(0, Page.MAX_SIZE)).items()
-				.forEach(o -> options.add(new OpportunityOption(o.id(), label(o.name(), accounts.get(o.accountId())))));
+		first.forEach(o -> options.add(new OpportunityOption(o.id(), label(o.name(), accounts.get(o.accountId())))));
 		if (!chosen.isEmpty() && options.stream().noneMatch(o -> o.id().toString().equals(chosen))) {
 			try {
 				Opportunity opportunity = pipeline.opportunity(UUID.fromString(chosen));
 				options.add(new OpportunityOption(opportunity.id(),
-						label(opportunity.name(), accounts.get(opportunity.accountId()))));
+						label(opportunity.name(), accounts.containsKey(opportunity.accountId())
+								? accounts.get(opportunity.accountId()) : pipeline.account(opportunity.accountId()))));
 			}
 			catch (IllegalArgumentException | BatonException unknown) {
 				// not an opportunity; the select then shows none chosen

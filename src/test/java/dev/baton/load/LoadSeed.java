@@ -77,6 +77,7 @@ public final class LoadSeed {
 					JOIN seed_circle c ON c.n = p.k % (SELECT count(*) FROM seed_circle)""");
 			copyRequests(connection, requests);
 			copyOpportunities(connection, batch);
+			spreadClosedRequestsOverDeals(connection);
 		}
 		catch (SQLException | RuntimeException e) {
 			connection.rollback();
@@ -139,6 +140,24 @@ public final class LoadSeed {
 			sql.execute("INSERT INTO opportunity (" + String.join(", ", columns) + ") SELECT " + String.join(", ", columns)
 					+ " FROM seed_opportunity");
 			sql.execute("ANALYZE opportunity");
+		}
+	}
+
+	/**
+	 * The closed copies worked on deals of their own (the seeded opportunities, in turn), as a
+	 * circle's history does: a read that looks up each past request's deal one by one shows here.
+	 */
+	private static void spreadClosedRequestsOverDeals(Connection connection) throws SQLException {
+		try (var sql = connection.createStatement()) {
+			sql.execute("""
+					WITH deal AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k, count(*) OVER () AS deals
+					              FROM opportunity WHERE external_id LIKE 'LOAD-%'),
+					     copy AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM sa_request
+					              WHERE reference LIKE 'LOAD-%' AND status IN ('DONE', 'DECLINED'))
+					UPDATE sa_request r SET opportunity_id = deal.id
+					FROM copy JOIN deal ON deal.k = copy.k % deal.deals
+					WHERE r.id = copy.id""");
+			sql.execute("ANALYZE sa_request");
 		}
 	}
 

@@ -37,6 +37,7 @@ class StatementBudgetTests {
 	// (the caller's person) on a page that had not resolved the caller already; the request page
 	// also reads the display names of its history's actors, in one statement
 	private static final int ASSIGNMENT_BUDGET = 10;
+	private static final int RECOMMENDATIONS_BUDGET = 12;
 	private static final int REQUEST_PAGE_BUDGET = 13;
 	private static final int BOARD_PAGE_BUDGET = 9;
 	private static final int LIST_API_BUDGET = 8;
@@ -48,16 +49,19 @@ class StatementBudgetTests {
 	private static final int HOME_BUDGET = 12;
 	private static final int INBOX_BUDGET = 8;
 	private static final int GOVERNANCE_PAGE_BUDGET = 12;
+	private static final int PIPELINE_PAGE_BUDGET = 10;
 	/** Rows an operation may read more on the grown database: a board's columns fill up (25 cards each). */
 	private static final long MORE_ROWS_ALLOWED = 250;
 	/**
 	 * Pages that show work or the organisation itself may read more: the seed's open copies keep
 	 * their SA and circle (My work and the circle page show more open work, the circle page more
 	 * work of its last eight weeks) and the reports list every circle and its SAs (250 circles and
-	 * 600 SAs more). Reading the history instead (10,000 requests) would still break these.
+	 * 600 SAs more). Recommendations weigh the board's requests of the experience window (a year: a third
+	 * of the seeded 10,000) as experience and continuity, so they read those, never older ones. Reading the
+	 * whole history instead (10,000 requests) would still break these.
 	 */
 	private static final Map<String, Long> MORE_ROWS_SHOWN = Map.of("My work", 600L, "circle page", 1_200L,
-			"reports page", 1_200L);
+			"reports page", 1_200L, "recommendations API", 7_000L);
 
 	@LocalServerPort
 	int port;
@@ -90,6 +94,8 @@ class StatementBudgetTests {
 				.as("rows %s reads with 1,000 more people and 10,000 more requests (%d before)", operation, rows)
 				.isLessThanOrEqualTo(rows + MORE_ROWS_SHOWN.getOrDefault(operation, MORE_ROWS_ALLOWED)));
 		assertThat(small.get("API assignment")).as("API assignment").hasSizeLessThanOrEqualTo(ASSIGNMENT_BUDGET);
+		assertThat(small.get("recommendations API")).as("recommendations API")
+				.hasSizeLessThanOrEqualTo(RECOMMENDATIONS_BUDGET);
 		assertThat(small.get("request page")).as("request page").hasSizeLessThanOrEqualTo(REQUEST_PAGE_BUDGET);
 		assertThat(small.get("board page")).as("board page").hasSizeLessThanOrEqualTo(BOARD_PAGE_BUDGET);
 		assertThat(small.get("request list API")).as("request list API").hasSizeLessThanOrEqualTo(LIST_API_BUDGET);
@@ -102,6 +108,8 @@ class StatementBudgetTests {
 			assertThat(small.get(home)).as(home).hasSizeLessThanOrEqualTo(HOME_BUDGET);
 		}
 		assertThat(small.get("inbox page")).as("inbox page").hasSizeLessThanOrEqualTo(INBOX_BUDGET);
+		assertThat(small.get("opportunities page")).as("opportunities page").hasSizeLessThanOrEqualTo(PIPELINE_PAGE_BUDGET);
+		assertThat(small.get("sizing page")).as("sizing page").hasSizeLessThanOrEqualTo(PIPELINE_PAGE_BUDGET);
 		assertThat(small.get("on-site page")).as("on-site page").hasSizeLessThanOrEqualTo(GOVERNANCE_PAGE_BUDGET);
 		assertThat(small.get("judgment page")).as("judgment page").hasSizeLessThanOrEqualTo(GOVERNANCE_PAGE_BUDGET);
 		assertThat(small.get("tasks page")).as("tasks page").hasSizeLessThanOrEqualTo(GOVERNANCE_PAGE_BUDGET);
@@ -120,6 +128,12 @@ class StatementBudgetTests {
 		// a first call of each kind warms what is loaded once per process (templates, policies)
 		sa.get("/api/v1/sa-requests?board=commercial-amer&status=NEW");
 		page.get("/board?board=commercial-amer");
+
+		statements.start();
+		var recommended = sa.get("/api/v1/sa-requests/" + id + "/recommendations");
+		counted.put("recommendations API", statements.stop());
+		rows.put("recommendations API", statements.rows());
+		assertThat(recommended.status()).as(recommended.body()).isEqualTo(200);
 
 		statements.start();
 		var assigned = sa.post("/api/v1/sa-requests/" + id + "/assignment", Http.json(Map.of("assigneeId", sam)));
@@ -158,6 +172,8 @@ class StatementBudgetTests {
 		measure(counted, rows, "SA home", () -> page.get("/"));
 		measure(counted, rows, "manager home", () -> manager.get("/"));
 		measure(counted, rows, "inbox page", () -> page.get("/inbox"));
+		measure(counted, rows, "opportunities page", () -> ae.get("/opportunities"));
+		measure(counted, rows, "sizing page", () -> page.get("/sizing"));
 		measure(counted, rows, "on-site page", () -> page.get("/governance/onsite"));
 		measure(counted, rows, "judgment page", () -> manager.get("/governance/judgments"));
 		measure(counted, rows, "tasks page", () -> page.get("/governance/tasks"));

@@ -42,10 +42,15 @@ public record RequestFacts(UUID requestId, UUID circleId, String boardKey, Busin
 
 	/** The days the customer could meet, in the board's time zone; today when no date is proposed. */
 	public List<LocalDate> meetingDays() {
-		if (preferredDates.isEmpty()) {
+		return meetingDays(preferredDates, boardZone(), today);
+	}
+
+	/** The days the customer could meet, in this zone; today when no date is proposed. */
+	public static List<LocalDate> meetingDays(List<PreferredDate> preferredDates, ZoneId zone, LocalDate today) {
+		if (preferredDates == null || preferredDates.isEmpty()) {
 			return List.of(today);
 		}
-		return preferredDates.stream().filter(d -> d.start() != null).map(d -> d.start().atZone(boardZone()).toLocalDate())
+		return preferredDates.stream().filter(d -> d.start() != null).map(d -> d.start().atZone(zone).toLocalDate())
 				.distinct().sorted().toList();
 	}
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -254,9 +255,13 @@ public class SaRequestRepository {
 				.list();
 	}
 
-	public List<SaRequest> filedSince(UUID circleId, Instant since) {
-		return jdbc.sql("SELECT * FROM sa_request WHERE circle_id = :circle AND created_at >= :since ORDER BY created_at")
-				.param("circle", circleId).param("since", SaRequestSql.ts(since)).query(SaRequestSql::request).list();
+	public List<SaRequest> filedSince(Collection<UUID> circleIds, Instant since) {
+		if (circleIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT * FROM sa_request WHERE circle_id = ANY(:circles) AND created_at >= :since ORDER BY created_at")
+				.param("circles", circleIds.toArray(UUID[]::new)).param("since", SaRequestSql.ts(since))
+				.query(SaRequestSql::request).list();
 	}
 
 	/** Open requests with a clock that is due before {@code horizon}, for the alert scan. */
