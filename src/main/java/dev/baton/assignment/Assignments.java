@@ -124,7 +124,7 @@ public class Assignments {
 		organisation.peopleWithIds(boardCircles.stream().flatMap(c -> c.memberIds().stream()).toList())
 				.forEach(p -> people.put(p.id(), p));
 		var meetingDays = RequestFacts.meetingDays(request.details().preferredDates(), board.calendar().zone(), today);
-		var work = BoardWork.read(this, boardCircles, board, now, today, meetingDays);
+		var work = boardWork(boardCircles, board, now, today, meetingDays);
 		var lookup = new Lookup();
 		lookup.preload(request.opportunityId(), work.pastDeals(now.minus(properties.experienceWindow())));
 		var opportunity = lookup.opportunity(request);
@@ -287,6 +287,23 @@ public class Assignments {
 				new Totals(members.size(), Texts.round(load), Texts.round(capacity), Texts.round(headroom), statuses));
 	}
 
+	private BoardWork boardWork(List<Circle> circles, Board board, Instant now, LocalDate today,
+			List<LocalDate> meetingDays) {
+		var memberIds = circles.stream().flatMap(c -> c.memberIds().stream()).distinct().toList();
+		var window = properties.experienceWindow().compareTo(properties.fairnessWindow()) >= 0
+				? properties.experienceWindow() : properties.fairnessWindow();
+		var history = requests.filedSince(circles.stream().map(Circle::id).toList(), now.minus(window)).stream()
+				.collect(Collectors.groupingBy(SaRequestSummary::circleId));
+		var from = today;
+		var to = today.plusDays(properties.capacity().horizonDays() - 1);
+		for (var day : meetingDays) {
+			from = day.isBefore(from) ? day : from;
+			to = day.isAfter(to) ? day : to;
+		}
+		return new BoardWork(openWork(memberIds, board.calendar().zone()), history,
+				organisation.absencesOf(memberIds, from, to));
+	}
+
 	/**
 	 * What the candidates of a board's circles are made of, each read once for all the circles: their
 	 * members' open work, the circles' requests of the longer of the fairness and experience windows,
@@ -294,24 +311,6 @@ public class Assignments {
 	 */
 	private record BoardWork(OpenWork open, Map<UUID, List<SaRequestSummary>> history,
 			Map<UUID, List<Absence>> away) {
-
-		static BoardWork read(Assignments assignments, List<Circle> circles, Board board, Instant now, LocalDate today,
-				List<LocalDate> meetingDays) {
-			var properties = assignments.properties;
-			var memberIds = circles.stream().flatMap(c -> c.memberIds().stream()).distinct().toList();
-			var window = properties.experienceWindow().compareTo(properties.fairnessWindow()) >= 0
-					? properties.experienceWindow() : properties.fairnessWindow();
-			var history = assignments.requests.filedSince(circles.stream().map(Circle::id).toList(), now.minus(window))
-					.stream().collect(Collectors.groupingBy(SaRequestSummary::circleId));
-			var from = today;
-			var to = today.plusDays(properties.capacity().horizonDays() - 1);
-			for (var day : meetingDays) {
-				from = day.isBefore(from) ? day : from;
-				to = day.isAfter(to) ? day : to;
-			}
-			return new BoardWork(assignments.openWork(memberIds, board.calendar().zone()), history,
-					assignments.organisation.absencesOf(memberIds, from, to));
-		}
 
 		/** The circles' requests filed since then that one of their members held or assisted. */
 		List<SaRequestSummary> pastDeals(Instant since) {
