@@ -424,9 +424,6 @@ class FinanceReportsTests {
 		var itemsCsv = fixture.finance().get("/api/v1/finance/billings/items.csv?currency=USD&key=" + month(fixture.m0)
 				+ "&" + fixture.accountParameters());
 		assertThat(itemsCsv.body()).contains("CREDIT_NOTE").contains("-240.00");
-		assertThat(FinanceReports.cell("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
-		assertThat(FinanceReports.cell("-1+2")).isEqualTo("'-1+2");
-		assertThat(FinanceReports.cell("EMEA")).isEqualTo("EMEA");
 
 		ProblemAssertions.assertProblem(fixture.finance().get("/api/v1/finance/arr?by=colour"), 400, "validation-failed");
 		ProblemAssertions.assertProblem(fixture.finance().get("/api/v1/finance/billings?from=2027-05&to=2027-01"), 400,
