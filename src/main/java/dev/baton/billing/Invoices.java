@@ -22,7 +22,6 @@ import dev.baton.billing.domain.Inputs;
 import dev.baton.billing.domain.Line;
 import dev.baton.billing.domain.Period;
 import dev.baton.billing.domain.TaxRate;
-import dev.baton.billing.gateway.PaymentGateway;
 import dev.baton.billing.jdbc.BillingScheduleRepository;
 import dev.baton.billing.jdbc.InvoiceRepository;
 import dev.baton.billing.jdbc.PaymentRepository;
@@ -41,10 +40,10 @@ import dev.baton.subscription.SubscriptionStatus;
 public class Invoices {
 
 	private final InvoiceRepository repository;
-	private final PaymentRepository payments;
+	private final PaymentRepository paymentRecords;
+	private final Payments payments;
 	private final ContractReader contracts;
 	private final InvoiceSettlement settlement;
-	private final PaymentGateway gateway;
 	private final BillingProperties properties;
 	private final ApplicationEventPublisher events;
 	private final AuditLog audit;
@@ -54,8 +53,8 @@ public class Invoices {
 	private final BillingScheduleRepository schedule;
 	private final BillingAccounts accounts;
 
-	Invoices(InvoiceRepository repository, PaymentRepository payments, ContractReader contracts,
-			InvoiceSettlement settlement, PaymentGateway gateway, BillingProperties properties,
+	Invoices(InvoiceRepository repository, PaymentRepository paymentRecords, Payments payments, ContractReader contracts,
+			InvoiceSettlement settlement, BillingProperties properties,
 			ApplicationEventPublisher events, AuditLog audit, Clock clock, InvoiceOwnerLocks locks,
 			BillingScheduleRepository schedule, BillingAccounts accounts, UsageBilling usage) {
 		this.usage = usage;
@@ -63,10 +62,10 @@ public class Invoices {
 		this.locks = locks;
 		this.schedule = schedule;
 		this.repository = repository;
+		this.paymentRecords = paymentRecords;
 		this.payments = payments;
 		this.contracts = contracts;
 		this.settlement = settlement;
-		this.gateway = gateway;
 		this.properties = properties;
 		this.events = events;
 		this.audit = audit;
@@ -400,7 +399,7 @@ public class Invoices {
 		var disposition = request.disposition() == null ? CreditNote.Disposition.ACCOUNT_CREDIT : request.disposition();
 		// what the note credits beyond what is still owed was paid already: it goes back to the payer
 		var beyondOwed = amount.setScale(2).subtract(invoice.due()).max(BigDecimal.ZERO);
-		var card = payments.lastCardPayment(id);
+		var card = paymentRecords.lastCardPayment(id);
 		Decision.check()
 				.refuseIf(disposition == CreditNote.Disposition.REFUND && beyondOwed.signum() > 0
 						&& (card.isEmpty() || card.get().amount().compareTo(beyondOwed) < 0), BillingRule.REFUND,
@@ -412,17 +411,10 @@ public class Invoices {
 				clock.instant(), currentUser());
 		repository.insertCreditNote(note);
 		if (beyondOwed.signum() > 0) {
-			payments.addCredit(invoice.invoiceOwnerAccountId(), invoice.currency(), beyondOwed, "CREDIT_NOTE", null,
+			paymentRecords.addCredit(invoice.invoiceOwnerAccountId(), invoice.currency(), beyondOwed, "CREDIT_NOTE", null,
 					note.id(), clock.instant(), currentUser());
 			if (disposition == CreditNote.Disposition.REFUND) {
-				var refund = Payments.reach(() -> gateway.refund(card.get().gatewayReference(),
-						Money.of(beyondOwed, invoice.currency()), "refund:" + note.id()));
-				if (refund.state() != PaymentGateway.State.SUCCEEDED) {
-					throw new BatonException(BillingProblems.GATEWAY, "The gateway refused the refund of credit note " + number
-							+ ": " + refund.failure(), List.of(), Map.of("invoiceId", id.toString()));
-				}
-				payments.addCredit(invoice.invoiceOwnerAccountId(), invoice.currency(), beyondOwed.negate(), "REFUNDED", null,
-						note.id(), clock.instant(), currentUser());
+				payments.refund(invoice, card.get(), note, beyondOwed, currentUser());
 			}
 		}
 		audit.record("invoice.credited", "invoice", id.value(), reason == null ? why : reason,

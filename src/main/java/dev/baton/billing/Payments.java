@@ -352,8 +352,24 @@ public class Payments {
 		}
 	}
 
+	/**
+	 * Pays back to a card the part of a credit note beyond what was owed, which the note put on the
+	 * account as credit: the refund takes that credit off again. A gateway that refuses fails the
+	 * credit note with it.
+	 */
+	void refund(Invoice invoice, Payment card, CreditNote note, BigDecimal beyondOwed, String by) {
+		var refund = reach(() -> gateway.refund(card.gatewayReference(), Money.of(beyondOwed, invoice.currency()),
+				"refund:" + note.id()));
+		if (refund.state() != PaymentGateway.State.SUCCEEDED) {
+			throw new BatonException(BillingProblems.GATEWAY, "The gateway refused the refund of credit note "
+					+ note.number() + ": " + refund.failure(), List.of(), Map.of("invoiceId", invoice.id().toString()));
+		}
+		payments.addCredit(invoice.invoiceOwnerAccountId(), invoice.currency(), beyondOwed.negate(), "REFUNDED", null,
+				note.id(), clock.instant(), by);
+	}
+
 	/** Calls the gateway; when it cannot be reached the request fails as a 502 and nothing is recorded. */
-	static <T> T reach(java.util.function.Supplier<T> call) {
+	private static <T> T reach(java.util.function.Supplier<T> call) {
 		try {
 			return call.get();
 		}

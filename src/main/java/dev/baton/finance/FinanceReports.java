@@ -1,5 +1,7 @@
 package dev.baton.finance;
 
+import static dev.baton.platform.SpreadsheetText.cell;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -298,20 +300,6 @@ public class FinanceReports {
 			throw new UncheckedIOException(e);
 		}
 		return out.toString();
-	}
-
-	/**
-	 * A text cell made safe for spreadsheets, as the engagement reports do: text that starts like a
-	 * formula (with =, +, -, @, a tab or a carriage return) gets a leading single quote.
-	 */
-	static String cell(String text) {
-		if (text == null || text.isEmpty()) {
-			return text;
-		}
-		var first = text.charAt(0);
-		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-				? "'" + text
-				: text;
 	}
 
 	private static String plain(BigDecimal amount) {

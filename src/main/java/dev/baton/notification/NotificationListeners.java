@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,36 +66,33 @@ class NotificationListeners {
 	/** The circle's channel (loudly on the fast track), the inbox of every member and the manager; e-mail on the fast track. */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(SaRequestFiled event) {
-		var named = titled(event.requestId(), event.title());
-		var found = circle(event.circleId());
-		if (found.isEmpty()) {
-			return;
-		}
-		var circle = found.get();
-		var requester = name(event.requesterId());
-		var now = clock.instant();
-		// a gated request is announced twice: when filed (awaiting approval) and when approved
-		var plan = new Plan(EventKey.of("filed", event.requestId(), event.awaitingApproval()), event.requestId());
-		plan.chat(circle, messages.filed(event, named, requester, zoneOf(circle), now), event.fastTrack());
-		for (var person : people(membersAndManager(circle))) {
-			var message = messages.filed(event, named, requester, person.timeZone(), now);
-			plan.inbox(person.id(), message);
-			if (event.fastTrack()) {
-				plan.email(person.id(), message);
+		toCircle(event.circleId(), circle -> {
+			var named = titled(event.requestId(), event.title());
+			var requester = name(event.requesterId());
+			var now = clock.instant();
+			// a gated request is announced twice: when filed (awaiting approval) and when approved
+			var plan = new Plan(EventKey.of("filed", event.requestId(), event.awaitingApproval()), event.requestId());
+			plan.chat(circle, messages.filed(event, named, requester, zoneOf(circle), now), event.fastTrack());
+			for (var person : people(membersAndManager(circle))) {
+				var message = messages.filed(event, named, requester, person.timeZone(), now);
+				plan.inbox(person.id(), message);
+				if (event.fastTrack()) {
+					plan.email(person.id(), message);
+				}
 			}
-		}
-		if (event.awaitingApproval()) {
-			// the approvers: the AE's own manager (the ASM) and the circle's SA manager
-			person(event.requesterId()).map(Person::managerId).flatMap(this::person).ifPresent(asm -> {
-				var message = messages.filed(event, named, requester, asm.timeZone(), now);
-				plan.inbox(asm.id(), message).email(asm.id(), message);
-			});
-			if (circle.managerId() != null) {
-				person(circle.managerId()).ifPresent(manager -> plan.email(manager.id(),
-						messages.filed(event, named, requester, manager.timeZone(), now)));
+			if (event.awaitingApproval()) {
+				// the approvers: the AE's own manager (the ASM) and the circle's SA manager
+				person(event.requesterId()).map(Person::managerId).flatMap(this::person).ifPresent(asm -> {
+					var message = messages.filed(event, named, requester, asm.timeZone(), now);
+					plan.inbox(asm.id(), message).email(asm.id(), message);
+				});
+				if (circle.managerId() != null) {
+					person(circle.managerId()).ifPresent(manager -> plan.email(manager.id(),
+							messages.filed(event, named, requester, manager.timeZone(), now)));
+				}
 			}
-		}
-		notifier.carryOut(plan);
+			return plan;
+		});
 	}
 
 	/** The requester, by e-mail and inbox, with the questions. */
@@ -113,22 +111,19 @@ class NotificationListeners {
 	/** The circle: its channel and its members' inboxes. */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(SaRequestInformationProvided event) {
-		var named = titled(event.requestId(), event.title());
-		var found = circle(event.circleId());
-		if (found.isEmpty()) {
-			return;
-		}
-		var circle = found.get();
-		var requester = name(event.requesterId());
-		var plan = new Plan(EventKey.of("information-provided", event.requestId(), event.triageDueAt(), event.slaDueAt()),
-				event.requestId());
-		plan.chat(circle, messages.informationProvided(event.requestId(), named, requester, event.triageDueAt(),
-				zoneOf(circle)), false);
-		for (var member : people(circle.memberIds())) {
-			plan.inbox(member.id(), messages.informationProvided(event.requestId(), named, requester,
-					event.triageDueAt(), member.timeZone()));
-		}
-		notifier.carryOut(plan);
+		toCircle(event.circleId(), circle -> {
+			var named = titled(event.requestId(), event.title());
+			var requester = name(event.requesterId());
+			var plan = new Plan(EventKey.of("information-provided", event.requestId(), event.triageDueAt(), event.slaDueAt()),
+					event.requestId());
+			plan.chat(circle, messages.informationProvided(event.requestId(), named, requester, event.triageDueAt(),
+					zoneOf(circle)), false);
+			for (var member : people(circle.memberIds())) {
+				plan.inbox(member.id(), messages.informationProvided(event.requestId(), named, requester,
+						event.triageDueAt(), member.timeZone()));
+			}
+			return plan;
+		});
 	}
 
 	/** The requester and the assignee by e-mail and inbox; the circle's channel. */
@@ -188,27 +183,29 @@ class NotificationListeners {
 	/** The circle's channel; the manager's inbox when overdue or breached; the assignee's when breached. */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(SaRequestClockAlert event) {
-		var named = titled(event.requestId(), event.title());
-		var found = circle(event.circleId());
-		if (found.isEmpty()) {
-			return;
-		}
-		var circle = found.get();
-		var assignee = event.assigneeId() == null ? null : name(event.assigneeId());
-		var plan = new Plan(EventKey.of("clock-alert", event.requestId(), event.kind(), event.dueAt()),
-				event.requestId());
-		plan.chat(circle, messages.clockAlert(event, named, assignee, zoneOf(circle)), false);
-		var readers = new ArrayList<UUID>();
-		if (event.kind() != SaRequestClockAlert.Kind.TRIAGE_DUE_SOON && circle.managerId() != null) {
-			readers.add(circle.managerId());
-		}
-		if (event.kind() == SaRequestClockAlert.Kind.SLA_BREACHED && event.assigneeId() != null) {
-			readers.add(event.assigneeId());
-		}
-		for (var reader : people(readers)) {
-			plan.inbox(reader.id(), messages.clockAlert(event, named, assignee, reader.timeZone()));
-		}
-		notifier.carryOut(plan);
+		toCircle(event.circleId(), circle -> {
+			var named = titled(event.requestId(), event.title());
+			var assignee = event.assigneeId() == null ? null : name(event.assigneeId());
+			var plan = new Plan(EventKey.of("clock-alert", event.requestId(), event.kind(), event.dueAt()),
+					event.requestId());
+			plan.chat(circle, messages.clockAlert(event, named, assignee, zoneOf(circle)), false);
+			var readers = new ArrayList<UUID>();
+			if (event.kind() != SaRequestClockAlert.Kind.TRIAGE_DUE_SOON && circle.managerId() != null) {
+				readers.add(circle.managerId());
+			}
+			if (event.kind() == SaRequestClockAlert.Kind.SLA_BREACHED && event.assigneeId() != null) {
+				readers.add(event.assigneeId());
+			}
+			for (var reader : people(readers)) {
+				plan.inbox(reader.id(), messages.clockAlert(event, named, assignee, reader.timeZone()));
+			}
+			return plan;
+		});
+	}
+
+	/** Carries out the plan made for the request's circle; a circle that no longer exists is not told. */
+	private void toCircle(UUID circleId, Function<Circle, Plan> planFor) {
+		circle(circleId).map(planFor).ifPresent(notifier::carryOut);
 	}
 
 	// a circle that no longer exists cannot be told; retrying the event would not change that

@@ -105,19 +105,10 @@ public class Orders {
 		OrderPolicy.check(request.channel(), request.actions()).orThrow(OrderingProblems.RULE);
 		var today = LocalDate.now(clock);
 		var planned = new ArrayList<OrderPreviews.Planned>();
-		for (int i = 0; i < request.actions().size(); i++) {
-			var action = request.actions().get(i);
-			if (action == null) {
-				throw BatonException.invalid("actions[" + i + "]", "is null; each action has a type");
-			}
-			try {
-				var resolved = resolve(action, today);
-				planned.add(new OrderPreviews.Planned(resolved.action(), resolved.deferredTo()));
-			}
-			catch (BatonException refused) {
-				throw atAction(i, action, refused);
-			}
-		}
+		eachAction(request.actions(), (i, action) -> {
+			var resolved = resolve(action, today);
+			planned.add(new OrderPreviews.Planned(resolved.action(), resolved.deferredTo()));
+		});
 		return previews.preview(planned);
 	}
 
@@ -135,34 +126,25 @@ public class Orders {
 		var toSchedule = new ArrayList<ScheduledChange>();
 		// a change placed by the scheduled-change job is the scheduled change itself: it supersedes nothing
 		var placingScheduled = request.clientKey() != null && request.clientKey().startsWith(ScheduledChanges.KEY_PREFIX);
-		for (int i = 0; i < request.actions().size(); i++) {
-			var action = request.actions().get(i);
-			if (action == null) {
-				throw BatonException.invalid("actions[" + i + "]", "is null; each action has a type");
+		eachAction(request.actions(), (i, action) -> {
+			var resolved = resolve(action, today);
+			placed.add(resolved.action());
+			if (!placingScheduled) {
+				supersede(resolved.action(), number);
 			}
-			try {
-				var resolved = resolve(action, today);
-				placed.add(resolved.action());
-				if (!placingScheduled) {
-					supersede(resolved.action(), number);
-				}
-				if (resolved.deferredTo() != null) {
-					// checked now as it would be placed now, so what the rules refuse is refused today
-					subscriptions.simulate(null, resolved.action());
-					var change = new ScheduledChange(UUID.randomUUID(), action.subscriptionId(), id, resolved.action(),
-							resolved.deferredTo(), ScheduledChange.Status.PENDING, null, null);
-					toSchedule.add(change);
-					scheduled.add(new Order.Scheduled(i, resolved.deferredTo(), change.id()));
-					touched.add(action.subscriptionId());
-				}
-				else {
-					touched.add(subscriptions.apply(ref, resolved.action()).id());
-				}
+			if (resolved.deferredTo() != null) {
+				// checked now as it would be placed now, so what the rules refuse is refused today
+				subscriptions.simulate(null, resolved.action());
+				var change = new ScheduledChange(UUID.randomUUID(), action.subscriptionId(), id, resolved.action(),
+						resolved.deferredTo(), ScheduledChange.Status.PENDING, null, null);
+				toSchedule.add(change);
+				scheduled.add(new Order.Scheduled(i, resolved.deferredTo(), change.id()));
+				touched.add(action.subscriptionId());
 			}
-			catch (BatonException refused) {
-				throw atAction(i, action, refused);
+			else {
+				touched.add(subscriptions.apply(ref, resolved.action()).id());
 			}
-		}
+		});
 		var order = new Order(id, number, request.channel(), request.opportunityId(), request.placedBy(),
 				request.reason(), clock.instant(), placed, touched, scheduled);
 		repository.insert(order, request.clientKey());
@@ -286,6 +268,30 @@ public class Orders {
 	}
 
 	/** The same refusal, saying which action of the order it is about. */
+	/** One step taken for an action of an order, knowing its place in the order. */
+	private interface ActionStep {
+		void take(int index, SubscriptionChange action);
+	}
+
+	/**
+	 * Takes a step for each action of an order in turn: a missing action is refused, and whatever
+	 * refuses an action names its place in the order.
+	 */
+	private static void eachAction(List<SubscriptionChange> actions, ActionStep step) {
+		for (int i = 0; i < actions.size(); i++) {
+			var action = actions.get(i);
+			if (action == null) {
+				throw BatonException.invalid("actions[" + i + "]", "is null; each action has a type");
+			}
+			try {
+				step.take(i, action);
+			}
+			catch (BatonException refused) {
+				throw atAction(i, action, refused);
+			}
+		}
+	}
+
 	private static BatonException atAction(int index, SubscriptionChange action, BatonException refused) {
 		var properties = new java.util.LinkedHashMap<String, Object>(refused.properties());
 		properties.put("actionIndex", index);

@@ -1,5 +1,7 @@
 package dev.baton.reports;
 
+import static dev.baton.platform.SpreadsheetText.cell;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -145,21 +147,9 @@ public class EngagementReports {
 	}
 
 	/**
-	 * A text cell made safe for spreadsheets: text people typed that starts like a formula (with =,
-	 * +, -, @, a tab or a carriage return) gets a leading single quote, so a spreadsheet shows it as
-	 * text instead of running it.
+	 * One section of the report as CSV with a header row; text cells pass through
+	 * {@link dev.baton.platform.SpreadsheetText#cell}.
 	 */
-	static String cell(String text) {
-		if (text == null || text.isEmpty()) {
-			return text;
-		}
-		var first = text.charAt(0);
-		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-				? "'" + text
-				: text;
-	}
-
-	/** One section of the report as CSV with a header row; text cells pass through {@link #cell}. */
 	public String csv(Report report, String section) {
 		var out = new StringWriter();
 		try (var printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {

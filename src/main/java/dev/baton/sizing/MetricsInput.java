@@ -1,12 +1,13 @@
 package dev.baton.sizing;
 
+import static dev.baton.sizing.ProspectMetrics.collect;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -233,16 +234,6 @@ record MetricsInput(
 		catch (DateTimeParseException | ArithmeticException e) {
 			errors.add(new FieldError(field, "must be a duration such as PT15M, 30s, 15m, 4h or 1d but was '"
 					+ text.strip() + "'"));
-			return null;
-		}
-	}
-
-	private static <T> T collect(Supplier<T> constructor, List<FieldError> errors) {
-		try {
-			return constructor.get();
-		}
-		catch (BatonException refused) {
-			errors.addAll(refused.fieldErrors());
 			return null;
 		}
 	}

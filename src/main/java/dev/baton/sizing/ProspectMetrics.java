@@ -387,15 +387,19 @@ public record ProspectMetrics(int users, List<RequestRate> rps, Repositories rep
 			return new ProspectMetrics(users, rates, repositories, automation, availability,
 					new Hosting(kubernetesExperience, kubernetesPreference, cloudProvider));
 		}
+	}
 
-		private static <T> T collect(Supplier<T> constructor, List<FieldError> errors) {
-			try {
-				return constructor.get();
-			}
-			catch (BatonException refused) {
-				errors.addAll(refused.fieldErrors());
-				return null;
-			}
+	/**
+	 * Builds one part of the metrics, adding the fields it refuses to the others instead of stopping
+	 * at the first, so that every wrong field is named at once; null when refused.
+	 */
+	static <T> T collect(Supplier<T> constructor, List<FieldError> errors) {
+		try {
+			return constructor.get();
+		}
+		catch (BatonException refused) {
+			errors.addAll(refused.fieldErrors());
+			return null;
 		}
 	}
 

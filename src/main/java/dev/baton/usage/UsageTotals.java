@@ -1,6 +1,8 @@
 package dev.baton.usage;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,22 +125,8 @@ public class UsageTotals {
 		}
 		var sql = "SELECT " + selected + ", " + value + " AS value FROM " + (unique ? "usage_unique" : "usage_hourly")
 				+ " WHERE " + where + " GROUP BY " + grouping + " ORDER BY " + grouping;
-		var rows = jdbc.sql(sql).params(params).query((rs, n) -> {
-			var windowStart = rs.getTimestamp("window_start").toInstant();
-			String subject = null;
-			var dimensions = new LinkedHashMap<String, String>();
-			for (int i = 0; i < groupBy.size(); i++) {
-				if (groupBy.get(i).equals(SUBJECT)) {
-					subject = rs.getString("c" + i);
-				}
-				else {
-					dimensions.put(groupBy.get(i), rs.getString("c" + i));
-				}
-			}
-			var from = windowStart.isBefore(query.from()) ? query.from() : windowStart;
-			var end = end(windowStart, window, query.to());
-			return new Row(from, end, subject, dimensions.isEmpty() ? null : dimensions, rs.getBigDecimal("value"));
-		}).list();
+		var rows = jdbc.sql(sql).params(params)
+				.query((rs, n) -> row(rs, query, window, groupBy, rs.getBigDecimal("value"))).list();
 		return new Totals(meter.code(), meter.aggregation(), meter.unit(), query.from(), query.to(), window, groupBy, rows);
 	}
 
@@ -203,24 +191,32 @@ public class UsageTotals {
 				SELECT %3$s, round(sum(level * extract(epoch FROM pb - pa)
 				  / extract(epoch FROM (date_trunc('month', pa) + interval '1 month') - date_trunc('month', pa))), 6) AS value
 				FROM pieces GROUP BY %4$s ORDER BY %4$s""".formatted(bySubject, step, selected, grouping);
-		var rows = jdbc.sql(sql).params(params).query((rs, n) -> {
-			var windowStart = rs.getTimestamp("window_start").toInstant();
-			String subject = null;
-			var dimensions = new LinkedHashMap<String, String>();
-			for (int i = 0; i < groupBy.size(); i++) {
-				if (groupBy.get(i).equals(SUBJECT)) {
-					subject = rs.getString("c" + i);
-				}
-				else {
-					dimensions.put(groupBy.get(i), rs.getString("c" + i));
-				}
-			}
-			var from = windowStart.isBefore(query.from()) ? query.from() : windowStart;
-			return new Row(from, end(windowStart, window, query.to()), subject, dimensions.isEmpty() ? null : dimensions,
-					plain(rs.getBigDecimal("value")));
-		}).list();
+		var rows = jdbc.sql(sql).params(params)
+				.query((rs, n) -> row(rs, query, window, groupBy, plain(rs.getBigDecimal("value")))).list();
 		return new Totals(meter.code(), meter.aggregation(), meter.aggregation().unitOf(meter.unit()), query.from(),
 				query.to(), window, groupBy, rows);
+	}
+
+	/**
+	 * A row as both statements select it: the window's start, then the grouped-by subject and
+	 * dimensions as c0, c1 and so on in the order of the grouping.
+	 */
+	private static Row row(ResultSet rs, Query query, Window window, List<String> groupBy, BigDecimal value)
+			throws SQLException {
+		var windowStart = rs.getTimestamp("window_start").toInstant();
+		String subject = null;
+		var dimensions = new LinkedHashMap<String, String>();
+		for (int i = 0; i < groupBy.size(); i++) {
+			if (groupBy.get(i).equals(SUBJECT)) {
+				subject = rs.getString("c" + i);
+			}
+			else {
+				dimensions.put(groupBy.get(i), rs.getString("c" + i));
+			}
+		}
+		var from = windowStart.isBefore(query.from()) ? query.from() : windowStart;
+		return new Row(from, end(windowStart, window, query.to()), subject, dimensions.isEmpty() ? null : dimensions,
+				value);
 	}
 
 	private static BigDecimal plain(BigDecimal value) {

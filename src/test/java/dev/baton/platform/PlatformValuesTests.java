@@ -14,6 +14,15 @@ import org.springframework.http.HttpStatus;
 class PlatformValuesTests {
 
 	@Test
+	void spreadsheetCellThatStartsLikeAFormulaIsShownAsText() {
+		assertThat(SpreadsheetText.cell("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+		assertThat(SpreadsheetText.cell("-1+2")).isEqualTo("'-1+2");
+		assertThat(SpreadsheetText.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+		assertThat(SpreadsheetText.cell("EMEA")).isEqualTo("EMEA");
+		assertThat(SpreadsheetText.cell(null)).isNull();
+	}
+
+	@Test
 	void problemTypeSlugCanBeDeclaredOnlyOnce() {
 		ProblemType.of("declared-once-for-test", HttpStatus.CONFLICT, "t", "d");
 

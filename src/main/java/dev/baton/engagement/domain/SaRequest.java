@@ -36,25 +36,26 @@ public final class SaRequest {
 	private static final Set<RequestStatus> DECLINABLE = EnumSet.of(RequestStatus.NEW, RequestStatus.SA_WAITING,
 			RequestStatus.AWAITING_APPROVAL);
 
-	private final SaRequestId id;
-	private final UUID opportunityId;
-	private final UUID requesterId;
-	private final UUID circleId;
-	private final String boardKey;
-	private final RequestTemplate template;
-	private final String title;
-	private final String reference;
-	private final RequestDetails details;
-	private final List<Advisory> advisories;
-	private final ApprovalGate gate;
-	private final LocalDate techEvalTarget;
-	private final boolean techEvalAtRisk;
-	private final boolean fastTrack;
-	private final Instant createdAt;
-	private final int version;
+	// the fields no method below changes are set once, by the builder
+	private SaRequestId id;
+	private UUID opportunityId;
+	private UUID requesterId;
+	private UUID circleId;
+	private String boardKey;
+	private RequestTemplate template;
+	private String title;
+	private String reference;
+	private RequestDetails details;
+	private List<Advisory> advisories = List.of();
+	private ApprovalGate gate = ApprovalGate.NONE;
+	private LocalDate techEvalTarget;
+	private boolean techEvalAtRisk;
+	private boolean fastTrack;
+	private Instant createdAt;
+	private int version;
 
 	private RequestStatus status;
-	private EnumSet<RequestLabel> labels;
+	private EnumSet<RequestLabel> labels = EnumSet.noneOf(RequestLabel.class);
 	private Instant receivedAt;
 	private Instant triageDueAt;
 	private Instant slaDueAt;
@@ -118,40 +119,7 @@ public final class SaRequest {
 		return new Builder();
 	}
 
-	private SaRequest(Builder b) {
-		this.id = Objects.requireNonNull(b.id, "id");
-		this.opportunityId = b.opportunityId;
-		this.requesterId = b.requesterId;
-		this.circleId = b.circleId;
-		this.boardKey = b.boardKey;
-		this.template = b.template;
-		this.title = b.title;
-		this.reference = b.reference;
-		this.details = b.details;
-		this.advisories = List.copyOf(b.advisories);
-		this.gate = b.gate;
-		this.techEvalTarget = b.techEvalTarget;
-		this.techEvalAtRisk = b.techEvalAtRisk;
-		this.fastTrack = b.fastTrack;
-		this.createdAt = b.createdAt;
-		this.version = b.version;
-		this.status = Objects.requireNonNull(b.status, "status");
-		this.labels = b.labels.isEmpty() ? EnumSet.noneOf(RequestLabel.class) : EnumSet.copyOf(b.labels);
-		this.receivedAt = b.receivedAt;
-		this.triageDueAt = b.triageDueAt;
-		this.slaDueAt = b.slaDueAt;
-		this.pausedAt = b.pausedAt;
-		this.waitingFrom = b.waitingFrom;
-		this.assigneeId = b.assigneeId;
-		this.assistId = b.assistId;
-		this.triagedAt = b.triagedAt;
-		this.engagedAt = b.engagedAt;
-		this.closedAt = b.closedAt;
-		this.declineReason = b.declineReason;
-		this.recommendationRank = b.recommendationRank;
-		this.rankReason = b.rankReason;
-		this.assigneeCircleId = b.assigneeCircleId;
-		this.updatedAt = b.updatedAt;
+	private SaRequest() {
 	}
 
 	/** Puts a request that waited for approval on the board, its clocks starting now. */
@@ -356,82 +324,60 @@ public final class SaRequest {
 	public UUID assigneeCircleId() { return assigneeCircleId; }
 	public Instant updatedAt() { return updatedAt; }
 
-	/** The stored state of a request; {@link #build()} makes the aggregate. */
+	/**
+	 * The stored state of a request, set field by field into the request it builds; a builder builds
+	 * one request, which {@link #build()} hands over.
+	 */
 	public static final class Builder {
 
-		private SaRequestId id;
-		private UUID opportunityId;
-		private UUID requesterId;
-		private UUID circleId;
-		private String boardKey;
-		private RequestTemplate template;
-		private String title;
-		private String reference;
-		private RequestDetails details;
-		private List<Advisory> advisories = List.of();
-		private ApprovalGate gate = ApprovalGate.NONE;
-		private LocalDate techEvalTarget;
-		private boolean techEvalAtRisk;
-		private boolean fastTrack;
-		private Instant createdAt;
-		private int version;
-		private RequestStatus status;
-		private Set<RequestLabel> labels = Set.of();
-		private Instant receivedAt;
-		private Instant triageDueAt;
-		private Instant slaDueAt;
-		private Instant pausedAt;
-		private RequestStatus waitingFrom;
-		private UUID assigneeId;
-		private UUID assistId;
-		private Instant triagedAt;
-		private Instant engagedAt;
-		private Instant closedAt;
-		private String declineReason;
-		private Integer recommendationRank;
-		private String rankReason;
-		private UUID assigneeCircleId;
-		private Instant updatedAt;
+		private SaRequest request = new SaRequest();
 
 		private Builder() {
 		}
 
-		public Builder id(SaRequestId id) { this.id = id; return this; }
-		public Builder opportunityId(UUID opportunityId) { this.opportunityId = opportunityId; return this; }
-		public Builder requesterId(UUID requesterId) { this.requesterId = requesterId; return this; }
-		public Builder circleId(UUID circleId) { this.circleId = circleId; return this; }
-		public Builder boardKey(String boardKey) { this.boardKey = boardKey; return this; }
-		public Builder template(RequestTemplate template) { this.template = template; return this; }
-		public Builder title(String title) { this.title = title; return this; }
-		public Builder reference(String reference) { this.reference = reference; return this; }
-		public Builder details(RequestDetails details) { this.details = details; return this; }
-		public Builder advisories(List<Advisory> advisories) { this.advisories = advisories; return this; }
-		public Builder gate(ApprovalGate gate) { this.gate = gate; return this; }
-		public Builder techEvalTarget(LocalDate techEvalTarget) { this.techEvalTarget = techEvalTarget; return this; }
-		public Builder techEvalAtRisk(boolean techEvalAtRisk) { this.techEvalAtRisk = techEvalAtRisk; return this; }
-		public Builder fastTrack(boolean fastTrack) { this.fastTrack = fastTrack; return this; }
-		public Builder createdAt(Instant createdAt) { this.createdAt = createdAt; return this; }
-		public Builder version(int version) { this.version = version; return this; }
-		public Builder status(RequestStatus status) { this.status = status; return this; }
-		public Builder labels(Set<RequestLabel> labels) { this.labels = labels; return this; }
-		public Builder receivedAt(Instant receivedAt) { this.receivedAt = receivedAt; return this; }
-		public Builder triageDueAt(Instant triageDueAt) { this.triageDueAt = triageDueAt; return this; }
-		public Builder slaDueAt(Instant slaDueAt) { this.slaDueAt = slaDueAt; return this; }
-		public Builder pausedAt(Instant pausedAt) { this.pausedAt = pausedAt; return this; }
-		public Builder waitingFrom(RequestStatus waitingFrom) { this.waitingFrom = waitingFrom; return this; }
-		public Builder assigneeId(UUID assigneeId) { this.assigneeId = assigneeId; return this; }
-		public Builder assistId(UUID assistId) { this.assistId = assistId; return this; }
-		public Builder triagedAt(Instant triagedAt) { this.triagedAt = triagedAt; return this; }
-		public Builder engagedAt(Instant engagedAt) { this.engagedAt = engagedAt; return this; }
-		public Builder closedAt(Instant closedAt) { this.closedAt = closedAt; return this; }
-		public Builder declineReason(String declineReason) { this.declineReason = declineReason; return this; }
-		public Builder recommendationRank(Integer recommendationRank) { this.recommendationRank = recommendationRank; return this; }
-		public Builder rankReason(String rankReason) { this.rankReason = rankReason; return this; }
-		public Builder assigneeCircleId(UUID assigneeCircleId) { this.assigneeCircleId = assigneeCircleId; return this; }
-		public Builder updatedAt(Instant updatedAt) { this.updatedAt = updatedAt; return this; }
+		public Builder id(SaRequestId id) { request.id = id; return this; }
+		public Builder opportunityId(UUID opportunityId) { request.opportunityId = opportunityId; return this; }
+		public Builder requesterId(UUID requesterId) { request.requesterId = requesterId; return this; }
+		public Builder circleId(UUID circleId) { request.circleId = circleId; return this; }
+		public Builder boardKey(String boardKey) { request.boardKey = boardKey; return this; }
+		public Builder template(RequestTemplate template) { request.template = template; return this; }
+		public Builder title(String title) { request.title = title; return this; }
+		public Builder reference(String reference) { request.reference = reference; return this; }
+		public Builder details(RequestDetails details) { request.details = details; return this; }
+		public Builder advisories(List<Advisory> advisories) { request.advisories = List.copyOf(advisories); return this; }
+		public Builder gate(ApprovalGate gate) { request.gate = gate; return this; }
+		public Builder techEvalTarget(LocalDate techEvalTarget) { request.techEvalTarget = techEvalTarget; return this; }
+		public Builder techEvalAtRisk(boolean techEvalAtRisk) { request.techEvalAtRisk = techEvalAtRisk; return this; }
+		public Builder fastTrack(boolean fastTrack) { request.fastTrack = fastTrack; return this; }
+		public Builder createdAt(Instant createdAt) { request.createdAt = createdAt; return this; }
+		public Builder version(int version) { request.version = version; return this; }
+		public Builder status(RequestStatus status) { request.status = status; return this; }
+		public Builder labels(Set<RequestLabel> labels) {
+			request.labels = labels.isEmpty() ? EnumSet.noneOf(RequestLabel.class) : EnumSet.copyOf(labels);
+			return this;
+		}
+		public Builder receivedAt(Instant receivedAt) { request.receivedAt = receivedAt; return this; }
+		public Builder triageDueAt(Instant triageDueAt) { request.triageDueAt = triageDueAt; return this; }
+		public Builder slaDueAt(Instant slaDueAt) { request.slaDueAt = slaDueAt; return this; }
+		public Builder pausedAt(Instant pausedAt) { request.pausedAt = pausedAt; return this; }
+		public Builder waitingFrom(RequestStatus waitingFrom) { request.waitingFrom = waitingFrom; return this; }
+		public Builder assigneeId(UUID assigneeId) { request.assigneeId = assigneeId; return this; }
+		public Builder assistId(UUID assistId) { request.assistId = assistId; return this; }
+		public Builder triagedAt(Instant triagedAt) { request.triagedAt = triagedAt; return this; }
+		public Builder engagedAt(Instant engagedAt) { request.engagedAt = engagedAt; return this; }
+		public Builder closedAt(Instant closedAt) { request.closedAt = closedAt; return this; }
+		public Builder declineReason(String declineReason) { request.declineReason = declineReason; return this; }
+		public Builder recommendationRank(Integer recommendationRank) { request.recommendationRank = recommendationRank; return this; }
+		public Builder rankReason(String rankReason) { request.rankReason = rankReason; return this; }
+		public Builder assigneeCircleId(UUID assigneeCircleId) { request.assigneeCircleId = assigneeCircleId; return this; }
+		public Builder updatedAt(Instant updatedAt) { request.updatedAt = updatedAt; return this; }
 
 		public SaRequest build() {
-			return new SaRequest(this);
+			var built = Objects.requireNonNull(request, "built already");
+			Objects.requireNonNull(built.id, "id");
+			Objects.requireNonNull(built.status, "status");
+			request = null;
+			return built;
 		}
 	}
 }

@@ -69,7 +69,7 @@ class BoardsAdminPageController {
 
 	private String boards(Map<String, String> form, Map<String, String> errors, Model model) {
 		model.addAttribute("boards", boards.boards());
-		model.addAttribute("regions", regions.regions());
+		model.addAttribute("regions", PageForms.regionOptions(regions));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		return "admin/boards";

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.baton.organisation.web.PageForms.Option;
 import dev.baton.organisation.People;
 import dev.baton.organisation.Boards;
 import dev.baton.organisation.Circle;
@@ -49,10 +50,6 @@ class CirclesAdminPageController {
 
 	/** A person to tick: chosen or not, and the circle they are in now, if another. */
 	record Choice(UUID id, String name, boolean chosen, String elsewhere) {
-	}
-
-	/** A value and its label, for a select. */
-	record Option(String value, String label) {
 	}
 
 	@GetMapping("/admin/circles")

@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.baton.organisation.Regions;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.FieldError;
 
@@ -21,6 +23,15 @@ final class PageForms {
 	static final String FORM = "form";
 
 	private PageForms() {
+	}
+
+	/** A value and its label, for a select of a form (admin/fragments :: select). */
+	record Option(String value, String label) {
+	}
+
+	/** The regions to choose from, by key. */
+	static List<Option> regionOptions(Regions regions) {
+		return regions.regions().stream().map(region -> new Option(region.key(), region.name())).toList();
 	}
 
 	/** The refusal as messages by field. */

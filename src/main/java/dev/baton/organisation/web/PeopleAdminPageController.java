@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.baton.organisation.web.PageForms.Option;
 import dev.baton.organisation.Regions;
 import dev.baton.organisation.People;
 import dev.baton.organisation.Person;
@@ -58,10 +59,6 @@ class PeopleAdminPageController {
 
 	/** A person in the list. */
 	record PersonRow(UUID id, String name, String role, String title, String email, String manager) {
-	}
-
-	/** A person to choose as manager. */
-	record Option(String value, String label) {
 	}
 
 	/** One row of the skills form. */
@@ -292,7 +289,7 @@ class PeopleAdminPageController {
 		model.addAttribute("seniorities", Seniority.values());
 		model.addAttribute("segments", Segment.values());
 		model.addAttribute("levels", SkillLevel.values());
-		model.addAttribute("regions", regions.regions());
+		model.addAttribute("regions", PageForms.regionOptions(regions));
 		model.addAttribute("managers", managers);
 		return "admin/person";
 	}

@@ -84,6 +84,8 @@ class PeopleAndCirclesAdminPageTests {
 
 		assertThat(refused.status()).isEqualTo(200);
 		assertThat(refused.body()).contains("id=\"f-login-error\"").contains("is not a known login: no-such-login");
+		// each field shows its own refusal, not the first field's
+		assertThat(refused.body()).containsPattern("id=\"f-login-error\"\\s+class=\"field-error\">is not a known login: no-such-login<");
 		var again = admin.submit("/admin/people/new", "/admin/people", "name", "Nobody", "email", "not-an-address",
 				"title", "", "role", "SA", "seniority", "", "timeZone", "Mars/Olympus");
 		assertThat(again.body()).contains("id=\"f-email-error\"").contains("id=\"f-title-error\"")
