@@ -13,7 +13,6 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 
 /**
@@ -32,7 +31,9 @@ class WordsTests {
 			dev.baton.engagement.SaRequestClockAlert.Kind.class, dev.baton.identity.Role.class,
 			dev.baton.organisation.Segment.class, dev.baton.organisation.Seniority.class,
 			dev.baton.organisation.SkillLevel.class, dev.baton.organisation.AbsenceKind.class, dev.baton.pipeline.Stage.class,
-			dev.baton.assignment.domain.CapacityPolicy.Status.class);
+			dev.baton.assignment.domain.CapacityPolicy.Status.class, dev.baton.subscription.SubscriptionStatus.class,
+			dev.baton.billing.InvoiceStatus.class, dev.baton.quoting.QuoteStatus.class, dev.baton.billing.PaymentStatus.class,
+			dev.baton.billing.PaymentMethodType.class);
 
 	private static Properties bundle(String name) throws IOException {
 		var properties = new Properties();
@@ -63,7 +64,7 @@ class WordsTests {
 
 	@Test
 	void countsAndDurationsAreInWordsWithTheRightPlural() {
-		var words = new Words(source());
+		var words = BundleWords.words();
 		try {
 			LocaleContextHolder.setLocale(Locale.ENGLISH);
 			assertThat(words.count("requests", 1)).isEqualTo("1 request");
@@ -85,14 +86,6 @@ class WordsTests {
 		finally {
 			LocaleContextHolder.resetLocaleContext();
 		}
-	}
-
-	private static ResourceBundleMessageSource source() {
-		var source = new ResourceBundleMessageSource();
-		source.setBasenames("messages", "words-fallback");
-		source.setDefaultEncoding("UTF-8");
-		source.setFallbackToSystemLocale(false);
-		return source;
 	}
 
 	private static List<Rule> rules() throws ClassNotFoundException {
