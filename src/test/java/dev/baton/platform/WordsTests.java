@@ -33,7 +33,7 @@ class WordsTests {
 			dev.baton.organisation.SkillLevel.class, dev.baton.organisation.AbsenceKind.class, dev.baton.pipeline.Stage.class,
 			dev.baton.assignment.domain.CapacityPolicy.Status.class, dev.baton.subscription.SubscriptionStatus.class,
 			dev.baton.billing.InvoiceStatus.class, dev.baton.quoting.QuoteStatus.class, dev.baton.billing.PaymentStatus.class,
-			dev.baton.billing.PaymentMethodType.class);
+			dev.baton.billing.PaymentMethodType.class, dev.baton.licensing.UpsellSignal.Cause.class);
 
 	private static Properties bundle(String name) throws IOException {
 		var properties = new Properties();
