@@ -86,7 +86,7 @@ class MessagesTests {
 		var message = messages.clockAlert(event, "Sam Rivera", ZoneId.of("Europe/Berlin"));
 
 		assertThat(message.title()).isEqualTo("SLA verletzt: Globex: POV");
-		assertThat(message.body()).isEqualTo("Globex: POV hat sein SLA verfehlt, fällig Di. 24 Nov. 10:00 MEZ. Zugewiesen an Sam Rivera.");
+		assertThat(message.body()).isEqualTo("Globex: POV hat das SLA verfehlt, fällig Di. 24 Nov. 10:00 MEZ. Zugewiesen an Sam Rivera.");
 		assertThat(messages.fastTrack(NOW, NOW.plus(Duration.ofMinutes(61)))).isEqualTo("Fast Track: Termin in 1 Stunde, jetzt zuweisen");
 	}
 
