@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import dev.baton.billing.jdbc.InvoiceRepository;
 import dev.baton.billing.jdbc.PaymentRepository;
 import dev.baton.platform.Money;
+import dev.baton.platform.Words;
 
 /**
  * Mails the invoice owner's billing contact: each invoice as it is finalized, a receipt for each
@@ -23,7 +24,8 @@ import dev.baton.platform.Money;
  * so billing sends through the SMTP settings ({@code spring.mail.*}) itself, as licensing does.
  * Each mail is claimed by its key in the listener's transaction before it is sent: a redelivered
  * event mails nobody twice, and a failed send rolls the claim back so the outbox delivers the event
- * again. Without a mail server or a billing contact nothing is sent.
+ * again. Without a mail server or a billing contact nothing is sent. The words come from the
+ * message bundle, in English while billing contacts have no language of their own.
  */
 @Component
 class BillingMail {
@@ -36,10 +38,12 @@ class BillingMail {
 	private final BillingProperties properties;
 	private final Clock clock;
 	private final InvoiceDocuments documents;
+	private final Words words;
 
 	BillingMail(PaymentRepository payments, InvoiceRepository invoices, ObjectProvider<JavaMailSender> senders,
-			BillingProperties properties, Clock clock, InvoiceDocuments documents) {
+			BillingProperties properties, Clock clock, InvoiceDocuments documents, Words words) {
 		this.documents = documents;
+		this.words = words;
 		this.payments = payments;
 		this.invoices = invoices;
 		this.sender = senders.getIfAvailable();
@@ -53,22 +57,21 @@ class BillingMail {
 		if (invoice.total().signum() <= 0) {
 			return;
 		}
-		var text = new StringBuilder("Invoice " + finalized.number() + " of " + finalized.issuedOn() + " is for "
-				+ finalized.total().formatted() + ", due on " + finalized.dueOn() + ".\n\n");
+		var text = new StringBuilder(words.get("mail.invoice.intro", finalized.number(), finalized.issuedOn(),
+				finalized.total().formatted(), finalized.dueOn())).append("\n\n");
 		for (var line : invoice.lines()) {
 			text.append("  ").append(line.subscriptionNumber()).append("  ").append(line.explanation()).append("  ")
 					.append(Money.of(line.amount(), invoice.currency()).formatted()).append('\n');
 		}
 		if (invoice.tax().signum() != 0 || !invoice.taxByRate().isEmpty()) {
-			text.append("\n  Subtotal  ").append(Money.of(invoice.subtotal(), invoice.currency()).formatted()).append('\n');
+			text.append("\n  ").append(words.get("mail.invoice.subtotal")).append("  ").append(Money.of(invoice.subtotal(), invoice.currency()).formatted()).append('\n');
 			invoice.taxByRate().forEach((rate, amount) -> text.append("  ").append(rate).append("  ")
 					.append(Money.of(amount, invoice.currency()).formatted()).append('\n'));
 		}
-		text.append("\nA card on file is charged for it; otherwise pay by bank transfer quoting ")
-				.append(finalized.number()).append('.');
-		text.append("\nThe invoice is attached as a PDF; it is also in your portal.");
+		text.append('\n').append(words.get("mail.invoice.pay", finalized.number()));
+		text.append('\n').append(words.get("mail.invoice.attached"));
 		mail("invoice:" + finalized.invoiceId(), finalized.invoiceOwnerAccountId(),
-				"Invoice " + finalized.number() + ": " + finalized.total().formatted() + " due " + finalized.dueOn(),
+				words.get("mail.invoice.subject", finalized.number(), finalized.total().formatted(), finalized.dueOn()),
 				text.toString(), () -> new Attachment(InvoiceDocuments.filename(invoice), documents.pdf(invoice.id())));
 	}
 
@@ -82,54 +85,52 @@ class BillingMail {
 		var left = Money.of(invoice.due(), invoice.currency()).formatted();
 		if (recorded.status() == PaymentStatus.SUCCEEDED) {
 			mail("receipt:" + recorded.paymentId(), recorded.accountId(),
-					"Receipt: " + recorded.amount().formatted() + " for invoice " + recorded.invoiceNumber(),
-					"We received " + recorded.amount().formatted() + " ("
-							+ recorded.method().name().toLowerCase().replace('_', ' ') + ") for invoice "
-							+ recorded.invoiceNumber() + ". "
-							+ (invoice.due().signum() > 0 ? left + " is still owed." : "The invoice is paid in full. Thank you."));
+					words.get("mail.receipt.subject", recorded.amount().formatted(), recorded.invoiceNumber()),
+					words.get("mail.receipt.text", recorded.amount().formatted(), words.of(recorded.method()),
+							recorded.invoiceNumber()) + " " + (invoice.due().signum() > 0 ? words.get("mail.receipt.owed", left)
+									: words.get("mail.receipt.paid")));
 		}
 		else if (recorded.status() == PaymentStatus.FAILED) {
 			mail("declined:" + recorded.paymentId(), recorded.accountId(),
-					"Payment declined for invoice " + recorded.invoiceNumber(),
-					"Your card was declined for " + recorded.amount().formatted() + " on invoice "
-							+ recorded.invoiceNumber() + ": " + recorded.failure() + ". " + left
-							+ " is still owed. Please update the card on file or pay by bank transfer quoting "
-							+ recorded.invoiceNumber() + ".");
+					words.get("mail.declined.subject", recorded.invoiceNumber()),
+					words.get("mail.declined.text", recorded.amount().formatted(), recorded.invoiceNumber(),
+							recorded.failure(), left));
 		}
 	}
 
 	@ApplicationModuleListener
 	void on(DunningStepTaken step) {
-		String subject;
-		String text;
-		switch (step.action()) {
-			case NOTICE:
-			case RETRY:
-				if (step.action() == DunningStepTaken.Action.RETRY && !step.outcome().startsWith("No card on file")) {
-					return; // a retry that charged a card is answered by the receipt or the decline
-				}
-				subject = "Reminder: invoice " + step.invoiceNumber() + " was due on " + step.dueOn();
-				text = "Invoice " + step.invoiceNumber() + " was due on " + step.dueOn() + " and " + step.due().formatted()
-						+ " is still owed. Please pay by bank transfer quoting " + step.invoiceNumber()
-						+ ", or keep a card on file. Without payment the subscriptions it bills will be suspended.";
-				break;
-			case SUSPEND:
-				subject = "Subscriptions suspended: invoice " + step.invoiceNumber() + " is unpaid";
-				text = "Invoice " + step.invoiceNumber() + " was due on " + step.dueOn() + " and " + step.due().formatted()
-						+ " is still owed, so the subscriptions it bills are suspended. They resume as soon as it is paid.";
-				break;
-			case CANCEL:
-				subject = "Subscriptions cancelled: invoice " + step.invoiceNumber() + " was not paid";
-				text = "Invoice " + step.invoiceNumber() + " was due on " + step.dueOn() + " and " + step.due().formatted()
-						+ " is still owed, so the subscriptions it bills are cancelled. The amount remains owed.";
-				break;
-			default:
-				subject = "Subscriptions resumed: invoice " + step.invoiceNumber() + " is settled";
-				text = step.outcome() + ".";
-				break;
+		var letter = dunning(words, step);
+		if (letter != null) {
+			mail("dunning:" + step.invoiceId() + ":" + step.action() + ":" + step.position(), step.invoiceOwnerAccountId(),
+					letter.subject(), letter.text());
 		}
-		mail("dunning:" + step.invoiceId() + ":" + step.action() + ":" + step.position(), step.invoiceOwnerAccountId(),
-				subject, text);
+	}
+
+	/** A mail's subject and text, before the greeting and the signature. */
+	record Letter(String subject, String text) {
+	}
+
+	/** What a dunning step tells the billing contact; nothing for a retry that charged a card. */
+	static Letter dunning(Words words, DunningStepTaken step) {
+		var due = step.due().formatted();
+		return switch (step.action()) {
+			// a retry that charged a card is answered by the receipt or the decline
+			case RETRY, NOTICE -> step.action() == DunningStepTaken.Action.RETRY && !step.outcome().startsWith("No card on file")
+					? null
+					: new Letter(words.get("mail.dunning.reminder.subject", step.invoiceNumber(), step.dueOn()),
+							words.get("mail.dunning.reminder.text", step.invoiceNumber(), step.dueOn(), due));
+			case SUSPEND -> new Letter(words.get("mail.dunning.suspended.subject", step.invoiceNumber()),
+					words.get("mail.dunning.suspended.text", step.invoiceNumber(), step.dueOn(), due));
+			case CANCEL -> new Letter(words.get("mail.dunning.cancelled.subject", step.invoiceNumber()),
+					words.get("mail.dunning.cancelled.text", step.invoiceNumber(), step.dueOn(), due));
+			case RESUME -> new Letter(words.get("mail.dunning.resumed.subject", step.invoiceNumber()), step.outcome() + ".");
+		};
+	}
+
+	/** The mail's text between the greeting of the billing contact and Baton's signature. */
+	static String letter(Words words, String name, String text) {
+		return words.get("mail.dear", name) + "\n\n" + text + "\n\n-- \n" + words.get("mail.signature");
 	}
 
 	private void mail(String key, java.util.UUID account, String subject, String text) {
@@ -145,7 +146,7 @@ class BillingMail {
 		if (contact.isEmpty() || !payments.claimMail(key, contact.get().email(), clock.instant())) {
 			return;
 		}
-		var body = "Dear " + contact.get().name() + ",\n\n" + text + "\n\n-- \nSent by Baton.";
+		var body = letter(words, contact.get().name(), text);
 		if (attachment == null) {
 			var mail = new SimpleMailMessage();
 			mail.setFrom(properties.mailFrom());

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import dev.baton.billing.jdbc.PaymentRepository;
 import dev.baton.catalog.Rating;
+import dev.baton.platform.Words;
 import dev.baton.usage.UsageThresholdReached;
 
 /**
@@ -29,9 +30,11 @@ class UsageMail {
 	private final JavaMailSender sender;
 	private final BillingProperties properties;
 	private final Clock clock;
+	private final Words words;
 
 	UsageMail(PaymentRepository payments, ObjectProvider<JavaMailSender> senders, BillingProperties properties,
-			Clock clock) {
+			Clock clock, Words words) {
+		this.words = words;
 		this.payments = payments;
 		this.sender = senders.getIfAvailable();
 		this.properties = properties;
@@ -50,19 +53,17 @@ class UsageMail {
 			return;
 		}
 		var subject = reached.thresholdPercent() == 0
-				? reached.meterName() + ": nothing left for " + reached.period()
-				: reached.meterName() + ": " + reached.thresholdPercent() + "% left for " + reached.period();
+				? words.get("mail.usage.none-left.subject", reached.meterName(), reached.period())
+				: words.get("mail.usage.left.subject", reached.meterName(), reached.thresholdPercent(), reached.period());
 		var text = reached.thresholdPercent() == 0
-				? "Your account has used all " + Rating.number(reached.available()) + " " + reached.unit() + " it had for "
-						+ reached.period() + " (its monthly allowance and its packs). New work that needs more is held until"
-						+ " you buy a pack in the portal or the month turns."
-				: "Your account has " + Rating.number(reached.remaining()) + " of " + Rating.number(reached.available()) + " "
-						+ reached.unit() + " left for " + reached.period() + ". Packs bought in the portal roll over for a year.";
+				? words.get("mail.usage.none-left.text", Rating.number(reached.available()), reached.unit(), reached.period())
+				: words.get("mail.usage.left.text", Rating.number(reached.remaining()), Rating.number(reached.available()),
+						reached.unit(), reached.period());
 		var mail = new SimpleMailMessage();
 		mail.setFrom(properties.mailFrom());
 		mail.setTo(contact.get().email());
 		mail.setSubject(subject);
-		mail.setText("Dear " + contact.get().name() + ",\n\n" + text + "\n\n-- \nSent by Baton.");
+		mail.setText(BillingMail.letter(words, contact.get().name(), text));
 		sender.send(mail);
 		log.debug("Mailed '{}' to the billing contact of account {}", subject, reached.accountId());
 	}

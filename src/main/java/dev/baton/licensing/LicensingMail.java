@@ -11,6 +11,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import dev.baton.licensing.jdbc.LicensingRepository;
+import dev.baton.platform.Words;
 
 /**
  * Mails the licensee: each license file as it is issued, an overage notice, and at once when the
@@ -29,9 +30,11 @@ class LicensingMail {
 	private final JavaMailSender sender;
 	private final LicensingProperties properties;
 	private final Clock clock;
+	private final Words words;
 
 	LicensingMail(LicensingRepository repository, ObjectProvider<JavaMailSender> senders, LicensingProperties properties,
-			Clock clock) {
+			Clock clock, Words words) {
+		this.words = words;
 		this.repository = repository;
 		this.sender = senders.getIfAvailable();
 		this.properties = properties;
@@ -47,9 +50,9 @@ class LicensingMail {
 			return;
 		}
 		var file = repository.file(event.licenseId()).orElseThrow();
-		send(event.licenseeEmail(), "Your license file, version " + event.subscriptionVersion(),
-				"Your self-managed license for subscription " + event.subscriptionId() + " (version "
-						+ event.subscriptionVersion() + ") is below. Save it as baton.license, exactly as it is.\n\n" + file);
+		send(event.licenseeEmail(), words.get("mail.license.subject", event.subscriptionVersion()),
+				words.get("mail.license.text", String.valueOf(event.subscriptionId()), event.subscriptionVersion()) + "\n\n"
+						+ file);
 	}
 
 	@ApplicationModuleListener
@@ -58,14 +61,13 @@ class LicensingMail {
 		if (licensee == null || sender == null || !repository.claimNoticeMailing(event.reconciliationId(), clock.instant())) {
 			return;
 		}
-		var then = event.amount().amount().signum() == 0
+		var text = event.amount().amount().signum() == 0
 				// the last quarter of a term: nothing of the term is left to charge
-				? " will be added to your renewed subscription, and billed with it, no sooner than "
-				: " will be charged (" + event.amount().formatted() + ") and added to your subscription no sooner than ";
-		send(licensee, "Seat reconciliation: " + event.overage() + " seats above your subscription",
-				"Your instances reported up to " + event.maxBillableUsers() + " billable users against "
-						+ event.seatsPaid() + " seats paid. The " + event.overage() + " seats above" + then
-						+ event.chargeAfter() + ". Contact your account team before then with any question.");
+				? words.get("mail.overage.renewal", event.maxBillableUsers(), event.seatsPaid(), event.overage(),
+						event.chargeAfter())
+				: words.get("mail.overage.charge", event.maxBillableUsers(), event.seatsPaid(), event.overage(),
+						event.amount().formatted(), event.chargeAfter());
+		send(licensee, words.get("mail.overage.subject", event.overage()), text);
 	}
 
 	@ApplicationModuleListener
@@ -77,9 +79,8 @@ class LicensingMail {
 		if (licensee == null || sender == null || !repository.claimCustomerTold(event.signalId(), clock.instant())) {
 			return;
 		}
-		send(licensee, "Seats in use beyond your subscription's tolerance",
-				"Subscription " + event.subscriptionNumber() + ": " + event.evidence() + ". This is beyond the "
-						+ "tolerance of your plan: your next license blocks changes until the seats are reconciled.");
+		send(licensee, words.get("mail.tolerance.subject"),
+				words.get("mail.tolerance.text", event.subscriptionNumber(), event.evidence()));
 	}
 
 	private String licenseeEmail(dev.baton.subscription.SubscriptionId subscription) {
@@ -92,7 +93,7 @@ class LicensingMail {
 		mail.setFrom(properties.mailFrom());
 		mail.setTo(to);
 		mail.setSubject(subject);
-		mail.setText(text + "\n\n-- \nSent by Baton.");
+		mail.setText(text + "\n\n-- \n" + words.get("mail.signature"));
 		sender.send(mail);
 		log.debug("Mailed '{}' to the licensee", subject);
 	}

@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Propagation;
 
 import dev.baton.licensing.UpsellSignalRaised;
 import dev.baton.organisation.Organisation;
+import dev.baton.platform.Words;
 
 /**
  * Tells the owner AE of an account about an up-sell signal licensing raised (seats in use near or
@@ -16,8 +17,11 @@ import dev.baton.organisation.Organisation;
 class LicensingListeners extends PersonListeners {
 
 
-	LicensingListeners(Organisation organisation, Notifier notifier, NotificationProperties properties) {
+	private final Words words;
+
+	LicensingListeners(Organisation organisation, Notifier notifier, NotificationProperties properties, Words words) {
 		super(organisation, notifier, properties);
+		this.words = words;
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
@@ -27,15 +31,9 @@ class LicensingListeners extends PersonListeners {
 			return;
 		}
 		var plan = new Plan(EventKey.of("upsell-signal", event.signalId().value()), null);
-		var cause = switch (event.cause()) {
-			case SEAT_USE_HIGH -> "seats nearly all in use";
-			case OVERAGE -> "more users than seats paid";
-			case OVER_TOLERANCE -> "users beyond the plan's overage tolerance";
-			case FEATURE_DEMAND -> "users keep reaching for features of a higher tier";
-		};
-		var message = new Message("Up-sell signal: " + event.accountName() + " (" + cause + ")",
-				event.accountName() + ", subscription " + event.subscriptionNumber() + ", " + event.period() + ": "
-						+ event.evidence() + ". Open an expansion opportunity from the signal, pre-filled.",
+		var message = new Message(words.get("notice.upsell.title", event.accountName(), words.of(event.cause())),
+				words.get("notice.upsell.body", event.accountName(), event.subscriptionNumber(), event.period(),
+						event.evidence()),
 				baseUrl + "/licensing/signals/" + event.signalId());
 		plan.inbox(owner.get().id(), message).email(owner.get().id(), message);
 		notifier.carryOut(plan);

@@ -14,6 +14,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
+import dev.baton.platform.Words;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,8 +30,10 @@ class Mailer {
 	private final String from;
 	private final AtomicBoolean toldOff = new AtomicBoolean();
 	private final JsonMapper json = JsonMapper.builder().build();
+	private final Words words;
 
-	Mailer(ObjectProvider<JavaMailSender> senders, NotificationProperties properties) {
+	Mailer(ObjectProvider<JavaMailSender> senders, NotificationProperties properties, Words words) {
+		this.words = words;
 		this.sender = senders.getIfAvailable();
 		this.from = properties.mailFrom();
 		if (sender instanceof JavaMailSenderImpl smtp) {
@@ -57,9 +60,10 @@ class Mailer {
 	String payload(Message message) {
 		var text = new StringBuilder(message.body());
 		if (message.link() != null) {
-			text.append("\n\nOpen the request: ").append(message.link());
+			text.append("\n\n").append(words.get(message.link().contains("/requests/") ? "mail.open-request" : "mail.open",
+					message.link()));
 		}
-		text.append("\n\n-- \nSent by Baton.");
+		text.append("\n\n-- \n").append(words.get("mail.signature"));
 		var body = new LinkedHashMap<String, String>();
 		body.put("subject", message.title());
 		body.put("text", text.toString());

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Propagation;
 import dev.baton.ordering.RenewalRefused;
 import dev.baton.pipeline.Opportunity;
 import dev.baton.pipeline.Pipeline;
+import dev.baton.platform.Words;
 import dev.baton.subscription.Subscription;
 import dev.baton.subscription.SubscriptionRenewed;
 
@@ -27,8 +28,10 @@ class PurchasingListeners {
 	private final Pipeline pipeline;
 	private final Notifier notifier;
 	private final String baseUrl;
+	private final Words words;
 
-	PurchasingListeners(Pipeline pipeline, Notifier notifier, NotificationProperties properties) {
+	PurchasingListeners(Pipeline pipeline, Notifier notifier, NotificationProperties properties, Words words) {
+		this.words = words;
 		this.pipeline = pipeline;
 		this.notifier = notifier;
 		this.baseUrl = properties.baseUrl();
@@ -38,10 +41,9 @@ class PurchasingListeners {
 	void on(SubscriptionRenewed event) {
 		var s = event.subscription();
 		var plan = new Plan(EventKey.of("subscription-renewed", s.id().value(), s.termEnd()), null);
-		var message = new Message("Renewed: " + s.number() + " of " + customer(s),
-				customer(s) + "'s subscription " + s.number() + " (" + s.planCode() + ", " + s.seats()
-						+ " seats) renews for another term: " + s.termStart() + " to " + s.termEnd()
-						+ (s.parties().isChannel() ? ", through its reseller." : "."),
+		var message = new Message(words.get("notice.renewed.title", s.number(), customer(s)),
+				words.get(s.parties().isChannel() ? "notice.renewed.body-channel" : "notice.renewed.body", customer(s),
+						s.number(), s.planCode(), s.seats(), s.termStart(), s.termEnd()),
 				baseUrl + "/subscriptions/" + s.id());
 		ownerAe(s).ifPresent(ae -> plan.inbox(ae, message).email(ae, message));
 		notifier.carryOut(plan);
@@ -51,10 +53,8 @@ class PurchasingListeners {
 	void on(RenewalRefused event) {
 		var s = event.subscription();
 		var plan = new Plan(EventKey.of("renewal-refused", s.id().value(), s.termEnd(), event.reason()), null);
-		var message = new Message("Not renewed: " + s.number() + " of " + customer(s),
-				"The renewal job could not renew " + customer(s) + "'s subscription " + s.number()
-						+ ", whose term ends on " + s.termEnd() + ": " + event.reason()
-						+ " Renew it with deal desk before then, or it ends.",
+		var message = new Message(words.get("notice.not-renewed.title", s.number(), customer(s)),
+				words.get("notice.not-renewed.body", customer(s), s.number(), s.termEnd(), event.reason()),
 				baseUrl + "/subscriptions/" + s.id());
 		ownerAe(s).ifPresent(ae -> plan.inbox(ae, message).email(ae, message));
 		notifier.carryOut(plan);
@@ -62,7 +62,7 @@ class PurchasingListeners {
 
 	private String customer(Subscription s) {
 		return pipeline.accounts(java.util.List.of(s.parties().ownerAccountId())).stream().findFirst()
-				.map(dev.baton.pipeline.Account::name).orElse("A customer");
+				.map(dev.baton.pipeline.Account::name).orElseGet(() -> words.get("notice.a-customer"));
 	}
 
 	private Optional<UUID> ownerAe(Subscription s) {

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Propagation;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
 import dev.baton.platform.BatonException;
+import dev.baton.platform.Words;
 import dev.baton.usage.UsageThresholdReached;
 
 /**
@@ -23,8 +24,10 @@ class UsageNoticeListeners {
 	private final Organisation organisation;
 	private final Notifier notifier;
 	private final String baseUrl;
+	private final Words words;
 
-	UsageNoticeListeners(Organisation organisation, Notifier notifier, NotificationProperties properties) {
+	UsageNoticeListeners(Organisation organisation, Notifier notifier, NotificationProperties properties, Words words) {
+		this.words = words;
 		this.organisation = organisation;
 		this.notifier = notifier;
 		this.baseUrl = properties.baseUrl();
@@ -38,12 +41,16 @@ class UsageNoticeListeners {
 		}
 		var about = UUID.nameUUIDFromBytes((event.subject() + "\n" + event.meterCode()).getBytes(StandardCharsets.UTF_8));
 		var plan = new Plan(EventKey.of("usage-threshold", about, event.period(), event.thresholdPercent()), null);
-		var state = event.thresholdPercent() == 0 ? "has used all it had" : "has " + event.thresholdPercent() + "% left";
-		var message = new Message("Up-sell signal: " + event.accountName() + " " + state + " of " + event.meterName(),
-				event.accountName() + " (" + event.subject() + ")" + (event.subscriptionNumber() == null ? ""
-						: ", subscription " + event.subscriptionNumber()) + ", " + event.period() + ": "
-						+ number(event.remaining()) + " of " + number(event.available()) + " " + event.unit()
-						+ " left. A pack or a higher tier would keep their work running.",
+		var title = event.thresholdPercent() == 0
+				? words.get("notice.usage.title.none-left", event.accountName(), event.meterName())
+				: words.get("notice.usage.title.left", event.accountName(), event.thresholdPercent(), event.meterName());
+		var body = event.subscriptionNumber() == null
+				? words.get("notice.usage.body", event.accountName(), event.subject(), event.period(),
+						number(event.remaining()), number(event.available()), event.unit())
+				: words.get("notice.usage.body-subscription", event.accountName(), event.subject(),
+						event.subscriptionNumber(), event.period(), number(event.remaining()), number(event.available()),
+						event.unit());
+		var message = new Message(title, body,
 				baseUrl + "/usage/accounts/" + java.net.URLEncoder.encode(event.subject(), StandardCharsets.UTF_8));
 		plan.inbox(owner.get().id(), message).email(owner.get().id(), message);
 		notifier.carryOut(plan);

@@ -7,28 +7,36 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 import dev.baton.engagement.RequestTemplate;
 import dev.baton.engagement.SaRequestClockAlert;
 import dev.baton.engagement.SaRequestFiled;
+import dev.baton.platform.BundleWords;
 
 /**
- * The wording of notifications, without Spring.
+ * The wording of notifications, from the message bundle in the reader's language, without Spring.
  */
 class MessagesTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-24T14:10:00Z");
-	private final Messages messages = new Messages("https://baton.example.com");
+	private final Messages messages = new Messages("https://baton.example.com", BundleWords.words());
+
+	@AfterEach
+	void backToTheDefaultLanguage() {
+		LocaleContextHolder.resetLocaleContext();
+	}
 
 	@Test
 	void fastTrackSaysHowSoonTheMeetingIs() {
-		assertThat(Messages.fastTrack(NOW, NOW.plus(Duration.ofMinutes(5 * 60 + 40))))
+		assertThat(messages.fastTrack(NOW, NOW.plus(Duration.ofMinutes(5 * 60 + 40))))
 				.isEqualTo("Fast Track: meeting in 5 hours, assign now");
-		assertThat(Messages.fastTrack(NOW, NOW.plus(Duration.ofMinutes(61)))).isEqualTo("Fast Track: meeting in 1 hour, assign now");
-		assertThat(Messages.fastTrack(NOW, NOW.plus(Duration.ofMinutes(45)))).isEqualTo("Fast Track: meeting in 45 minutes, assign now");
-		assertThat(Messages.fastTrack(NOW, NOW.minusSeconds(60))).isEqualTo("Fast Track: meeting now, assign now");
-		assertThat(Messages.fastTrack(NOW, null)).isEqualTo("Fast Track: meeting within 24 hours, assign now");
+		assertThat(messages.fastTrack(NOW, NOW.plus(Duration.ofMinutes(61)))).isEqualTo("Fast Track: meeting in 1 hour, assign now");
+		assertThat(messages.fastTrack(NOW, NOW.plus(Duration.ofMinutes(45)))).isEqualTo("Fast Track: meeting in 45 minutes, assign now");
+		assertThat(messages.fastTrack(NOW, NOW.minusSeconds(60))).isEqualTo("Fast Track: meeting now, assign now");
+		assertThat(messages.fastTrack(NOW, null)).isEqualTo("Fast Track: meeting within 24 hours, assign now");
 	}
 
 	@Test
@@ -67,6 +75,19 @@ class MessagesTests {
 
 		assertThat(message.title()).isEqualTo("SLA breached: Globex: POV");
 		assertThat(message.body()).isEqualTo("Globex: POV missed its SLA, due Tue 24 Nov 10:00 CET. Assigned to Sam Rivera.");
+	}
+
+	@Test
+	void aNotificationSpeaksTheReadersLanguage() {
+		var event = new SaRequestClockAlert(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "Globex: POV",
+				SaRequestClockAlert.Kind.SLA_BREACHED, Instant.parse("2026-11-24T09:00:00Z"));
+		LocaleContextHolder.setLocale(java.util.Locale.GERMAN);
+
+		var message = messages.clockAlert(event, "Sam Rivera", ZoneId.of("Europe/Berlin"));
+
+		assertThat(message.title()).isEqualTo("SLA verletzt: Globex: POV");
+		assertThat(message.body()).isEqualTo("Globex: POV hat das SLA verfehlt, fällig Di. 24 Nov. 10:00 MEZ. Zugewiesen an Sam Rivera.");
+		assertThat(messages.fastTrack(NOW, NOW.plus(Duration.ofMinutes(61)))).isEqualTo("Fast Track: Termin in 1 Stunde, jetzt zuweisen");
 	}
 
 	@Test

@@ -13,13 +13,12 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 
 /**
  * The message bundle speaks for every rule and every value people meet: each rule identifier of
- * every module and each value of the enums the pages, errors and e-mail show has its words in
- * English, the triage's in German too, and counts take the right plural.
+ * every module and each value of the enums the pages, errors and e-mail show has its words, and
+ * counts take the right plural ({@link MessageBundlesTests} holds German to every English key).
  */
 class WordsTests {
 
@@ -32,12 +31,9 @@ class WordsTests {
 			dev.baton.engagement.SaRequestClockAlert.Kind.class, dev.baton.identity.Role.class,
 			dev.baton.organisation.Segment.class, dev.baton.organisation.Seniority.class,
 			dev.baton.organisation.SkillLevel.class, dev.baton.organisation.AbsenceKind.class, dev.baton.pipeline.Stage.class,
-			dev.baton.assignment.domain.CapacityPolicy.Status.class);
-
-	/** The triage's values, which the German bundle proves are not written into the pages. */
-	static final List<Class<? extends Enum<?>>> TRIAGE = List.of(dev.baton.engagement.RequestStatus.class,
-			dev.baton.engagement.RequestLabel.class, dev.baton.engagement.RequestTemplate.class,
-			dev.baton.engagement.SaAsk.class, dev.baton.engagement.Hosting.class);
+			dev.baton.assignment.domain.CapacityPolicy.Status.class, dev.baton.subscription.SubscriptionStatus.class,
+			dev.baton.billing.InvoiceStatus.class, dev.baton.quoting.QuoteStatus.class, dev.baton.billing.PaymentStatus.class,
+			dev.baton.billing.PaymentMethodType.class, dev.baton.licensing.UpsellSignal.Cause.class);
 
 	private static Properties bundle(String name) throws IOException {
 		var properties = new Properties();
@@ -67,32 +63,8 @@ class WordsTests {
 	}
 
 	@Test
-	void theTriageSpeaksGermanToo() throws Exception {
-		var german = bundle("messages_de.properties");
-		var english = bundle("messages.properties");
-		var missing = new ArrayList<String>();
-		for (var type : TRIAGE) {
-			for (var value : type.getEnumConstants()) {
-				if (!german.containsKey(Words.key(value))) {
-					missing.add(Words.key(value));
-				}
-			}
-		}
-		for (var key : english.stringPropertyNames()) {
-			var triage = key.startsWith("step.") || key.startsWith("nav.") || key.startsWith("clock.")
-					|| key.startsWith("inbox.") || key.startsWith("home.") || key.startsWith("history.sa-request.")
-					|| key.startsWith("rule.triage.") || key.startsWith("question.") || key.startsWith("board.");
-			if (triage && !german.containsKey(key) && !key.equals("step.assigned.done") && !key.equals("clock.none")
-					&& !key.equals("board.search.example") && !key.equals("clock.triage") && !key.equals("clock.sla")) {
-				missing.add(key);
-			}
-		}
-		assertThat(missing).isEmpty();
-	}
-
-	@Test
 	void countsAndDurationsAreInWordsWithTheRightPlural() {
-		var words = new Words(source());
+		var words = BundleWords.words();
 		try {
 			LocaleContextHolder.setLocale(Locale.ENGLISH);
 			assertThat(words.count("requests", 1)).isEqualTo("1 request");
@@ -107,20 +79,13 @@ class WordsTests {
 			LocaleContextHolder.setLocale(Locale.GERMAN);
 			assertThat(words.count("requests", 2)).isEqualTo("2 Anfragen");
 			assertThat(words.of(dev.baton.engagement.RequestStatus.DONE)).isEqualTo("Erledigt");
-			// a key the German bundle lacks falls back to English, never to the key
-			assertThat(words.of(dev.baton.organisation.SkillLevel.EXPERT)).isEqualTo("Expert");
+			assertThat(words.of(dev.baton.organisation.SkillLevel.EXPERT)).isEqualTo("Expertenwissen");
+			// a key a language lacks falls back to English, never to the key nor to the server's language
+			assertThat(words.get("words.only-in-english")).isEqualTo("Only in English");
 		}
 		finally {
 			LocaleContextHolder.resetLocaleContext();
 		}
-	}
-
-	private static ResourceBundleMessageSource source() {
-		var source = new ResourceBundleMessageSource();
-		source.setBasename("messages");
-		source.setDefaultEncoding("UTF-8");
-		source.setFallbackToSystemLocale(false);
-		return source;
 	}
 
 	private static List<Rule> rules() throws ClassNotFoundException {

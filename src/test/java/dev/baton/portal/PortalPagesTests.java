@@ -15,7 +15,7 @@ import dev.baton.PageSession;
 /**
  * The portal pages in a browser session: a checkout sent twice (a double click, a retry) places one
  * order; another account's subscription is not found; what a subscription's state forbids is not
- * offered, and says why; staff are sent to their own pages.
+ * offered, and says why; staff are sent to their own pages; the pages speak the customer's language.
  */
 @BatonIntegrationTest
 class PortalPagesTests {
@@ -54,6 +54,24 @@ class PortalPagesTests {
 		assertThat(after).contains("it ends at the end of its term and does not renew")
 				.contains("already cancels on").contains("it does not renew");
 		assertThat(after.replaceAll("\\s+", " ")).contains("disabled=\"disabled\">Cancel at term end").contains("disabled=\"disabled\">Renew now");
+	}
+
+	@Test
+	void thePortalSpeaksTheCustomersLanguage() {
+		var customer = PageSession.login(port, "customer").header("Accept-Language", "de-DE,de;q=0.9");
+		var page = customer.get("/portal/checkout");
+		assertThat(page.body()).contains("lang=\"de\"").contains("Abonnement kaufen").contains(">Kostenpflichtig bestellen<")
+				.contains(">Rechnungen<").doesNotContain("Place order");
+		var key = page.body().replaceAll("(?s).*name=\"clientKey\" value=\"([^\"]+)\".*", "$1");
+		var placed = location(customer.postForm("/portal/checkout", Map.of("_csrf", PageSession.csrf(page.body()),
+				"clientKey", key, "planCode", "premium-saas-annual", "currency", "USD", "seats", "3")));
+
+		var shown = customer.get(placed).body();
+		assertThat(shown).contains("aufgegeben: Ihr Abonnement ist aktiv.").contains(">Aktiv<").contains(">Plätze<")
+				.contains(">Zum Laufzeitende kündigen<").contains(">Verlauf<").contains(">Abonnement angelegt<")
+				.doesNotContain("Cancel at term end").doesNotContain(">Seats<");
+		assertThat(customer.get("/portal").body()).contains("Ihre Abonnements").contains(">Laufzeit<")
+				.contains(" bis ").doesNotContain("No quotes sent to you");
 	}
 
 	@Test

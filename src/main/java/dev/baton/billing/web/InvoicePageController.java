@@ -38,9 +38,11 @@ class InvoicePageController {
 	private final Pipeline pipeline;
 	private final dev.baton.billing.InvoiceDocuments documents;
 	private final dev.baton.billing.Payments payments;
+	private final dev.baton.platform.Words words;
 
 	InvoicePageController(Invoices invoices, Pipeline pipeline, dev.baton.billing.InvoiceDocuments documents,
-			dev.baton.billing.Payments payments) {
+			dev.baton.billing.Payments payments, dev.baton.platform.Words words) {
+		this.words = words;
 		this.invoices = invoices;
 		this.pipeline = pipeline;
 		this.documents = documents;
@@ -93,7 +95,7 @@ class InvoicePageController {
 	String finalizeDraft(@PathVariable InvoiceId id, RedirectAttributes redirect) {
 		try {
 			var invoice = invoices.finalizeDraft(id, "Finalized on the invoice page");
-			redirect.addFlashAttribute("notice", "Invoice " + invoice.number() + " is finalized.");
+			redirect.addFlashAttribute("notice", words.get("invoices.finalized", invoice.number()));
 		}
 		catch (BatonException e) {
 			if (e.type().status() == HttpStatus.NOT_FOUND) {

@@ -32,6 +32,7 @@ import dev.baton.pipeline.Account;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Money;
+import dev.baton.platform.Words;
 import dev.baton.portal.Membership;
 import dev.baton.portal.Portal;
 import dev.baton.portal.PortalSubscription;
@@ -53,11 +54,13 @@ class PortalPageController {
 	private final Portal portal;
 	private final Catalog catalog;
 	private final Pipeline pipeline;
+	private final Words words;
 
-	PortalPageController(Portal portal, Catalog catalog, Pipeline pipeline) {
+	PortalPageController(Portal portal, Catalog catalog, Pipeline pipeline, Words words) {
 		this.portal = portal;
 		this.catalog = catalog;
 		this.pipeline = pipeline;
+		this.words = words;
 	}
 
 	/** A plan a customer can buy, with its list price per unit in each currency of the price book in effect. */
@@ -69,8 +72,8 @@ class PortalPageController {
 		}
 	}
 
-	/** What a checkout or a change costs per billing period, in words. */
-	record Summary(String plan, int seats, Money unitPrice, Money total, String per, int termMonths,
+	/** What a checkout or a change costs per billing period. */
+	record Summary(String plan, int seats, Money unitPrice, Money total, BillingPeriod period, int termMonths,
 			int priceBookVersion) {
 	}
 
@@ -140,7 +143,7 @@ class PortalPageController {
 			}
 			var order = portal.order(caller.getName(), List.of(new SubscriptionChange.Create(new Parties(owner, null, null),
 					null, planCode, currency, seats(seats), Map.of(), null, null, null, true, null)), clientKey);
-			redirect.addFlashAttribute("notice", "Order " + order.number() + " placed: your subscription is active.");
+			redirect.addFlashAttribute("notice", words.get("portal.checkout.placed", order.number()));
 			return "redirect:/portal/subscriptions/" + order.subscriptionIds().get(0);
 		}
 		catch (BatonException e) {
@@ -207,24 +210,24 @@ class PortalPageController {
 			switch (action) {
 				case "seats" -> {
 					change = new SubscriptionChange.ChangeSeats(id, seats(seats));
-					done = "seats changed to " + seats.strip();
+					done = words.get("portal.changed.seats", seats.strip());
 				}
 				case "plan" -> {
 					change = new SubscriptionChange.ChangePlan(id, planCode);
-					done = "moved to " + (planCode == null ? "" : planNames().getOrDefault(planCode, planCode));
+					done = words.get("portal.changed.plan", planCode == null ? "" : planNames().getOrDefault(planCode, planCode));
 				}
 				case "renew" -> {
 					change = new SubscriptionChange.Renew(id, null);
-					done = "renewed for another term";
+					done = words.get("portal.changed.renew");
 				}
 				case "cancel" -> {
 					change = new SubscriptionChange.Cancel(id, SubscriptionChange.When.AT_TERM_END);
-					done = "it ends at the end of its term and does not renew";
+					done = words.get("portal.changed.cancel");
 				}
 				default -> throw BatonException.invalid("action", "is one of seats, plan, renew or cancel");
 			}
 			var order = portal.order(caller.getName(), List.of(change), clientKey);
-			redirect.addFlashAttribute("notice", "Order " + order.number() + " placed: " + done + ".");
+			redirect.addFlashAttribute("notice", words.get("portal.order-placed", order.number(), done));
 		}
 		catch (BatonException e) {
 			if (e.type().status() == org.springframework.http.HttpStatus.NOT_FOUND) {
@@ -271,9 +274,9 @@ class PortalPageController {
 		try {
 			var payment = portal.pay(caller.getName(), id, card, keepCard, clientKey);
 			switch (payment.status()) {
-				case SUCCEEDED -> redirect.addFlashAttribute("notice", "Thank you: " + new Money(payment.amount(),
-						java.util.Currency.getInstance(payment.currency())).formatted() + " paid.");
-				case FAILED -> redirect.addFlashAttribute("error", "Your card was declined: " + payment.failure() + ".");
+				case SUCCEEDED -> redirect.addFlashAttribute("notice", words.get("portal.paid", new Money(payment.amount(),
+						java.util.Currency.getInstance(payment.currency())).formatted()));
+				case FAILED -> redirect.addFlashAttribute("error", words.get("portal.declined", payment.failure()));
 				default -> redirect.addFlashAttribute("confirm", payment.id().toString());
 			}
 		}
@@ -291,8 +294,8 @@ class PortalPageController {
 	String confirm(@PathVariable dev.baton.billing.PaymentId id, Authentication caller, RedirectAttributes redirect) {
 		var payment = portal.confirm(caller.getName(), id);
 		redirect.addFlashAttribute(payment.status() == dev.baton.billing.PaymentStatus.SUCCEEDED ? "notice" : "error",
-				payment.status() == dev.baton.billing.PaymentStatus.SUCCEEDED ? "Payment confirmed: thank you."
-						: "The payment was not confirmed: " + payment.failure() + ".");
+				payment.status() == dev.baton.billing.PaymentStatus.SUCCEEDED ? words.get("portal.confirmed")
+						: words.get("portal.not-confirmed", payment.failure()));
 		return "redirect:/portal/invoices/" + payment.invoiceId();
 	}
 
@@ -300,8 +303,7 @@ class PortalPageController {
 	String acceptQuote(@PathVariable QuoteId id, Authentication caller, RedirectAttributes redirect) {
 		try {
 			var quote = portal.acceptQuote(caller.getName(), id);
-			redirect.addFlashAttribute("notice", "Quote " + quote.number() + " accepted. Your account team places the "
-					+ "order; the subscription then appears here.");
+			redirect.addFlashAttribute("notice", words.get("portal.quote.accepted", quote.number()));
 		}
 		catch (BatonException e) {
 			if (e.type().status() == org.springframework.http.HttpStatus.NOT_FOUND) {
@@ -393,7 +395,7 @@ class PortalPageController {
 			var price = catalog.price(planCode, currency, catalog.today(), null);
 			var entry = price.entry();
 			return Optional.of(new Summary(planNames().getOrDefault(planCode, planCode), seats, money(entry.unitPrice(), entry),
-					entry.amountFor(BigDecimal.valueOf(seats)), per(plan.billingPeriod()), plan.termMonths(),
+					entry.amountFor(BigDecimal.valueOf(seats)), plan.billingPeriod(), plan.termMonths(),
 					price.versionNumber()));
 		}
 		catch (NumberFormatException | BatonException e) {
@@ -404,9 +406,5 @@ class PortalPageController {
 	private static Money money(BigDecimal amount, PriceEntry entry) {
 		return new Money(amount.setScale(entry.currency().getDefaultFractionDigits(), RoundingMode.HALF_EVEN),
 				entry.currency());
-	}
-
-	static String per(BillingPeriod period) {
-		return period == BillingPeriod.MONTHLY ? "month" : period == BillingPeriod.ONE_TIME ? "once" : "year";
 	}
 }

@@ -18,6 +18,7 @@ import dev.baton.catalog.ChargeModel;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Money;
+import dev.baton.platform.Words;
 import dev.baton.portal.Portal;
 import dev.baton.portal.PortalSubscription;
 import dev.baton.subscription.SubscriptionChange;
@@ -36,12 +37,14 @@ class PortalUsagePageController {
 	private final Pipeline pipeline;
 	private final Catalog catalog;
 	private final UsageOverviews overviews;
+	private final Words words;
 
-	PortalUsagePageController(Portal portal, Pipeline pipeline, Catalog catalog, UsageOverviews overviews) {
+	PortalUsagePageController(Portal portal, Pipeline pipeline, Catalog catalog, UsageOverviews overviews, Words words) {
 		this.portal = portal;
 		this.pipeline = pipeline;
 		this.catalog = catalog;
 		this.overviews = overviews;
+		this.words = words;
 	}
 
 	/** A pack the customer can buy for a meter it is metered on: its plan, size and price. */
@@ -97,7 +100,7 @@ class PortalUsagePageController {
 			var size = price.chargeModel() == ChargeModel.PACKAGE && price.packageSize() != null ? price.packageSize() : 1;
 			var order = portal.order(caller.getName(), List.of(new SubscriptionChange.AddProduct(dev.baton.subscription.SubscriptionId.of(subscription.id()),
 					pack.planCode(), size)), clientKey);
-			redirect.addFlashAttribute("notice", "Order " + order.number() + " placed: the pack is yours to draw on.");
+			redirect.addFlashAttribute("notice", words.get("portal.usage.pack-bought", order.number()));
 		}
 		catch (BatonException e) {
 			redirect.addFlashAttribute("error", e.getMessage());

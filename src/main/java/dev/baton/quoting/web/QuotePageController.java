@@ -46,8 +46,10 @@ class QuotePageController {
 	private final Quotes quotes;
 	private final Catalog catalog;
 	private final Pipeline pipeline;
+	private final dev.baton.platform.Words words;
 
-	QuotePageController(Quotes quotes, Catalog catalog, Pipeline pipeline) {
+	QuotePageController(Quotes quotes, Catalog catalog, Pipeline pipeline, dev.baton.platform.Words words) {
+		this.words = words;
 		this.quotes = quotes;
 		this.catalog = catalog;
 		this.pipeline = pipeline;
@@ -152,8 +154,10 @@ class QuotePageController {
 	String submit(@PathVariable QuoteId id, RedirectAttributes redirect) {
 		return step(id, redirect, () -> {
 			var quote = quotes.submit(id);
-			return quote.status() == QuoteStatus.APPROVED ? "Submitted: no approval needed, it can go to the customer."
-					: "Submitted: waiting for " + String.join(" and ", names(quote.approvalsNeeded())) + ".";
+			var needed = names(quote.approvalsNeeded());
+			return quote.status() == QuoteStatus.APPROVED ? words.get("quotes.submitted.approved")
+					: words.get("quotes.submitted.waiting", needed.size() == 2
+							? words.get("quotes.approvers.two", needed.get(0), needed.get(1)) : String.join(", ", needed));
 		});
 	}
 
@@ -166,8 +170,8 @@ class QuotePageController {
 				throw new BatonException(ProblemType.FORBIDDEN, "Only " + role + " approves as " + role);
 			}
 			var quote = quotes.approve(id, role.name(), caller.getName(), reason.isBlank() ? null : reason.strip());
-			return "Approved as " + names(List.of(role.name())).get(0) + (quote.status() == QuoteStatus.APPROVED
-					? ": every approval is in, it can go to the customer." : ".");
+			return words.get(quote.status() == QuoteStatus.APPROVED ? "quotes.approved.all" : "quotes.approved",
+					names(List.of(role.name())).get(0));
 		});
 	}
 
@@ -176,7 +180,7 @@ class QuotePageController {
 	String accept(@PathVariable QuoteId id, Authentication caller, RedirectAttributes redirect) {
 		return step(id, redirect, () -> {
 			quotes.accept(id, caller.getName());
-			return "The customer's acceptance is recorded.";
+			return words.get("quotes.accepted");
 		});
 	}
 
@@ -185,7 +189,7 @@ class QuotePageController {
 	String order(@PathVariable QuoteId id, Authentication caller, RedirectAttributes redirect) {
 		return step(id, redirect, () -> {
 			quotes.order(id, caller.getName());
-			return "Ordered: the subscription is created.";
+			return words.get("quotes.ordered");
 		});
 	}
 
@@ -218,8 +222,8 @@ class QuotePageController {
 				accounts.getOrDefault(q.parties().ownerAccountId(), ""))).toList();
 	}
 
-	private static List<String> names(List<String> roles) {
-		return roles.stream().map(r -> r.equals("DEAL_DESK") ? "deal desk" : r.toLowerCase(java.util.Locale.ROOT)).toList();
+	private List<String> names(List<String> roles) {
+		return roles.stream().map(r -> words.getOr("quote-approver." + r, r.toLowerCase(java.util.Locale.ROOT))).toList();
 	}
 
 	private Map<String, String> planNames() {

@@ -321,7 +321,7 @@ class RequestPagesTests {
 		var id = file("ae", "Acme Logistics: platform consolidation");
 		var german = login("sa").header("Accept-Language", "de-DE,de;q=0.9");
 		var page = german.get("/requests/" + id).body();
-		assertThat(page).contains("lang=\"de\"").contains("id=\"status\">Neu<").contains("Im Zirkel besprochen")
+		assertThat(page).contains("lang=\"de\"").contains("id=\"status\">Neu<").contains("Im Kreis besprochen")
 				.contains("Als Nächstes").contains("Posteingang");
 		var french = login("sa").header("Accept-Language", "fr-FR");
 		assertThat(french.get("/requests/" + id).body()).contains("lang=\"en\"").contains("id=\"status\">New<")
