@@ -98,7 +98,7 @@ public final class EventPolicy {
 				.refuseIf(dataJson != null && dataJson.length() > maxDataBytes && compactLength(dataJson) > maxDataBytes,
 						UsageRule.EVENT_DATA, () -> "data is at most " + maxDataBytes
 								+ " characters of JSON, not counting whitespace between tokens");
-		// what PostgreSQL's jsonb cannot hold would fail the whole batch it is stored with
+		// what PostgreSQL cannot read back out of stored data (as text or numeric) would fail a meter's backfill
 		var unstorable = data == null ? null : unstorable(data, dataJson == null || dataJson.contains("\\u"));
 		check.refuseIf(unstorable != null, UsageRule.EVENT_DATA, () -> unstorable);
 		var readings = new ArrayList<UsageEvent.Reading>();
@@ -143,7 +143,7 @@ public final class EventPolicy {
 	}
 
 	/**
-	 * Why jsonb cannot hold the data, or null when it can; text is looked at only when the data has
+	 * Why PostgreSQL cannot read the data back, or null when it can; text is looked at only when the data has
 	 * escapes, since U+0000 and half a surrogate pair reach a string only as one.
 	 */
 	private static String unstorable(JsonNode node, boolean escapes) {

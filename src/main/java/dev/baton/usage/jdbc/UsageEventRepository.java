@@ -97,7 +97,7 @@ public class UsageEventRepository {
 				  SELECT i.event_id, i.type, i.subject, i.data,
 				    TIMESTAMPTZ 'epoch' + i.micros * INTERVAL '1 microsecond' AS time
 				  FROM unnest(CAST(:ids AS text[]), CAST(:types AS text[]), CAST(:subjects AS text[]),
-				    CAST(:times AS bigint[]), CAST(:data AS jsonb[])) AS i (event_id, type, subject, micros, data)
+				    CAST(:times AS bigint[]), CAST(:data AS json[])) AS i (event_id, type, subject, micros, data)
 				),
 				fresh AS (
 				  INSERT INTO usage_event_key (source, event_id, received_at)
@@ -181,7 +181,7 @@ public class UsageEventRepository {
 				    CASE WHEN :unique THEN left(e.data #>> CAST(:valuePath AS text[]), 200) END AS distinct_value,
 				    coalesce((SELECT jsonb_object_agg(d.name, left(e.data #>> CAST(d.path AS text[]), 200))
 				      FROM unnest(CAST(:names AS text[]), CAST(:paths AS text[])) AS d (name, path)
-				      WHERE jsonb_typeof(e.data #> CAST(d.path AS text[])) IN ('string', 'number', 'boolean')), '{}') AS dimensions
+				      WHERE json_typeof(e.data #> CAST(d.path AS text[])) IN ('string', 'number', 'boolean')), '{}') AS dimensions
 				  FROM usage_event e WHERE e.type = :type AND %s
 				),
 				hourly AS (
