@@ -121,7 +121,7 @@ public class Assignments {
 		var members = new LinkedHashMap<UUID, Set<UUID>>();
 		boardCircles.forEach(c -> members.put(c.id(), Set.copyOf(c.memberIds())));
 		var people = new HashMap<UUID, Person>();
-		organisation.peopleWithIds(boardCircles.stream().flatMap(c -> c.memberIds().stream()).toList())
+		organisation.peopleById(boardCircles.stream().flatMap(c -> c.memberIds().stream()).toList())
 				.forEach(p -> people.put(p.id(), p));
 		var meetingDays = RequestFacts.meetingDays(request.details().preferredDates(), board.calendar().zone(), today);
 		var work = boardWork(boardCircles, board, now, today, meetingDays);
@@ -259,7 +259,7 @@ public class Assignments {
 		double capacity = 0;
 		double headroom = 0;
 		var known = new HashMap<UUID, Person>();
-		organisation.peopleWithIds(circle.memberIds()).forEach(p -> known.put(p.id(), p));
+		organisation.peopleById(circle.memberIds()).forEach(p -> known.put(p.id(), p));
 		var away = organisation.absencesOf(circle.memberIds(), today, today.plusDays(horizon - 1));
 		for (var memberId : circle.memberIds()) {
 			var person = known.get(memberId);

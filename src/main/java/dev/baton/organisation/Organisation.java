@@ -80,11 +80,6 @@ public class Organisation {
 		return people.people(role);
 	}
 
-	/** The people with the given ids that exist, by name, in one statement. */
-	public List<Person> peopleWithIds(Collection<UUID> ids) {
-		return people.peopleWithIds(ids);
-	}
-
 	public Person person(UUID id) {
 		return people.person(id);
 	}
@@ -161,7 +156,7 @@ public class Organisation {
 	}
 	// reads by id, for pages and operations whose cost must not grow with the organisation
 
-	/** The people with these ids, with their skills, in one statement; unknown ids are left out. */
+	/** The people with these ids, by name, with their skills, in one statement; unknown ids are left out. */
 	public List<Person> peopleById(Collection<UUID> ids) {
 		return people.peopleWithIds(ids);
 	}

@@ -128,7 +128,7 @@ public class EngagementReports {
 	private List<LoadRow> load(List<Circle> circles) {
 		var open = figures.openWork();
 		var names = new HashMap<UUID, String>();
-		organisation.peopleWithIds(circles.stream().flatMap(c -> c.memberIds().stream()).collect(Collectors.toSet()))
+		organisation.peopleById(circles.stream().flatMap(c -> c.memberIds().stream()).collect(Collectors.toSet()))
 				.forEach(p -> names.put(p.id(), p.name()));
 		var rows = new ArrayList<LoadRow>();
 		for (var circle : circles) {

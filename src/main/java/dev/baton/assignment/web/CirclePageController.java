@@ -88,7 +88,7 @@ class CirclePageController {
 		// a manager's circles come with the call context; an administrator sees every circle
 		var shown = admin ? organisation.circles() : organisation.circlesById(callContexts.current().manages());
 		var managers = new java.util.HashMap<UUID, String>();
-		organisation.peopleWithIds(shown.stream().map(Circle::managerId).filter(java.util.Objects::nonNull)
+		organisation.peopleById(shown.stream().map(Circle::managerId).filter(java.util.Objects::nonNull)
 				.collect(java.util.stream.Collectors.toSet())).forEach(p -> managers.put(p.id(), p.name()));
 		var rows = shown.stream().sorted(Comparator.comparing(Circle::name))
 				.map(c -> new CircleRow(c.id(), c.name(), c.boardKey(), managers.get(c.managerId()), c.memberIds().size(),
@@ -123,7 +123,7 @@ class CirclePageController {
 
 		var members = new ArrayList<LoadHistory.Member>();
 		var known = new java.util.HashMap<java.util.UUID, String>();
-		organisation.peopleWithIds(circle.memberIds()).forEach(p -> known.put(p.id(), p.name()));
+		organisation.peopleById(circle.memberIds()).forEach(p -> known.put(p.id(), p.name()));
 		for (var memberId : circle.memberIds()) {
 			if (known.containsKey(memberId)) {
 				members.add(new LoadHistory.Member(memberId, known.get(memberId)));
