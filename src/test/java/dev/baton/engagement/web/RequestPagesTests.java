@@ -323,6 +323,8 @@ class RequestPagesTests {
 		var page = german.get("/requests/" + id).body();
 		assertThat(page).contains("lang=\"de\"").contains("id=\"status\">Neu<").contains("Im Kreis besprochen")
 				.contains("Als Nächstes").contains("Posteingang");
+		assertThat(german.get("/governance/onsite").body()).as("a governance page").contains("lang=\"de\"")
+				.contains("<h1>Vor-Ort-Termine</h1>").contains("Geschätzte Kosten").doesNotContain("Estimated cost");
 		var french = login("sa").header("Accept-Language", "fr-FR");
 		assertThat(french.get("/requests/" + id).body()).contains("lang=\"en\"").contains("id=\"status\">New<")
 				.contains("Discussed by the circle");
