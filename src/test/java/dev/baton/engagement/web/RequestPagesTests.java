@@ -331,6 +331,19 @@ class RequestPagesTests {
 	}
 
 	@Test
+	void theStaffPagesBeyondRequestsSpeakGermanWithoutAMissingWord() {
+		var german = login("admin").header("Accept-Language", "de");
+		for (var path : java.util.List.of("/governance/onsite", "/governance/judgments", "/governance/tasks",
+				"/governance/rituals", "/governance/reports", "/usage/periods", "/catalog", "/finance", "/shadow-billing",
+				"/admin", "/admin/boards", "/admin/circles", "/admin/people", "/admin/people/new", "/admin/import",
+				"/admin/usage", "/admin/audit")) {
+			var page = german.get(path);
+			assertThat(page.status()).as(path).isEqualTo(200);
+			assertThat(page.body()).as(path).contains("lang=\"de\"").doesNotContain("??");
+		}
+	}
+
+	@Test
 	void theInboxMarksOneOrAllReadAndOpensWhereANotificationPoints() {
 		var id = file("ae", "Acme Logistics: platform consolidation");
 		var reference = Http.to(port).as("sa").get("/api/v1/sa-requests/" + id).json().path("reference").asString();
