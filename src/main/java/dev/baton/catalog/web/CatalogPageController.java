@@ -19,6 +19,7 @@ import dev.baton.catalog.Catalog;
 import dev.baton.catalog.Grandfathering;
 import dev.baton.catalog.PriceBookVersionId;
 import dev.baton.platform.BatonException;
+import dev.baton.platform.Words;
 
 /**
  * The catalog pages: products and their plans, the price book's versions, and one version's
@@ -31,9 +32,11 @@ import dev.baton.platform.BatonException;
 class CatalogPageController {
 
 	private final Catalog catalog;
+	private final Words words;
 
-	CatalogPageController(Catalog catalog) {
+	CatalogPageController(Catalog catalog, Words words) {
 		this.catalog = catalog;
+		this.words = words;
 	}
 
 	@GetMapping("/catalog")
@@ -71,8 +74,8 @@ class CatalogPageController {
 			@RequestParam(required = false) PriceBookVersionId basedOn, RedirectAttributes redirect) {
 		try {
 			var draft = catalog.draft(new Catalog.NewVersion(name, date(effectiveFrom), grandfathering, basedOn));
-			redirect.addFlashAttribute("notice", "Draft version " + draft.number() + " started"
-					+ (basedOn == null ? "." : " with the prices of the version it is based on."));
+			redirect.addFlashAttribute("notice", basedOn == null
+					? words.get("catalog.drafted", draft.number()) : words.get("catalog.drafted-based", draft.number()));
 			return "redirect:/catalog/price-books/" + draft.id();
 		}
 		catch (BatonException e) {
@@ -92,7 +95,7 @@ class CatalogPageController {
 					new Catalog.NewPrice(decimal(unitPrice, "unitPrice"), decimal(includedUnits, "includedUnits"),
 							packageSize.isBlank() ? null : decimal(packageSize, "packageSize").intValueExact(), null),
 					version);
-			redirect.addFlashAttribute("notice", "Price of " + planCode + " in " + currency.strip() + " set.");
+			redirect.addFlashAttribute("notice", words.get("catalog.price-set", planCode, currency.strip()));
 		}
 		catch (BatonException e) {
 			failed(redirect, e);
@@ -109,8 +112,8 @@ class CatalogPageController {
 			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
 		try {
 			var published = catalog.publish(id, version, reason.isBlank() ? null : reason.strip());
-			redirect.addFlashAttribute("notice", "Version " + published.number() + " is published: in effect from "
-					+ published.effectiveFrom() + ", and no longer changes.");
+			redirect.addFlashAttribute("notice", words.get("catalog.published-notice",
+					published.number(), published.effectiveFrom().toString()));
 		}
 		catch (BatonException e) {
 			failed(redirect, e);

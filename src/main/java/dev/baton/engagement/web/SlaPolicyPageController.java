@@ -23,6 +23,7 @@ import dev.baton.organisation.Organisation;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.FieldError;
 import dev.baton.platform.ProblemType;
+import dev.baton.platform.Words;
 
 /**
  * The administrators' page for a board's SLA policy: the triage and activity targets, the
@@ -34,8 +35,10 @@ class SlaPolicyPageController {
 
 	private final Engagement engagement;
 	private final Organisation organisation;
+	private final Words words;
 
-	SlaPolicyPageController(Engagement engagement, Organisation organisation) {
+	SlaPolicyPageController(Engagement engagement, Organisation organisation, Words words) {
+		this.words = words;
 		this.engagement = engagement;
 		this.organisation = organisation;
 	}
@@ -79,7 +82,7 @@ class SlaPolicyPageController {
 			// the policy checks its own ranges
 			var policy = new SlaPolicy(key, triageDays, activityDays, expedite, buffer, dueSoon, basis, version);
 			engagement.updateSlaPolicy(policy, version);
-			redirect.addFlashAttribute("notice", "SLA policy saved.");
+			redirect.addFlashAttribute("notice", words.get("admin.sla-saved"));
 			return "redirect:/admin/boards/" + key + "/sla";
 		}
 		catch (BatonException refused) {

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dev.baton.finance.FinanceReports;
 import dev.baton.finance.FinanceReports.Report;
 import dev.baton.platform.BatonException;
+import dev.baton.platform.Words;
 
 /**
  * The finance page: every report with a chart where a picture reads faster than a table (ARR by a
@@ -38,9 +39,11 @@ class FinancePageController {
 			Map.entry("deferred", "Deferred at month end"));
 
 	private final FinanceReports reports;
+	private final Words words;
 
-	FinancePageController(FinanceReports reports) {
+	FinancePageController(FinanceReports reports, Words words) {
 		this.reports = reports;
+		this.words = words;
 	}
 
 	@GetMapping("/finance")
@@ -65,7 +68,7 @@ class FinancePageController {
 			return page(null, null, null, null, model);
 		}
 		model.addAttribute("sections", sections);
-		model.addAttribute("labels", LABELS);
+		model.addAttribute("labels", labels());
 		model.addAttribute("asOf", asOf);
 		model.addAttribute("by", by == null ? "product" : by);
 		model.addAttribute("from", from);
@@ -82,7 +85,7 @@ class FinancePageController {
 		var query = reports.resolve(which, asOf, from, to, by, null);
 		model.addAttribute("report", which);
 		model.addAttribute("items", reports.items(which, query, key, currency));
-		model.addAttribute("labels", LABELS);
+		model.addAttribute("labels", labels());
 		model.addAttribute("query", queryString(parameters(which, query)));
 		return "finance/items";
 	}
@@ -134,37 +137,52 @@ class FinancePageController {
 	}
 
 	/** One chart per currency for the reports people would rather look at than read. */
-	private static List<Charts.Chart> charts(Report report, FinanceReports.Table table) {
+	/** The figures' names in the reader's language; the English ones stay the fallback. */
+	private Map<String, String> labels() {
+		var labels = new LinkedHashMap<String, String>();
+		LABELS.forEach((figure, label) -> labels.put(figure, words.getOr("finance.figure." + figure, label)));
+		return labels;
+	}
+
+	private List<Charts.Chart> charts(Report report, FinanceReports.Table table) {
 		var charts = new ArrayList<Charts.Chart>();
 		for (var currency : table.rows().stream().map(FinanceReports.Row::currency).distinct().toList()) {
 			var rows = table.rows().stream().filter(r -> r.currency().equals(currency)).toList();
 			var keys = rows.stream().map(FinanceReports.Row::key).toList();
 			switch (report) {
-				case ARR -> charts.add(Charts.bars("ARR by " + table.query().by() + ", " + currency,
-						"ARR on " + table.query().asOf() + " per " + table.query().by() + "; the table below has the same numbers.",
+				case ARR -> charts.add(Charts.bars(words.get("finance.chart.arr", by(table), currency),
+						words.get("finance.chart.arr.description", table.query().asOf().toString(), by(table)),
 						keys, List.of(series("ARR", rows, "arr")), null));
-				case BILLINGS -> charts.add(Charts.bars("Billed per month, " + currency,
-						"Invoiced, and credit notes and voids taken off, per month; the table below has the same numbers.",
-						keys, List.of(series("Invoiced", rows, "invoiced"), series("Net", rows, "net")), null));
-				case COLLECTIONS -> charts.add(Charts.bars("Collected per month, " + currency,
-						"Cash received less refunds per month; the table below has the same numbers.", keys,
-						List.of(series("Collected", rows, "net")), null));
+				case BILLINGS -> charts.add(Charts.bars(words.get("finance.chart.billings", currency),
+						words.get("finance.chart.billings.description"), keys, List.of(series(label("invoiced"), rows,
+								"invoiced"), series(label("net"), rows, "net")), null));
+				case COLLECTIONS -> charts.add(Charts.bars(words.get("finance.chart.collections", currency),
+						words.get("finance.chart.collections.description"), keys,
+						List.of(series(words.get("finance.chart.collected"), rows, "net")), null));
 				case AR_AGING -> {
 					var row = rows.get(0);
 					var buckets = List.of("current", "days_1_30", "days_31_60", "days_61_90", "over_90");
-					charts.add(Charts.bars("Owed by days past due, " + currency,
-							"What is owed on " + table.query().asOf() + " by how late it is; the table below has the same numbers.",
-							buckets.stream().map(LABELS::get).toList(), List.of(new Charts.Series("Owed",
+					charts.add(Charts.bars(words.get("finance.chart.aging", currency),
+							words.get("finance.chart.aging.description", table.query().asOf().toString()),
+							buckets.stream().map(this::label).toList(), List.of(new Charts.Series(words.get("finance.chart.owed"),
 									buckets.stream().map(b -> row.figures().get(b)).toList())), null));
 				}
-				case DEFERRED_REVENUE -> charts.add(Charts.bars("Revenue schedule, " + currency,
-						"Revenue recognized per month (bars) and deferred revenue at each month's end (line); the table below has the same numbers.",
-						keys, List.of(series("Recognized", rows, "recognized")), series("Deferred", rows, "deferred")));
+				case DEFERRED_REVENUE -> charts.add(Charts.bars(words.get("finance.chart.revenue", currency),
+						words.get("finance.chart.revenue.description"), keys,
+						List.of(series(label("recognized"), rows, "recognized")), series(words.get("finance.chart.deferred"), rows, "deferred")));
 				default -> {
 				}
 			}
 		}
 		return charts;
+	}
+
+	private String label(String figure) {
+		return words.getOr("finance.figure." + figure, LABELS.get(figure));
+	}
+
+	private String by(FinanceReports.Table table) {
+		return words.getOr("finance.by." + table.query().by(), table.query().by());
 	}
 
 	private static Charts.Series series(String name, List<FinanceReports.Row> rows, String figure) {

@@ -19,6 +19,7 @@ import dev.baton.organisation.Organisation;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.pipeline.Stage;
 import dev.baton.platform.BatonException;
+import dev.baton.platform.Words;
 import dev.baton.platform.ProblemType;
 
 /**
@@ -29,16 +30,19 @@ import dev.baton.platform.ProblemType;
 @PreAuthorize("hasAnyRole('AE','SA','SA_MANAGER','ASM','CSM','ADMIN')")
 class JudgmentPageController {
 
+	private final Words words;
 	private final Judgments judgments;
 	private final Pipeline pipeline;
 	private final Organisation organisation;
 	private final CallContexts callers;
 
-	JudgmentPageController(Judgments judgments, Pipeline pipeline, Organisation organisation, CallContexts callers) {
+	JudgmentPageController(Judgments judgments, Pipeline pipeline, Organisation organisation, CallContexts callers,
+			Words words) {
 		this.judgments = judgments;
 		this.pipeline = pipeline;
 		this.organisation = organisation;
 		this.callers = callers;
+		this.words = words;
 	}
 
 	@GetMapping("/governance/judgments")
@@ -69,7 +73,7 @@ class JudgmentPageController {
 			var judgment = judgments.record(opportunityId, color, comment, new SaJudgment.Checklist(customerKnowledge,
 					clearUseCases, productMatch, accessToTeams, technicalBuyer, responsiveness),
 					callers.person(ProblemType.NOT_PERMITTED));
-			redirect.addFlashAttribute("notice", "Recorded " + judgment.line());
+			redirect.addFlashAttribute("notice", words.get("judgments.recorded", judgment.line()));
 		} catch (BatonException e) {
 			redirect.addFlashAttribute("error", e.getMessage());
 		}

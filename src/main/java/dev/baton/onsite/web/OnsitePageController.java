@@ -37,6 +37,7 @@ import dev.baton.pipeline.Opportunity;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.pipeline.Stage;
 import dev.baton.platform.BatonException;
+import dev.baton.platform.Words;
 import dev.baton.platform.Page;
 import dev.baton.platform.ProblemType;
 
@@ -49,6 +50,7 @@ import dev.baton.platform.ProblemType;
 @PreAuthorize("hasAnyRole('AE','SA','SA_MANAGER','ASM','CSM','ADMIN')")
 class OnsitePageController {
 
+	private final Words words;
 	private final OnsiteRequests onsites;
 	private final Pipeline pipeline;
 	private final Organisation organisation;
@@ -58,11 +60,12 @@ class OnsitePageController {
 	private static final int FILEABLE_LIMIT = 500;
 
 	OnsitePageController(OnsiteRequests onsites, Pipeline pipeline, Organisation organisation,
-			CallContexts callers) {
+			CallContexts callers, Words words) {
 		this.onsites = onsites;
 		this.pipeline = pipeline;
 		this.organisation = organisation;
 		this.callers = callers;
+		this.words = words;
 	}
 
 	/** The names of these people, read by id in one statement. */
@@ -129,7 +132,7 @@ class OnsitePageController {
 					engagementSummary, stakeholders(stakeholders), days.stream().map(OnsiteRequest.AgendaDay::day).toList(),
 					days, outstandingActivities, customerAgreedAgenda, budgetedInitiative),
 					callers.person(ProblemType.NOT_PERMITTED));
-			redirect.addFlashAttribute("notice", "On-site request filed; it awaits the SA manager's and the ASM's approval.");
+			redirect.addFlashAttribute("notice", words.get("onsite.filed"));
 			return "redirect:/governance/onsite/" + request.id();
 		} catch (BatonException e) {
 			model.addAttribute("error", e.getMessage());
@@ -187,7 +190,7 @@ class OnsitePageController {
 		var names = names(named);
 		model.addAttribute("r", OnsiteRequestController.OnsiteView.of(request));
 		model.addAttribute("attendees", String.join(", ", request.attendeeIds().stream()
-				.map(person -> names.getOrDefault(person, "Someone")).toList()));
+				.map(person -> names.getOrDefault(person, words.get("gov.someone"))).toList()));
 		model.addAttribute("opportunity", pipeline.opportunity(request.opportunityId()));
 		model.addAttribute("people", names);
 		model.addAttribute("mayApproveAsManager", OnsitePolicies.mayApprove(request, caller, Approver.SA_MANAGER));
@@ -202,7 +205,7 @@ class OnsitePageController {
 			RedirectAttributes redirect) {
 		try {
 			onsites.approve(id, as, version, callers.person(ProblemType.NOT_PERMITTED));
-			redirect.addFlashAttribute("notice", "Approved as " + as.label() + ".");
+			redirect.addFlashAttribute("notice", words.get("onsite.approved-as", words.of(as)));
 		} catch (BatonException e) {
 			redirect.addFlashAttribute("error", e.getMessage());
 		}
@@ -215,7 +218,7 @@ class OnsitePageController {
 			@RequestParam int version, RedirectAttributes redirect) {
 		try {
 			onsites.reject(id, reason, version, callers.person(ProblemType.NOT_PERMITTED));
-			redirect.addFlashAttribute("notice", "Rejected.");
+			redirect.addFlashAttribute("notice", words.get("onsite.rejected"));
 		} catch (BatonException e) {
 			redirect.addFlashAttribute("error", e.getMessage());
 		}

@@ -21,6 +21,7 @@ import dev.baton.organisation.Regions;
 import dev.baton.organisation.Board;
 import dev.baton.organisation.Boards;
 import dev.baton.platform.BatonException;
+import dev.baton.platform.Words;
 
 /**
  * The administrators' pages for boards and their business calendars: list and create boards,
@@ -32,8 +33,10 @@ class BoardsAdminPageController {
 
 	private final Regions regions;
 	private final Boards boards;
+	private final Words words;
 
-	BoardsAdminPageController(Regions regions, Boards boards) {
+	BoardsAdminPageController(Regions regions, Boards boards, Words words) {
+		this.words = words;
 		this.regions = regions;
 		this.boards = boards;
 	}
@@ -59,7 +62,7 @@ class BoardsAdminPageController {
 			var board = boards.createBoard(new Boards.NewBoard(PageForms.value(form, "key"),
 					PageForms.value(form, "name"), PageForms.value(form, "regionKey"),
 					PageForms.value(form, "engagementModel"), new Boards.CalendarChange(zone, null, Map.of())));
-			redirect.addFlashAttribute("notice", "Board " + board.key() + " created.");
+			redirect.addFlashAttribute("notice", words.get("admin.board-created", board.key()));
 			return "redirect:/admin/boards/" + board.key();
 		}
 		catch (BatonException refused) {
@@ -87,7 +90,7 @@ class BoardsAdminPageController {
 		try {
 			boards.updateBoard(key, new Boards.BoardChange(PageForms.value(form, "name"),
 					PageForms.value(form, "engagementModel")), PageForms.version(form));
-			redirect.addFlashAttribute("notice", "Board saved.");
+			redirect.addFlashAttribute("notice", words.get("admin.board-saved"));
 			return "redirect:/admin/boards/" + key;
 		}
 		catch (BatonException refused) {
@@ -121,7 +124,7 @@ class BoardsAdminPageController {
 			// the form edits zone and hours; the holidays stay as they are
 			boards.changeCalendar(key, new Boards.CalendarChange(PageForms.value(form, "zone"), hours,
 					board.calendar().holidays()), PageForms.version(form));
-			redirect.addFlashAttribute("notice", "Calendar saved.");
+			redirect.addFlashAttribute("notice", words.get("admin.calendar-saved"));
 			return "redirect:/admin/boards/" + key;
 		}
 		catch (BatonException refused) {
@@ -136,7 +139,7 @@ class BoardsAdminPageController {
 		try {
 			LocalDate day = PageForms.date(form, "day");
 			boards.putHoliday(key, day, form.getOrDefault("holidayName", ""), PageForms.version(form));
-			redirect.addFlashAttribute("notice", "Holiday on " + day + " saved.");
+			redirect.addFlashAttribute("notice", words.get("admin.holiday-saved", String.valueOf(day)));
 			return "redirect:/admin/boards/" + key;
 		}
 		catch (BatonException refused) {
@@ -154,7 +157,7 @@ class BoardsAdminPageController {
 		var board = boards.board(key);
 		try {
 			boards.removeHoliday(key, PageForms.date(Map.of("day", day), "day"), PageForms.version(form));
-			redirect.addFlashAttribute("notice", "Holiday on " + day + " removed.");
+			redirect.addFlashAttribute("notice", words.get("admin.holiday-removed", String.valueOf(day)));
 			return "redirect:/admin/boards/" + key;
 		}
 		catch (BatonException refused) {
@@ -175,7 +178,7 @@ class BoardsAdminPageController {
 		}
 		values.putAll(form);
 		for (var day : DayOfWeek.values()) {
-			var label = day.name().charAt(0) + day.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+			var label = day.getDisplayName(java.time.format.TextStyle.FULL, words.locale());
 			rows.add(new HoursRow(day.name(), label, values.get("hours." + day + ".start"), values.get("hours." + day + ".end")));
 		}
 		model.addAttribute("board", board);

@@ -25,6 +25,7 @@ import dev.baton.organisation.Circles;
 import dev.baton.organisation.Person;
 import dev.baton.identity.Role;
 import dev.baton.platform.BatonException;
+import dev.baton.platform.Words;
 
 /**
  * The administrators' pages for circles: list and create circles, set the board, manager, chat
@@ -37,8 +38,10 @@ class CirclesAdminPageController {
 	private final Boards boards;
 	private final People people;
 	private final Circles circles;
+	private final Words words;
 
-	CirclesAdminPageController(Boards boards, People people, Circles circles) {
+	CirclesAdminPageController(Boards boards, People people, Circles circles, Words words) {
+		this.words = words;
 		this.boards = boards;
 		this.people = people;
 		this.circles = circles;
@@ -61,7 +64,7 @@ class CirclesAdminPageController {
 	String create(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
 		try {
 			var circle = circles.createCircle(details(form), List.of(), List.of());
-			redirect.addFlashAttribute("notice", circle.name() + " created; now choose its members.");
+			redirect.addFlashAttribute("notice", words.get("admin.circle-created", circle.name()));
 			return "redirect:/admin/circles/" + circle.id();
 		}
 		catch (BatonException refused) {
@@ -80,7 +83,7 @@ class CirclesAdminPageController {
 		var circle = circles.circle(id);
 		try {
 			circles.updateCircle(id, details(form), PageForms.version(form));
-			redirect.addFlashAttribute("notice", "Circle saved.");
+			redirect.addFlashAttribute("notice", words.get("admin.circle-saved"));
 			return "redirect:/admin/circles/" + id;
 		}
 		catch (BatonException refused) {
@@ -95,7 +98,7 @@ class CirclesAdminPageController {
 		var chosen = ids(form.getOrDefault("memberIds", List.of()));
 		try {
 			circles.replaceMembers(id, chosen, PageForms.version(form.toSingleValueMap()));
-			redirect.addFlashAttribute("notice", "Members saved.");
+			redirect.addFlashAttribute("notice", words.get("admin.members-saved"));
 			return "redirect:/admin/circles/" + id;
 		}
 		catch (BatonException refused) {
@@ -112,7 +115,7 @@ class CirclesAdminPageController {
 		var chosen = ids(form.getOrDefault("servedAeIds", List.of()));
 		try {
 			circles.replaceServedAes(id, chosen, PageForms.version(form.toSingleValueMap()));
-			redirect.addFlashAttribute("notice", "Served AEs saved.");
+			redirect.addFlashAttribute("notice", words.get("admin.aes-saved"));
 			return "redirect:/admin/circles/" + id;
 		}
 		catch (BatonException refused) {

@@ -32,6 +32,7 @@ import dev.baton.platform.BatonException;
 import dev.baton.platform.FieldError;
 import dev.baton.platform.Page;
 import dev.baton.platform.ProblemType;
+import dev.baton.platform.Words;
 
 /**
  * The administrators' pages for people: a paged list, creating and editing a person (role,
@@ -50,8 +51,10 @@ class PeopleAdminPageController {
 	private final Regions regions;
 	private final People people;
 	private final UserDirectory users;
+	private final Words words;
 
-	PeopleAdminPageController(Regions regions, People people, UserDirectory users) {
+	PeopleAdminPageController(Regions regions, People people, UserDirectory users, Words words) {
+		this.words = words;
 		this.regions = regions;
 		this.people = people;
 		this.users = users;
@@ -87,7 +90,7 @@ class PeopleAdminPageController {
 		try {
 			var details = details(form);
 			var person = people.createPerson(details, skills(form));
-			redirect.addFlashAttribute("notice", person.name() + " added.");
+			redirect.addFlashAttribute("notice", words.get("admin.person-added", person.name()));
 			return "redirect:/admin/people/" + person.id();
 		}
 		catch (BatonException refused) {
@@ -113,7 +116,7 @@ class PeopleAdminPageController {
 		var person = people.person(id);
 		try {
 			people.updatePerson(id, details(form), PageForms.version(form));
-			redirect.addFlashAttribute("notice", "Details saved.");
+			redirect.addFlashAttribute("notice", words.get("admin.details-saved"));
 			return "redirect:/admin/people/" + id;
 		}
 		catch (BatonException refused) {
@@ -127,7 +130,7 @@ class PeopleAdminPageController {
 		var person = people.person(id);
 		try {
 			people.replaceSkills(id, skills(form), PageForms.version(form));
-			redirect.addFlashAttribute("notice", "Skills saved.");
+			redirect.addFlashAttribute("notice", words.get("admin.skills-saved"));
 			return "redirect:/admin/people/" + id;
 		}
 		catch (BatonException refused) {
@@ -161,7 +164,7 @@ class PeopleAdminPageController {
 			var version = PageForms.version(Map.of("version", loginVersion == null ? "" : loginVersion));
 			users.update(account.id(), new dev.baton.identity.UserDirectory.UserChange(account.displayName(),
 					account.email(), roles, account.enabled()), version);
-			redirect.addFlashAttribute("notice", "Login roles saved.");
+			redirect.addFlashAttribute("notice", words.get("admin.login-roles-saved"));
 			return "redirect:/admin/people/" + id;
 		}
 		catch (BatonException refused) {
@@ -280,7 +283,7 @@ class PeopleAdminPageController {
 				.sorted(Comparator.comparing(Person::name, String.CASE_INSENSITIVE_ORDER))
 				.map(p -> new Option(p.id().toString(), p.name() + " (" + p.role().name() + ")")).toList();
 		model.addAttribute("person", person);
-		model.addAttribute("pageTitle", person == null ? "New person" : person.name());
+		model.addAttribute("pageTitle", person == null ? words.get("admin.new-person") : person.name());
 		model.addAttribute("login", login);
 		model.addAttribute("form", values);
 		model.addAttribute("skillRows", skillRows);

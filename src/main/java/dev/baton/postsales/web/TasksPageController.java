@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.baton.organisation.CallContexts;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
+import dev.baton.platform.Words;
 import dev.baton.postsales.PostSalesTask;
 import dev.baton.postsales.TaskId;
 import dev.baton.postsales.Tasks;
@@ -30,11 +31,13 @@ class TasksPageController {
 	private final Tasks tasks;
 	private final Pipeline pipeline;
 	private final CallContexts callers;
+	private final Words words;
 
-	TasksPageController(Tasks tasks, Pipeline pipeline, CallContexts callers) {
+	TasksPageController(Tasks tasks, Pipeline pipeline, CallContexts callers, Words words) {
 		this.tasks = tasks;
 		this.pipeline = pipeline;
 		this.callers = callers;
+		this.words = words;
 	}
 
 	/** A task as the page lists it, with whether and why not the caller may complete it. */
@@ -53,7 +56,8 @@ class TasksPageController {
 				.map(t -> {
 					var decision = PostSalesPolicies.mayComplete(t, caller);
 					return new TaskRow(t.id(), t.title(), t.opportunityId(),
-							t.dueDate() != null ? t.dueDate() + " to " + t.latestDate() : "now", t.done(),
+							t.dueDate() != null ? words.get("tasks.due-window", t.dueDate().toString(), String.valueOf(t.latestDate()))
+									: words.get("tasks.due-now"), t.done(),
 							t.completedBy(), decision.isAllowed(), decision.reason().orElse(null));
 				}).toList();
 		model.addAttribute("tasks", rows);
@@ -65,7 +69,7 @@ class TasksPageController {
 	String complete(@PathVariable TaskId id, RedirectAttributes redirect) {
 		try {
 			tasks.complete(id, callers.current());
-			redirect.addFlashAttribute("notice", "Task completed.");
+			redirect.addFlashAttribute("notice", words.get("tasks.completed"));
 		} catch (BatonException e) {
 			redirect.addFlashAttribute("error", e.getMessage());
 		}

@@ -21,6 +21,7 @@ import dev.baton.organisation.Organisation;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Decision;
+import dev.baton.platform.Words;
 import dev.baton.rituals.CalendarFeeds;
 import dev.baton.rituals.Ritual;
 import dev.baton.rituals.Rituals;
@@ -39,14 +40,16 @@ class RitualPageController {
 	private final Pipeline pipeline;
 	private final Organisation organisation;
 	private final CallContexts callers;
+	private final Words words;
 
 	RitualPageController(Rituals rituals, CalendarFeeds feeds, Pipeline pipeline, Organisation organisation,
-			CallContexts callers) {
+			CallContexts callers, Words words) {
 		this.rituals = rituals;
 		this.feeds = feeds;
 		this.pipeline = pipeline;
 		this.organisation = organisation;
 		this.callers = callers;
+		this.words = words;
 	}
 
 	/** A ritual occurrence as the page lists it. */
@@ -111,7 +114,7 @@ class RitualPageController {
 	@PreAuthorize("hasAnyRole('SA_MANAGER','ADMIN')")
 	String plan(@RequestParam UUID circleId, RedirectAttributes redirect) {
 		var added = rituals.plan(circleId, callers.current());
-		redirect.addFlashAttribute("notice", added + " occurrences planned.");
+		redirect.addFlashAttribute("notice", words.get("rituals.planned", added));
 		return "redirect:/governance/rituals?circleId=" + circleId;
 	}
 }

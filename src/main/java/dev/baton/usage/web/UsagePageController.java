@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.baton.platform.BatonException;
 import dev.baton.platform.FieldError;
+import dev.baton.platform.Words;
 import dev.baton.usage.Aggregation;
 import dev.baton.usage.Meter;
 import dev.baton.usage.Meters;
@@ -41,8 +42,10 @@ class UsagePageController {
 	private final UsageSources sources;
 	private final UsageTotals totals;
 	private final Clock clock;
+	private final Words words;
 
-	UsagePageController(Meters meters, UsageSources sources, UsageTotals totals, Clock clock) {
+	UsagePageController(Meters meters, UsageSources sources, UsageTotals totals, Clock clock, Words words) {
+		this.words = words;
 		this.meters = meters;
 		this.sources = sources;
 		this.totals = totals;
@@ -65,7 +68,7 @@ class UsagePageController {
 			var meter = meters.define(new Meters.Definition(value(form, "code"), value(form, "name"), value(form, "eventType"),
 					aggregation, value(form, "valueProperty"), dimensions(value(form, "dimensions")), value(form, "unit")),
 					caller.getName());
-			redirect.addFlashAttribute("notice", "Meter " + meter.code() + " defined.");
+			redirect.addFlashAttribute("notice", words.get("admin.meter-defined", meter.code()));
 			return "redirect:/admin/usage";
 		}
 		catch (BatonException refused) {
@@ -76,7 +79,7 @@ class UsagePageController {
 	@PostMapping("/admin/usage/meters/{code}/archive")
 	String archive(@PathVariable String code, RedirectAttributes redirect) {
 		meters.archive(code);
-		redirect.addFlashAttribute("notice", "Meter " + code + " archived: it counts no new events.");
+		redirect.addFlashAttribute("notice", words.get("admin.meter-archived", code));
 		return "redirect:/admin/usage";
 	}
 
@@ -105,7 +108,7 @@ class UsagePageController {
 	@PostMapping("/admin/usage/sources/{id}/revoke")
 	String revoke(@PathVariable UUID id, RedirectAttributes redirect) {
 		sources.revoke(id);
-		redirect.addFlashAttribute("notice", "Token revoked: the source can send no more usage.");
+		redirect.addFlashAttribute("notice", words.get("admin.token-revoked"));
 		return "redirect:/admin/usage";
 	}
 

@@ -323,9 +323,24 @@ class RequestPagesTests {
 		var page = german.get("/requests/" + id).body();
 		assertThat(page).contains("lang=\"de\"").contains("id=\"status\">Neu<").contains("Im Kreis besprochen")
 				.contains("Als Nächstes").contains("Posteingang");
+		assertThat(german.get("/governance/onsite").body()).as("a governance page").contains("lang=\"de\"")
+				.contains("<h1>Vor-Ort-Termine</h1>").contains("Geschätzte Kosten").doesNotContain("Estimated cost");
 		var french = login("sa").header("Accept-Language", "fr-FR");
 		assertThat(french.get("/requests/" + id).body()).contains("lang=\"en\"").contains("id=\"status\">New<")
 				.contains("Discussed by the circle");
+	}
+
+	@Test
+	void theStaffPagesBeyondRequestsSpeakGermanWithoutAMissingWord() {
+		var german = login("admin").header("Accept-Language", "de");
+		for (var path : java.util.List.of("/governance/onsite", "/governance/judgments", "/governance/tasks",
+				"/governance/rituals", "/governance/reports", "/usage/periods", "/catalog", "/finance", "/shadow-billing",
+				"/admin", "/admin/boards", "/admin/circles", "/admin/people", "/admin/people/new", "/admin/import",
+				"/admin/usage", "/admin/audit")) {
+			var page = german.get(path);
+			assertThat(page.status()).as(path).isEqualTo(200);
+			assertThat(page.body()).as(path).contains("lang=\"de\"").doesNotContain("??");
+		}
 	}
 
 	@Test
