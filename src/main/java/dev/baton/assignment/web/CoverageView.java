@@ -9,7 +9,7 @@ import dev.baton.assignment.domain.Recommender;
 
 /**
  * A proposed PTO coverage plan as the pages show it: the absence, whether a plan is needed and
- * why, and the proposed cover for each request.
+ * why, and the proposed cover for each request. The absence kind is the enum name; the page words it.
  */
 record CoverageView(UUID personId, String name, String absenceKind, LocalDate startDate, LocalDate endDate,
 		boolean needed, List<String> reasons, List<CoverRow> covers) {
@@ -27,7 +27,7 @@ record CoverageView(UUID personId, String name, String absenceKind, LocalDate st
 				c.proposed() == null ? null : String.join("; ", c.proposed().reasons()),
 				c.alternatives().stream().map(Recommender.Ranked::name).toList(), c.note())).toList();
 		return new CoverageView(plan.personId(), plan.name(),
-				absence == null ? null : absence.kind().name().equals("SICK") ? "Sick" : "PTO",
+				absence == null ? null : absence.kind().name(),
 				absence == null ? null : absence.startDate(), absence == null ? null : absence.endDate(), plan.needed(),
 				plan.reasons(), covers);
 	}
