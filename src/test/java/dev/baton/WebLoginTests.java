@@ -69,6 +69,8 @@ class WebLoginTests {
 		assertThat(response.header("Location")).endsWith("/login?error");
 		assertThat(browser.get("/login?error").body())
 				.contains("Wrong username or password, or the account is locked or disabled");
+		assertThat(Http.browser(port).header("Accept-Language", "de").get("/login?error").body()).contains("lang=\"de\"")
+				.contains("Benutzername oder Passwort falsch").contains(">Anmelden<").doesNotContain("Wrong username");
 	}
 
 	@Test
