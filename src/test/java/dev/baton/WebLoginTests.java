@@ -48,6 +48,9 @@ class WebLoginTests {
 				.contains("USD 85,000.00").contains("My open requests").doesNotContain("FACTOR_");
 		assertThat(home.header("Content-Security-Policy")).contains("default-src 'self'");
 		assertThat(home.header("X-Frame-Options")).isEqualTo("DENY");
+		var missing = browser.header("Accept-Language", "de").header("Accept", "text/html").get("/no-such-page");
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(missing.body()).contains("lang=\"de\"").contains("404 Nicht gefunden").contains("Hier gibt es nichts.");
 	}
 
 	@Test
@@ -69,6 +72,8 @@ class WebLoginTests {
 		assertThat(response.header("Location")).endsWith("/login?error");
 		assertThat(browser.get("/login?error").body())
 				.contains("Wrong username or password, or the account is locked or disabled");
+		assertThat(Http.browser(port).header("Accept-Language", "de").get("/login?error").body()).contains("lang=\"de\"")
+				.contains("Benutzername oder Passwort falsch").contains(">Anmelden<").doesNotContain("Wrong username");
 	}
 
 	@Test

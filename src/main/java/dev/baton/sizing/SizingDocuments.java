@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -24,15 +25,16 @@ import dev.baton.platform.PdfDocuments;
 class SizingDocuments {
 
 	static final String TEMPLATE = "sizing/print";
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
-			.withZone(ZoneOffset.UTC);
 
 	private final SavedSizings saved;
 	private final SizingService sizing;
 	private final Pipeline pipeline;
 	private final ITemplateEngine templates;
+	private final MessageSource messages;
 
-	SizingDocuments(SavedSizings saved, SizingService sizing, Pipeline pipeline, ITemplateEngine templates) {
+	SizingDocuments(SavedSizings saved, SizingService sizing, Pipeline pipeline, ITemplateEngine templates,
+			MessageSource messages) {
+		this.messages = messages;
 		this.saved = saved;
 		this.sizing = sizing;
 		this.templates = templates;
@@ -44,7 +46,7 @@ class SizingDocuments {
 	 *
 	 * @throws dev.baton.platform.BatonException {@code not-found} if there is no such saved recommendation
 	 */
-	Map<String, Object> model(UUID id, boolean pdf) {
+	Map<String, Object> model(UUID id, boolean pdf, Locale locale) {
 		StoredSizing stored = saved.find(id);
 		Opportunity opportunity = pipeline.opportunity(stored.opportunityId());
 		var model = new LinkedHashMap<String, Object>();
@@ -55,15 +57,16 @@ class SizingDocuments {
 		// the edition may have been removed since; the recommendation still names it
 		model.put("edition", sizing.editions().stream().filter(e -> e.id().equals(stored.edition())).findFirst()
 				.orElse(null));
-		model.put("savedOn", DATE.format(stored.savedAt()));
+		model.put("savedOn", DateTimeFormatter.ofPattern(messages.getMessage("sizing.print.date", null, locale), locale)
+				.withZone(ZoneOffset.UTC).format(stored.savedAt()));
 		model.put("labels", SizingLabels.INSTANCE);
 		model.put("pdf", pdf);
 		model.put("pdfLink", SavedSizing.pdfLink(id));
 		return model;
 	}
 
-	byte[] pdf(UUID id) {
-		String html = templates.process(TEMPLATE, new Context(Locale.ENGLISH, model(id, true)));
+	byte[] pdf(UUID id, Locale locale) {
+		String html = templates.process(TEMPLATE, new Context(locale, model(id, true, locale)));
 		return PdfDocuments.render(html, "the sizing recommendation " + id);
 	}
 }

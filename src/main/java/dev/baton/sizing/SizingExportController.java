@@ -1,5 +1,6 @@
 package dev.baton.sizing;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.http.ContentDisposition;
@@ -13,7 +14,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * A saved recommendation as a printable page and as PDF, to hand to the customer.
+ * A saved recommendation as a printable page and as PDF, to hand to the customer, in the language of
+ * the browser that asks for it.
  */
 @Controller
 @PreAuthorize(SizingRoles.STAFF)
@@ -26,14 +28,14 @@ class SizingExportController {
 	}
 
 	@GetMapping("/sizing-recommendations/{id}/print")
-	String print(@PathVariable UUID id, Model model) {
-		model.addAllAttributes(documents.model(id, false));
+	String print(@PathVariable UUID id, Locale locale, Model model) {
+		model.addAllAttributes(documents.model(id, false, locale));
 		return SizingDocuments.TEMPLATE;
 	}
 
 	@GetMapping({ "/sizing-recommendations/{id}.pdf", "/sizing-recommendations/{id}/pdf" })
-	ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
-		byte[] pdf = documents.pdf(id);
+	ResponseEntity<byte[]> pdf(@PathVariable UUID id, Locale locale) {
+		byte[] pdf = documents.pdf(id, locale);
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
 				.header(HttpHeaders.CONTENT_DISPOSITION,
 						ContentDisposition.inline().filename("sizing-recommendation-" + id + ".pdf").build().toString())

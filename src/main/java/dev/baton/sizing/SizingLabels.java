@@ -3,83 +3,55 @@ package dev.baton.sizing;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.baton.sizing.ProspectMetrics.CloudProvider;
 import dev.baton.sizing.ProspectMetrics.KubernetesExperience;
 import dev.baton.sizing.ProspectMetrics.KubernetesPreference;
 import dev.baton.sizing.ProspectMetrics.MonorepoUse;
 import dev.baton.sizing.ProspectMetrics.WorkloadPattern;
-import dev.baton.sizing.Recommendation.SizingBasis;
 
 /**
- * The words the sizing pages use for the engine's choices and values; one instance is handed to the
- * templates as {@code labels}.
+ * The keys of the words the sizing pages use for the engine's choices and the form's fields (in the
+ * message bundle under {@code sizing.}); one instance is handed to the templates as {@code labels}.
  */
 final class SizingLabels {
 
 	static final SizingLabels INSTANCE = new SizingLabels();
 
-	/** A choice of a select: its value and what people read. */
-	record Option(String value, String label) {
+	/** A choice of a select: its value and the key of what people read. */
+	record Option(String value, String key) {
 	}
 
-	private static final Map<Enum<?>, String> WORDS = Map.ofEntries(
-			Map.entry(MonorepoUse.NONE, "None"), Map.entry(MonorepoUse.LIGHT, "Light"),
-			Map.entry(MonorepoUse.MODERATE, "Moderate"), Map.entry(MonorepoUse.HEAVY, "Heavy"),
-			Map.entry(WorkloadPattern.NONE_DETECTED, "No clear pattern"),
-			Map.entry(WorkloadPattern.DATABASE_INTENSIVE,
-					"Database-intensive: mostly non-Git API (webhooks, issues, groups, projects)"),
-			Map.entry(WorkloadPattern.GIT_INTENSIVE, "Git/CI-intensive: mostly Git, CI and Sidekiq endpoints"),
-			Map.entry(KubernetesExperience.NONE, "None"), Map.entry(KubernetesExperience.SOME, "Some"),
-			Map.entry(KubernetesExperience.STRONG, "Strong working knowledge"),
-			Map.entry(KubernetesPreference.NONE, "Virtual machines only"),
-			Map.entry(KubernetesPreference.STATELESS_ON_KUBERNETES,
-					"Stateless components on Kubernetes (Cloud Native Hybrid)"),
-			Map.entry(KubernetesPreference.EVERYTHING_ON_KUBERNETES,
-					"Everything on Kubernetes (Cloud Native First, Beta)"),
-			Map.entry(CloudProvider.GCP, "Google Cloud"), Map.entry(CloudProvider.AWS, "AWS"),
-			Map.entry(CloudProvider.AZURE, "Azure"), Map.entry(CloudProvider.ON_PREMISES, "On premises"),
-			Map.entry(CloudProvider.OTHER, "Another cloud"), Map.entry(CloudProvider.UNKNOWN, "Not known yet"),
-			Map.entry(SizingBasis.PEAK_RPS, "the peak requests per second"),
-			Map.entry(SizingBasis.SUSTAINED_RPS,
-					"the sustained (p95) requests per second, the peak being within the built-in headroom"),
-			Map.entry(SizingBasis.USER_COUNT, "the user count, no request rate being known"));
+	private static final String RPS = "rps.";
 
 	private SizingLabels() {
 	}
 
-	private static final Map<String, String> FIELDS = fieldNames();
-
-	private static Map<String, String> fieldNames() {
-		var names = new HashMap<String, String>(Map.of("users", "Users",
-				"repositories.largestRepositoryGb", "Largest repository", "repositories.monorepoCount", "Monorepos",
-				"repositories.monorepoUse", "Monorepo use", "automation.concurrentCiJobs", "Concurrent CI jobs",
-				"automation.offHoursShareOfPeak", "Off-hours share of the peak",
-				"automation.workloadPattern", "Workload pattern",
-				"availability.recoveryPointObjective", "Recovery point objective",
-				"availability.recoveryTimeObjective", "Recovery time objective"));
-		names.putAll(Map.of("hosting.kubernetesExperience", "Kubernetes experience",
-				"hosting.kubernetesPreference", "Kubernetes preference", "hosting.cloudProvider", "Where it will run",
-				"edition", "Data edition", "opportunityId", "Opportunity", "note", "Note"));
-		for (TrafficType type : TrafficType.values()) {
-			names.put("rps." + type.key(), type.label() + " rates");
-			names.put("rps." + type.key() + ".peak", type.label() + " peak RPS");
-			names.put("rps." + type.key() + ".sustained", type.label() + " sustained RPS (p95)");
+	/** The message key of a form field's label, by its JSON path; a rate's key takes the traffic type as argument. */
+	public String fieldKey(String path) {
+		if (path.startsWith(RPS)) {
+			var rest = path.substring(RPS.length());
+			var dot = rest.indexOf('.');
+			return dot < 0 ? "sizing.field.rps" : "sizing.field.rps." + rest.substring(dot + 1);
 		}
-		return Map.copyOf(names);
+		return "sizing.field." + path;
 	}
 
-	/** The label of a form field, by its JSON path. */
-	public String field(String path) {
-		return FIELDS.getOrDefault(path, path);
+	/** The argument of a field's label: the traffic type's name for a rate, nothing otherwise. */
+	public Object[] fieldArguments(String path) {
+		if (path.startsWith(RPS)) {
+			var rest = path.substring(RPS.length());
+			var key = rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
+			return Arrays.stream(TrafficType.values()).filter(t -> t.key().equals(key)).map(TrafficType::label)
+					.toArray();
+		}
+		return new Object[0];
 	}
 
-	/** What people read for one of the engine's choices. */
-	public String of(Enum<?> value) {
-		return value == null ? "" : WORDS.getOrDefault(value, value.name());
+	/** The message key of what people read for one of the engine's choices. */
+	public String key(Enum<?> value) {
+		return "sizing.choice." + value.getDeclaringClass().getSimpleName() + "." + value.name();
 	}
 
 	/** A number without trailing zeros ({@code 7.5}, {@code 16}). */
@@ -129,6 +101,6 @@ final class SizingLabels {
 	}
 
 	private List<Option> options(Enum<?>[] values) {
-		return Arrays.stream(values).map(v -> new Option(v.name(), of(v))).toList();
+		return Arrays.stream(values).map(v -> new Option(v.name(), key(v))).toList();
 	}
 }

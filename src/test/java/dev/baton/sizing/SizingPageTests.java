@@ -45,6 +45,15 @@ class SizingPageTests {
 	}
 
 	@Test
+	void speaksTheBrowsersLanguage() {
+		var page = WebSession.loggedIn(port, "ae").header("Accept-Language", "de").get("/sizing");
+
+		assertThat(page.body()).contains("lang=\"de\"").contains("Verfügbarkeit und Wiederherstellung")
+				.contains("<label for=\"f-rps-api-peak\">API Spitze RPS</label>").contains(">Noch nicht bekannt<")
+				.doesNotContain("Availability and recovery");
+	}
+
+	@Test
 	void submittingTheFormShowsTheRecommendationWithItsReasons() {
 		var browser = WebSession.loggedIn(port, "sa");
 		var page = browser.get("/sizing");

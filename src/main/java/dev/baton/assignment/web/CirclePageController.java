@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -27,6 +26,7 @@ import dev.baton.organisation.CallContexts;
 import dev.baton.organisation.Circle;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
+import dev.baton.platform.Words;
 
 /**
  * The circle page for its SA manager and administrators: load per SA, load over recent weeks,
@@ -43,17 +43,17 @@ class CirclePageController {
 	/** How far back requests are read to know which were still active in the chart's weeks. */
 	private static final Duration HISTORY = Duration.ofDays(365);
 
-	private static final DateTimeFormatter DAY_TITLE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-
 	private final Assignments assignments;
 	private final SaRequests requests;
 	private final EngagementFigures triage;
 	private final Organisation organisation;
 	private final Clock clock;
 	private final CallContexts callContexts;
+	private final Words words;
 
 	CirclePageController(Assignments assignments, SaRequests requests, EngagementFigures triage, Organisation organisation,
-			Clock clock, CallContexts callContexts) {
+			Clock clock, CallContexts callContexts, Words words) {
+		this.words = words;
 		this.callContexts = callContexts;
 		this.assignments = assignments;
 		this.requests = requests;
@@ -119,7 +119,7 @@ class CirclePageController {
 		var capacity = assignments.capacity(id);
 		model.addAttribute("capacity", capacity);
 		model.addAttribute("statusSummary", capacity.totals().statuses().entrySet().stream()
-				.map(e -> e.getKey().label() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
+				.map(e -> words.of(e.getKey()) + ": " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
 
 		var members = new ArrayList<LoadHistory.Member>();
 		var known = new java.util.HashMap<java.util.UUID, String>();
@@ -138,14 +138,14 @@ class CirclePageController {
 		var figures = triage.triage(null, id, from, now);
 		model.addAttribute("figuresFrom", weeks.get(0));
 		model.addAttribute("figures", List.of(
-				new Figure("SLA attainment", figures.engaged() == 0 ? "-" : Labels.percent(figures.slaAttainment()),
-						Labels.count(figures.engaged(), "engaged request", "engaged requests")),
-				new Figure("Triaged on time", figures.triaged() == 0 ? "-" : Labels.percent(figures.triageAttainment()),
-						Labels.count(figures.triaged(), "triaged request", "triaged requests")),
-				new Figure("Median time to triage", figures.triaged() == 0 ? "-" : Labels.duration(figures.medianTimeToTriage()),
-						"receipt to assignment"),
-				new Figure("Fast-track share", figures.filed() == 0 ? "-" : Labels.percent(figures.fastTrackShare()),
-						figures.fastTrack() + " of " + Labels.count(figures.filed(), "filed request", "filed requests"))));
+				new Figure(words.get("circle.figure.sla"), figures.engaged() == 0 ? "-" : Labels.percent(figures.slaAttainment()),
+						words.get("circle.figure.engaged", figures.engaged())),
+				new Figure(words.get("circle.figure.on-time"), figures.triaged() == 0 ? "-" : Labels.percent(figures.triageAttainment()),
+						words.get("circle.figure.triaged", figures.triaged())),
+				new Figure(words.get("circle.figure.median"), figures.triaged() == 0 ? "-" : Labels.duration(figures.medianTimeToTriage()),
+						words.get("circle.figure.median.detail")),
+				new Figure(words.get("circle.figure.fast-track"), figures.filed() == 0 ? "-" : Labels.percent(figures.fastTrackShare()),
+						words.get("circle.figure.filed", figures.fastTrack(), figures.filed()))));
 
 		model.addAttribute("days", days(board.calendar(), today));
 		model.addAttribute("calendar", calendar(members, board.calendar(), today));
@@ -164,14 +164,15 @@ class CirclePageController {
 		return "circles/page";
 	}
 
-	private static List<DayColumn> days(dev.baton.organisation.BusinessCalendar calendar, LocalDate today) {
+	private List<DayColumn> days(dev.baton.organisation.BusinessCalendar calendar, LocalDate today) {
+		var title = dayTitle();
 		var days = new ArrayList<DayColumn>();
 		for (int i = 0; i < CALENDAR_DAYS; i++) {
 			var day = today.plusDays(i);
 			var holiday = calendar.holidays().get(day);
 			var weekend = !calendar.opensOn(day.getDayOfWeek());
 			days.add(new DayColumn(String.valueOf(day.getDayOfMonth()),
-					DAY_TITLE.format(day) + (holiday == null ? "" : ", holiday: " + holiday),
+					holiday == null ? title.format(day) : words.get("circle.day.holiday", title.format(day), holiday),
 					holiday != null ? "holiday" : weekend ? "weekend" : ""));
 		}
 		return days;
@@ -180,6 +181,7 @@ class CirclePageController {
 	private List<CalendarRow> calendar(List<LoadHistory.Member> members, dev.baton.organisation.BusinessCalendar calendar,
 			LocalDate today) {
 		var rows = new ArrayList<CalendarRow>();
+		var title = dayTitle();
 		var last = today.plusDays(CALENDAR_DAYS - 1);
 		var absent = organisation.absencesOf(members.stream().map(LoadHistory.Member::id).toList(), today, last);
 		for (var member : members) {
@@ -194,13 +196,19 @@ class CirclePageController {
 				}
 				else {
 					var sick = away.kind() == AbsenceKind.SICK;
-					cells.add(new DayCell(sick ? "S" : "P",
-							member.name() + (sick ? " off sick " : " on PTO ") + DAY_TITLE.format(day), sick ? "sick" : "pto"));
+					cells.add(new DayCell(words.get(sick ? "circle.cell.sick" : "circle.cell.pto"),
+							words.get(sick ? "circle.day.sick" : "circle.day.pto", member.name(), title.format(day)),
+							sick ? "sick" : "pto"));
 				}
 			}
 			rows.add(new CalendarRow(member.name(), cells));
 		}
 		return rows;
+	}
+
+	/** A calendar day as the reader's language writes it, "Mon 30 Nov 2026". */
+	private DateTimeFormatter dayTitle() {
+		return DateTimeFormatter.ofPattern(words.get("work.date"), words.locale());
 	}
 
 	private String name(UUID personId) {

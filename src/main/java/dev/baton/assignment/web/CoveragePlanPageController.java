@@ -11,6 +11,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.baton.assignment.Assignments;
 import dev.baton.platform.BatonException;
+import dev.baton.platform.Words;
 
 /**
  * The web form behind the Accept plan button of the circle page and of My work: accepts the
@@ -24,9 +25,11 @@ class CoveragePlanPageController {
 			.compile("/circles/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
 	private final Assignments assignments;
+	private final Words words;
 
-	CoveragePlanPageController(Assignments assignments) {
+	CoveragePlanPageController(Assignments assignments, Words words) {
 		this.assignments = assignments;
+		this.words = words;
 	}
 
 	@PostMapping("/people/{id}/coverage-plan/acceptance")
@@ -34,12 +37,10 @@ class CoveragePlanPageController {
 			RedirectAttributes redirect) {
 		try {
 			var accepted = assignments.acceptCoveragePlan(id, null);
-			var message = accepted.name() + ": " + accepted.handedOver().size() + " request"
-					+ (accepted.handedOver().size() == 1 ? "" : "s") + " handed over";
-			if (!accepted.uncovered().isEmpty()) {
-				message += "; " + accepted.uncovered().size() + " without a cover, assign those on the request";
-			}
-			redirect.addFlashAttribute("notice", message + ".");
+			redirect.addFlashAttribute("notice", accepted.uncovered().isEmpty()
+					? words.get("coverage.accepted", accepted.name(), accepted.handedOver().size())
+					: words.get("coverage.accepted.uncovered", accepted.name(), accepted.handedOver().size(),
+							accepted.uncovered().size()));
 		} catch (BatonException refused) {
 			redirect.addFlashAttribute("error", refused.getMessage());
 		}

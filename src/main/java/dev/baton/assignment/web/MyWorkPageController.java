@@ -16,10 +16,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import dev.baton.assignment.Assignments;
+import dev.baton.engagement.RequestStatus;
 import dev.baton.engagement.SaRequestSummary;
 import dev.baton.engagement.SaRequests;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
+import dev.baton.platform.Words;
 
 /**
  * An SA's own page: the open requests they hold or assist, by due time; where their load stands;
@@ -36,17 +38,19 @@ class MyWorkPageController {
 	private final SaRequests requests;
 	private final Organisation organisation;
 	private final Clock clock;
+	private final Words words;
 
 	MyWorkPageController(Assignments assignments, SaRequests requests, Organisation organisation,
-			Clock clock) {
+			Clock clock, Words words) {
 		this.assignments = assignments;
 		this.requests = requests;
 		this.organisation = organisation;
 		this.clock = clock;
+		this.words = words;
 	}
 
 	/** One of my requests, as the page lists it. */
-	record WorkRow(UUID id, String title, String status, String part, String dueLabel, String due, boolean overdue,
+	record WorkRow(UUID id, String title, RequestStatus status, String part, String dueLabel, String due, boolean overdue,
 			boolean fastTrack) {
 	}
 
@@ -77,7 +81,7 @@ class MyWorkPageController {
 		var today = LocalDate.ofInstant(now, zone);
 		var absences = organisation.absencesOf(me.id(), today, today.plusDays(ABSENCE_DAYS));
 		model.addAttribute("absences", absences.stream()
-				.map(a -> new AbsenceRow(a.kind().name().equals("SICK") ? "Sick" : "PTO", a.startDate(), a.endDate(), a.days()))
+				.map(a -> new AbsenceRow(a.kind().name(), a.startDate(), a.endDate(), a.days()))
 				.toList());
 		if (!absences.isEmpty()) {
 			model.addAttribute("plan", CoverageView.of(assignments.coveragePlan(me.id())));
@@ -90,12 +94,13 @@ class MyWorkPageController {
 		return request.triagedAt() == null && request.triageDueAt() != null ? request.triageDueAt() : request.slaDueAt();
 	}
 
-	private static WorkRow row(SaRequestSummary request, UUID me, ZoneId zone, Instant now) {
+	/** The part and due label are the last part of a {@code work.part.*} and {@code work.due.*} key. */
+	private WorkRow row(SaRequestSummary request, UUID me, ZoneId zone, Instant now) {
 		var due = due(request);
 		var triage = request.triagedAt() == null && request.triageDueAt() != null;
-		return new WorkRow(request.id(), request.title(), request.status().label(),
-				me.equals(request.assigneeId()) ? "Assigned" : "Assisting", triage ? "Triage due" : "SLA due",
-				Labels.time(due, zone), due != null && due.isBefore(now), request.fastTrack());
+		return new WorkRow(request.id(), request.title(), request.status(),
+				me.equals(request.assigneeId()) ? "assigned" : "assisting", triage ? "triage" : "sla",
+				words.dayTime(due, zone), due != null && due.isBefore(now), request.fastTrack());
 	}
 
 	/** The person the signed-in account belongs to, if any. */

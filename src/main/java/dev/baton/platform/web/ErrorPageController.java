@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 import dev.baton.platform.ProblemResponses;
 import dev.baton.platform.ProblemType;
+import dev.baton.platform.Words;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,6 +22,12 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Controller
 class ErrorPageController implements ErrorController {
+
+	private final Words words;
+
+	ErrorPageController(Words words) {
+		this.words = words;
+	}
 
 	@RequestMapping(path = "/error", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE })
 	ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
@@ -44,6 +51,10 @@ class ErrorPageController implements ErrorController {
 		response.setStatus(status.value());
 		model.addAttribute("status", status.value());
 		model.addAttribute("reason", status.getReasonPhrase());
+		// the status's own phrase in the reader's language where the bundle has it
+		if (words.has("error.status." + status.value())) {
+			model.addAttribute("reasonKey", "error.status." + status.value());
+		}
 		model.addAttribute("requestId", dev.baton.platform.RequestIds.current());
 		return "error";
 	}

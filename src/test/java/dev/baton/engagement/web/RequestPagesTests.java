@@ -328,6 +328,14 @@ class RequestPagesTests {
 		var french = login("sa").header("Accept-Language", "fr-FR");
 		assertThat(french.get("/requests/" + id).body()).contains("lang=\"en\"").contains("id=\"status\">New<")
 				.contains("Discussed by the circle");
+		assertThat(german.get("/my/work").body()).contains("lang=\"de\"").contains("<h1>Meine Arbeit</h1>")
+				.contains("Meine Anfragen").contains("Meine geplanten Abwesenheiten").doesNotContain("My requests");
+		var manager = login("sa-manager").header("Accept-Language", "de");
+		var circles = manager.get("/circles").body();
+		assertThat(circles).contains("Meine Kreise").contains(">Betreute AEs<");
+		var circle = circles.replaceAll("(?s).*href=\"(/circles/[0-9a-f-]{36})\".*", "$1");
+		assertThat(manager.get(circle).body()).contains("lang=\"de\"").contains("Auslastung je SA")
+				.contains("Wer ist abwesend, nächste 6 Wochen").contains("SLA-Einhaltung").doesNotContain("Load per SA");
 	}
 
 	@Test
