@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.ITemplateEngine;
@@ -22,13 +23,13 @@ import dev.baton.platform.PdfDocuments;
 /**
  * The invoice as a document for the invoice owner: one template, {@code invoices/document},
  * rendered to PDF for finance's download, the portals and the invoice e-mail. A draft is marked as
- * such and has no number.
+ * such and has no number. A browser's download is in the reader's language; the e-mail's attachment in
+ * English, since billing contacts have no language setting.
  */
 @Component
 public class InvoiceDocuments {
 
 	static final String TEMPLATE = "invoices/document";
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
 	private final Invoices invoices;
 	private final PaymentRepository payments;
@@ -36,22 +37,30 @@ public class InvoiceDocuments {
 	private final Pipeline pipeline;
 	private final Catalog catalog;
 	private final ITemplateEngine templates;
+	private final MessageSource messages;
 
 	InvoiceDocuments(Invoices invoices, PaymentRepository payments, BillToRepository billTo, Pipeline pipeline,
-			Catalog catalog, ITemplateEngine templates) {
+			Catalog catalog, ITemplateEngine templates, MessageSource messages) {
 		this.invoices = invoices;
 		this.payments = payments;
 		this.billTo = billTo;
 		this.pipeline = pipeline;
 		this.catalog = catalog;
 		this.templates = templates;
+		this.messages = messages;
 	}
 
-	/** The invoice's PDF. */
+	/** The invoice's PDF in English, as the invoice e-mail attaches it. */
 	@Transactional(readOnly = true)
 	public byte[] pdf(InvoiceId id) {
+		return pdf(id, Locale.ENGLISH);
+	}
+
+	/** The invoice's PDF in the given language (English where the bundle has no translation). */
+	@Transactional(readOnly = true)
+	public byte[] pdf(InvoiceId id, Locale locale) {
 		var invoice = invoices.invoice(id);
-		return PdfDocuments.render(templates.process(TEMPLATE, new Context(Locale.ENGLISH, model(invoice))),
+		return PdfDocuments.render(templates.process(TEMPLATE, new Context(locale, model(invoice, locale))),
 				"invoice " + label(invoice));
 	}
 
@@ -64,7 +73,8 @@ public class InvoiceDocuments {
 		return invoice.number() == null ? "draft " + invoice.id() : invoice.number();
 	}
 
-	private Map<String, Object> model(Invoice invoice) {
+	private Map<String, Object> model(Invoice invoice, Locale locale) {
+		var date = DateTimeFormatter.ofPattern(messages.getMessage("documents.date", null, locale), locale);
 		var names = new HashMap<String, String>();
 		for (var line : invoice.lines()) {
 			names.computeIfAbsent(line.planCode(), code -> {
@@ -84,8 +94,8 @@ public class InvoiceDocuments {
 		model.put("planNames", names);
 		model.put("payments", payments.ofInvoice(invoice.id()).stream()
 				.filter(p -> p.status() == PaymentStatus.SUCCEEDED).toList());
-		model.put("issued", invoice.issuedOn() == null ? null : DATE.format(invoice.issuedOn()));
-		model.put("due", invoice.dueOn() == null ? null : DATE.format(invoice.dueOn()));
+		model.put("issued", invoice.issuedOn() == null ? null : date.format(invoice.issuedOn()));
+		model.put("due", invoice.dueOn() == null ? null : date.format(invoice.dueOn()));
 		model.put("notes", List.copyOf(invoice.creditNotes()));
 		return model;
 	}

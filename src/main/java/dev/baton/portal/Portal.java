@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -282,11 +283,11 @@ public class Portal {
 		return PortalInvoice.of(visible(id, membership(username)));
 	}
 
-	/** The PDF of one of the member's invoices. */
+	/** The PDF of one of the member's invoices, in the reader's language. */
 	@Transactional(readOnly = true)
-	public byte[] invoicePdf(String username, InvoiceId id) {
+	public byte[] invoicePdf(String username, InvoiceId id, Locale locale) {
 		visible(id, membership(username));
-		return documents.pdf(id);
+		return documents.pdf(id, locale);
 	}
 
 	/** A card payment as the portal answers it. */

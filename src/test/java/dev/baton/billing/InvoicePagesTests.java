@@ -52,6 +52,9 @@ class InvoicePagesTests extends BillingStory {
 		var number = billing.finance().get("/api/v1/invoices/" + id).json().path("number").asString();
 		assertThat(text).contains(number).contains("4 seats x USD 348.00").contains("1,392.00").contains("Amount due")
 				.contains("1,000.00");
+		assertThat(text(documents.pdf(InvoiceId.of(id), java.util.Locale.GERMAN))).as("a German browser's download")
+				.contains(number).contains("Offener Betrag").contains("Verwendungszweck " + number)
+				.doesNotContain("Amount due");
 	}
 
 	private static String text(byte[] pdf) {

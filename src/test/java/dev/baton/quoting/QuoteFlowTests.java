@@ -136,6 +136,9 @@ class QuoteFlowTests {
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.body()).contains(quote.path("number").asString(), "Ultimate (Self-Managed)", "USD 20,196.00",
 				"15%", "USD 24,756.00");
+		var german = dev.baton.PageSession.login(port, "ae").header("Accept-Language", "de").get("/quotes/" + id + "/print");
+		assertThat(german.body()).contains("lang=\"de\"", "Gültig bis", "Listenpreis", "Steuern sind nicht enthalten")
+				.doesNotContain("Valid until");
 		var pdf = as("deal-desk").get("/api/v1/quotes/" + id + "/pdf");
 		assertThat(pdf.status()).isEqualTo(200);
 		assertThat(pdf.contentType()).startsWith("application/pdf");

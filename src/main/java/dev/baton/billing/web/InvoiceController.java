@@ -2,6 +2,7 @@ package dev.baton.billing.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.http.ContentDisposition;
@@ -67,15 +68,15 @@ class InvoiceController {
 
 	@GetMapping("/api/v1/invoices/{id}/pdf")
 	@Operation(summary = "The invoice as a PDF, as the invoice owner receives it (a draft is marked as such)")
-	ResponseEntity<byte[]> pdf(@PathVariable InvoiceId id) {
-		return pdfOf(invoices.invoice(id), documents);
+	ResponseEntity<byte[]> pdf(@PathVariable InvoiceId id, Locale locale) {
+		return pdfOf(invoices.invoice(id), documents, locale);
 	}
 
-	static ResponseEntity<byte[]> pdfOf(Invoice invoice, InvoiceDocuments documents) {
+	static ResponseEntity<byte[]> pdfOf(Invoice invoice, InvoiceDocuments documents, Locale locale) {
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
 				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
 						.filename(InvoiceDocuments.filename(invoice)).build().toString())
-				.body(documents.pdf(invoice.id()));
+				.body(documents.pdf(invoice.id(), locale));
 	}
 
 	@PostMapping("/api/v1/invoices/{id}/finalization")

@@ -86,8 +86,8 @@ class InvoicePageController {
 	}
 
 	@GetMapping("/invoices/{id}.pdf")
-	org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable InvoiceId id) {
-		return InvoiceController.pdfOf(invoices.invoice(id), documents);
+	org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable InvoiceId id, java.util.Locale locale) {
+		return InvoiceController.pdfOf(invoices.invoice(id), documents, locale);
 	}
 
 	@PostMapping("/invoices/{id}/finalization")

@@ -2,6 +2,7 @@ package dev.baton.portal.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -136,12 +137,13 @@ class PortalController {
 
 	@GetMapping("/invoices/{id}/pdf")
 	@Operation(summary = "One of the caller's invoices as a PDF")
-	ResponseEntity<byte[]> invoicePdf(@PathVariable InvoiceId id, Authentication caller) {
+	ResponseEntity<byte[]> invoicePdf(@PathVariable InvoiceId id, Authentication caller,
+			Locale locale) {
 		var invoice = portal.invoice(caller.getName(), id);
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
 				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
 						.filename("invoice-" + invoice.number() + ".pdf").build().toString())
-				.body(portal.invoicePdf(caller.getName(), id));
+				.body(portal.invoicePdf(caller.getName(), id, locale));
 	}
 
 	@PostMapping("/invoices/{id}/payments")

@@ -258,12 +258,13 @@ class PortalPageController {
 	}
 
 	@GetMapping("/portal/invoices/{id}.pdf")
-	org.springframework.http.ResponseEntity<byte[]> invoicePdf(@PathVariable InvoiceId id, Authentication caller) {
+	org.springframework.http.ResponseEntity<byte[]> invoicePdf(@PathVariable InvoiceId id, Authentication caller,
+			java.util.Locale locale) {
 		var invoice = portal.invoice(caller.getName(), id);
 		return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
 				.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"invoice-"
 						+ invoice.number() + ".pdf\"")
-				.body(portal.invoicePdf(caller.getName(), id));
+				.body(portal.invoicePdf(caller.getName(), id, locale));
 	}
 
 	/** Pays what is owed on an invoice by card; a declined card or one asking for confirmation is said so. */

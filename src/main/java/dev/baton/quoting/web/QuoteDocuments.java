@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,25 +30,27 @@ import dev.baton.quoting.Quotes;
 
 /**
  * The customer's copy of a quote: one template, {@code quotes/print}, served as a printable page
- * and rendered to PDF.
+ * and rendered to PDF, both in the language of the browser that opens them.
  */
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN','DEAL_DESK','FINANCE','AE','ASM')")
 class QuoteDocuments {
 
 	static final String TEMPLATE = "quotes/print";
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
 	private final Quotes quotes;
 	private final Catalog catalog;
 	private final Pipeline pipeline;
 	private final ITemplateEngine templates;
+	private final MessageSource messages;
 
-	QuoteDocuments(Quotes quotes, Catalog catalog, Pipeline pipeline, ITemplateEngine templates) {
+	QuoteDocuments(Quotes quotes, Catalog catalog, Pipeline pipeline, ITemplateEngine templates,
+			MessageSource messages) {
 		this.quotes = quotes;
 		this.catalog = catalog;
 		this.pipeline = pipeline;
 		this.templates = templates;
+		this.messages = messages;
 	}
 
 	/** A line as the document shows it: the product and plan by name. */
@@ -55,15 +58,15 @@ class QuoteDocuments {
 	}
 
 	@GetMapping("/quotes/{id}/print")
-	String print(@PathVariable QuoteId id, Model model) {
-		model.addAllAttributes(model(quotes.quote(id), false));
+	String print(@PathVariable QuoteId id, Locale locale, Model model) {
+		model.addAllAttributes(model(quotes.quote(id), false, locale));
 		return TEMPLATE;
 	}
 
 	@GetMapping({ "/quotes/{id}.pdf", "/api/v1/quotes/{id}/pdf" })
-	ResponseEntity<byte[]> pdf(@PathVariable QuoteId id) {
+	ResponseEntity<byte[]> pdf(@PathVariable QuoteId id, Locale locale) {
 		var quote = quotes.quote(id);
-		var pdf = PdfDocuments.render(templates.process(TEMPLATE, new Context(Locale.ENGLISH, model(quote, true))),
+		var pdf = PdfDocuments.render(templates.process(TEMPLATE, new Context(locale, model(quote, true, locale))),
 				"quote " + quote.number());
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
 				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
@@ -71,7 +74,7 @@ class QuoteDocuments {
 				.body(pdf);
 	}
 
-	private Map<String, Object> model(Quote quote, boolean pdf) {
+	private Map<String, Object> model(Quote quote, boolean pdf, Locale locale) {
 		var rows = new ArrayList<Row>();
 		for (var line : quote.lines()) {
 			var plan = catalog.plan(line.planCode());
@@ -84,7 +87,8 @@ class QuoteDocuments {
 		model.put("owner", pipeline.account(quote.parties().ownerAccountId()));
 		model.put("invoiceOwner", quote.parties().isChannel() ? pipeline.account(quote.parties().invoiceOwnerAccountId())
 				: null);
-		model.put("expires", DATE.format(quote.expiresOn()));
+		model.put("expires", DateTimeFormatter.ofPattern(messages.getMessage("documents.date", null, locale), locale)
+				.format(quote.expiresOn()));
 		model.put("pdf", pdf);
 		return model;
 	}
