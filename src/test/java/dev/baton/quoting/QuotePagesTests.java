@@ -74,9 +74,14 @@ class QuotePagesTests {
 				"currency", "USD", "lines[0].planCode", "ultimate-saas-annual", "lines[0].quantity", "twenty",
 				"lines[0].discountPercent", "0");
 		assertThat(bad.status()).isEqualTo(200);
-		var german = PageSession.login(port, "ae").header("Accept-Language", "de").get("/quotes/new?opportunityId=" + opportunity);
-		assertThat(flat(german.body())).contains("lang=\"de\"").contains("Neues Angebot für").contains("Rabatt in Prozent")
+		var german = PageSession.login(port, "ae").header("Accept-Language", "de");
+		var form = german.get("/quotes/new?opportunityId=" + opportunity);
+		assertThat(flat(form.body())).contains("lang=\"de\"").contains("Neues Angebot für").contains("Rabatt in Prozent")
 				.contains(">Angebot erstellen</button>").doesNotContain("Prepare the quote");
+		var badInGerman = german.postForm("/quotes", Map.of("_csrf", PageSession.csrf(form.body()), "opportunityId",
+				opportunity, "currency", "USD", "lines[0].planCode", "ultimate-saas-annual", "lines[0].quantity", "twenty",
+				"lines[0].discountPercent", "0"));
+		assertThat(badInGerman.body()).as("the field is named in German").contains("Stufe, Menge: ");
 		assertThat(bad.body()).contains("Tier, quantity: must be a whole number such as 25, not twenty");
 		var tooMuch = ae.submit("/quotes/new?opportunityId=" + opportunity, "/quotes", "opportunityId", opportunity,
 				"currency", "USD", "lines[0].planCode", "ultimate-saas-annual", "lines[0].quantity", "20",

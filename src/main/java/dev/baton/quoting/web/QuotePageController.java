@@ -245,23 +245,24 @@ class QuotePageController {
 		return plans;
 	}
 
-	/** What a field is called on the form: the quantity of the third line is called line 3, quantity. */
-	static String label(String field) {
+	/** What a field is called on the form, in the reader's words: the quantity of the third line is line 3, quantity. */
+	private String label(String field) {
 		var line = java.util.regex.Pattern.compile("lines\\[(\\d+)]\\.?(\\w*)").matcher(field);
 		if (line.matches()) {
 			var n = Integer.parseInt(line.group(1));
 			var what = switch (line.group(2)) {
-				case "planCode" -> "plan";
-				case "discountPercent" -> "discount";
-				case "" -> "line";
+				case "planCode" -> words.get("quotes.new.field.plan");
+				case "quantity" -> words.get("quotes.new.field.quantity");
+				case "discountPercent" -> words.get("quotes.new.field.discount");
+				case "" -> words.get("quotes.new.field.line");
 				default -> line.group(2);
 			};
-			return (n == 0 ? "tier" : "line " + (n + 1)) + ", " + what;
+			return n == 0 ? words.get("quotes.new.field.of-tier", what) : words.get("quotes.new.field.of-line", n + 1, what);
 		}
 		return switch (field) {
-			case "termMonths" -> "term";
-			case "expiresOn" -> "valid until";
-			case "opportunityId" -> "opportunity";
+			case "termMonths" -> words.get("quotes.new.field.term");
+			case "expiresOn" -> words.get("quotes.new.field.valid-until");
+			case "opportunityId" -> words.get("quotes.new.field.opportunity");
 			default -> field;
 		};
 	}
