@@ -1,7 +1,12 @@
 package dev.baton;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
 /**
- * Finds the demo organisation's records through the API, by the names the demo gives them.
+ * Finds the demo organisation's records through the API, by the names the demo gives them, and walks
+ * its people through the triage.
  */
 public final class DemoOrganisation {
 
@@ -45,5 +50,21 @@ public final class DemoOrganisation {
 			}
 		}
 		throw new AssertionError("no circle " + name);
+	}
+
+	/**
+	 * Walks a Circle Cascade request through the triage rules that come before assignment, as the demo's
+	 * people do: Priya discusses it, the SA answers the 4 questions, Priya and the SA manager review it.
+	 */
+	public static void triage(int port, String requestId) {
+		var base = "/api/v1/sa-requests/" + requestId;
+		assertThat(Http.to(port).as("priya.natarajan").post(base + "/comments", "{\"body\": \"Sam knows this stack\"}")
+				.status()).isEqualTo(201);
+		assertThat(Http.to(port).as("sa").put(base + "/triage-answers", Http.json(Map.of("commandPlanComplete", true,
+				"understandsContext", true, "leadTime", true, "relatableExperience", true))).status()).isEqualTo(200);
+		assertThat(Http.to(port).as("priya.natarajan").post(base + "/reviews", "{\"verdict\": \"APPROVE\"}").status())
+				.isEqualTo(201);
+		assertThat(Http.to(port).as("sa-manager").post(base + "/reviews", "{\"verdict\": \"APPROVE\"}").status())
+				.isEqualTo(201);
 	}
 }

@@ -209,15 +209,7 @@ class StatementBudgetTests {
 								"attendees", List.of(Map.of("name", "Maria Gonzalez", "title", "VP Engineering")))))));
 		assertThat(filed.status()).as(filed.body()).isEqualTo(201);
 		var id = filed.json().path("id").asString();
-		var base = "/api/v1/sa-requests/" + id;
-		assertThat(Http.to(port).as("priya.natarajan").post(base + "/comments", "{\"body\": \"Sam knows this stack\"}")
-				.status()).isEqualTo(201);
-		assertThat(Http.to(port).as("sa").put(base + "/triage-answers", Http.json(Map.of("commandPlanComplete", true,
-				"understandsContext", true, "leadTime", true, "relatableExperience", true))).status()).isEqualTo(200);
-		assertThat(Http.to(port).as("priya.natarajan").post(base + "/reviews", "{\"verdict\": \"APPROVE\"}").status())
-				.isEqualTo(201);
-		assertThat(Http.to(port).as("sa-manager").post(base + "/reviews", "{\"verdict\": \"APPROVE\"}").status())
-				.isEqualTo(201);
+		DemoOrganisation.triage(port, id);
 		return id;
 	}
 

@@ -304,15 +304,7 @@ class RequestPagesTests {
 	/** A request of Circle Cascade that the triage rules allow to assign: discussed, answered, reviewed twice. */
 	private String readyToAssign() {
 		var id = file("ae", "Acme Logistics: platform consolidation");
-		var base = "/api/v1/sa-requests/" + id;
-		assertThat(Http.to(port).as("priya.natarajan").post(base + "/comments", "{\"body\": \"Sam knows this stack\"}")
-				.status()).isEqualTo(201);
-		assertThat(Http.to(port).as("sa").put(base + "/triage-answers", Http.json(Map.of("commandPlanComplete", true,
-				"understandsContext", true, "leadTime", true, "relatableExperience", true))).status()).isEqualTo(200);
-		assertThat(Http.to(port).as("priya.natarajan").post(base + "/reviews", "{\"verdict\": \"APPROVE\"}").status())
-				.isEqualTo(201);
-		assertThat(Http.to(port).as("sa-manager").post(base + "/reviews", "{\"verdict\": \"APPROVE\"}").status())
-				.isEqualTo(201);
+		DemoOrganisation.triage(port, id);
 		return id;
 	}
 
