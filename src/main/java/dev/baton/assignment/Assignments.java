@@ -27,13 +27,16 @@ import dev.baton.assignment.domain.SeniorityScorer;
 import dev.baton.assignment.domain.Texts;
 import dev.baton.assignment.domain.Workload;
 import dev.baton.engagement.Reassignments;
+import dev.baton.engagement.SaRequestId;
 import dev.baton.engagement.SaRequestSummary;
 import dev.baton.engagement.SaRequests;
 import dev.baton.organisation.Absence;
 import dev.baton.organisation.Board;
 import dev.baton.organisation.Circle;
+import dev.baton.organisation.CircleId;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
+import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.Account;
 import dev.baton.pipeline.Opportunity;
 import dev.baton.pipeline.Pipeline;
@@ -94,7 +97,7 @@ public class Assignments {
 	}
 
 	@Transactional(readOnly = true)
-	public Recommendations recommend(UUID requestId) {
+	public Recommendations recommend(SaRequestId requestId) {
 		var request = requests.find(requestId).orElseThrow(() -> BatonException.notFound("SA request", requestId));
 		if (!request.status().isOpen()) {
 			throw new BatonException(AssignmentProblems.REQUEST_CLOSED,
@@ -113,7 +116,7 @@ public class Assignments {
 	 * people or their history.
 	 */
 	private Recommendations recommend(SaRequestSummary request, UUID without) {
-		var circle = organisation.circle(request.circleId());
+		var circle = organisation.circle(CircleId.of(request.circleId()));
 		var board = organisation.board(circle.boardKey());
 		var now = clock.instant();
 		var today = LocalDate.ofInstant(now, board.calendar().zone());
@@ -121,7 +124,7 @@ public class Assignments {
 		var members = new LinkedHashMap<UUID, Set<UUID>>();
 		boardCircles.forEach(c -> members.put(c.id(), Set.copyOf(c.memberIds())));
 		var people = new HashMap<UUID, Person>();
-		organisation.peopleById(boardCircles.stream().flatMap(c -> c.memberIds().stream()).toList())
+		organisation.peopleById(PersonId.ofAll(boardCircles.stream().flatMap(c -> c.memberIds().stream()).toList()))
 				.forEach(p -> people.put(p.id(), p));
 		var meetingDays = RequestFacts.meetingDays(request.details().preferredDates(), board.calendar().zone(), today);
 		var work = boardWork(boardCircles, board, now, today, meetingDays);
@@ -130,7 +133,7 @@ public class Assignments {
 		var opportunity = lookup.opportunity(request);
 		var account = lookup.account(opportunity.accountId());
 		var plan = opportunity.commandPlan();
-		var requester = organisation.findPerson(request.requesterId()).map(Person::name).orElse(null);
+		var requester = organisation.findPerson(PersonId.of(request.requesterId())).map(Person::name).orElse(null);
 		var facts = new RequestFacts(request.id(), circle.id(), board.key(), board.calendar(),
 				request.requesterId(), requester, account.id(), account.name(), account.named(), account.industry(),
 				opportunity.segment(), opportunity.netArr(), request.details().requiredCapabilities(),
@@ -167,13 +170,14 @@ public class Assignments {
 	}
 
 	@Transactional(readOnly = true)
-	public CoveragePlan coveragePlan(UUID personId) {
-		var person = organisation.person(personId);
-		var circle = organisation.circleOfMember(personId).orElse(null);
+	public CoveragePlan coveragePlan(PersonId id) {
+		var personId = id.value();
+		var person = organisation.person(id);
+		var circle = organisation.circleOfMember(id).orElse(null);
 		var zone = circle == null ? person.timeZone() : organisation.board(circle.boardKey()).calendar().zone();
 		var today = LocalDate.ofInstant(clock.instant(), zone == null ? java.time.ZoneOffset.UTC : zone);
-		var upcoming = organisation.absencesOf(personId, today, today.plusDays(ABSENCE_LOOKAHEAD_DAYS));
-		var held = requests.openFor(List.of(personId)).stream().filter(r -> personId.equals(r.assigneeId())).toList();
+		var upcoming = organisation.absencesOf(id, today, today.plusDays(ABSENCE_LOOKAHEAD_DAYS));
+		var held = requests.openFor(List.of(id)).stream().filter(r -> personId.equals(r.assigneeId())).toList();
 		var work = held.stream().map(r -> Workload.classify(r, personId)).toList();
 		if (upcoming.isEmpty()) {
 			return new CoveragePlan(personId, person.name(), null, false, List.of("no absence booked"), List.of());
@@ -214,9 +218,10 @@ public class Assignments {
 	 * version in {@code expectedVersions} that is stale refuses the whole plan with 409.
 	 */
 	@Transactional
-	public AcceptedPlan acceptCoveragePlan(UUID personId, Map<UUID, Integer> expectedVersions) {
-		reassignments.requireMayCover(personId);
-		var plan = coveragePlan(personId);
+	public AcceptedPlan acceptCoveragePlan(PersonId id, Map<UUID, Integer> expectedVersions) {
+		var personId = id.value();
+		reassignments.requireMayCover(id);
+		var plan = coveragePlan(id);
 		if (!plan.needed()) {
 			throw new BatonException(AssignmentProblems.NO_COVERAGE_NEEDED, plan.name() + " needs no coverage plan: "
 					+ String.join("; ", plan.reasons()));
@@ -238,12 +243,12 @@ public class Assignments {
 			handedOver.add(new HandedOver(cover.requestId(), cover.title(), cover.proposed().personId(),
 					cover.proposed().name(), note));
 		}
-		reassignments.coverAbsence(personId, handOvers);
+		reassignments.coverAbsence(id, handOvers);
 		return new AcceptedPlan(personId, plan.name(), plan.absence(), handedOver, uncovered);
 	}
 
 	@Transactional(readOnly = true)
-	public CircleCapacity capacity(UUID circleId) {
+	public CircleCapacity capacity(CircleId circleId) {
 		var circle = organisation.circle(circleId);
 		var board = organisation.board(circle.boardKey());
 		var today = LocalDate.ofInstant(clock.instant(), board.calendar().zone());
@@ -259,8 +264,8 @@ public class Assignments {
 		double capacity = 0;
 		double headroom = 0;
 		var known = new HashMap<UUID, Person>();
-		organisation.peopleById(circle.memberIds()).forEach(p -> known.put(p.id(), p));
-		var away = organisation.absencesOf(circle.memberIds(), today, today.plusDays(horizon - 1));
+		organisation.peopleById(PersonId.ofAll(circle.memberIds())).forEach(p -> known.put(p.id(), p));
+		var away = organisation.absencesOf(PersonId.ofAll(circle.memberIds()), today, today.plusDays(horizon - 1));
 		for (var memberId : circle.memberIds()) {
 			var person = known.get(memberId);
 			if (person == null) {
@@ -292,7 +297,7 @@ public class Assignments {
 		var memberIds = circles.stream().flatMap(c -> c.memberIds().stream()).distinct().toList();
 		var window = properties.experienceWindow().compareTo(properties.fairnessWindow()) >= 0
 				? properties.experienceWindow() : properties.fairnessWindow();
-		var history = requests.filedSince(circles.stream().map(Circle::id).toList(), now.minus(window)).stream()
+		var history = requests.filedSince(CircleId.ofAll(circles.stream().map(Circle::id).toList()), now.minus(window)).stream()
 				.collect(Collectors.groupingBy(SaRequestSummary::circleId));
 		var from = today;
 		var to = today.plusDays(properties.capacity().horizonDays() - 1);
@@ -301,7 +306,7 @@ public class Assignments {
 			to = day.isAfter(to) ? day : to;
 		}
 		return new BoardWork(openWork(memberIds, board.calendar().zone()), history,
-				organisation.absencesOf(memberIds, from, to));
+				organisation.absencesOf(PersonId.ofAll(memberIds), from, to));
 	}
 
 	/**
@@ -329,7 +334,7 @@ public class Assignments {
 		for (var circle : circles) {
 			var circleHistory = boardWork.history().getOrDefault(circle.id(), List.of());
 			for (var memberId : circle.memberIds()) {
-				var person = people.containsKey(memberId) ? people.get(memberId) : organisation.findPerson(memberId).orElse(null);
+				var person = people.containsKey(memberId) ? people.get(memberId) : organisation.findPerson(PersonId.of(memberId)).orElse(null);
 				if (person == null) {
 					continue;
 				}
@@ -381,7 +386,7 @@ public class Assignments {
 		var byPerson = new HashMap<UUID, List<Candidate.OpenWork>>();
 		var povDays = new HashMap<UUID, Set<LocalDate>>();
 		var asked = Set.copyOf(people);
-		for (var request : requests.openFor(people)) {
+		for (var request : requests.openFor(PersonId.ofAll(people))) {
 			for (var person : java.util.stream.Stream.of(request.assigneeId(), request.assistId()).distinct().toList()) {
 				if (person != null && asked.contains(person)) {
 					var work = Workload.classify(request, person);

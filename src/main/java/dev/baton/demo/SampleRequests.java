@@ -34,6 +34,7 @@ import dev.baton.identity.UserDirectory;
 import dev.baton.organisation.BusinessCalendar;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
+import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.Pipeline;
 
 /**
@@ -81,7 +82,7 @@ class SampleRequests {
 		});
 		sample(refused, "Tyrell: a meeting within a day, on the fast track when the board works before it", () -> {
 			var owner = pipeline.opportunityByExternalId("CRM-OPP-2008").orElseThrow().ownerId();
-			var board = organisation.board(organisation.circleServing(owner).orElseThrow().boardKey());
+			var board = organisation.board(organisation.circleServing(PersonId.of(owner)).orElseThrow().boardKey());
 			var soon = fastTrackMeeting(board.calendar(), clock.instant());
 			// on a weekend or a holiday eve no working hours come before a meeting within a day, and a
 			// fast-track request filed then would start breached: the demo files it for two working days ahead
@@ -170,8 +171,8 @@ class SampleRequests {
 			String capability, String why, Instant at) {
 		var opportunity = pipeline.opportunityByExternalId(externalId)
 				.orElseThrow(() -> new IllegalStateException("No demo opportunity " + externalId));
-		var owner = organisation.person(opportunity.ownerId());
-		var circle = organisation.circleServing(owner.id())
+		var owner = organisation.person(PersonId.of(opportunity.ownerId()));
+		var circle = organisation.circleServing(PersonId.of(owner.id()))
 				.orElseThrow(() -> new IllegalStateException("No circle serves " + owner.name()));
 		var calendar = organisation.board(circle.boardKey()).calendar();
 		var meeting = at != null ? at : meetingDay(calendar, owner.timeZone(), LocalDate.ofInstant(clock.instant(),

@@ -14,7 +14,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.baton.organisation.Circle;
 import dev.baton.audit.AuditLog;
 import dev.baton.engagement.domain.AssignmentPolicy;
 import dev.baton.engagement.domain.CommandPlanCheck;
@@ -30,8 +29,11 @@ import dev.baton.identity.UserDirectory;
 import dev.baton.organisation.Board;
 import dev.baton.organisation.CallContext;
 import dev.baton.organisation.CallContexts;
+import dev.baton.organisation.Circle;
+import dev.baton.organisation.CircleId;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
+import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Decision;
@@ -104,7 +106,7 @@ public class Engagement {
 		if (opportunity.stage().isClosed()) {
 			throw BatonException.invalid("opportunityId", "the opportunity is " + opportunity.stage().label());
 		}
-		var circle = organisation.circleServing(caller.personId()).orElseThrow(() -> new BatonException(
+		var circle = organisation.circleServing(PersonId.of(caller.personId())).orElseThrow(() -> new BatonException(
 				EngagementProblems.NO_CIRCLE, "No circle serves " + caller.person().name()));
 		var board = organisation.board(circle.boardKey());
 		var policy = slaPolicy(board.key());
@@ -145,7 +147,7 @@ public class Engagement {
 	public void comment(SaRequestId id, String body) {
 		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
 		var request = find(id);
-		var circle = organisation.circle(request.circleId());
+		var circle = organisation.circle(CircleId.of(request.circleId()));
 		RequestPermissions.mayComment(caller, request, circle).orThrow(EngagementProblems.NOT_PERMITTED);
 		requireText("body", body, 10_000);
 		var comment = new ThreadItems.Comment(UUID.randomUUID(), caller.personId(), ThreadItems.Comment.Kind.DISCUSSION,
@@ -163,7 +165,7 @@ public class Engagement {
 	public SaRequest answerQuestions(SaRequestId id, Answers answers) {
 		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
 		var request = find(id);
-		var circle = organisation.circle(request.circleId());
+		var circle = organisation.circle(CircleId.of(request.circleId()));
 		RequestPermissions.mayAnswerQuestions(caller, request, circle).orThrow(EngagementProblems.NOT_PERMITTED);
 		var errors = new ArrayList<dev.baton.platform.FieldError>();
 		if (answers.commandPlanComplete() == null) {
@@ -234,7 +236,7 @@ public class Engagement {
 	public boolean review(SaRequestId id, ReviewVerdict verdict, String note) {
 		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
 		var request = find(id);
-		RequestPermissions.mayReview(caller, request, organisation.circle(request.circleId()))
+		RequestPermissions.mayReview(caller, request, organisation.circle(CircleId.of(request.circleId())))
 				.orThrow(EngagementProblems.NOT_PERMITTED);
 		if (verdict == null) {
 			throw BatonException.invalid("verdict", "is required: APPROVE or CONCERNS");
@@ -248,7 +250,7 @@ public class Engagement {
 	public void waiveSecondReview(SaRequestId id, String reason) {
 		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
 		var request = find(id);
-		RequestPermissions.mayWaive(caller, request, organisation.circle(request.circleId()))
+		RequestPermissions.mayWaive(caller, request, organisation.circle(CircleId.of(request.circleId())))
 				.orThrow(EngagementProblems.NOT_PERMITTED);
 		requireText("reason", reason, 2_000);
 		requests.saveWaiver(id, new ThreadItems.Waiver(caller.personId(), reason.strip(), clock.instant()));
@@ -402,10 +404,10 @@ public class Engagement {
 	public SaRequest reassign(SaRequestId id, Reassignment reassignment) {
 		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
 		var request = find(id);
-		var circle = organisation.circle(request.circleId());
+		var circle = organisation.circle(CircleId.of(request.circleId()));
 		var from = request.assigneeId();
-		var current = from == null ? null : organisation.findPerson(from).orElse(null);
-		var currentCircle = from == null ? null : organisation.circleOfMember(from).orElse(null);
+		var current = from == null ? null : organisation.findPerson(PersonId.of(from)).orElse(null);
+		var currentCircle = from == null ? null : organisation.circleOfMember(PersonId.of(from)).orElse(null);
 		RequestPermissions.mayReassign(caller, request, circle, current, currentCircle)
 				.orThrow(EngagementProblems.NOT_PERMITTED);
 		if (reassignment.expectedVersion() != null && reassignment.expectedVersion() != request.version()) {
@@ -415,8 +417,8 @@ public class Engagement {
 			throw BatonException.invalid("assigneeId", "is required");
 		}
 		requireText("handOverNote", reassignment.handOverNote(), 10_000);
-		var assignee = organisation.findPerson(reassignment.assigneeId()).orElse(null);
-		var assigneeCircle = organisation.circleOfMember(reassignment.assigneeId()).orElse(null);
+		var assignee = organisation.findPerson(PersonId.of(reassignment.assigneeId())).orElse(null);
+		var assigneeCircle = organisation.circleOfMember(PersonId.of(reassignment.assigneeId())).orElse(null);
 		AssignmentPolicy.assignee(request, circle, reassignment.assigneeId(), assignee, assigneeCircle,
 				assignee != null && enabled(assignee)).orThrow(EngagementProblems.TRIAGE_RULE);
 		var now = clock.instant();
@@ -445,7 +447,7 @@ public class Engagement {
 	public SaRequest decline(SaRequestId id, String reason) {
 		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
 		var request = find(id);
-		RequestPermissions.mayDecline(caller, request, organisation.circle(request.circleId()))
+		RequestPermissions.mayDecline(caller, request, organisation.circle(CircleId.of(request.circleId())))
 				.orThrow(EngagementProblems.NOT_PERMITTED);
 		requireText("reason", reason, 2_000);
 		request.decline(reason.strip(), clock.instant());
@@ -460,7 +462,7 @@ public class Engagement {
 	public SaRequest moveTo(SaRequestId id, RequestStatus target) {
 		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
 		var request = find(id);
-		RequestPermissions.mayMove(caller, request, organisation.circle(request.circleId()), "move it on the board")
+		RequestPermissions.mayMove(caller, request, organisation.circle(CircleId.of(request.circleId())), "move it on the board")
 				.orThrow(EngagementProblems.NOT_PERMITTED);
 		if (target == null) {
 			throw BatonException.invalid("to", "is required");
@@ -476,7 +478,7 @@ public class Engagement {
 	public SaRequest relabel(SaRequestId id, Set<RequestLabel> labels) {
 		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
 		var request = find(id);
-		RequestPermissions.mayMove(caller, request, organisation.circle(request.circleId()), "change its labels")
+		RequestPermissions.mayMove(caller, request, organisation.circle(CircleId.of(request.circleId())), "change its labels")
 				.orThrow(EngagementProblems.NOT_PERMITTED);
 		var requested = labels == null ? Set.<RequestLabel>of() : labels;
 		var board = organisation.board(request.boardKey());
@@ -565,8 +567,8 @@ public class Engagement {
 	/** The request's circle and the assignee's, in one statement. */
 	private Circles circlesFor(SaRequest request, Assignment assignment) {
 		var assigneeId = assignment.assigneeId();
-		var circles = organisation.circlesByIdOrMember(List.of(request.circleId()),
-				assigneeId == null ? List.of() : List.of(assigneeId));
+		var circles = organisation.circlesByIdOrMember(List.of(CircleId.of(request.circleId())),
+				assigneeId == null ? List.of() : List.of(PersonId.of(assigneeId)));
 		var own = circles.stream().filter(c -> c.id().equals(request.circleId())).findFirst()
 				.orElseThrow(() -> BatonException.notFound("Circle", request.circleId()));
 		var assignees = assigneeId == null ? null
@@ -579,7 +581,7 @@ public class Engagement {
 		var request = loaded.request();
 		var thread = loaded.thread();
 		var assigneeId = assignment.assigneeId();
-		var assignee = assigneeId == null ? null : organisation.findPerson(assigneeId).orElse(null);
+		var assignee = assigneeId == null ? null : organisation.findPerson(PersonId.of(assigneeId)).orElse(null);
 		return new AssignmentPolicy.Facts(request, circles.request(), thread.comments(), thread.answers(),
 				thread.reviews(), thread.waiver(), caller.personId(), assigneeId, assignment.assistId(),
 				assignment.recommendationRank(), assignment.rankReason(), assignee, circles.assignee(),

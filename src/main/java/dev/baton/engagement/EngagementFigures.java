@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.baton.engagement.jdbc.TriageMetrics;
+import dev.baton.organisation.CircleId;
 
 /**
  * Read-only engagement figures for governance reports and post-sales work: the triage metrics of
@@ -45,8 +46,8 @@ public class EngagementFigures {
 	}
 
 	@Transactional(readOnly = true)
-	public Triage triage(String boardKey, UUID circleId, Instant from, Instant to) {
-		return triage(metrics.report(boardKey, circleId, from, to));
+	public Triage triage(String boardKey, CircleId circleId, Instant from, Instant to) {
+		return triage(metrics.report(boardKey, circleId == null ? null : circleId.value(), from, to));
 	}
 
 	/**

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.baton.engagement.domain.RequestPermissions;
 import dev.baton.organisation.CallContexts;
 import dev.baton.organisation.Organisation;
+import dev.baton.organisation.PersonId;
 import dev.baton.platform.BatonException;
 
 /**
@@ -39,7 +40,7 @@ public class Reassignments {
 	 * read, so a refusal tells nothing about the person's absences.
 	 */
 	@Transactional(readOnly = true)
-	public void requireMayCover(UUID absentPersonId) {
+	public void requireMayCover(PersonId absentPersonId) {
 		var caller = callers.person(EngagementProblems.NOT_PERMITTED);
 		var absent = organisation.person(absentPersonId);
 		RequestPermissions.mayCover(caller, absent, organisation.circleOfMember(absentPersonId).orElse(null))
@@ -52,13 +53,13 @@ public class Reassignments {
 	 * A request that the person no longer holds answers 409: the plan is out of date.
 	 */
 	@Transactional
-	public List<SaRequestSummary> coverAbsence(UUID absentPersonId, List<HandOver> handOvers) {
+	public List<SaRequestSummary> coverAbsence(PersonId absentPersonId, List<HandOver> handOvers) {
 		requireMayCover(absentPersonId);
 		var absent = organisation.person(absentPersonId);
 		var done = new ArrayList<SaRequestSummary>();
 		for (var handOver : handOvers) {
 			var request = engagement.find(SaRequestId.of(handOver.requestId()));
-			if (!absentPersonId.equals(request.assigneeId())) {
+			if (!absentPersonId.value().equals(request.assigneeId())) {
 				throw new BatonException(EngagementProblems.ILLEGAL_TRANSITION, "Request " + request.id() + " is no longer "
 						+ absent.name() + "'s; read the coverage plan again");
 			}

@@ -22,8 +22,10 @@ import dev.baton.engagement.domain.SlaPolicy;
 import dev.baton.engagement.jdbc.BoardQuery;
 import dev.baton.organisation.Board;
 import dev.baton.organisation.Circle;
+import dev.baton.organisation.CircleId;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
+import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.Words;
 
@@ -61,20 +63,20 @@ public class Worklists {
 
 	/** An AE's open requests, the soonest due first. */
 	@Transactional(readOnly = true)
-	public List<WorkCard> openRequestsOf(UUID requesterId, ZoneId zone) {
-		return lines(query.openByDue(BoardQuery.Filter.ofRequester(requesterId), OPEN, LIMIT), zone);
+	public List<WorkCard> openRequestsOf(PersonId requesterId, ZoneId zone) {
+		return lines(query.openByDue(BoardQuery.Filter.ofRequester(requesterId.value()), OPEN, LIMIT), zone);
 	}
 
 	/** The New requests of these circles, by triage due time: the first {@link #LIMIT} of them all. */
 	@Transactional(readOnly = true)
-	public List<WorkCard> needsTriage(Collection<UUID> circleIds, ZoneId zone) {
-		return lines(query.openByDue(BoardQuery.Filter.ofCircles(circleIds), EnumSet.of(RequestStatus.NEW), LIMIT), zone);
+	public List<WorkCard> needsTriage(Collection<CircleId> circleIds, ZoneId zone) {
+		return lines(query.openByDue(BoardQuery.Filter.ofCircles(circleIds.stream().map(CircleId::value).toList()), EnumSet.of(RequestStatus.NEW), LIMIT), zone);
 	}
 
 	/** The open requests a person holds or assists, the soonest due first. */
 	@Transactional(readOnly = true)
-	public List<WorkCard> assignedTo(UUID personId, ZoneId zone) {
-		return lines(query.openByDue(BoardQuery.Filter.ofHolder(personId), EnumSet.of(RequestStatus.SA_TRIAGED,
+	public List<WorkCard> assignedTo(PersonId personId, ZoneId zone) {
+		return lines(query.openByDue(BoardQuery.Filter.ofHolder(personId.value()), EnumSet.of(RequestStatus.SA_TRIAGED,
 				RequestStatus.SA_DOING, RequestStatus.SA_FOLLOWUP, RequestStatus.SA_WAITING), LIMIT), zone);
 	}
 
@@ -119,7 +121,7 @@ public class Worklists {
 		pipeline.opportunitiesWithAccounts(rows.stream().map(BoardQuery.Row::opportunityId).collect(Collectors.toSet()))
 				.forEach(sold -> accounts.put(sold.opportunity().id(), sold.account().name()));
 		var people = organisation.peopleById(rows.stream().map(BoardQuery.Row::assigneeId).filter(Objects::nonNull)
-				.collect(Collectors.toSet())).stream().collect(Collectors.toMap(Person::id, Person::name));
+				.map(PersonId::of).collect(Collectors.toSet())).stream().collect(Collectors.toMap(Person::id, Person::name));
 		var boards = new HashMap<String, Board>();
 		return rows.stream().map(row -> {
 			var board = boards.computeIfAbsent(row.boardKey(), organisation::board);

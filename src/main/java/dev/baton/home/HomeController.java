@@ -17,8 +17,10 @@ import dev.baton.identity.Role;
 import dev.baton.identity.UserDirectory;
 import dev.baton.organisation.CallContexts;
 import dev.baton.organisation.Circle;
+import dev.baton.organisation.CircleId;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
+import dev.baton.organisation.PersonId;
 import dev.baton.organisation.Segment;
 import dev.baton.pipeline.Account;
 import dev.baton.pipeline.Pipeline;
@@ -67,7 +69,7 @@ class HomeController {
 		var sections = 0;
 		if (person.isPresent() && roles.contains(Role.AE)) {
 			// the AE: their open requests and what each waits on, and their opportunities
-			model.addAttribute("myRequests", worklists.openRequestsOf(person.get().id(), zone));
+			model.addAttribute("myRequests", worklists.openRequestsOf(PersonId.of(person.get().id()), zone));
 			var opportunities = pipeline.opportunities(person.get().id(), null, null, new Page.Request(0, 20)).items();
 			model.addAttribute("myOpportunities", opportunities);
 			model.addAttribute("accounts", pipeline.accounts(opportunities.stream().map(o -> o.accountId())
@@ -78,21 +80,21 @@ class HomeController {
 			// the SA: what needs triage in their circle and what is assigned to them, by due time
 			var circles = new java.util.LinkedHashSet<UUID>(caller.memberOf());
 			if (!circles.isEmpty()) {
-				model.addAttribute("needsTriage", worklists.needsTriage(circles, zone));
+				model.addAttribute("needsTriage", worklists.needsTriage(CircleId.ofAll(circles), zone));
 			}
 			if (roles.contains(Role.SA)) {
-				model.addAttribute("assignedToMe", worklists.assignedTo(person.get().id(), zone));
+				model.addAttribute("assignedToMe", worklists.assignedTo(PersonId.of(person.get().id()), zone));
 			}
 			sections++;
 		}
 		if (person.isPresent() && roles.contains(Role.SA_MANAGER) && !caller.manages().isEmpty()) {
 			// the manager: each managed circle's health, and the load of its people on its requests
-			var managed = organisation.circlesById(caller.manages());
+			var managed = organisation.circlesById(CircleId.ofAll(caller.manages()));
 			var health = worklists.health(managed);
 			var named = new java.util.HashSet<UUID>();
 			managed.forEach(circle -> named.addAll(circle.memberIds()));
 			health.forEach(h -> named.addAll(h.openPerPerson().keySet()));
-			var names = organisation.peopleById(named).stream().collect(Collectors.toMap(Person::id, Person::name));
+			var names = organisation.peopleById(PersonId.ofAll(named)).stream().collect(Collectors.toMap(Person::id, Person::name));
 			model.addAttribute("circleHealth", managed.stream().map(circle -> {
 				var circleHealth = health.stream().filter(h -> h.circleId().equals(circle.id())).findFirst().orElseThrow();
 				return new CircleView(circle, circleHealth, load(circle, circleHealth.openPerPerson(), names));
@@ -149,7 +151,8 @@ class HomeController {
 				.map(dev.baton.pipeline.Opportunity::accountId).collect(Collectors.toSet())).stream()
 				.collect(Collectors.toMap(Account::id, Function.identity())));
 		model.addAttribute("people", organisation.peopleById(opportunities.items().stream()
-				.map(dev.baton.pipeline.Opportunity::ownerId).filter(java.util.Objects::nonNull).collect(Collectors.toSet()))
+				.map(dev.baton.pipeline.Opportunity::ownerId).filter(java.util.Objects::nonNull).map(PersonId::of)
+				.collect(Collectors.toSet()))
 				.stream().collect(Collectors.toMap(Person::id, Function.identity())));
 		return "opportunities";
 	}

@@ -18,6 +18,7 @@ import dev.baton.judgment.domain.JudgmentPolicies;
 import dev.baton.judgment.jdbc.JudgmentRepository;
 import dev.baton.organisation.CallContext;
 import dev.baton.organisation.Organisation;
+import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.Opportunity;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.pipeline.Stage;
@@ -258,7 +259,7 @@ public class Judgments {
 			}
 		}
 		var names = new HashMap<UUID, String>();
-		organisation.peopleById(counts.keySet()).forEach(p -> names.put(p.id(), p.name()));
+		organisation.peopleById(PersonId.ofAll(counts.keySet())).forEach(p -> names.put(p.id(), p.name()));
 		var result = new ArrayList<Calibration>();
 		counts.forEach((sa, c) -> result.add(new Calibration(sa, names.getOrDefault(sa, "Someone"), c[0] + c[2] + c[4], c[0], c[1], JudgmentPolicies.share(c[1], c[0]), c[2], c[3], c[4],
 				c[5], JudgmentPolicies.share(c[5], c[4]))));

@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.baton.audit.AuditLog;
+import dev.baton.organisation.CircleId;
 import dev.baton.organisation.Organisation;
+import dev.baton.organisation.PersonId;
 import dev.baton.platform.BatonException;
 
 /**
@@ -69,7 +71,7 @@ class Deliverer {
 	// resolved at each attempt, so a rotated webhook URL or a changed address counts for pending retries
 	private String webhookOf(Delivery delivery) throws DeliveryFailure {
 		try {
-			var url = organisation.circle(delivery.recipientId()).chatWebhookUrl();
+			var url = organisation.circle(CircleId.of(delivery.recipientId())).chatWebhookUrl();
 			if (url == null || url.isBlank()) {
 				throw DeliveryFailure.permanentFailure("The circle no longer has a chat webhook URL");
 			}
@@ -81,7 +83,7 @@ class Deliverer {
 
 	private String addressOf(Delivery delivery) throws DeliveryFailure {
 		try {
-			var email = organisation.person(delivery.recipientId()).email();
+			var email = organisation.person(PersonId.of(delivery.recipientId())).email();
 			if (email == null || email.isBlank()) {
 				throw DeliveryFailure.permanentFailure("The person has no e-mail address");
 			}

@@ -19,12 +19,15 @@ import dev.baton.engagement.SaRequestAssigned;
 import dev.baton.engagement.SaRequestClockAlert;
 import dev.baton.engagement.SaRequestDeclined;
 import dev.baton.engagement.SaRequestFiled;
+import dev.baton.engagement.SaRequestId;
 import dev.baton.engagement.SaRequestInformationProvided;
 import dev.baton.engagement.SaRequestNeedsInformation;
 import dev.baton.engagement.SaRequestReassigned;
 import dev.baton.organisation.Circle;
+import dev.baton.organisation.CircleId;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
+import dev.baton.organisation.PersonId;
 import dev.baton.platform.BatonException;
 
 /**
@@ -59,7 +62,7 @@ class NotificationListeners {
 
 	/** A request as people name it in messages: its number and title (CAMER-12 Acme Logistics: SA Activity). */
 	private String titled(java.util.UUID requestId, String title) {
-		return requests.find(requestId).map(dev.baton.engagement.SaRequestSummary::reference)
+		return requests.find(SaRequestId.of(requestId)).map(dev.baton.engagement.SaRequestSummary::reference)
 				.map(reference -> reference + " " + title).orElse(title);
 	}
 
@@ -211,7 +214,7 @@ class NotificationListeners {
 	// a circle that no longer exists cannot be told; retrying the event would not change that
 	private Optional<Circle> circle(UUID id) {
 		try {
-			return Optional.of(organisation.circle(id));
+			return Optional.of(organisation.circle(CircleId.of(id)));
 		} catch (BatonException e) {
 			log.warn("Not notifying circle {}: {}", id, e.getMessage());
 			return Optional.empty();
@@ -242,7 +245,7 @@ class NotificationListeners {
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(organisation.person(id));
+			return Optional.of(organisation.person(PersonId.of(id)));
 		} catch (BatonException e) {
 			log.warn("Not notifying person {}: {}", id, e.getMessage());
 			return Optional.empty();

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
+import dev.baton.organisation.PersonId;
 
 /**
  * What the listeners that tell named people about another module's events share: who a person is,
@@ -24,6 +25,6 @@ abstract class PersonListeners {
 
 	/** The person, when the event names one that still exists. */
 	protected Optional<Person> person(UUID id) {
-		return id == null ? Optional.empty() : organisation.findPerson(id);
+		return id == null ? Optional.empty() : organisation.findPerson(PersonId.of(id));
 	}
 }

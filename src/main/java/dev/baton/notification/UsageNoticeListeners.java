@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Propagation;
 
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
+import dev.baton.organisation.PersonId;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Words;
 import dev.baton.usage.UsageThresholdReached;
@@ -67,7 +68,7 @@ class UsageNoticeListeners {
 			return Optional.empty();
 		}
 		try {
-			return Optional.of(organisation.person(id));
+			return Optional.of(organisation.person(PersonId.of(id)));
 		}
 		catch (BatonException e) {
 			return Optional.empty();

@@ -24,6 +24,7 @@ import dev.baton.organisation.CallContext;
 import dev.baton.organisation.Circle;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
+import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Decision;
@@ -109,7 +110,7 @@ public class OnsiteRequests {
 			errors.add(new FieldError("attendeeIds", "names at least one team member who attends"));
 		}
 		for (int i = 0; i < attendees.size(); i++) {
-			if (attendees.get(i) == null || organisation.findPerson(attendees.get(i)).isEmpty()) {
+			if (attendees.get(i) == null || organisation.findPerson(PersonId.of(attendees.get(i))).isEmpty()) {
 				errors.add(new FieldError("attendeeIds[" + i + "]", "is not a person: " + attendees.get(i)));
 			}
 		}
@@ -146,9 +147,9 @@ public class OnsiteRequests {
 				request.proposedDates().toString()));
 		var opportunity = pipeline.opportunity(request.opportunityId());
 		var requester = caller.person();
-		var circle = organisation.circleOfMember(requester.id()).or(() -> organisation.circleServing(requester.id()))
-				.or(() -> organisation.circleServing(opportunity.ownerId()));
-		var asm = organisation.findPerson(opportunity.ownerId()).map(Person::managerId).orElse(null);
+		var circle = organisation.circleOfMember(PersonId.of(requester.id())).or(() -> organisation.circleServing(PersonId.of(requester.id())))
+				.or(() -> organisation.circleServing(PersonId.of(opportunity.ownerId())));
+		var asm = organisation.findPerson(PersonId.of(opportunity.ownerId())).map(Person::managerId).orElse(null);
 		events.publishEvent(new OnsiteRequestFiled(request.id(), opportunity.id(), opportunity.name(), requester.id(),
 				circle.map(Circle::managerId).orElse(null), asm, request.proposedDates(),
 				cost.formatted()));

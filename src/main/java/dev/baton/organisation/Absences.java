@@ -66,7 +66,7 @@ public class Absences {
 	 * circle member) and administrators may do so; an absence may not overlap another of theirs.
 	 */
 	@Transactional
-	public Absence recordAbsence(UUID personId, NewAbsence request, Actor actor) {
+	public Absence recordAbsence(PersonId personId, NewAbsence request, Actor actor) {
 		var person = person(personId);
 		mayManage(actor, person).orThrow(ProblemType.FORBIDDEN);
 		var violations = new Violations()
@@ -81,7 +81,7 @@ public class Absences {
 					"must be within three years of startDate");
 		}
 		violations.throwIfAny();
-		var overlapping = repository.absences(PersonId.of(personId), request.startDate(), request.endDate());
+		var overlapping = repository.absences(personId, request.startDate(), request.endDate());
 		if (!overlapping.isEmpty()) {
 			var other = overlapping.get(0);
 			throw new BatonException(OrganisationProblems.ABSENCE_OVERLAPS, person.name() + " is already away from "
@@ -89,7 +89,7 @@ public class Absences {
 					+ "); remove that absence or choose other days",
 					List.of(), Map.of("overlappingAbsenceId", other.id()));
 		}
-		var absence = new Absence(UUID.randomUUID(), personId, request.kind(), request.startDate(), request.endDate(),
+		var absence = new Absence(UUID.randomUUID(), personId.value(), request.kind(), request.startDate(), request.endDate(),
 				blankToNull(request.note()), actor.username(), clock.instant());
 		try {
 			repository.insert(absence);
@@ -106,12 +106,12 @@ public class Absences {
 	}
 
 	@Transactional
-	public void removeAbsence(UUID personId, UUID absenceId, Actor actor) {
+	public void removeAbsence(PersonId personId, UUID absenceId, Actor actor) {
 		var person = person(personId);
 		mayManage(actor, person).orThrow(ProblemType.FORBIDDEN);
-		var absence = repository.absence(personId, absenceId)
+		var absence = repository.absence(personId.value(), absenceId)
 				.orElseThrow(() -> BatonException.notFound("Absence", absenceId));
-		repository.delete(personId, absenceId);
+		repository.delete(personId.value(), absenceId);
 		audit.record("absence.removed", "absence", absenceId, null, audited(absence));
 	}
 
@@ -122,38 +122,39 @@ public class Absences {
 	 * @throws IllegalArgumentException when {@code to} is before {@code from}
 	 */
 	@Transactional(readOnly = true)
-	public List<Absence> absencesOf(UUID personId, LocalDate from, LocalDate to) {
+	public List<Absence> absencesOf(PersonId personId, LocalDate from, LocalDate to) {
 		Objects.requireNonNull(from, "from");
 		Objects.requireNonNull(to, "to");
 		if (to.isBefore(from)) {
 			throw new IllegalArgumentException("to " + to + " is before from " + from);
 		}
-		return repository.absences(PersonId.of(personId), from, to);
+		return repository.absences(personId, from, to);
 	}
 
 	/**
 	 * The absences of several people (a circle's members) that touch {@code from} to {@code to}
 	 * (inclusive), by person, earliest first, notes included: one statement whatever their number.
-	 * Everyone asked for has an entry, empty when they are not away.
+	 * Everyone asked for has an entry, empty when they are not away, under the plain id that
+	 * {@link Absence#personId()} carries.
 	 */
 	@Transactional(readOnly = true)
-	public Map<UUID, List<Absence>> absencesOf(Collection<UUID> personIds, LocalDate from, LocalDate to) {
+	public Map<UUID, List<Absence>> absencesOf(Collection<PersonId> personIds, LocalDate from, LocalDate to) {
 		Objects.requireNonNull(from, "from");
 		Objects.requireNonNull(to, "to");
 		if (to.isBefore(from)) {
 			throw new IllegalArgumentException("to " + to + " is before from " + from);
 		}
 		var byPerson = new LinkedHashMap<UUID, List<Absence>>();
-		personIds.forEach(id -> byPerson.put(id, new ArrayList<>()));
-		repository.absences(personIds.stream().map(PersonId::of).toList(), from, to)
+		personIds.forEach(id -> byPerson.put(id.value(), new ArrayList<>()));
+		repository.absences(personIds, from, to)
 				.forEach(absence -> byPerson.get(absence.personId()).add(absence));
 		return byPerson;
 	}
 
 	/** Whether a person is away (PTO or sick) on a day. */
 	@Transactional(readOnly = true)
-	public boolean isAbsent(UUID personId, LocalDate day) {
-		return !repository.absences(PersonId.of(personId), day, day).isEmpty();
+	public boolean isAbsent(PersonId personId, LocalDate day) {
+		return !repository.absences(personId, day, day).isEmpty();
 	}
 
 	/**
@@ -161,17 +162,17 @@ public class Absences {
 	 * notes only for those who may manage them.
 	 */
 	@Transactional(readOnly = true)
-	public List<Absence> absencesOf(UUID personId, LocalDate from, LocalDate to, Actor reader) {
+	public List<Absence> absencesOf(PersonId personId, LocalDate from, LocalDate to, Actor reader) {
 		var person = person(personId);
 		checkRange(from, to, false);
 		var visible = mayManage(reader, person).isAllowed();
-		return repository.absences(PersonId.of(personId), from, to).stream().map(a -> visible ? a : a.withoutNote()).toList();
+		return repository.absences(personId, from, to).stream().map(a -> visible ? a : a.withoutNote()).toList();
 	}
 
 	@Transactional(readOnly = true)
-	public Absence absence(UUID personId, UUID absenceId, Actor reader) {
+	public Absence absence(PersonId personId, UUID absenceId, Actor reader) {
 		var person = person(personId);
-		var absence = repository.absence(personId, absenceId)
+		var absence = repository.absence(personId.value(), absenceId)
 				.orElseThrow(() -> BatonException.notFound("Absence", absenceId));
 		return mayManage(reader, person).isAllowed() ? absence : absence.withoutNote();
 	}
@@ -181,10 +182,10 @@ public class Absences {
 	 * calendar: the circle, its absences and the people away, three statements whatever its size.
 	 */
 	@Transactional(readOnly = true)
-	public List<Absence> circleAbsences(UUID circleId, LocalDate from, LocalDate to, Actor reader) {
-		var circle = circles.circle(CircleId.of(circleId)).orElseThrow(() -> BatonException.notFound("Circle", circleId));
+	public List<Absence> circleAbsences(CircleId circleId, LocalDate from, LocalDate to, Actor reader) {
+		var circle = circles.circle(circleId).orElseThrow(() -> BatonException.notFound("Circle", circleId));
 		checkRange(from, to, true);
-		var absences = repository.circleAbsences(CircleId.of(circleId), from, to);
+		var absences = repository.circleAbsences(circleId, from, to);
 		var away = people.people(absences.stream().map(Absence::personId).collect(Collectors.toSet())).stream()
 				.collect(Collectors.toMap(Person::id, Function.identity()));
 		return absences.stream()
@@ -193,8 +194,8 @@ public class Absences {
 				.toList();
 	}
 
-	private Person person(UUID personId) {
-		return people.person(PersonId.of(personId)).orElseThrow(() -> BatonException.notFound("Person", personId));
+	private Person person(PersonId personId) {
+		return people.person(personId).orElseThrow(() -> BatonException.notFound("Person", personId));
 	}
 
 	/** The absence policy for one person, given the circle they are a member of. */

@@ -1,5 +1,7 @@
 package dev.baton.organisation;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -28,6 +30,11 @@ public record CircleId(@JsonValue UUID value) implements Identifier {
 	/** A new random id. */
 	public static CircleId random() {
 		return new CircleId(UUID.randomUUID());
+	}
+
+	/** The typed ids of plain ones, in their order; for the UUIDs records carry. */
+	public static List<CircleId> ofAll(Collection<UUID> values) {
+		return values.stream().map(CircleId::of).toList();
 	}
 
 	@Override

@@ -88,8 +88,9 @@ public class Circles {
 
 	/** Renames a circle, moves it to a board, or sets its manager, chat channel and webhook. */
 	@Transactional
-	public Circle updateCircle(UUID id, CircleDetails details, int expectedVersion) {
-		var current = circle(id);
+	public Circle updateCircle(CircleId circleId, CircleDetails details, int expectedVersion) {
+		var current = circle(circleId);
+		var id = circleId.value();
 		var violations = new Violations();
 		check(details, violations);
 		violations.throwIfAny();
@@ -103,13 +104,14 @@ public class Circles {
 				current.name(), "board", updated.boardKey(), "previousBoard", current.boardKey(), "manager",
 				updated.managerId(), "previousManager", current.managerId(), "chatChannel", updated.chatChannel(),
 				"chatWebhookChanged", !Objects.equals(updated.chatWebhookUrl(), current.chatWebhookUrl())));
-		return circle(id);
+		return circle(circleId);
 	}
 
 	/** Sets who is in a circle; an SA may be in one circle only. */
 	@Transactional
-	public Circle replaceMembers(UUID id, List<UUID> memberIds, int expectedVersion) {
-		var current = circle(id);
+	public Circle replaceMembers(CircleId circleId, List<UUID> memberIds, int expectedVersion) {
+		var current = circle(circleId);
+		var id = circleId.value();
 		var violations = new Violations();
 		if (memberIds == null) {
 			violations.add("memberIds", "is required; send [] to empty the circle");
@@ -127,13 +129,14 @@ public class Circles {
 		}
 		audit.record("circle.members-replaced", "circle", id, null,
 				details("members", memberIds, "previousMembers", current.memberIds()));
-		return circle(id);
+		return circle(circleId);
 	}
 
 	/** Sets which AEs a circle serves; an AE is served by one circle only. */
 	@Transactional
-	public Circle replaceServedAes(UUID id, List<UUID> aeIds, int expectedVersion) {
-		var current = circle(id);
+	public Circle replaceServedAes(CircleId circleId, List<UUID> aeIds, int expectedVersion) {
+		var current = circle(circleId);
+		var id = circleId.value();
 		var violations = new Violations();
 		if (aeIds == null) {
 			violations.add("servedAeIds", "is required; send [] to serve no one");
@@ -151,7 +154,7 @@ public class Circles {
 		}
 		audit.record("circle.served-aes-replaced", "circle", id, null,
 				details("servedAes", aeIds, "previousServedAes", current.servedAeIds()));
-		return circle(id);
+		return circle(circleId);
 	}
 
 	/** Every circle, by name. */
@@ -162,14 +165,16 @@ public class Circles {
 
 	/** One circle, read by its id alone. */
 	@Transactional(readOnly = true)
-	public Circle circle(UUID id) {
-		return repository.circle(CircleId.of(id)).orElseThrow(() -> BatonException.notFound("Circle", id));
+	public Circle circle(CircleId id) {
+		return repository.circle(id).orElseThrow(() -> BatonException.notFound("Circle", id));
 	}
 
 	/** The circles with these ids and those the given people are members of, in one statement. */
 	@Transactional(readOnly = true)
-	public List<Circle> circlesByIdOrMember(java.util.Collection<UUID> circleIds, java.util.Collection<UUID> memberIds) {
-		return repository.circlesByIdOrMember(circleIds, memberIds);
+	public List<Circle> circlesByIdOrMember(java.util.Collection<CircleId> circleIds,
+			java.util.Collection<PersonId> memberIds) {
+		return repository.circlesByIdOrMember(circleIds.stream().map(CircleId::value).toList(),
+				memberIds.stream().map(PersonId::value).toList());
 	}
 
 	/** The circles on one board, by name. */
@@ -180,14 +185,14 @@ public class Circles {
 
 	/** The circle that serves an AE, if any. */
 	@Transactional(readOnly = true)
-	public Optional<Circle> circleServing(UUID aeId) {
-		return repository.circleServing(PersonId.of(aeId));
+	public Optional<Circle> circleServing(PersonId aeId) {
+		return repository.circleServing(aeId);
 	}
 
 	/** The circle an SA is a member of, if any. */
 	@Transactional(readOnly = true)
-	public Optional<Circle> circleOfMember(UUID personId) {
-		return repository.circleOfMember(PersonId.of(personId));
+	public Optional<Circle> circleOfMember(PersonId personId) {
+		return repository.circleOfMember(personId);
 	}
 
 	private void check(CircleDetails details, Violations violations) {

@@ -80,12 +80,12 @@ public class Organisation {
 		return people.people(role);
 	}
 
-	public Person person(UUID id) {
+	public Person person(PersonId id) {
 		return people.person(id);
 	}
 
-	/** A person, if they exist; unlike {@link #person(UUID)} this does not refuse. */
-	public Optional<Person> findPerson(UUID id) {
+	/** A person, if they exist; unlike {@link #person(PersonId)} this does not refuse. */
+	public Optional<Person> findPerson(PersonId id) {
 		return people.findPerson(id);
 	}
 
@@ -114,7 +114,7 @@ public class Organisation {
 	}
 
 	/** One circle, read by its id alone. */
-	public Circle circle(UUID id) {
+	public Circle circle(CircleId id) {
 		return circles.circle(id);
 	}
 
@@ -124,45 +124,48 @@ public class Organisation {
 	}
 
 	/** The circle that serves an AE, if any. */
-	public Optional<Circle> circleServing(UUID aeId) {
+	public Optional<Circle> circleServing(PersonId aeId) {
 		return circles.circleServing(aeId);
 	}
 
 	/** The circle an SA is a member of, if any. */
-	public Optional<Circle> circleOfMember(UUID personId) {
+	public Optional<Circle> circleOfMember(PersonId personId) {
 		return circles.circleOfMember(personId);
 	}
 
 	// absences
 
 	/** A person's absences touching {@code from} to {@code to} (inclusive), notes included. */
-	public List<Absence> absencesOf(UUID personId, LocalDate from, LocalDate to) {
+	public List<Absence> absencesOf(PersonId personId, LocalDate from, LocalDate to) {
 		return absences.absencesOf(personId, from, to);
 	}
 
-	/** The absences of several people touching {@code from} to {@code to}, by person, in one statement. */
-	public Map<UUID, List<Absence>> absencesOf(Collection<UUID> personIds, LocalDate from, LocalDate to) {
+	/**
+	 * The absences of several people touching {@code from} to {@code to}, in one statement, by the
+	 * plain person id that {@link Absence#personId()} carries.
+	 */
+	public Map<UUID, List<Absence>> absencesOf(Collection<PersonId> personIds, LocalDate from, LocalDate to) {
 		return absences.absencesOf(personIds, from, to);
 	}
 
 	/** Whether a person is away (PTO or sick) on a day. */
-	public boolean isAbsent(UUID personId, LocalDate day) {
+	public boolean isAbsent(PersonId personId, LocalDate day) {
 		return absences.isAbsent(personId, day);
 	}
 
 	/** The absences of a circle's members within {@code from} to {@code to}, notes as the reader may see them. */
-	public List<Absence> circleAbsences(UUID circleId, LocalDate from, LocalDate to, Actor reader) {
+	public List<Absence> circleAbsences(CircleId circleId, LocalDate from, LocalDate to, Actor reader) {
 		return absences.circleAbsences(circleId, from, to, reader);
 	}
 	// reads by id, for pages and operations whose cost must not grow with the organisation
 
 	/** The people with these ids, by name, with their skills, in one statement; unknown ids are left out. */
-	public List<Person> peopleById(Collection<UUID> ids) {
+	public List<Person> peopleById(Collection<PersonId> ids) {
 		return people.peopleWithIds(ids);
 	}
 
 	/** The circles with these ids, in one statement; unknown ids are left out. */
-	public List<Circle> circlesById(Collection<UUID> ids) {
+	public List<Circle> circlesById(Collection<CircleId> ids) {
 		return circles.circlesByIdOrMember(ids, List.of());
 	}
 
@@ -170,7 +173,7 @@ public class Organisation {
 	 * The circles with these ids and the circles the given people are members of, in one
 	 * statement: what an assignment needs (the request's circle and the assignee's).
 	 */
-	public List<Circle> circlesByIdOrMember(Collection<UUID> circleIds, Collection<UUID> memberIds) {
+	public List<Circle> circlesByIdOrMember(Collection<CircleId> circleIds, Collection<PersonId> memberIds) {
 		return circles.circlesByIdOrMember(circleIds, memberIds);
 	}
 
@@ -184,8 +187,9 @@ public class Organisation {
 			return owners;
 		}
 		owners.add(caller.personId());
-		var theirs = new HashSet<UUID>(caller.memberOf());
-		theirs.addAll(caller.manages());
+		var theirs = new HashSet<CircleId>();
+		caller.memberOf().forEach(id -> theirs.add(CircleId.of(id)));
+		caller.manages().forEach(id -> theirs.add(CircleId.of(id)));
 		if (!theirs.isEmpty()) {
 			circlesById(theirs).forEach(circle -> owners.addAll(circle.servedAeIds()));
 		}

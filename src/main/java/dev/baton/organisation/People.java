@@ -88,8 +88,9 @@ public class People {
 	}
 
 	@Transactional
-	public Person updatePerson(UUID id, PersonDetails details, int expectedVersion) {
-		var current = person(id);
+	public Person updatePerson(PersonId personId, PersonDetails details, int expectedVersion) {
+		var current = person(personId);
+		var id = personId.value();
 		var violations = new Violations();
 		check(id, details, violations);
 		violations.throwIfAny();
@@ -103,13 +104,14 @@ public class People {
 		var audited = audited(updated);
 		audited.put("previous", audited(current));
 		audit.record("person.updated", "person", id, null, audited);
-		return person(id);
+		return person(personId);
 	}
 
 	/** Replaces every skill of a person with the given ones. */
 	@Transactional
-	public Person replaceSkills(UUID id, Map<String, SkillLevel> skills, int expectedVersion) {
-		var current = person(id);
+	public Person replaceSkills(PersonId personId, Map<String, SkillLevel> skills, int expectedVersion) {
+		var current = person(personId);
+		var id = personId.value();
 		var violations = new Violations();
 		if (skills == null) {
 			violations.add("skills", "is required; send {} to remove every skill");
@@ -122,7 +124,7 @@ public class People {
 		}
 		audit.record("person.skills-replaced", "person", id, null,
 				details("skills", skillsText(skills), "previousSkills", skillsText(current.skills())));
-		return person(id);
+		return person(personId);
 	}
 
 	/** Everyone, or everyone of one role, by name. */
@@ -143,19 +145,19 @@ public class People {
 
 	/** The people with the given ids that exist, by name, in one statement. */
 	@Transactional(readOnly = true)
-	public List<Person> peopleWithIds(Collection<UUID> ids) {
-		return repository.people(ids);
+	public List<Person> peopleWithIds(Collection<PersonId> ids) {
+		return repository.people(ids.stream().map(PersonId::value).toList());
 	}
 
 	@Transactional(readOnly = true)
-	public Person person(UUID id) {
-		return repository.person(PersonId.of(id)).orElseThrow(() -> BatonException.notFound("Person", id));
+	public Person person(PersonId id) {
+		return repository.person(id).orElseThrow(() -> BatonException.notFound("Person", id));
 	}
 
-	/** A person, if they exist; unlike {@link #person(UUID)} this does not refuse. */
+	/** A person, if they exist; unlike {@link #person(PersonId)} this does not refuse. */
 	@Transactional(readOnly = true)
-	public Optional<Person> findPerson(UUID id) {
-		return repository.person(PersonId.of(id));
+	public Optional<Person> findPerson(PersonId id) {
+		return repository.person(id);
 	}
 
 	/** The person with an e-mail address, compared ignoring case. */

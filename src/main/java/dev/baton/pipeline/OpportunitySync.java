@@ -24,6 +24,7 @@ import dev.baton.audit.AuditLog;
 import dev.baton.identity.Role;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
+import dev.baton.organisation.PersonId;
 import dev.baton.organisation.Region;
 import dev.baton.organisation.Segment;
 import dev.baton.pipeline.jdbc.AccountRepository;
@@ -300,7 +301,7 @@ public class OpportunitySync {
 		var ownerId = strip(input.ownerId());
 		if (ownerId != null) {
 			try {
-				byId = organisation.findPerson(UUID.fromString(ownerId)).orElse(null);
+				byId = organisation.findPerson(PersonId.of(UUID.fromString(ownerId))).orElse(null);
 				if (byId == null) {
 					errors.add(OpportunityField.OWNER_ID, "is not a known person: " + ownerId);
 				}

@@ -14,6 +14,7 @@ import dev.baton.audit.AuditLog;
 import dev.baton.identity.Role;
 import dev.baton.organisation.CallContext;
 import dev.baton.organisation.Organisation;
+import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.ProblemType;
@@ -46,7 +47,7 @@ public class CsmAlignments {
 		return jdbc.sql("SELECT * FROM csm_alignment WHERE account_id = :account").param("account", accountId)
 				.query((rs, n) -> {
 					var csmId = rs.getObject("csm_id", UUID.class);
-					return new CsmAlignment(accountId, csmId, organisation.person(csmId).name(),
+					return new CsmAlignment(accountId, csmId, organisation.person(PersonId.of(csmId)).name(),
 							rs.getString("aligned_by"), rs.getTimestamp("aligned_at").toInstant());
 				}).optional();
 	}
@@ -64,7 +65,7 @@ public class CsmAlignments {
 			}
 			return Optional.empty();
 		}
-		var csm = organisation.findPerson(csmId)
+		var csm = organisation.findPerson(PersonId.of(csmId))
 				.orElseThrow(() -> BatonException.invalid("csmId", "is not a person: " + csmId));
 		if (csm.role() != Role.CSM) {
 			throw BatonException.invalid("csmId", csm.name() + " is not a Customer Success Manager");
@@ -75,7 +76,7 @@ public class CsmAlignments {
 	/** Aligns without asking who may, recorded as done by {@code by}: for the demo data and other trusted set-up. */
 	@Transactional
 	public CsmAlignment alignTrusted(UUID accountId, UUID csmId, String by) {
-		return write(accountId, csmId, organisation.person(csmId).name(), by);
+		return write(accountId, csmId, organisation.person(PersonId.of(csmId)).name(), by);
 	}
 
 	private CsmAlignment write(UUID accountId, UUID csmId, String csmName, String by) {

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import dev.baton.engagement.EngagementFigures;
 import dev.baton.organisation.BusinessCalendar;
 import dev.baton.organisation.Organisation;
+import dev.baton.organisation.PersonId;
 import dev.baton.organisation.Segment;
 import dev.baton.pipeline.OpportunityStageChanged;
 import dev.baton.pipeline.Pipeline;
@@ -79,7 +80,7 @@ class StageChanges {
 	}
 
 	private BusinessCalendar calendarOf(UUID aeId) {
-		return organisation.circleServing(aeId).map(c -> organisation.board(c.boardKey()).calendar())
+		return organisation.circleServing(PersonId.of(aeId)).map(c -> organisation.board(c.boardKey()).calendar())
 				.orElse(BusinessCalendar.standard(ZoneOffset.UTC));
 	}
 }

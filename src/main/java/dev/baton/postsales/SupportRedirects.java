@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.baton.organisation.CallContext;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
+import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.Pipeline;
 
 /**
@@ -36,8 +37,8 @@ public class SupportRedirects {
 		var account = pipeline.account(accountId);
 		// the AE of the account's most recently changed opportunity is the one the customer knows
 		var ae = pipeline.opportunitiesOfAccount(accountId).stream().findFirst()
-				.flatMap(o -> organisation.findPerson(o.ownerId())).orElse(null);
-		var csm = csms.of(accountId).flatMap(a -> organisation.findPerson(a.csmId())).orElse(null);
+				.flatMap(o -> organisation.findPerson(PersonId.of(o.ownerId()))).orElse(null);
+		var csm = csms.of(accountId).flatMap(a -> organisation.findPerson(PersonId.of(a.csmId()))).orElse(null);
 		var sender = caller.person() == null ? caller.username() : caller.person().name();
 		return new SupportRedirect(accountId, account.name(), csm != null, csm == null ? null : csm.name(),
 				csm == null ? null : csm.email(), ae == null ? null : ae.name(), ae == null ? null : ae.email(),

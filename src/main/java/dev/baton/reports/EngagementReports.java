@@ -26,6 +26,7 @@ import dev.baton.judgment.Judgments;
 import dev.baton.onsite.OnsiteRequests;
 import dev.baton.organisation.Circle;
 import dev.baton.organisation.Organisation;
+import dev.baton.organisation.PersonId;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.ProblemType;
 
@@ -128,7 +129,8 @@ public class EngagementReports {
 	private List<LoadRow> load(List<Circle> circles) {
 		var open = figures.openWork();
 		var names = new HashMap<UUID, String>();
-		organisation.peopleById(circles.stream().flatMap(c -> c.memberIds().stream()).collect(Collectors.toSet()))
+		organisation.peopleById(circles.stream().flatMap(c -> c.memberIds().stream()).map(PersonId::of)
+				.collect(Collectors.toSet()))
 				.forEach(p -> names.put(p.id(), p.name()));
 		var rows = new ArrayList<LoadRow>();
 		for (var circle : circles) {

@@ -20,8 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.baton.audit.AuditLog;
 import dev.baton.organisation.Actor;
 import dev.baton.organisation.CallContext;
+import dev.baton.organisation.CircleId;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
+import dev.baton.organisation.PersonId;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.ProblemType;
 import dev.baton.rituals.domain.RitualPolicies;
@@ -70,8 +72,9 @@ public class CalendarFeeds {
 
 	/** A new secret address for the circle's feed; members, its manager and admins may ask for one. */
 	@Transactional
-	public Feed issue(UUID circleId, CallContext caller) {
-		RitualPolicies.mayIssueFeed(organisation.circle(circleId), caller).orThrow(ProblemType.NOT_PERMITTED);
+	public Feed issue(CircleId id, CallContext caller) {
+		var circleId = id.value();
+		RitualPolicies.mayIssueFeed(organisation.circle(id), caller).orThrow(ProblemType.NOT_PERMITTED);
 		var bytes = new byte[32];
 		SECRETS.nextBytes(bytes);
 		var secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -84,7 +87,7 @@ public class CalendarFeeds {
 	/** The feed for a secret, as iCalendar text. */
 	@Transactional(readOnly = true)
 	public String render(String secret) {
-		var circleId = repository.circleOf(hash(secret))
+		var circleId = repository.circleOf(hash(secret)).map(CircleId::of)
 				.orElseThrow(() -> new BatonException(RitualProblems.FEED_UNKNOWN, "No calendar feed at this address"));
 		var circle = organisation.circle(circleId);
 		var today = rituals.today(circleId);
@@ -139,7 +142,7 @@ public class CalendarFeeds {
 	}
 
 	private String name(UUID personId, Map<UUID, String> names) {
-		return names.computeIfAbsent(personId, id -> organisation.findPerson(id).map(Person::name).orElse("Someone"));
+		return names.computeIfAbsent(personId, id -> organisation.findPerson(PersonId.of(id)).map(Person::name).orElse("Someone"));
 	}
 
 	static String hash(String secret) {

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.baton.audit.AuditLog;
 import dev.baton.organisation.CallContext;
 import dev.baton.organisation.Circle;
+import dev.baton.organisation.CircleId;
 import dev.baton.organisation.Organisation;
 import dev.baton.pipeline.Opportunity;
 import dev.baton.pipeline.Pipeline;
@@ -74,7 +75,7 @@ public class Rituals {
 	public int planAll() {
 		var added = 0;
 		for (var circle : organisation.circles()) {
-			Integer planned = transactions.execute(status -> planCircle(circle.id()));
+			Integer planned = transactions.execute(status -> planCircle(CircleId.of(circle.id())));
 			added += planned == null ? 0 : planned;
 		}
 		return added;
@@ -82,20 +83,21 @@ public class Rituals {
 
 	/** Adds the circle's missing occurrences from today to the horizon; returns how many. */
 	@Transactional
-	public int plan(UUID circleId) {
+	public int plan(CircleId circleId) {
 		return planCircle(circleId);
 	}
 
 	/** Plans the circle on behalf of a person: only its manager or an administrator may. */
 	@Transactional
-	public int plan(UUID circleId, CallContext caller) {
+	public int plan(CircleId circleId, CallContext caller) {
 		RitualPolicies.mayPlan(organisation.circle(circleId), caller).orThrow(ProblemType.NOT_PERMITTED);
 		return planCircle(circleId);
 	}
 
 	// runs inside the caller's transaction: the advisory lock lasts until it ends
-	private int planCircle(UUID circleId) {
-		var circle = organisation.circle(circleId);
+	private int planCircle(CircleId id) {
+		var circle = organisation.circle(id);
+		var circleId = id.value();
 		repository.lockPlanning(circleId);
 		var calendar = organisation.board(circle.boardKey()).calendar();
 		var today = LocalDate.ofInstant(clock.instant(), calendar.zone());
@@ -143,9 +145,9 @@ public class Rituals {
 	}
 
 	@Transactional(readOnly = true)
-	public List<Ritual> between(UUID circleId, LocalDate from, LocalDate to) {
+	public List<Ritual> between(CircleId circleId, LocalDate from, LocalDate to) {
 		organisation.circle(circleId);
-		return repository.between(circleId, from, to);
+		return repository.between(circleId.value(), from, to);
 	}
 
 	/** The circle's rituals from today (on its board's calendar) for the next {@code days} days. */
@@ -156,7 +158,7 @@ public class Rituals {
 	}
 
 	/** Today on the calendar of the circle's board, the same day the planner counts from. */
-	public LocalDate today(UUID circleId) {
+	public LocalDate today(CircleId circleId) {
 		var circle = organisation.circle(circleId);
 		return LocalDate.ofInstant(clock.instant(), organisation.board(circle.boardKey()).calendar().zone());
 	}

@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.baton.BatonIntegrationTest;
 import dev.baton.engagement.domain.AssignmentPolicy;
 import dev.baton.organisation.Circle;
+import dev.baton.organisation.CircleId;
 import dev.baton.organisation.Organisation;
 
 /**
@@ -96,7 +97,7 @@ class WorklistsTests {
 				earliest.add(request(thames, RequestStatus.NEW, Instant.parse("2000-01-01T00:00:00Z").plusSeconds(i), null));
 			}
 
-			var lines = worklists.needsTriage(List.of(cascade.id(), thames.id()), ZoneId.of("UTC"));
+			var lines = worklists.needsTriage(CircleId.ofAll(List.of(cascade.id(), thames.id())), ZoneId.of("UTC"));
 
 			assertThat(lines).hasSize(Worklists.LIMIT);
 			assertThat(lines.subList(0, 3)).extracting(WorkCard::id).containsExactlyElementsOf(earliest);

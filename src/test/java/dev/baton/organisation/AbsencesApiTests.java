@@ -89,7 +89,7 @@ class AbsencesApiTests {
 		var created = as(managerLogin).post(path(report), absence("SICK", "2027-02-10", "2027-02-10", null));
 
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		assertThat(organisation.isAbsent(UUID.fromString(report), LocalDate.parse("2027-02-10"))).isTrue();
+		assertThat(organisation.isAbsent(PersonId.of(report), LocalDate.parse("2027-02-10"))).isTrue();
 	}
 
 	@Test
@@ -124,7 +124,7 @@ class AbsencesApiTests {
 		assertProblem(byDemoSaManager, 403, "forbidden");
 		assertProblem(removal, 403, "forbidden");
 		assertProblem(byCustomer, 403, "forbidden");
-		assertThat(organisation.absencesOf(UUID.fromString(person), LocalDate.parse("2027-01-01"),
+		assertThat(organisation.absencesOf(PersonId.of(person), LocalDate.parse("2027-01-01"),
 				LocalDate.parse("2027-12-31"))).hasSize(1);
 	}
 
@@ -137,7 +137,7 @@ class AbsencesApiTests {
 		var removed = admin().delete(path(person) + "/" + id);
 
 		assertThat(removed.status()).isEqualTo(204);
-		assertThat(organisation.isAbsent(UUID.fromString(person), LocalDate.parse("2027-07-06"))).isFalse();
+		assertThat(organisation.isAbsent(PersonId.of(person), LocalDate.parse("2027-07-06"))).isFalse();
 		assertProblem(admin().delete(path(person) + "/" + id), 404, "not-found");
 		var audit = admin().get("/api/v1/audit?entityType=absence&entityId=" + id).json().path("items");
 		assertThat(audit.findValuesAsString("action")).contains("absence.recorded", "absence.removed");
@@ -241,13 +241,13 @@ class AbsencesApiTests {
 		admin().post(path(person.toString()), absence("PTO", "2027-12-20", "2027-12-24", null));
 		admin().post(path(person.toString()), absence("SICK", "2028-01-03", "2028-01-03", null));
 
-		assertThat(organisation.isAbsent(person, LocalDate.parse("2027-12-19"))).isFalse();
-		assertThat(organisation.isAbsent(person, LocalDate.parse("2027-12-20"))).isTrue();
-		assertThat(organisation.isAbsent(person, LocalDate.parse("2027-12-24"))).isTrue();
-		assertThat(organisation.isAbsent(person, LocalDate.parse("2027-12-25"))).isFalse();
-		assertThat(organisation.absencesOf(person, LocalDate.parse("2027-12-24"), LocalDate.parse("2028-01-03")))
+		assertThat(organisation.isAbsent(PersonId.of(person), LocalDate.parse("2027-12-19"))).isFalse();
+		assertThat(organisation.isAbsent(PersonId.of(person), LocalDate.parse("2027-12-20"))).isTrue();
+		assertThat(organisation.isAbsent(PersonId.of(person), LocalDate.parse("2027-12-24"))).isTrue();
+		assertThat(organisation.isAbsent(PersonId.of(person), LocalDate.parse("2027-12-25"))).isFalse();
+		assertThat(organisation.absencesOf(PersonId.of(person), LocalDate.parse("2027-12-24"), LocalDate.parse("2028-01-03")))
 				.extracting(Absence::kind).containsExactly(AbsenceKind.PTO, AbsenceKind.SICK);
-		assertThat(organisation.absencesOf(person, LocalDate.parse("2027-12-25"), LocalDate.parse("2028-01-02")))
+		assertThat(organisation.absencesOf(PersonId.of(person), LocalDate.parse("2027-12-25"), LocalDate.parse("2028-01-02")))
 				.isEmpty();
 	}
 
@@ -258,7 +258,7 @@ class AbsencesApiTests {
 		admin().post(path(away.toString()), absence("PTO", "2028-03-06", "2028-03-10", null));
 		admin().post(path(away.toString()), absence("SICK", "2028-04-03", "2028-04-03", null));
 
-		var absences = organisation.absencesOf(List.of(away, here), LocalDate.parse("2028-03-09"),
+		var absences = organisation.absencesOf(PersonId.ofAll(List.of(away, here)), LocalDate.parse("2028-03-09"),
 				LocalDate.parse("2028-03-31"));
 
 		assertThat(absences).containsOnlyKeys(away, here);

@@ -244,7 +244,7 @@ class OrganisationAdminTests {
 				Http.json(Map.of("gitaly", "BASIC")));
 		assertThat(skills.status()).isEqualTo(200);
 		assertThat(skills.header("ETag")).isEqualTo("\"2\"");
-		assertThat(organisation.person(UUID.fromString(id)).skills()).containsOnlyKeys("gitaly");
+		assertThat(organisation.person(PersonId.of(id)).skills()).containsOnlyKeys("gitaly");
 
 		assertProblem(admin().header("If-Match", "\"1\"").put("/api/v1/people/" + id, Http.json(body)), 409,
 				"stale-version");
@@ -344,8 +344,8 @@ class OrganisationAdminTests {
 		var sa2 = fixtures.person("Second SA " + unique(), "SA");
 		var ae = fixtures.person("Served AE " + unique(), "AE");
 		var id = fixtures.circle("Circle " + unique(), null, List.of(sa1, sa2), List.of(ae));
-		assertThat(organisation.circleOfMember(UUID.fromString(sa1))).map(Circle::id).contains(UUID.fromString(id));
-		assertThat(organisation.circleServing(UUID.fromString(ae))).map(Circle::id).contains(UUID.fromString(id));
+		assertThat(organisation.circleOfMember(PersonId.of(sa1))).map(Circle::id).contains(UUID.fromString(id));
+		assertThat(organisation.circleServing(PersonId.of(ae))).map(Circle::id).contains(UUID.fromString(id));
 
 		var newName = "Renamed circle " + unique();
 		var change = new LinkedHashMap<String, Object>();
@@ -431,7 +431,7 @@ class OrganisationAdminTests {
 		assertProblem(onCreate, 409, "organisation-sa-in-another-circle");
 		assertProblem(onReplace, 409, "organisation-sa-in-another-circle");
 		assertThat(onReplace.json().path("circleId").asString()).isEqualTo(first);
-		assertThat(organisation.circle(UUID.fromString(second)).memberIds()).isEmpty();
+		assertThat(organisation.circle(CircleId.of(second)).memberIds()).isEmpty();
 	}
 
 	@Test
@@ -464,9 +464,9 @@ class OrganisationAdminTests {
 		assertThat(aes.status()).isEqualTo(200);
 		assertThat(aes.header("ETag")).isEqualTo("\"2\"");
 		assertProblem(stale, 409, "stale-version");
-		var circle = organisation.circle(UUID.fromString(id));
+		var circle = organisation.circle(CircleId.of(id));
 		assertThat(circle.memberIds()).containsExactly(UUID.fromString(sa2));
 		assertThat(circle.servedAeIds()).containsExactly(UUID.fromString(ae));
-		assertThat(organisation.circleOfMember(UUID.fromString(sa1))).isEmpty();
+		assertThat(organisation.circleOfMember(PersonId.of(sa1))).isEmpty();
 	}
 }

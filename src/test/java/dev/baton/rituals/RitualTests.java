@@ -21,6 +21,7 @@ import dev.baton.DemoOrganisation;
 import dev.baton.Http;
 import dev.baton.MutableClock;
 import dev.baton.PageSession;
+import dev.baton.organisation.CircleId;
 
 /**
  * Circle Cascade's rituals and calendar feed through HTTP.
@@ -189,6 +190,6 @@ class RitualTests {
 		var id = UUID.fromString(cascade());
 		// 03:00 UTC is still the evening before in Chicago, where Circle Cascade's board is
 		clock.set(Instant.parse("2026-12-02T03:00:00Z"));
-		assertThat(rituals.today(id)).isEqualTo(LocalDate.parse("2026-12-01"));
+		assertThat(rituals.today(CircleId.of(id))).isEqualTo(LocalDate.parse("2026-12-01"));
 	}
 }

@@ -14,6 +14,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import dev.baton.assignment.Assignments;
+import dev.baton.engagement.SaRequestId;
+import dev.baton.organisation.CircleId;
+import dev.baton.organisation.PersonId;
 
 /**
  * Who should take a request, and how loaded a circle is: read-only advice for the circle and its
@@ -34,14 +37,14 @@ class AssignmentController {
 	@GetMapping("/sa-requests/{id}/recommendations")
 	@Operation(summary = "The circle's SAs ranked for a request, with the score per factor and the reasons; "
 			+ "excluded SAs with the filter that excluded them; other circles of the board when none is free. Never assigns.")
-	Assignments.Recommendations recommendations(@PathVariable UUID id) {
+	Assignments.Recommendations recommendations(@PathVariable SaRequestId id) {
 		return assignments.recommend(id);
 	}
 
 	@GetMapping("/people/{id}/coverage-plan")
 	@Operation(summary = "A proposed PTO coverage plan for the person's current or next absence (over 2 weeks, or holding a POV): "
 			+ "the best other SA for each request they hold. A proposal only; nothing is reassigned.")
-	Assignments.CoveragePlan coveragePlan(@PathVariable UUID id) {
+	Assignments.CoveragePlan coveragePlan(@PathVariable PersonId id) {
 		return assignments.coveragePlan(id);
 	}
 
@@ -52,13 +55,13 @@ class AssignmentController {
 	@PostMapping("/people/{id}/coverage-plan/acceptance")
 	@Operation(summary = "Accept the person's proposed coverage plan in one transaction: each covered request is handed "
 			+ "to its proposed cover with a hand-over note naming the absence; for the person, their manager or an admin")
-	Assignments.AcceptedPlan accept(@PathVariable UUID id, @RequestBody(required = false) Acceptance acceptance) {
+	Assignments.AcceptedPlan accept(@PathVariable PersonId id, @RequestBody(required = false) Acceptance acceptance) {
 		return assignments.acceptCoveragePlan(id, acceptance == null ? null : acceptance.expectedVersions());
 	}
 
 	@GetMapping("/circles/{id}/capacity")
 	@Operation(summary = "Weighted load, capacity over the next two weeks (reduced by booked absences) and status per SA, with circle totals")
-	Assignments.CircleCapacity capacity(@PathVariable UUID id) {
+	Assignments.CircleCapacity capacity(@PathVariable CircleId id) {
 		return assignments.capacity(id);
 	}
 }

@@ -18,14 +18,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import dev.baton.assignment.Assignments;
-import dev.baton.engagement.SaRequests;
 import dev.baton.engagement.EngagementFigures;
+import dev.baton.engagement.SaRequests;
 import dev.baton.identity.Role;
 import dev.baton.organisation.AbsenceKind;
 import dev.baton.organisation.CallContexts;
 import dev.baton.organisation.Circle;
+import dev.baton.organisation.CircleId;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
+import dev.baton.organisation.PersonId;
 import dev.baton.platform.Words;
 
 /**
@@ -86,10 +88,10 @@ class CirclePageController {
 	String circles(Authentication authentication, Model model) {
 		var admin = isAdmin(authentication);
 		// a manager's circles come with the call context; an administrator sees every circle
-		var shown = admin ? organisation.circles() : organisation.circlesById(callContexts.current().manages());
+		var shown = admin ? organisation.circles() : organisation.circlesById(CircleId.ofAll(callContexts.current().manages()));
 		var managers = new java.util.HashMap<UUID, String>();
 		organisation.peopleById(shown.stream().map(Circle::managerId).filter(java.util.Objects::nonNull)
-				.collect(java.util.stream.Collectors.toSet())).forEach(p -> managers.put(p.id(), p.name()));
+				.map(PersonId::of).collect(java.util.stream.Collectors.toSet())).forEach(p -> managers.put(p.id(), p.name()));
 		var rows = shown.stream().sorted(Comparator.comparing(Circle::name))
 				.map(c -> new CircleRow(c.id(), c.name(), c.boardKey(), managers.get(c.managerId()), c.memberIds().size(),
 						c.servedAeIds().size()))
@@ -100,7 +102,7 @@ class CirclePageController {
 	}
 
 	@GetMapping("/circles/{id}")
-	String circle(@PathVariable UUID id, Authentication authentication, Model model) {
+	String circle(@PathVariable CircleId id, Authentication authentication, Model model) {
 		var circle = organisation.circle(id);
 		if (!isAdmin(authentication)) {
 			var me = organisation.personForUsername(authentication.getName()).map(Person::id).orElse(null);
@@ -123,7 +125,7 @@ class CirclePageController {
 
 		var members = new ArrayList<LoadHistory.Member>();
 		var known = new java.util.HashMap<java.util.UUID, String>();
-		organisation.peopleById(circle.memberIds()).forEach(p -> known.put(p.id(), p.name()));
+		organisation.peopleById(PersonId.ofAll(circle.memberIds())).forEach(p -> known.put(p.id(), p.name()));
 		for (var memberId : circle.memberIds()) {
 			if (known.containsKey(memberId)) {
 				members.add(new LoadHistory.Member(memberId, known.get(memberId)));
@@ -151,10 +153,10 @@ class CirclePageController {
 		model.addAttribute("calendar", calendar(members, board.calendar(), today));
 
 		var plans = new ArrayList<CoverageView>();
-		var soon = organisation.absencesOf(circle.memberIds(), today, today.plusDays(MyWorkPageController.ABSENCE_DAYS));
+		var soon = organisation.absencesOf(PersonId.ofAll(circle.memberIds()), today, today.plusDays(MyWorkPageController.ABSENCE_DAYS));
 		for (var member : members) {
 			if (!soon.get(member.id()).isEmpty()) {
-				var plan = CoverageView.of(assignments.coveragePlan(member.id()));
+				var plan = CoverageView.of(assignments.coveragePlan(PersonId.of(member.id())));
 				if (plan.needed()) {
 					plans.add(plan);
 				}
@@ -183,7 +185,8 @@ class CirclePageController {
 		var rows = new ArrayList<CalendarRow>();
 		var title = dayTitle();
 		var last = today.plusDays(CALENDAR_DAYS - 1);
-		var absent = organisation.absencesOf(members.stream().map(LoadHistory.Member::id).toList(), today, last);
+		var absent = organisation.absencesOf(members.stream().map(LoadHistory.Member::id).map(PersonId::of).toList(), today,
+				last);
 		for (var member : members) {
 			var absences = absent.get(member.id());
 			var cells = new ArrayList<DayCell>();
@@ -212,7 +215,7 @@ class CirclePageController {
 	}
 
 	private String name(UUID personId) {
-		return personId == null ? null : organisation.findPerson(personId).map(Person::name).orElse(null);
+		return personId == null ? null : organisation.findPerson(PersonId.of(personId)).map(Person::name).orElse(null);
 	}
 
 	private static boolean isAdmin(Authentication authentication) {

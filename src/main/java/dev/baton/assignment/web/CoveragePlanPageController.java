@@ -1,6 +1,5 @@
 package dev.baton.assignment.web;
 
-import java.util.UUID;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -10,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.baton.assignment.Assignments;
+import dev.baton.organisation.PersonId;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Words;
 
@@ -33,7 +33,7 @@ class CoveragePlanPageController {
 	}
 
 	@PostMapping("/people/{id}/coverage-plan/acceptance")
-	String accept(@PathVariable UUID id, @RequestParam(name = "returnTo", required = false) String returnTo,
+	String accept(@PathVariable PersonId id, @RequestParam(name = "returnTo", required = false) String returnTo,
 			RedirectAttributes redirect) {
 		try {
 			var accepted = assignments.acceptCoveragePlan(id, null);

@@ -19,8 +19,9 @@ import dev.baton.assignment.Assignments;
 import dev.baton.engagement.RequestStatus;
 import dev.baton.engagement.SaRequestSummary;
 import dev.baton.engagement.SaRequests;
+import dev.baton.organisation.CircleId;
 import dev.baton.organisation.Organisation;
-import dev.baton.organisation.Person;
+import dev.baton.organisation.PersonId;
 import dev.baton.platform.Words;
 
 /**
@@ -68,23 +69,23 @@ class MyWorkPageController {
 		var zone = me.timeZone() == null ? ZoneOffset.UTC : me.timeZone();
 		var now = clock.instant();
 		model.addAttribute("zone", zone.getId());
-		model.addAttribute("work", requests.openFor(List.of(me.id())).stream()
+		model.addAttribute("work", requests.openFor(List.of(PersonId.of(me.id()))).stream()
 				.sorted(Comparator.comparing(MyWorkPageController::due, Comparator.nullsLast(Comparator.naturalOrder())))
 				.map(r -> row(r, me.id(), zone, now)).toList());
 
-		var circle = organisation.circleOfMember(me.id()).orElse(null);
+		var circle = organisation.circleOfMember(PersonId.of(me.id())).orElse(null);
 		model.addAttribute("circleName", circle == null ? null : circle.name());
 		if (circle != null) {
-			assignments.capacity(circle.id()).members().stream().filter(m -> m.personId().equals(me.id())).findFirst()
+			assignments.capacity(CircleId.of(circle.id())).members().stream().filter(m -> m.personId().equals(me.id())).findFirst()
 					.ifPresent(m -> model.addAttribute("capacity", m));
 		}
 		var today = LocalDate.ofInstant(now, zone);
-		var absences = organisation.absencesOf(me.id(), today, today.plusDays(ABSENCE_DAYS));
+		var absences = organisation.absencesOf(PersonId.of(me.id()), today, today.plusDays(ABSENCE_DAYS));
 		model.addAttribute("absences", absences.stream()
 				.map(a -> new AbsenceRow(a.kind().name(), a.startDate(), a.endDate(), a.days()))
 				.toList());
 		if (!absences.isEmpty()) {
-			model.addAttribute("plan", CoverageView.of(assignments.coveragePlan(me.id())));
+			model.addAttribute("plan", CoverageView.of(assignments.coveragePlan(PersonId.of(me.id()))));
 		}
 		return "work/my-work";
 	}

@@ -13,6 +13,7 @@ import dev.baton.assignment.AssignmentProblems;
 import dev.baton.assignment.Assignments;
 import dev.baton.assignment.domain.Recommender;
 import dev.baton.assignment.domain.Texts;
+import dev.baton.engagement.SaRequestId;
 import dev.baton.platform.BatonException;
 
 /**
@@ -44,7 +45,7 @@ class RecommendationsFragmentController {
 	}
 
 	@GetMapping("/requests/{id}/recommendations")
-	String recommendations(@PathVariable UUID id,
+	String recommendations(@PathVariable SaRequestId id,
 			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "true") boolean assign, Model model) {
 		model.addAttribute("requestId", id);
 		model.addAttribute("assign", assign);

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 import dev.baton.engagement.RequestLabel;
 import dev.baton.engagement.RequestStatus;
-import dev.baton.engagement.domain.BadgeWords;
 import dev.baton.engagement.domain.BadgeWords.Badge;
+import dev.baton.engagement.domain.BadgeWords;
 import dev.baton.engagement.domain.SlaBadge;
 import dev.baton.engagement.domain.SlaPolicy;
 import dev.baton.engagement.domain.TimeBasis;
@@ -24,6 +24,7 @@ import dev.baton.engagement.jdbc.BoardQuery;
 import dev.baton.organisation.Board;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
+import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.Account;
 import dev.baton.pipeline.Opportunity;
 import dev.baton.pipeline.Pipeline;
@@ -115,7 +116,7 @@ class RequestCards {
 				});
 		var boards = new HashMap<String, Board>();
 		Map<UUID, String> people = organisation.peopleById(rows.stream().map(BoardQuery.Row::assigneeId)
-				.filter(java.util.Objects::nonNull).collect(Collectors.toSet())).stream()
+				.filter(java.util.Objects::nonNull).map(PersonId::of).collect(Collectors.toSet())).stream()
 				.collect(Collectors.toMap(Person::id, Person::name));
 		return rows.stream().map(row -> {
 			var opportunity = opportunities.get(row.opportunityId());

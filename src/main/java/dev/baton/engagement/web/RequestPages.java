@@ -37,23 +37,25 @@ import dev.baton.engagement.RequestTemplate;
 import dev.baton.engagement.ReviewVerdict;
 import dev.baton.engagement.SaAsk;
 import dev.baton.engagement.SaRequestId;
+import dev.baton.engagement.domain.AssignmentPolicy;
 import dev.baton.engagement.domain.CommandPlanCheck;
 import dev.baton.engagement.domain.RequestPermissions;
 import dev.baton.engagement.domain.TemplateRequirements;
 import dev.baton.engagement.jdbc.BoardQuery;
+import dev.baton.identity.UserDirectory;
 import dev.baton.organisation.CallContext;
+import dev.baton.organisation.CircleId;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
+import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.Opportunity;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Decision;
 import dev.baton.platform.FieldError;
 import dev.baton.platform.Page;
-import dev.baton.sizing.SavedSizings;
 import dev.baton.platform.Words;
-import dev.baton.identity.UserDirectory;
-import dev.baton.engagement.domain.AssignmentPolicy;
+import dev.baton.sizing.SavedSizings;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -250,7 +252,7 @@ class RequestPages {
 
 	private void due(MultiValueMap<String, String> form, Model model) {
 		var caller = actions.caller();
-		var circle = organisation.circleServing(caller.personId());
+		var circle = organisation.circleServing(PersonId.of(caller.personId()));
 		if (circle.isEmpty()) {
 			model.addAttribute("dueProblem", "No circle serves you yet: ask an admin to add you to the circle that serves you.");
 			return;
@@ -436,7 +438,7 @@ class RequestPages {
 		var page = actions.page(id);
 		var request = page.request();
 		var caller = actions.callerIfAny().orElse(null);
-		var circle = organisation.circlesById(List.of(request.circleId())).stream().findFirst()
+		var circle = organisation.circlesById(List.of(CircleId.of(request.circleId()))).stream().findFirst()
 				.orElseThrow(() -> BatonException.notFound("Circle", request.circleId()));
 		var board = organisation.board(request.boardKey());
 		var thread = page.thread();
@@ -457,7 +459,7 @@ class RequestPages {
 		if (thread.answers() != null) {
 			named.add(thread.answers().answeredById());
 		}
-		var found = organisation.peopleById(named).stream().collect(Collectors.toMap(Person::id, Person::name));
+		var found = organisation.peopleById(PersonId.ofAll(named)).stream().collect(Collectors.toMap(Person::id, Person::name));
 		var people = new HashMap<UUID, String>();
 		Function<UUID, String> name = personId -> personId == null ? null
 				: people.computeIfAbsent(personId, key -> found.getOrDefault(key, "someone"));

@@ -31,15 +31,17 @@ import dev.baton.onsite.domain.OnsitePolicies;
 import dev.baton.onsite.domain.OnsiteRequest;
 import dev.baton.organisation.CallContext;
 import dev.baton.organisation.CallContexts;
+import dev.baton.organisation.CircleId;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
+import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.Opportunity;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.pipeline.Stage;
 import dev.baton.platform.BatonException;
-import dev.baton.platform.Words;
 import dev.baton.platform.Page;
 import dev.baton.platform.ProblemType;
+import dev.baton.platform.Words;
 
 /**
  * The on-site pages: the list with the filing form, and one request with its approvals. They
@@ -71,7 +73,7 @@ class OnsitePageController {
 	/** The names of these people, read by id in one statement. */
 	private Map<UUID, String> names(Collection<UUID> ids) {
 		var names = new HashMap<UUID, String>();
-		organisation.peopleById(ids).forEach(p -> names.put(p.id(), p.name()));
+		organisation.peopleById(PersonId.ofAll(ids)).forEach(p -> names.put(p.id(), p.name()));
 		return names;
 	}
 
@@ -94,10 +96,10 @@ class OnsitePageController {
 		}
 		var circleIds = new HashSet<UUID>(caller.memberOf());
 		circleIds.addAll(caller.manages());
-		organisation.circleServing(caller.personId()).ifPresent(circle -> circleIds.add(circle.id()));
-		var members = organisation.circlesById(circleIds).stream().flatMap(circle -> circle.memberIds().stream())
+		organisation.circleServing(PersonId.of(caller.personId())).ifPresent(circle -> circleIds.add(circle.id()));
+		var members = organisation.circlesById(CircleId.ofAll(circleIds)).stream().flatMap(circle -> circle.memberIds().stream())
 				.collect(Collectors.toSet());
-		return organisation.peopleById(members).stream().sorted(Comparator.comparing(Person::name)).toList();
+		return organisation.peopleById(PersonId.ofAll(members)).stream().sorted(Comparator.comparing(Person::name)).toList();
 	}
 
 	@GetMapping("/governance/onsite")

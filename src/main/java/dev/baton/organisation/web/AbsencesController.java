@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.baton.organisation.Absence;
 import dev.baton.organisation.Absences;
 import dev.baton.organisation.CallContexts;
+import dev.baton.organisation.CircleId;
+import dev.baton.organisation.PersonId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -43,14 +45,14 @@ class AbsencesController {
 
 	@PostMapping("/people/{id}/absences")
 	@Operation(summary = "Record PTO or sick days (end date inclusive); honours Idempotency-Key")
-	ResponseEntity<Absence> record(@PathVariable UUID id, @RequestBody Absences.NewAbsence request) {
+	ResponseEntity<Absence> record(@PathVariable PersonId id, @RequestBody Absences.NewAbsence request) {
 		var absence = absences.recordAbsence(id, request, callers.current().actor());
 		return ResponseEntity.created(URI.create("/api/v1/people/" + id + "/absences/" + absence.id())).body(absence);
 	}
 
 	@GetMapping("/people/{id}/absences")
 	@Operation(summary = "A person's absences, optionally those touching from..to (inclusive)")
-	List<Absence> list(@PathVariable UUID id,
+	List<Absence> list(@PathVariable PersonId id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 		return absences.absencesOf(id, from, to, callers.current().actor());
@@ -58,20 +60,20 @@ class AbsencesController {
 
 	@GetMapping("/people/{id}/absences/{absenceId}")
 	@Operation(summary = "Read one absence")
-	Absence read(@PathVariable UUID id, @PathVariable UUID absenceId) {
+	Absence read(@PathVariable PersonId id, @PathVariable UUID absenceId) {
 		return absences.absence(id, absenceId, callers.current().actor());
 	}
 
 	@DeleteMapping("/people/{id}/absences/{absenceId}")
 	@Operation(summary = "Remove an absence")
-	ResponseEntity<Void> remove(@PathVariable UUID id, @PathVariable UUID absenceId) {
+	ResponseEntity<Void> remove(@PathVariable PersonId id, @PathVariable UUID absenceId) {
 		absences.removeAbsence(id, absenceId, callers.current().actor());
 		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/circles/{id}/absences")
 	@Operation(summary = "The absences of a circle's members touching from..to (inclusive, at most 366 days)")
-	List<Absence> circle(@PathVariable UUID id,
+	List<Absence> circle(@PathVariable CircleId id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 		return absences.circleAbsences(id, from, to, callers.current().actor());

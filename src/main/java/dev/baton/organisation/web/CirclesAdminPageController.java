@@ -17,13 +17,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import dev.baton.organisation.web.PageForms.Option;
-import dev.baton.organisation.People;
+import dev.baton.identity.Role;
 import dev.baton.organisation.Boards;
 import dev.baton.organisation.Circle;
+import dev.baton.organisation.CircleId;
 import dev.baton.organisation.Circles;
+import dev.baton.organisation.People;
 import dev.baton.organisation.Person;
-import dev.baton.identity.Role;
+import dev.baton.organisation.PersonId;
+import dev.baton.organisation.web.PageForms.Option;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Words;
 
@@ -73,12 +75,12 @@ class CirclesAdminPageController {
 	}
 
 	@GetMapping("/admin/circles/{id}")
-	String circle(@PathVariable UUID id, Model model) {
+	String circle(@PathVariable CircleId id, Model model) {
 		return circle(circles.circle(id), Map.of(), null, null, Map.of(), model);
 	}
 
 	@PostMapping("/admin/circles/{id}")
-	String update(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model,
+	String update(@PathVariable CircleId id, @RequestParam Map<String, String> form, Model model,
 			RedirectAttributes redirect) {
 		var circle = circles.circle(id);
 		try {
@@ -92,7 +94,7 @@ class CirclesAdminPageController {
 	}
 
 	@PostMapping("/admin/circles/{id}/members")
-	String members(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
+	String members(@PathVariable CircleId id, @RequestParam MultiValueMap<String, String> form, Model model,
 			RedirectAttributes redirect) {
 		var circle = circles.circle(id);
 		var chosen = ids(form.getOrDefault("memberIds", List.of()));
@@ -109,7 +111,7 @@ class CirclesAdminPageController {
 	}
 
 	@PostMapping("/admin/circles/{id}/served-aes")
-	String servedAes(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
+	String servedAes(@PathVariable CircleId id, @RequestParam MultiValueMap<String, String> form, Model model,
 			RedirectAttributes redirect) {
 		var circle = circles.circle(id);
 		var chosen = ids(form.getOrDefault("servedAeIds", List.of()));
@@ -191,6 +193,6 @@ class CirclesAdminPageController {
 	}
 
 	private String name(UUID personId) {
-		return personId == null ? null : people.findPerson(personId).map(Person::name).orElse(null);
+		return personId == null ? null : people.findPerson(PersonId.of(personId)).map(Person::name).orElse(null);
 	}
 }

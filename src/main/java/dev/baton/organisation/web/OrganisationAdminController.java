@@ -19,18 +19,20 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.baton.organisation.Regions;
+import dev.baton.identity.Role;
 import dev.baton.organisation.Board;
 import dev.baton.organisation.Boards;
 import dev.baton.organisation.Circle;
+import dev.baton.organisation.CircleId;
 import dev.baton.organisation.Circles;
 import dev.baton.organisation.People;
 import dev.baton.organisation.Person;
+import dev.baton.organisation.PersonId;
 import dev.baton.organisation.Region;
+import dev.baton.organisation.Regions;
 import dev.baton.organisation.Segment;
 import dev.baton.organisation.Seniority;
 import dev.baton.organisation.SkillLevel;
-import dev.baton.identity.Role;
 import dev.baton.platform.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -141,7 +143,7 @@ class OrganisationAdminController {
 
 	@PutMapping("/people/{id}")
 	@Operation(summary = "Change a person's details (all but skills); needs If-Match")
-	ResponseEntity<Person> updatePerson(@PathVariable UUID id,
+	ResponseEntity<Person> updatePerson(@PathVariable PersonId id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestBody People.PersonDetails request) {
 		var expected = Versions.expectedVersion(ifMatch);
@@ -150,7 +152,7 @@ class OrganisationAdminController {
 
 	@PutMapping("/people/{id}/skills")
 	@Operation(summary = "Replace a person's skills with levels, as a whole; needs If-Match")
-	ResponseEntity<Person> replaceSkills(@PathVariable UUID id,
+	ResponseEntity<Person> replaceSkills(@PathVariable PersonId id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestBody Map<String, SkillLevel> request) {
 		var expected = Versions.expectedVersion(ifMatch);
@@ -169,7 +171,7 @@ class OrganisationAdminController {
 
 	@PutMapping("/circles/{id}")
 	@Operation(summary = "Rename a circle, move it to a board, set its manager, chat channel and webhook; needs If-Match")
-	ResponseEntity<Circle> updateCircle(@PathVariable UUID id,
+	ResponseEntity<Circle> updateCircle(@PathVariable CircleId id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestBody Circles.CircleDetails request) {
 		var expected = Versions.expectedVersion(ifMatch);
@@ -178,7 +180,7 @@ class OrganisationAdminController {
 
 	@PutMapping("/circles/{id}/members")
 	@Operation(summary = "Replace a circle's SAs (an SA is in one circle only); needs If-Match")
-	ResponseEntity<Circle> replaceMembers(@PathVariable UUID id,
+	ResponseEntity<Circle> replaceMembers(@PathVariable CircleId id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestBody Members request) {
 		var expected = Versions.expectedVersion(ifMatch);
@@ -187,7 +189,7 @@ class OrganisationAdminController {
 
 	@PutMapping("/circles/{id}/served-aes")
 	@Operation(summary = "Replace the AEs a circle serves (an AE is served by one circle only); needs If-Match")
-	ResponseEntity<Circle> replaceServedAes(@PathVariable UUID id,
+	ResponseEntity<Circle> replaceServedAes(@PathVariable CircleId id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestBody ServedAes request) {
 		var expected = Versions.expectedVersion(ifMatch);

@@ -1,7 +1,6 @@
 package dev.baton.organisation.web;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -12,15 +11,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.baton.identity.Role;
+import dev.baton.organisation.Board;
+import dev.baton.organisation.Boards;
+import dev.baton.organisation.Circle;
+import dev.baton.organisation.CircleId;
 import dev.baton.organisation.Circles;
 import dev.baton.organisation.People;
-import dev.baton.organisation.Boards;
-import dev.baton.organisation.Regions;
-import dev.baton.organisation.Board;
-import dev.baton.organisation.Circle;
 import dev.baton.organisation.Person;
+import dev.baton.organisation.PersonId;
 import dev.baton.organisation.Region;
-import dev.baton.identity.Role;
+import dev.baton.organisation.Regions;
 import dev.baton.platform.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -80,7 +81,7 @@ class OrganisationController {
 
 	@GetMapping("/circles/{id}")
 	@Operation(summary = "Read one circle; the ETag is its version; the chat webhook URL only for administrators")
-	ResponseEntity<Circle> circle(@PathVariable UUID id, Authentication authentication) {
+	ResponseEntity<Circle> circle(@PathVariable CircleId id, Authentication authentication) {
 		var circle = circles.circle(id);
 		return ResponseEntity.ok().eTag(Versions.etag(circle.version())).body(visible(circle, authentication));
 	}
@@ -102,7 +103,7 @@ class OrganisationController {
 
 	@GetMapping("/people/{id}")
 	@Operation(summary = "Read one person; the ETag is their version")
-	ResponseEntity<Person> person(@PathVariable UUID id) {
+	ResponseEntity<Person> person(@PathVariable PersonId id) {
 		var person = people.person(id);
 		return ResponseEntity.ok().eTag(Versions.etag(person.version())).body(person);
 	}

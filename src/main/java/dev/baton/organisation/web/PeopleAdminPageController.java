@@ -18,16 +18,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import dev.baton.organisation.web.PageForms.Option;
-import dev.baton.organisation.Regions;
-import dev.baton.organisation.People;
-import dev.baton.organisation.Person;
-import dev.baton.organisation.Segment;
-import dev.baton.organisation.Seniority;
-import dev.baton.organisation.SkillLevel;
 import dev.baton.identity.Role;
 import dev.baton.identity.UserAccount;
 import dev.baton.identity.UserDirectory;
+import dev.baton.organisation.People;
+import dev.baton.organisation.Person;
+import dev.baton.organisation.PersonId;
+import dev.baton.organisation.Regions;
+import dev.baton.organisation.Segment;
+import dev.baton.organisation.Seniority;
+import dev.baton.organisation.SkillLevel;
+import dev.baton.organisation.web.PageForms.Option;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.FieldError;
 import dev.baton.platform.Page;
@@ -106,12 +107,12 @@ class PeopleAdminPageController {
 	}
 
 	@GetMapping("/admin/people/{id}")
-	String edit(@PathVariable UUID id, Model model) {
+	String edit(@PathVariable PersonId id, Model model) {
 		return person(people.person(id), Map.of(), Map.of(), model);
 	}
 
 	@PostMapping("/admin/people/{id}")
-	String update(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model,
+	String update(@PathVariable PersonId id, @RequestParam Map<String, String> form, Model model,
 			RedirectAttributes redirect) {
 		var person = people.person(id);
 		try {
@@ -125,7 +126,7 @@ class PeopleAdminPageController {
 	}
 
 	@PostMapping("/admin/people/{id}/skills")
-	String skills(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model,
+	String skills(@PathVariable PersonId id, @RequestParam Map<String, String> form, Model model,
 			RedirectAttributes redirect) {
 		var person = people.person(id);
 		try {
@@ -143,7 +144,7 @@ class PeopleAdminPageController {
 	}
 
 	@PostMapping("/admin/people/{id}/login-roles")
-	String loginRoles(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
+	String loginRoles(@PathVariable PersonId id, @RequestParam MultiValueMap<String, String> form, Model model,
 			RedirectAttributes redirect) {
 		var person = people.person(id);
 		if (person.userId() == null) {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.baton.organisation.CallContexts;
+import dev.baton.organisation.CircleId;
 import dev.baton.platform.BatonException;
 import dev.baton.rituals.CalendarFeeds;
 import dev.baton.rituals.Ritual;
@@ -47,7 +48,7 @@ class RitualController {
 	@GetMapping("/api/v1/circles/{id}/rituals")
 	@PreAuthorize("hasAnyRole('AE','SA','SA_MANAGER','ASM','CSM','ADMIN')")
 	@Operation(summary = "The circle's planned rituals from..to (inclusive; default the next 90 days)")
-	List<Ritual> list(@PathVariable UUID id,
+	List<Ritual> list(@PathVariable CircleId id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 		var start = from == null ? rituals.today(id) : from;
@@ -62,7 +63,7 @@ class RitualController {
 	@PreAuthorize("hasAnyRole('SA_MANAGER','ADMIN')")
 	@Operation(summary = "Plan the circle's missing ritual occurrences now (also done hourly); idempotent; "
 			+ "the circle's manager or an administrator")
-	List<Ritual> plan(@PathVariable UUID id) {
+	List<Ritual> plan(@PathVariable CircleId id) {
 		rituals.plan(id, callers.current());
 		var today = rituals.today(id);
 		return rituals.between(id, today, today.plusDays(90));
@@ -71,9 +72,9 @@ class RitualController {
 	@PostMapping("/api/v1/circles/{id}/calendar-feed")
 	@PreAuthorize("hasAnyRole('SA','SA_MANAGER','ADMIN')")
 	@Operation(summary = "Issue a new secret calendar feed address for the circle (the old one stops working)")
-	FeedAddress issue(@PathVariable UUID id) {
+	FeedAddress issue(@PathVariable CircleId id) {
 		var feed = feeds.issue(id, callers.current());
-		return new FeedAddress(id, ServletUriComponentsBuilder.fromCurrentContextPath().path(feed.path()).toUriString());
+		return new FeedAddress(feed.circleId(), ServletUriComponentsBuilder.fromCurrentContextPath().path(feed.path()).toUriString());
 	}
 
 	@GetMapping("/api/v1/calendar-feeds/{secret}.ics")

@@ -17,7 +17,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.baton.organisation.CallContexts;
 import dev.baton.organisation.Circle;
+import dev.baton.organisation.CircleId;
 import dev.baton.organisation.Organisation;
+import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Decision;
@@ -70,7 +72,7 @@ class RitualPageController {
 		// the circle is in the list already; one that is not there (unknown id) answers 404
 		var circle = wanted == null ? null
 				: circles.stream().filter(c -> c.id().equals(wanted)).findFirst()
-						.orElseGet(() -> organisation.circle(wanted));
+						.orElseGet(() -> organisation.circle(CircleId.of(wanted)));
 		var none = Decision.allowed();
 		model.addAttribute("circles", circles);
 		model.addAttribute("circleId", chosen);
@@ -84,7 +86,8 @@ class RitualPageController {
 		var planned = rituals.upcoming(circle, 120);
 		// the presenters' and the deals' names, read by id
 		var names = new HashMap<UUID, String>();
-		organisation.peopleById(planned.stream().flatMap(r -> r.presenterIds().stream()).collect(Collectors.toSet()))
+		organisation.peopleById(planned.stream().flatMap(r -> r.presenterIds().stream()).map(PersonId::of)
+				.collect(Collectors.toSet()))
 				.forEach(p -> names.put(p.id(), p.name()));
 		var deals = new HashMap<UUID, String>();
 		pipeline.opportunities(planned.stream().flatMap(r -> r.opportunityIds().stream()).collect(Collectors.toSet()))
@@ -98,7 +101,7 @@ class RitualPageController {
 
 	@PostMapping("/governance/rituals/feed")
 	@PreAuthorize("hasAnyRole('SA','SA_MANAGER','ADMIN')")
-	String issueFeed(@RequestParam UUID circleId, RedirectAttributes redirect) {
+	String issueFeed(@RequestParam CircleId circleId, RedirectAttributes redirect) {
 		try {
 			var feed = feeds.issue(circleId, callers.current());
 			redirect.addFlashAttribute("feedUrl",
@@ -112,7 +115,7 @@ class RitualPageController {
 	// a refusal is not caught: the page never offers the button to those the policy refuses
 	@PostMapping("/governance/rituals/plan")
 	@PreAuthorize("hasAnyRole('SA_MANAGER','ADMIN')")
-	String plan(@RequestParam UUID circleId, RedirectAttributes redirect) {
+	String plan(@RequestParam CircleId circleId, RedirectAttributes redirect) {
 		var added = rituals.plan(circleId, callers.current());
 		redirect.addFlashAttribute("notice", words.get("rituals.planned", added));
 		return "redirect:/governance/rituals?circleId=" + circleId;

@@ -63,6 +63,23 @@ class OpenApiContractTests {
 	}
 
 	@Test
+	void typedIdsInPathsAreDocumentedAsUuids() {
+		var checked = 0;
+		for (var op : model.operations) {
+			for (var parameter : op.node().path("parameters")) {
+				var name = parameter.path("name").asText();
+				if (parameter.path("in").asText().equals("path") && (name.equals("id") || name.endsWith("Id"))) {
+					var schema = parameter.path("schema");
+					assertThat(schema.path("type").asText() + " " + schema.path("format").asText()).as(op.key() + " " + name)
+							.isEqualTo("string uuid");
+					checked++;
+				}
+			}
+		}
+		assertThat(checked).isGreaterThan(50);
+	}
+
+	@Test
 	void createsAnswer201WithLocationAndBodilessAnswers204() {
 		for (var create : List.of("POST /api/v1/users", "POST /api/v1/sa-requests", "POST /api/v1/me/tokens",
 				"POST /api/v1/onsite-requests")) {
