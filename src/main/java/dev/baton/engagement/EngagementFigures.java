@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.baton.engagement.jdbc.TriageMetrics;
+import dev.baton.pipeline.OpportunityId;
 
 /**
  * Read-only engagement figures for governance reports and post-sales work: the triage metrics of
@@ -74,8 +75,8 @@ public class EngagementFigures {
 
 	/** The SA most recently assigned to a request on the opportunity, if any. */
 	@Transactional(readOnly = true)
-	public Optional<UUID> assignedSa(UUID opportunityId) {
-		return metrics.assignedSa(opportunityId);
+	public Optional<UUID> assignedSa(OpportunityId opportunityId) {
+		return metrics.assignedSa(opportunityId.value());
 	}
 
 	/**

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import dev.baton.organisation.CallContexts;
 import dev.baton.organisation.Circle;
 import dev.baton.organisation.Organisation;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Decision;
@@ -87,7 +88,7 @@ class RitualPageController {
 		organisation.peopleById(planned.stream().flatMap(r -> r.presenterIds().stream()).collect(Collectors.toSet()))
 				.forEach(p -> names.put(p.id(), p.name()));
 		var deals = new HashMap<UUID, String>();
-		pipeline.opportunities(planned.stream().flatMap(r -> r.opportunityIds().stream()).collect(Collectors.toSet()))
+		pipeline.opportunities(planned.stream().flatMap(r -> r.opportunityIds().stream()).map(OpportunityId::of).collect(Collectors.toSet()))
 				.forEach(o -> deals.put(o.id(), o.name()));
 		return planned.stream().map((Ritual r) -> new RitualRow(r.day(),
 				r.kind().label(), String.join(" and ", r.presenterIds().stream()
