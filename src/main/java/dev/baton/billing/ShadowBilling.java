@@ -278,7 +278,8 @@ public class ShadowBilling {
 
 	private List<ShadowBillingRun.Account> named(List<ShadowBillingRun.Account> rows) {
 		var names = new HashMap<UUID, dev.baton.pipeline.Account>();
-		pipeline.accounts(rows.stream().map(ShadowBillingRun.Account::accountId).map(AccountId::of).toList()).forEach(a -> names.put(a.id(), a));
+		pipeline.accounts(rows.stream().map(ShadowBillingRun.Account::accountId).map(AccountId::of).toList())
+				.forEach(a -> names.put(a.id(), a));
 		return rows.stream().map(r -> {
 			var account = names.get(r.accountId());
 			return new ShadowBillingRun.Account(r.accountId(), account == null ? null : account.externalId(),

@@ -117,7 +117,8 @@ public class Worklists {
 		}
 		var now = clock.instant();
 		var accounts = new HashMap<UUID, String>();
-		pipeline.opportunitiesWithAccounts(rows.stream().map(BoardQuery.Row::opportunityId).map(OpportunityId::of).collect(Collectors.toSet()))
+		pipeline.opportunitiesWithAccounts(rows.stream().map(BoardQuery.Row::opportunityId).map(OpportunityId::of)
+				.collect(Collectors.toSet()))
 				.forEach(sold -> accounts.put(sold.opportunity().id(), sold.account().name()));
 		var people = organisation.peopleById(rows.stream().map(BoardQuery.Row::assigneeId).filter(Objects::nonNull)
 				.collect(Collectors.toSet())).stream().collect(Collectors.toMap(Person::id, Person::name));

@@ -196,7 +196,8 @@ class RecurringRevenue {
 		}
 		if (region == null || region.isBlank()) {
 			region = lookups.regions.computeIfAbsent(s.parties().ownerAccountId(),
-					id -> Optional.ofNullable(pipeline.account(AccountId.of(id)).regionKey()).filter(r -> !r.isBlank()).orElse(NONE));
+					id -> Optional.ofNullable(pipeline.account(AccountId.of(id)).regionKey()).filter(r -> !r.isBlank())
+							.orElse(NONE));
 		}
 		return new ArrRepository.Dimensions(s.number(), s.parties().ownerAccountId(), s.parties().invoiceOwnerAccountId(),
 				s.opportunityId(), segment, region, s.currency());

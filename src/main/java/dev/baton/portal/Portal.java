@@ -146,7 +146,8 @@ public class Portal {
 		if (member.kind() != Membership.Kind.PARTNER) {
 			return List.of();
 		}
-		return pipeline.accounts(endCustomerIds(member).stream().map(AccountId::of).toList()).stream().sorted(Comparator.comparing(Account::name)).toList();
+		return pipeline.accounts(endCustomerIds(member).stream().map(AccountId::of).toList()).stream()
+				.sorted(Comparator.comparing(Account::name)).toList();
 	}
 
 	private Set<UUID> endCustomerIds(Membership partner) {

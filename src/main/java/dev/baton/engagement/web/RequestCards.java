@@ -109,7 +109,8 @@ class RequestCards {
 		}
 		var opportunities = new HashMap<UUID, Opportunity>();
 		var accounts = new HashMap<UUID, Account>();
-		pipeline.opportunitiesWithAccounts(rows.stream().map(BoardQuery.Row::opportunityId).map(OpportunityId::of).collect(Collectors.toSet()))
+		pipeline.opportunitiesWithAccounts(rows.stream().map(BoardQuery.Row::opportunityId).map(OpportunityId::of)
+				.collect(Collectors.toSet()))
 				.forEach(sold -> {
 					opportunities.put(sold.opportunity().id(), sold.opportunity());
 					accounts.put(sold.account().id(), sold.account());

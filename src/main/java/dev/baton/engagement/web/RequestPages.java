@@ -235,7 +235,8 @@ class RequestPages {
 	private List<OpportunityOption> opportunities(CallContext caller, String search, String chosen) {
 		var own = pipeline.opportunities(caller.personId(), null, null, new Page.Request(0, Page.MAX_SIZE)).items()
 				.stream().filter(o -> !o.stage().isClosed()).toList();
-		var accounts = pipeline.accounts(own.stream().map(Opportunity::accountId).map(AccountId::of).collect(Collectors.toSet())).stream()
+		var accounts = pipeline.accounts(own.stream().map(Opportunity::accountId).map(AccountId::of)
+				.collect(Collectors.toSet())).stream()
 				.collect(Collectors.toMap(dev.baton.pipeline.Account::id, Function.identity()));
 		var needle = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
 		var options = new ArrayList<OpportunityOption>();

@@ -51,7 +51,8 @@ class TasksPageController {
 		var caller = callers.current();
 		var mine = caller.person() == null ? List.<PostSalesTask>of() : tasks.of(caller.personId(), false, caller);
 		var names = new HashMap<UUID, String>();
-		pipeline.opportunities(mine.stream().map(PostSalesTask::opportunityId).filter(java.util.Objects::nonNull).map(OpportunityId::of)
+		pipeline.opportunities(mine.stream().map(PostSalesTask::opportunityId).filter(java.util.Objects::nonNull)
+				.map(OpportunityId::of)
 				.collect(java.util.stream.Collectors.toSet())).forEach(o -> names.put(o.id(), o.name()));
 		var rows = mine.stream()
 				.map(t -> {
