@@ -38,7 +38,9 @@ import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
 import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.Account;
+import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Opportunity;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 
@@ -419,7 +421,7 @@ public class Assignments {
 			var ids = new java.util.HashSet<UUID>();
 			ids.add(requestOpportunity);
 			past.stream().map(SaRequestSummary::opportunityId).filter(java.util.Objects::nonNull).forEach(ids::add);
-			for (var found : pipeline.opportunitiesWithAccounts(ids)) {
+			for (var found : pipeline.opportunitiesWithAccounts(ids.stream().map(OpportunityId::of).toList())) {
 				opportunities.put(found.opportunity().id(), found.opportunity());
 				accounts.put(found.account().id(), found.account());
 			}
@@ -429,11 +431,11 @@ public class Assignments {
 			if (request.opportunityId() == null) {
 				return null;
 			}
-			return opportunities.computeIfAbsent(request.opportunityId(), pipeline::opportunity);
+			return opportunities.computeIfAbsent(request.opportunityId(), id -> pipeline.opportunity(OpportunityId.of(id)));
 		}
 
 		Account account(UUID id) {
-			return id == null ? null : accounts.computeIfAbsent(id, pipeline::account);
+			return id == null ? null : accounts.computeIfAbsent(id, a -> pipeline.account(AccountId.of(a)));
 		}
 	}
 }

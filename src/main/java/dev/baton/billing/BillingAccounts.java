@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.baton.audit.AuditLog;
 import dev.baton.billing.domain.TaxRate;
 import dev.baton.billing.jdbc.BillToRepository;
+import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.Decision;
 
@@ -43,7 +44,7 @@ public class BillingAccounts {
 	/** Sets where an account is billed; its lines computed from now on are taxed at that country's (and region's) rate. */
 	@Transactional
 	public BillTo putBillTo(UUID accountId, String country, String region, String taxId) {
-		pipeline.account(accountId);
+		pipeline.account(AccountId.of(accountId));
 		var c = country == null ? "" : country.strip().toUpperCase(Locale.ROOT);
 		var r = region == null || region.isBlank() ? null : region.strip().toUpperCase(Locale.ROOT);
 		Decision.check()

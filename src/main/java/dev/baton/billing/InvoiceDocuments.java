@@ -16,6 +16,7 @@ import org.thymeleaf.context.Context;
 import dev.baton.billing.jdbc.BillToRepository;
 import dev.baton.billing.jdbc.PaymentRepository;
 import dev.baton.catalog.Catalog;
+import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.PdfDocuments;
@@ -89,7 +90,7 @@ public class InvoiceDocuments {
 		}
 		var model = new LinkedHashMap<String, Object>();
 		model.put("i", invoice);
-		model.put("owner", pipeline.account(invoice.invoiceOwnerAccountId()));
+		model.put("owner", pipeline.account(AccountId.of(invoice.invoiceOwnerAccountId())));
 		model.put("billTo", billTo.find(invoice.invoiceOwnerAccountId()).orElse(null));
 		model.put("planNames", names);
 		model.put("payments", payments.ofInvoice(invoice.id()).stream()

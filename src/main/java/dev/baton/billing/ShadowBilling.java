@@ -38,6 +38,7 @@ import dev.baton.billing.jdbc.ShadowBillingRepository;
 import dev.baton.catalog.Catalog;
 import dev.baton.catalog.PriceBookVersionId;
 import dev.baton.catalog.PriceEntry;
+import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Decision;
@@ -277,7 +278,8 @@ public class ShadowBilling {
 
 	private List<ShadowBillingRun.Account> named(List<ShadowBillingRun.Account> rows) {
 		var names = new HashMap<UUID, dev.baton.pipeline.Account>();
-		pipeline.accounts(rows.stream().map(ShadowBillingRun.Account::accountId).toList()).forEach(a -> names.put(a.id(), a));
+		pipeline.accounts(rows.stream().map(ShadowBillingRun.Account::accountId).map(AccountId::of).toList())
+				.forEach(a -> names.put(a.id(), a));
 		return rows.stream().map(r -> {
 			var account = names.get(r.accountId());
 			return new ShadowBillingRun.Account(r.accountId(), account == null ? null : account.externalId(),

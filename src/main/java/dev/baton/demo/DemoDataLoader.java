@@ -36,7 +36,9 @@ import dev.baton.organisation.Region;
 import dev.baton.organisation.Segment;
 import dev.baton.organisation.Seniority;
 import dev.baton.organisation.SkillLevel;
+import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.CommandPlan;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.pipeline.Stage;
 import dev.baton.pipeline.SubscriptionType;
@@ -233,9 +235,9 @@ class DemoDataLoader implements ApplicationRunner {
 		// post-sales and SA Judgment: Nora Quinn is the CSM of two accounts; Sam's judgment on Globex disagrees with its Commit
 		// forecast; Umbrella Pharma (EMEA, over 50K, stage 3) still lacks its required judgment
 		var nora = people.get("nora.quinn").id();
-		csms.alignTrusted(acme.id(), nora, "demo");
-		csms.alignTrusted(globex.id(), nora, "demo");
-		judgments.recordTrusted(pipeline.opportunityByExternalId("CRM-OPP-2002").orElseThrow().id(),
+		csms.alignTrusted(AccountId.of(acme.id()), nora, "demo");
+		csms.alignTrusted(AccountId.of(globex.id()), nora, "demo");
+		judgments.recordTrusted(OpportunityId.of(pipeline.opportunityByExternalId("CRM-OPP-2002").orElseThrow().id()),
 				people.get("sam.rivera").id(), JudgmentColor.YELLOW,
 				"Security review not scheduled yet; technical buyer engaged", SaJudgment.Checklist.firstMet(4));
 	}

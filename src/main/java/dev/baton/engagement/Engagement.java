@@ -34,6 +34,8 @@ import dev.baton.organisation.CircleId;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
 import dev.baton.organisation.PersonId;
+import dev.baton.pipeline.AccountId;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Decision;
@@ -98,7 +100,7 @@ public class Engagement {
 			throw new BatonException(ProblemType.VALIDATION_FAILED, errors.stream().map(e -> e.field() + " " + e.message())
 					.collect(java.util.stream.Collectors.joining("; ")), errors, Map.of());
 		}
-		var opportunity = pipeline.opportunity(filing.opportunityId());
+		var opportunity = pipeline.opportunity(OpportunityId.of(filing.opportunityId()));
 		if (!opportunity.ownerId().equals(caller.personId())) {
 			throw new BatonException(EngagementProblems.NOT_PERMITTED,
 					"Only the opportunity's owner files SA requests for it");
@@ -117,7 +119,7 @@ public class Engagement {
 				LocalDate.ofInstant(now, board.calendar().zone()),
 				firstMeeting == null ? null : LocalDate.ofInstant(firstMeeting, board.calendar().zone()));
 		var due = RequestClock.compute(board.calendar(), policy, now, labels.contains(RequestLabel.EXPEDITE), firstMeeting);
-		var account = pipeline.account(opportunity.accountId());
+		var account = pipeline.account(AccountId.of(opportunity.accountId()));
 		// the number is taken last, once every check passed: a refused filing costs no number
 		var number = requests.nextNumber(board.key());
 		var request = SaRequest.file(new SaRequest.Intake(SaRequestId.random(), opportunity.id(), caller.personId(),

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.baton.engagement.jdbc.TriageMetrics;
 import dev.baton.organisation.CircleId;
+import dev.baton.pipeline.OpportunityId;
 
 /**
  * Read-only engagement figures for governance reports and post-sales work: the triage metrics of
@@ -75,8 +76,8 @@ public class EngagementFigures {
 
 	/** The SA most recently assigned to a request on the opportunity, if any. */
 	@Transactional(readOnly = true)
-	public Optional<UUID> assignedSa(UUID opportunityId) {
-		return metrics.assignedSa(opportunityId);
+	public Optional<UUID> assignedSa(OpportunityId opportunityId) {
+		return metrics.assignedSa(opportunityId.value());
 	}
 
 	/**

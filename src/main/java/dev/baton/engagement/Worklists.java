@@ -26,6 +26,7 @@ import dev.baton.organisation.CircleId;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
 import dev.baton.organisation.PersonId;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.Words;
 
@@ -118,7 +119,8 @@ public class Worklists {
 		}
 		var now = clock.instant();
 		var accounts = new HashMap<UUID, String>();
-		pipeline.opportunitiesWithAccounts(rows.stream().map(BoardQuery.Row::opportunityId).collect(Collectors.toSet()))
+		pipeline.opportunitiesWithAccounts(rows.stream().map(BoardQuery.Row::opportunityId).map(OpportunityId::of)
+				.collect(Collectors.toSet()))
 				.forEach(sold -> accounts.put(sold.opportunity().id(), sold.account().name()));
 		var people = organisation.peopleById(rows.stream().map(BoardQuery.Row::assigneeId).filter(Objects::nonNull)
 				.map(PersonId::of).collect(Collectors.toSet())).stream().collect(Collectors.toMap(Person::id, Person::name));

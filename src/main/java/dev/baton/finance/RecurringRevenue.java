@@ -28,7 +28,9 @@ import dev.baton.finance.jdbc.ArrRepository;
 import dev.baton.ordering.Order;
 import dev.baton.ordering.OrderId;
 import dev.baton.ordering.Orders;
+import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.BookedFigures;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Money;
@@ -186,7 +188,7 @@ class RecurringRevenue {
 		String region = null;
 		if (s.opportunityId() != null) {
 			var opportunity = lookups.opportunities.computeIfAbsent(s.opportunityId(),
-					id -> pipeline.findOpportunity(id).orElse(null));
+					id -> pipeline.findOpportunity(OpportunityId.of(id)).orElse(null));
 			if (opportunity != null) {
 				segment = opportunity.segment() == null ? NONE : opportunity.segment().name();
 				region = opportunity.regionKey();
@@ -194,7 +196,8 @@ class RecurringRevenue {
 		}
 		if (region == null || region.isBlank()) {
 			region = lookups.regions.computeIfAbsent(s.parties().ownerAccountId(),
-					id -> Optional.ofNullable(pipeline.account(id).regionKey()).filter(r -> !r.isBlank()).orElse(NONE));
+					id -> Optional.ofNullable(pipeline.account(AccountId.of(id)).regionKey()).filter(r -> !r.isBlank())
+							.orElse(NONE));
 		}
 		return new ArrRepository.Dimensions(s.number(), s.parties().ownerAccountId(), s.parties().invoiceOwnerAccountId(),
 				s.opportunityId(), segment, region, s.currency());

@@ -23,6 +23,8 @@ import dev.baton.organisation.Person;
 import dev.baton.organisation.PersonId;
 import dev.baton.organisation.Segment;
 import dev.baton.pipeline.Account;
+import dev.baton.pipeline.AccountId;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.pipeline.Stage;
 import dev.baton.platform.Page;
@@ -72,7 +74,7 @@ class HomeController {
 			model.addAttribute("myRequests", worklists.openRequestsOf(PersonId.of(person.get().id()), zone));
 			var opportunities = pipeline.opportunities(person.get().id(), null, null, new Page.Request(0, 20)).items();
 			model.addAttribute("myOpportunities", opportunities);
-			model.addAttribute("accounts", pipeline.accounts(opportunities.stream().map(o -> o.accountId())
+			model.addAttribute("accounts", pipeline.accounts(opportunities.stream().map(o -> AccountId.of(o.accountId()))
 					.collect(Collectors.toSet())).stream().collect(Collectors.toMap(Account::id, Function.identity())));
 			sections++;
 		}
@@ -140,7 +142,7 @@ class HomeController {
 		model.addAttribute("page", opportunities);
 		// the booked ARR and next renewal of each opportunity's subscriptions, as the CRM receives them
 		model.addAttribute("booked", booked.ofOpportunities(opportunities.items().stream()
-				.map(dev.baton.pipeline.Opportunity::id).toList()).stream()
+				.map(dev.baton.pipeline.Opportunity::id).map(OpportunityId::of).toList()).stream()
 				.collect(Collectors.groupingBy(dev.baton.pipeline.BookedFigures.Line::opportunityId)));
 		model.addAttribute("stages", Stage.values());
 		model.addAttribute("segments", Segment.values());
@@ -148,7 +150,7 @@ class HomeController {
 		model.addAttribute("segment", segment);
 		// the accounts and owners of this page only, each in one statement
 		model.addAttribute("accounts", pipeline.accounts(opportunities.items().stream()
-				.map(dev.baton.pipeline.Opportunity::accountId).collect(Collectors.toSet())).stream()
+				.map(dev.baton.pipeline.Opportunity::accountId).map(AccountId::of).collect(Collectors.toSet())).stream()
 				.collect(Collectors.toMap(Account::id, Function.identity())));
 		model.addAttribute("people", organisation.peopleById(opportunities.items().stream()
 				.map(dev.baton.pipeline.Opportunity::ownerId).filter(java.util.Objects::nonNull).map(PersonId::of)

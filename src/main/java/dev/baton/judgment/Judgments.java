@@ -20,6 +20,7 @@ import dev.baton.organisation.CallContext;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.Opportunity;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.pipeline.Stage;
 import dev.baton.platform.BatonException;
@@ -76,7 +77,7 @@ public class Judgments {
 	}
 
 	@Transactional
-	public SaJudgment record(UUID opportunityId, JudgmentColor color, String comment, SaJudgment.Checklist checklist,
+	public SaJudgment record(OpportunityId opportunityId, JudgmentColor color, String comment, SaJudgment.Checklist checklist,
 			CallContext caller) {
 		JudgmentPolicies.mayRecord(caller).orThrow(ProblemType.NOT_PERMITTED);
 		var opportunity = pipeline.opportunity(opportunityId);
@@ -115,7 +116,7 @@ public class Judgments {
 	 * trusted set-up. Audited like any other.
 	 */
 	@Transactional
-	public SaJudgment recordTrusted(UUID opportunityId, UUID saId, JudgmentColor color, String comment,
+	public SaJudgment recordTrusted(OpportunityId opportunityId, UUID saId, JudgmentColor color, String comment,
 			SaJudgment.Checklist checklist) {
 		return store(pipeline.opportunity(opportunityId), saId, color, comment, checklist);
 	}
@@ -133,9 +134,9 @@ public class Judgments {
 
 	/** Every judgment on an opportunity, newest first. */
 	@Transactional(readOnly = true)
-	public List<SaJudgment> history(UUID opportunityId) {
+	public List<SaJudgment> history(OpportunityId opportunityId) {
 		pipeline.opportunity(opportunityId);
-		return repository.history(opportunityId);
+		return repository.history(opportunityId.value());
 	}
 
 	/** The newest judgment of each opportunity. */
@@ -145,7 +146,7 @@ public class Judgments {
 	}
 
 	@Transactional(readOnly = true)
-	public JudgmentPolicies.Requirement requirement(UUID opportunityId) {
+	public JudgmentPolicies.Requirement requirement(OpportunityId opportunityId) {
 		return JudgmentPolicies.required(pipeline.opportunity(opportunityId), properties);
 	}
 
@@ -231,7 +232,7 @@ public class Judgments {
 		var latest = repository.latestPerSa();
 		var outcomes = new HashMap<UUID, Stage>();
 		for (Opportunity o : pipeline.opportunities(latest.stream().map(SaJudgment::opportunityId)
-				.collect(java.util.stream.Collectors.toSet()))) {
+				.map(OpportunityId::of).collect(java.util.stream.Collectors.toSet()))) {
 			if (o.stage().isClosed()) {
 				outcomes.put(o.id(), o.stage());
 			}

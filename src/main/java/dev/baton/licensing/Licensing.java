@@ -41,7 +41,9 @@ import dev.baton.licensing.verifier.License;
 import dev.baton.licensing.verifier.SeatReports;
 import dev.baton.licensing.verifier.SignedDocument;
 import dev.baton.organisation.CallContext;
+import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Opportunity;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.pipeline.Stage;
 import dev.baton.pipeline.SubscriptionType;
@@ -195,7 +197,7 @@ public class Licensing {
 	}
 
 	private LicenseTerms.Licensee licensee(UUID accountId) {
-		var company = pipeline.account(accountId).name();
+		var company = pipeline.account(AccountId.of(accountId)).name();
 		return repository.licensee(accountId).map(l -> new LicenseTerms.Licensee(l.name(), company, l.email()))
 				.orElseGet(() -> new LicenseTerms.Licensee(company, company, ""));
 	}
@@ -252,7 +254,7 @@ public class Licensing {
 				.refuseIf(email == null || email.length() > 254 || !EMAIL.matcher(email.strip()).matches(),
 						LicensingRule.LICENSEE_EMAIL, () -> "A licensee has an e-mail address such as admin@example.com")
 				.decide().orThrow(LicensingProblems.RULE);
-		pipeline.account(accountId);
+		pipeline.account(AccountId.of(accountId));
 		repository.putLicensee(new LicensingRepository.LicenseeRow(accountId, name.strip(), email.strip(), by,
 				clock.instant()));
 		audit.record("licensee.named", "account", accountId, null, Map.of("name", name.strip(), "email", email.strip()));
@@ -506,7 +508,7 @@ public class Licensing {
 		if (repository.insertSignal(signal)) {
 			audit.recordBySystem("upsell-signal.raised", "upsell_signal", signal.id().value(), words,
 					Map.of("cause", cause.name(), "period", period, "subscription", subscription.number()));
-			events.publishEvent(new UpsellSignalRaised(signal.id(), account, pipeline.account(account).name(),
+			events.publishEvent(new UpsellSignalRaised(signal.id(), account, pipeline.account(AccountId.of(account)).name(),
 					subscription.id(), subscription.number(), cause, period, words, signal.ownerId(), signal.raisedAt()));
 		}
 	}
@@ -514,12 +516,12 @@ public class Licensing {
 	/** The deal the subscription came from, or else the account's most recently changed one. */
 	private Optional<Opportunity> sourceOpportunity(Subscription subscription) {
 		if (subscription.opportunityId() != null) {
-			var opportunity = pipeline.findOpportunity(subscription.opportunityId());
+			var opportunity = pipeline.findOpportunity(OpportunityId.of(subscription.opportunityId()));
 			if (opportunity.isPresent()) {
 				return opportunity;
 			}
 		}
-		return pipeline.opportunitiesOfAccount(subscription.parties().ownerAccountId()).stream()
+		return pipeline.opportunitiesOfAccount(AccountId.of(subscription.parties().ownerAccountId())).stream()
 				.max(Comparator.comparing(Opportunity::updatedAt));
 	}
 
@@ -560,7 +562,7 @@ public class Licensing {
 				"The account has no opportunity to take the segment, region and owner from; add the deal in the pipeline first")
 				.toException(LicensingProblems.RULE));
 		var today = LocalDate.now(clock);
-		var account = pipeline.account(signal.accountId());
+		var account = pipeline.account(AccountId.of(signal.accountId()));
 		var externalId = "BATON-EXP-" + id.value().toString().substring(0, 8).toUpperCase();
 		var owner = signal.ownerId() == null ? source.ownerId() : signal.ownerId();
 		if (signal.cause() == UpsellSignal.Cause.FEATURE_DEMAND) {
@@ -640,7 +642,7 @@ public class Licensing {
 		var signal = transactions.execute(status -> signal(id));
 		mayOpenExpansion(signal, caller).orThrow(ProblemType.NOT_PERMITTED);
 		if (signal.expansionOpportunityId() != null) {
-			return new Expansion(pipeline.opportunity(signal.expansionOpportunityId()), false);
+			return new Expansion(pipeline.opportunity(OpportunityId.of(signal.expansionOpportunityId())), false);
 		}
 		var draft = transactions.execute(status -> expansionDraft(id));
 		try {
@@ -662,7 +664,7 @@ public class Licensing {
 				log.warn("Expansion of signal {} collided but is not linked", id);
 				throw new BatonException(ProblemType.CONFLICT, "The expansion is being opened; read the signal again");
 			}
-			return new Expansion(pipeline.opportunity(linked), false);
+			return new Expansion(pipeline.opportunity(OpportunityId.of(linked)), false);
 		}
 	}
 }

@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
 import dev.baton.ordering.RenewalRefused;
+import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Opportunity;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.Words;
 import dev.baton.subscription.Subscription;
@@ -61,18 +63,18 @@ class PurchasingListeners {
 	}
 
 	private String customer(Subscription s) {
-		return pipeline.accounts(java.util.List.of(s.parties().ownerAccountId())).stream().findFirst()
+		return pipeline.accounts(java.util.List.of(AccountId.of(s.parties().ownerAccountId()))).stream().findFirst()
 				.map(dev.baton.pipeline.Account::name).orElseGet(() -> words.get("notice.a-customer"));
 	}
 
 	private Optional<UUID> ownerAe(Subscription s) {
 		if (s.opportunityId() != null) {
-			var opportunity = pipeline.findOpportunity(s.opportunityId());
+			var opportunity = pipeline.findOpportunity(OpportunityId.of(s.opportunityId()));
 			if (opportunity.isPresent()) {
 				return Optional.ofNullable(opportunity.get().ownerId());
 			}
 		}
-		return pipeline.opportunitiesOfAccount(s.parties().ownerAccountId()).stream()
+		return pipeline.opportunitiesOfAccount(AccountId.of(s.parties().ownerAccountId())).stream()
 				.max(Comparator.comparing(Opportunity::createdAt)).map(Opportunity::ownerId);
 	}
 }

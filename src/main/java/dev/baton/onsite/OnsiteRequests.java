@@ -25,6 +25,8 @@ import dev.baton.organisation.Circle;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
 import dev.baton.organisation.PersonId;
+import dev.baton.pipeline.AccountId;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Decision;
@@ -78,7 +80,7 @@ public class OnsiteRequests {
 		if (form.opportunityId() == null) {
 			errors.add(new FieldError("opportunityId", "is required"));
 		} else {
-			var opportunity = pipeline.findOpportunity(form.opportunityId());
+			var opportunity = pipeline.findOpportunity(OpportunityId.of(form.opportunityId()));
 			if (opportunity.isEmpty()) {
 				errors.add(new FieldError("opportunityId", "is not an opportunity: " + form.opportunityId()));
 			} else if (opportunity.get().stage().isClosed()) {
@@ -145,7 +147,7 @@ public class OnsiteRequests {
 		audit.record("onsite-request.filed", "onsite-request", request.id(), null, Map.of("opportunity",
 				request.opportunityId().toString(), "estimatedCost", cost.toString(), "dates",
 				request.proposedDates().toString()));
-		var opportunity = pipeline.opportunity(request.opportunityId());
+		var opportunity = pipeline.opportunity(OpportunityId.of(request.opportunityId()));
 		var requester = caller.person();
 		var circle = organisation.circleOfMember(PersonId.of(requester.id())).or(() -> organisation.circleServing(PersonId.of(requester.id())))
 				.or(() -> organisation.circleServing(PersonId.of(opportunity.ownerId())));
@@ -164,9 +166,9 @@ public class OnsiteRequests {
 		refuseUnless(OnsitePolicies.mayApprove(request, caller, capacity));
 		var now = clock.instant();
 		var complete = request.approve(capacity, caller.personId(), now);
-		var opportunity = pipeline.opportunity(request.opportunityId());
+		var opportunity = pipeline.opportunity(OpportunityId.of(request.opportunityId()));
 		if (complete) {
-			request.alignCsm(csms.of(opportunity.accountId()).map(CsmAlignment::csmId).orElse(null));
+			request.alignCsm(csms.of(AccountId.of(opportunity.accountId())).map(CsmAlignment::csmId).orElse(null));
 		}
 		save(request);
 		var details = new LinkedHashMap<String, Object>();
@@ -201,7 +203,7 @@ public class OnsiteRequests {
 		audit.record("onsite-request.rejected", "onsite-request", id, reason.strip(), Map.of("rejectedBy",
 				caller.username()));
 		events.publishEvent(new OnsiteRequestRejected(id, request.opportunityId(),
-				pipeline.opportunity(request.opportunityId()).name(), request.requesterId(), caller.personId(),
+				pipeline.opportunity(OpportunityId.of(request.opportunityId())).name(), request.requesterId(), caller.personId(),
 				reason.strip()));
 		return repository.find(id).orElseThrow();
 	}
@@ -243,9 +245,10 @@ public class OnsiteRequests {
 	}
 
 	@Transactional(readOnly = true)
-	public Page<OnsiteRequest> list(OnsiteStatus status, UUID opportunityId, Page.Request page) {
-		return new Page<>(repository.list(status, opportunityId, page.offset(), page.size()), page.page(), page.size(),
-				repository.count(status, opportunityId));
+	public Page<OnsiteRequest> list(OnsiteStatus status, OpportunityId opportunityId, Page.Request page) {
+		var opportunity = opportunityId == null ? null : opportunityId.value();
+		return new Page<>(repository.list(status, opportunity, page.offset(), page.size()), page.page(), page.size(),
+				repository.count(status, opportunity));
 	}
 
 	/** Approved estimated cost per quarter of the first on-site day (from inclusive, to exclusive) and currency. */

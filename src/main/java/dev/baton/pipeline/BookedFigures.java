@@ -64,8 +64,8 @@ public class BookedFigures {
 		}
 
 		/** The lines of one opportunity. */
-		public List<Line> opportunity(UUID opportunityId) {
-			return lines.stream().filter(l -> opportunityId.equals(l.opportunityId())).toList();
+		public List<Line> opportunity(OpportunityId opportunityId) {
+			return lines.stream().filter(l -> opportunityId.value().equals(l.opportunityId())).toList();
 		}
 	}
 
@@ -93,14 +93,14 @@ public class BookedFigures {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<Summary> ofAccount(UUID accountId) {
-		return repository.ofAccount(accountId);
+	public Optional<Summary> ofAccount(AccountId accountId) {
+		return repository.ofAccount(accountId.value());
 	}
 
 	/** The lines of these opportunities (at most a page's worth), for pages that list opportunities. */
 	@Transactional(readOnly = true)
-	public List<Line> ofOpportunities(Collection<UUID> opportunityIds) {
-		return repository.ofOpportunities(opportunityIds);
+	public List<Line> ofOpportunities(Collection<OpportunityId> opportunityIds) {
+		return repository.ofOpportunities(opportunityIds.stream().map(OpportunityId::value).toList());
 	}
 
 	private static String hash(Summary figures) {

@@ -69,8 +69,8 @@ public class Pipeline {
 	}
 
 	@Transactional(readOnly = true)
-	public Account account(UUID id) {
-		return accounts.account(AccountId.of(id)).orElseThrow(() -> BatonException.notFound("Account", id));
+	public Account account(AccountId id) {
+		return accounts.account(id).orElseThrow(() -> BatonException.notFound("Account", id));
 	}
 
 	@Transactional(readOnly = true)
@@ -82,14 +82,14 @@ public class Pipeline {
 
 	/** The opportunities among these ids, for a page that shows many at once (at most a page's worth). */
 	@Transactional(readOnly = true)
-	public List<Opportunity> opportunities(java.util.Collection<UUID> ids) {
-		return repository.opportunities(ids.stream().map(OpportunityId::of).toList());
+	public List<Opportunity> opportunities(java.util.Collection<OpportunityId> ids) {
+		return repository.opportunities(ids);
 	}
 
 	/** The accounts among these ids. */
 	@Transactional(readOnly = true)
-	public List<Account> accounts(java.util.Collection<UUID> ids) {
-		return accounts.accounts(ids.stream().map(AccountId::of).toList());
+	public List<Account> accounts(java.util.Collection<AccountId> ids) {
+		return accounts.accounts(ids);
 	}
 
 	/** The ids of every opportunity in a segment, for filtering other records by segment. */
@@ -112,8 +112,8 @@ public class Pipeline {
 
 	/** Every opportunity of an account, the most recently changed first. */
 	@Transactional(readOnly = true)
-	public List<Opportunity> opportunitiesOfAccount(UUID accountId) {
-		return repository.opportunitiesOfAccount(AccountId.of(accountId));
+	public List<Opportunity> opportunitiesOfAccount(AccountId accountId) {
+		return repository.opportunitiesOfAccount(accountId);
 	}
 
 	/** The open opportunities (neither won nor lost), for reports on the pipeline being worked. */
@@ -140,13 +140,13 @@ public class Pipeline {
 
 	/** The opportunity with Baton's id, if there is one. */
 	@Transactional(readOnly = true)
-	public Optional<Opportunity> findOpportunity(UUID id) {
-		return repository.opportunity(OpportunityId.of(id));
+	public Optional<Opportunity> findOpportunity(OpportunityId id) {
+		return repository.opportunity(id);
 	}
 
 	@Transactional(readOnly = true)
-	public Opportunity opportunity(UUID id) {
-		return repository.opportunity(OpportunityId.of(id)).orElseThrow(() -> BatonException.notFound("Opportunity", id));
+	public Opportunity opportunity(OpportunityId id) {
+		return repository.opportunity(id).orElseThrow(() -> BatonException.notFound("Opportunity", id));
 	}
 	/** An opportunity with its account, as a page that lists requests shows them. */
 	public record OpportunityAndAccount(Opportunity opportunity, Account account) {
@@ -154,7 +154,8 @@ public class Pipeline {
 
 	/** The opportunities among these ids, each with its account, in one statement (at most a page's worth). */
 	@Transactional(readOnly = true)
-	public List<OpportunityAndAccount> opportunitiesWithAccounts(java.util.Collection<UUID> ids) {
-		return repository.opportunitiesWithAccounts(new java.util.LinkedHashSet<>(ids));
+	public List<OpportunityAndAccount> opportunitiesWithAccounts(java.util.Collection<OpportunityId> ids) {
+		return repository.opportunitiesWithAccounts(ids.stream().map(OpportunityId::value)
+				.collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
 	}
 }

@@ -32,6 +32,7 @@ import dev.baton.ordering.Channel;
 import dev.baton.ordering.Order;
 import dev.baton.ordering.Orders;
 import dev.baton.pipeline.Account;
+import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Decision;
@@ -93,7 +94,7 @@ public class Portal {
 	@Transactional
 	public Membership link(String username, UUID accountId) {
 		var user = users.findByUsername(username).orElseThrow(() -> BatonException.notFound("User", username));
-		pipeline.account(accountId);
+		pipeline.account(AccountId.of(accountId));
 		Membership.Kind kind;
 		if (user.hasRole(Role.PARTNER)) {
 			kind = Membership.Kind.PARTNER;
@@ -124,8 +125,8 @@ public class Portal {
 	 */
 	@Transactional
 	public void registerEndCustomer(UUID partnerAccountId, UUID customerAccountId, String by) {
-		pipeline.account(partnerAccountId);
-		pipeline.account(customerAccountId);
+		pipeline.account(AccountId.of(partnerAccountId));
+		pipeline.account(AccountId.of(customerAccountId));
 		if (partnerAccountId.equals(customerAccountId)) {
 			throw BatonException.invalid("customerAccountId", "is the partner itself; a partner's end customer is another account");
 		}
@@ -145,7 +146,8 @@ public class Portal {
 		if (member.kind() != Membership.Kind.PARTNER) {
 			return List.of();
 		}
-		return pipeline.accounts(endCustomerIds(member)).stream().sorted(Comparator.comparing(Account::name)).toList();
+		return pipeline.accounts(endCustomerIds(member).stream().map(AccountId::of).toList()).stream()
+				.sorted(Comparator.comparing(Account::name)).toList();
 	}
 
 	private Set<UUID> endCustomerIds(Membership partner) {

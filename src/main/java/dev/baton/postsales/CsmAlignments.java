@@ -15,6 +15,7 @@ import dev.baton.identity.Role;
 import dev.baton.organisation.CallContext;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.PersonId;
+import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.ProblemType;
@@ -43,25 +44,25 @@ public class CsmAlignments {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<CsmAlignment> of(UUID accountId) {
-		return jdbc.sql("SELECT * FROM csm_alignment WHERE account_id = :account").param("account", accountId)
+	public Optional<CsmAlignment> of(AccountId accountId) {
+		return jdbc.sql("SELECT * FROM csm_alignment WHERE account_id = :account").param("account", accountId.value())
 				.query((rs, n) -> {
 					var csmId = rs.getObject("csm_id", UUID.class);
-					return new CsmAlignment(accountId, csmId, organisation.person(PersonId.of(csmId)).name(),
+					return new CsmAlignment(accountId.value(), csmId, organisation.person(PersonId.of(csmId)).name(),
 							rs.getString("aligned_by"), rs.getTimestamp("aligned_at").toInstant());
 				}).optional();
 	}
 
 	/** Aligns a CSM to an account, replacing any other; {@code csmId} null removes the alignment. */
 	@Transactional
-	public Optional<CsmAlignment> align(UUID accountId, UUID csmId, CallContext caller) {
+	public Optional<CsmAlignment> align(AccountId accountId, UUID csmId, CallContext caller) {
 		PostSalesPolicies.mayAlignCsm(caller).orThrow(ProblemType.NOT_PERMITTED);
 		pipeline.account(accountId);
 		if (csmId == null) {
-			var removed = jdbc.sql("DELETE FROM csm_alignment WHERE account_id = :account").param("account", accountId)
-					.update();
+			var removed = jdbc.sql("DELETE FROM csm_alignment WHERE account_id = :account")
+					.param("account", accountId.value()).update();
 			if (removed > 0) {
-				audit.record("csm.unaligned", "account", accountId, null, Map.of());
+				audit.record("csm.unaligned", "account", accountId.value(), null, Map.of());
 			}
 			return Optional.empty();
 		}
@@ -70,13 +71,13 @@ public class CsmAlignments {
 		if (csm.role() != Role.CSM) {
 			throw BatonException.invalid("csmId", csm.name() + " is not a Customer Success Manager");
 		}
-		return Optional.of(write(accountId, csmId, csm.name(), caller.username()));
+		return Optional.of(write(accountId.value(), csmId, csm.name(), caller.username()));
 	}
 
 	/** Aligns without asking who may, recorded as done by {@code by}: for the demo data and other trusted set-up. */
 	@Transactional
-	public CsmAlignment alignTrusted(UUID accountId, UUID csmId, String by) {
-		return write(accountId, csmId, organisation.person(PersonId.of(csmId)).name(), by);
+	public CsmAlignment alignTrusted(AccountId accountId, UUID csmId, String by) {
+		return write(accountId.value(), csmId, organisation.person(PersonId.of(csmId)).name(), by);
 	}
 
 	private CsmAlignment write(UUID accountId, UUID csmId, String csmName, String by) {

@@ -14,6 +14,7 @@ import dev.baton.organisation.BusinessCalendar;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.PersonId;
 import dev.baton.organisation.Segment;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.OpportunityStageChanged;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.pipeline.Stage;
@@ -49,12 +50,12 @@ class StageChanges {
 
 	@ApplicationModuleListener
 	void on(OpportunityStageChanged event) {
-		var opportunity = pipeline.findOpportunity(event.opportunityId());
+		var opportunity = pipeline.findOpportunity(OpportunityId.of(event.opportunityId()));
 		if (opportunity.isEmpty()) {
 			return;
 		}
 		var name = opportunity.get().name();
-		var sa = engagement.assignedSa(event.opportunityId());
+		var sa = engagement.assignedSa(OpportunityId.of(event.opportunityId()));
 		if (event.stage() == Stage.NEGOTIATING || event.stage() == Stage.AWAITING_SIGNATURE) {
 			var people = new LinkedHashSet<UUID>();
 			people.add(event.ownerId());

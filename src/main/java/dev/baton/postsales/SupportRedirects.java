@@ -1,7 +1,5 @@
 package dev.baton.postsales;
 
-import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -9,6 +7,7 @@ import dev.baton.organisation.CallContext;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
 import dev.baton.organisation.PersonId;
+import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Pipeline;
 
 /**
@@ -33,14 +32,14 @@ public class SupportRedirects {
 	}
 
 	@Transactional(readOnly = true)
-	public SupportRedirect forAccount(UUID accountId, CallContext caller) {
+	public SupportRedirect forAccount(AccountId accountId, CallContext caller) {
 		var account = pipeline.account(accountId);
 		// the AE of the account's most recently changed opportunity is the one the customer knows
 		var ae = pipeline.opportunitiesOfAccount(accountId).stream().findFirst()
 				.flatMap(o -> organisation.findPerson(PersonId.of(o.ownerId()))).orElse(null);
 		var csm = csms.of(accountId).flatMap(a -> organisation.findPerson(PersonId.of(a.csmId()))).orElse(null);
 		var sender = caller.person() == null ? caller.username() : caller.person().name();
-		return new SupportRedirect(accountId, account.name(), csm != null, csm == null ? null : csm.name(),
+		return new SupportRedirect(accountId.value(), account.name(), csm != null, csm == null ? null : csm.name(),
 				csm == null ? null : csm.email(), ae == null ? null : ae.name(), ae == null ? null : ae.email(),
 				"Your question to " + sender + ": how to reach " + account.name() + "'s support",
 				text(ae, csm, sender));

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.baton.audit.AuditLog;
 import dev.baton.organisation.CallContext;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.ProblemType;
 import dev.baton.postsales.domain.PostSalesPolicies;
@@ -66,9 +67,9 @@ public class Tasks {
 	}
 
 	@Transactional(readOnly = true)
-	public List<PostSalesTask> onOpportunity(UUID opportunityId) {
+	public List<PostSalesTask> onOpportunity(OpportunityId opportunityId) {
 		return jdbc.sql("SELECT * FROM governance_task WHERE opportunity_id = :o ORDER BY created_at, kind")
-				.param("o", opportunityId).query(Tasks::map).list();
+				.param("o", opportunityId.value()).query(Tasks::map).list();
 	}
 
 	@Transactional

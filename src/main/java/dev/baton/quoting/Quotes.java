@@ -20,6 +20,8 @@ import dev.baton.catalog.Catalog;
 import dev.baton.catalog.ProductKind;
 import dev.baton.ordering.Channel;
 import dev.baton.ordering.Orders;
+import dev.baton.pipeline.AccountId;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Decision;
@@ -77,7 +79,7 @@ public class Quotes {
 
 	@Transactional(readOnly = true)
 	public List<Quote> ofOpportunity(UUID opportunityId) {
-		pipeline.opportunity(opportunityId);
+		pipeline.opportunity(OpportunityId.of(opportunityId));
 		return repository.ofOpportunity(opportunityId).stream().map(this::shown).toList();
 	}
 
@@ -247,10 +249,10 @@ public class Quotes {
 	}
 
 	private Quote insert(QuoteRequest request, String number, int revision, String by) {
-		var opportunity = pipeline.opportunity(required(request.opportunityId(), "opportunityId"));
+		var opportunity = pipeline.opportunity(OpportunityId.of(required(request.opportunityId(), "opportunityId")));
 		var parties = request.parties() == null ? Parties.direct(opportunity.accountId()) : request.parties();
-		pipeline.account(parties.ownerAccountId());
-		pipeline.account(parties.invoiceOwnerAccountId());
+		pipeline.account(AccountId.of(parties.ownerAccountId()));
+		pipeline.account(AccountId.of(parties.invoiceOwnerAccountId()));
 		var currency = required(request.currency(), "currency");
 		var today = LocalDate.now(clock);
 		var lines = lines(request.lines(), currency, today);

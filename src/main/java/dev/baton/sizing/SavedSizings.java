@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.baton.audit.AuditLog;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Page;
@@ -40,9 +41,9 @@ public class SavedSizings {
 
 	/** The newest recommendation saved against the opportunity, if any. */
 	@Transactional(readOnly = true)
-	public Optional<SavedSizing> latestFor(UUID opportunityId) {
+	public Optional<SavedSizing> latestFor(OpportunityId opportunityId) {
 		Objects.requireNonNull(opportunityId, "opportunityId");
-		return repository.latestFor(opportunityId);
+		return repository.latestFor(opportunityId.value());
 	}
 
 	/**
@@ -55,7 +56,7 @@ public class SavedSizings {
 	 *         {@code sizing-edition-not-found} for an unknown edition, {@code validation-failed} for a long note
 	 */
 	@Transactional
-	StoredSizing save(UUID opportunityId, MetricsInput input, ProspectMetrics metrics, String edition, String note,
+	StoredSizing save(OpportunityId opportunityId, MetricsInput input, ProspectMetrics metrics, String edition, String note,
 			String savedBy) {
 		pipeline.opportunity(opportunityId);
 		String text = note == null || note.isBlank() ? null : note.strip();
@@ -65,7 +66,7 @@ public class SavedSizings {
 		}
 		Recommendation recommendation = edition == null || edition.isBlank() ? sizing.recommend(metrics)
 				: sizing.recommend(metrics, edition.strip());
-		var saved = new StoredSizing(UUID.randomUUID(), opportunityId, recommendation.edition(), text, savedBy,
+		var saved = new StoredSizing(UUID.randomUUID(), opportunityId.value(), recommendation.edition(), text, savedBy,
 				clock.instant(), input, recommendation);
 		repository.insert(saved);
 		var details = new LinkedHashMap<String, Object>();
@@ -86,9 +87,9 @@ public class SavedSizings {
 
 	/** @throws BatonException {@code not-found} if the opportunity does not exist */
 	@Transactional(readOnly = true)
-	Page<SavedSizing> listFor(UUID opportunityId, Page.Request page) {
+	Page<SavedSizing> listFor(OpportunityId opportunityId, Page.Request page) {
 		pipeline.opportunity(opportunityId);
-		return new Page<>(repository.listFor(opportunityId, page.offset(), page.size()), page.page(), page.size(),
-				repository.countFor(opportunityId));
+		return new Page<>(repository.listFor(opportunityId.value(), page.offset(), page.size()), page.page(),
+				page.size(), repository.countFor(opportunityId.value()));
 	}
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Page;
 import io.swagger.v3.oas.annotations.Operation;
@@ -69,7 +70,7 @@ class SavedSizingsController {
 	@Operation(summary = "Save a recommendation against an opportunity; honours Idempotency-Key",
 			description = "Recommends from the metrics and stores them with the full recommendation, the edition, "
 					+ "who and when. 404 if the opportunity does not exist.")
-	ResponseEntity<SavedView> save(@PathVariable UUID opportunityId, @RequestBody SaveRequest request,
+	ResponseEntity<SavedView> save(@PathVariable OpportunityId opportunityId, @RequestBody SaveRequest request,
 			Authentication authentication) {
 		if (request.metrics() == null) {
 			throw BatonException.invalid("metrics", "is required");
@@ -84,7 +85,7 @@ class SavedSizingsController {
 	@GetMapping("/opportunities/{opportunityId}/sizing-recommendations")
 	@PreAuthorize(SizingRoles.STAFF)
 	@Operation(summary = "The recommendations saved against an opportunity, newest first")
-	Page<SavedSizing> list(@PathVariable UUID opportunityId, @RequestParam(defaultValue = "0") int page,
+	Page<SavedSizing> list(@PathVariable OpportunityId opportunityId, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		return saved.listFor(opportunityId, new Page.Request(page, size));
 	}

@@ -13,7 +13,9 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 
+import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Opportunity;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.PdfDocuments;
 
@@ -48,12 +50,12 @@ class SizingDocuments {
 	 */
 	Map<String, Object> model(UUID id, boolean pdf, Locale locale) {
 		StoredSizing stored = saved.find(id);
-		Opportunity opportunity = pipeline.opportunity(stored.opportunityId());
+		Opportunity opportunity = pipeline.opportunity(OpportunityId.of(stored.opportunityId()));
 		var model = new LinkedHashMap<String, Object>();
 		model.put("sizing", stored);
 		model.put("r", stored.recommendation());
 		model.put("opportunity", opportunity);
-		model.put("account", pipeline.account(opportunity.accountId()));
+		model.put("account", pipeline.account(AccountId.of(opportunity.accountId())));
 		// the edition may have been removed since; the recommendation still names it
 		model.put("edition", sizing.editions().stream().filter(e -> e.id().equals(stored.edition())).findFirst()
 				.orElse(null));

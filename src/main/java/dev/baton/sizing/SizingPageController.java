@@ -20,7 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import dev.baton.pipeline.Account;
+import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Opportunity;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.FieldError;
@@ -126,7 +128,7 @@ class SizingPageController {
 		}
 		if (errors.isEmpty()) {
 			try {
-				StoredSizing stored = saved.save(opportunityId, input, metrics, form.get(SizingForm.EDITION),
+				StoredSizing stored = saved.save(OpportunityId.of(opportunityId), input, metrics, form.get(SizingForm.EDITION),
 						form.get(SizingForm.NOTE), authentication.getName());
 				return "redirect:/sizing?saved=" + stored.id();
 			}
@@ -202,16 +204,16 @@ class SizingPageController {
 	private List<OpportunityOption> opportunities(String chosen) {
 		var first = pipeline.opportunities(null, null, null, new Page.Request(0, Page.MAX_SIZE)).items();
 		// the accounts of this page only, in one statement
-		Map<UUID, Account> accounts = pipeline.accounts(first.stream().map(Opportunity::accountId).collect(Collectors.toSet()))
+		Map<UUID, Account> accounts = pipeline.accounts(first.stream().map(Opportunity::accountId).map(AccountId::of).collect(Collectors.toSet()))
 				.stream().collect(Collectors.toMap(Account::id, Function.identity()));
 		var options = new java.util.ArrayList<OpportunityOption>();
 		first.forEach(o -> options.add(new OpportunityOption(o.id(), label(o.name(), accounts.get(o.accountId())))));
 		if (!chosen.isEmpty() && options.stream().noneMatch(o -> o.id().toString().equals(chosen))) {
 			try {
-				Opportunity opportunity = pipeline.opportunity(UUID.fromString(chosen));
+				Opportunity opportunity = pipeline.opportunity(OpportunityId.of(chosen));
 				options.add(new OpportunityOption(opportunity.id(),
 						label(opportunity.name(), accounts.containsKey(opportunity.accountId())
-								? accounts.get(opportunity.accountId()) : pipeline.account(opportunity.accountId()))));
+								? accounts.get(opportunity.accountId()) : pipeline.account(AccountId.of(opportunity.accountId())))));
 			}
 			catch (IllegalArgumentException | BatonException unknown) {
 				// not an opportunity; the select then shows none chosen

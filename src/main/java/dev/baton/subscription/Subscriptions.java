@@ -15,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.baton.audit.AuditLog;
 import dev.baton.catalog.Catalog;
 import dev.baton.catalog.PriceBookVersionId;
+import dev.baton.pipeline.AccountId;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Decision;
@@ -181,7 +183,7 @@ public class Subscriptions {
 			prices = catalog.price(current.planCode(), current.currency(), current.termEnd(), null).versionId();
 		}
 		if (change instanceof SubscriptionChange.TransferOwner transfer && transfer.newOwnerAccountId() != null) {
-			pipeline.account(transfer.newOwnerAccountId());
+			pipeline.account(AccountId.of(transfer.newOwnerAccountId()));
 		}
 		var outcome = SubscriptionChanges.apply(current, change, new SubscriptionChanges.Facts(today,
 				plan == null ? null : facts(plan), currentPlan, prices, null, null));
@@ -198,15 +200,15 @@ public class Subscriptions {
 			throw refusal(SubscriptionRule.REQUIRED, "CREATE_SUBSCRIPTION names a planCode and a currency");
 		}
 		var parties = create.parties();
-		pipeline.account(parties.ownerAccountId());
+		pipeline.account(AccountId.of(parties.ownerAccountId()));
 		if (parties.invoiceOwnerAccountId() != null) {
-			pipeline.account(parties.invoiceOwnerAccountId());
+			pipeline.account(AccountId.of(parties.invoiceOwnerAccountId()));
 		}
 		if (parties.distributorAccountId() != null) {
-			pipeline.account(parties.distributorAccountId());
+			pipeline.account(AccountId.of(parties.distributorAccountId()));
 		}
 		if (create.opportunityId() != null) {
-			pipeline.opportunity(create.opportunityId());
+			pipeline.opportunity(OpportunityId.of(create.opportunityId()));
 		}
 		var plan = facts(create.planCode());
 		var start = create.termStart() == null ? today : create.termStart();

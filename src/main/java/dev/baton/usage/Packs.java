@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.baton.audit.AuditLog;
 import dev.baton.catalog.Catalog;
 import dev.baton.catalog.ChargeModel;
+import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.subscription.Subscription;
 import dev.baton.usage.jdbc.UsageRatingRepository;
@@ -86,7 +87,7 @@ public class Packs {
 				var size = BigDecimal.valueOf(price.packageSize());
 				units = units.divide(size, 0, RoundingMode.CEILING).multiply(size);
 			}
-			var subject = pipeline.account(after.parties().ownerAccountId()).externalId();
+			var subject = pipeline.account(AccountId.of(after.parties().ownerAccountId())).externalId();
 			var now = clock.instant();
 			var expires = now.atZone(ZoneOffset.UTC).plus(properties.packExpiry()).toInstant();
 			var row = new UsageRatingRepository.PackRow(UUID.randomUUID(), subject, pack.get().meterCode(), addOn.getKey(),

@@ -6,6 +6,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import dev.baton.catalog.PriceBookVersionPublished;
+import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.subscription.Subscription;
 import dev.baton.subscription.SubscriptionChanged;
@@ -55,7 +56,7 @@ class UsageListeners {
 	}
 
 	private void forget(Subscription subscription) {
-		repository.forgetAllowances(pipeline.account(subscription.parties().ownerAccountId()).externalId(), openPeriod());
+		repository.forgetAllowances(pipeline.account(AccountId.of(subscription.parties().ownerAccountId())).externalId(), openPeriod());
 	}
 
 	/** The oldest period not closed yet (the last one is still open during its grace). */

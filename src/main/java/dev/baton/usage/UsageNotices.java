@@ -13,7 +13,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.baton.audit.AuditLog;
+import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Opportunity;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.subscription.Subscriptions;
 import dev.baton.usage.jdbc.UsageRatingRepository;
@@ -90,12 +92,12 @@ class UsageNotices {
 				: subscriptions.byNumber(state.subscriptionNumber()).orElse(null);
 		var owner = account.flatMap(a -> {
 			if (subscription != null && subscription.opportunityId() != null) {
-				var opportunity = pipeline.findOpportunity(subscription.opportunityId());
+				var opportunity = pipeline.findOpportunity(OpportunityId.of(subscription.opportunityId()));
 				if (opportunity.isPresent()) {
 					return opportunity;
 				}
 			}
-			return pipeline.opportunitiesOfAccount(a.id()).stream().max(Comparator.comparing(Opportunity::updatedAt));
+			return pipeline.opportunitiesOfAccount(AccountId.of(a.id())).stream().max(Comparator.comparing(Opportunity::updatedAt));
 		}).map(Opportunity::ownerId).orElse(null);
 		var meter = state.meter();
 		var event = new UsageThresholdReached(state.subject(), account.map(a -> a.id()).orElse(null),

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 import dev.baton.billing.InvoiceId;
 import dev.baton.billing.InvoiceLine;
 import dev.baton.billing.Invoices;
+import dev.baton.pipeline.AccountId;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.subscription.SubscriptionId;
 import dev.baton.subscription.Subscriptions;
@@ -39,7 +41,7 @@ class References {
 	Map<String, Object> account(UUID id) {
 		var data = new LinkedHashMap<String, Object>();
 		data.put("accountId", id.toString());
-		var found = pipeline.accounts(List.of(id));
+		var found = pipeline.accounts(List.of(AccountId.of(id)));
 		data.put("crmId", found.isEmpty() ? null : found.get(0).externalId());
 		data.put("name", found.isEmpty() ? null : found.get(0).name());
 		return data;
@@ -55,7 +57,7 @@ class References {
 			}
 		}
 		var list = new ArrayList<Map<String, Object>>();
-		for (var opportunity : pipeline.opportunities(ids)) {
+		for (var opportunity : pipeline.opportunities(ids.stream().map(OpportunityId::of).toList())) {
 			var data = new LinkedHashMap<String, Object>();
 			data.put("opportunityId", opportunity.id().toString());
 			data.put("crmId", opportunity.externalId());
@@ -69,7 +71,7 @@ class References {
 	/** These opportunities by id, each {@code {opportunityId, crmId, name}}. */
 	Map<UUID, Map<String, Object>> opportunities(Collection<UUID> ids) {
 		var found = new LinkedHashMap<UUID, Map<String, Object>>();
-		for (var opportunity : pipeline.opportunities(ids)) {
+		for (var opportunity : pipeline.opportunities(ids.stream().map(OpportunityId::of).toList())) {
 			var data = new LinkedHashMap<String, Object>();
 			data.put("opportunityId", opportunity.id().toString());
 			data.put("crmId", opportunity.externalId());

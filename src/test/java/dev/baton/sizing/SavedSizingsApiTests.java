@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.baton.BatonIntegrationTest;
 import dev.baton.Http;
 import dev.baton.MutableClock;
+import dev.baton.pipeline.OpportunityId;
 
 /**
  * Recommendations saved against opportunities: saving, listing newest first, reading one, the
@@ -100,7 +101,7 @@ class SavedSizingsApiTests {
 				.isEqualTo("/sizing-recommendations/" + newer + "/print");
 
 		Recommendation expected = Sizing.recommend(Sizing.metrics().users(5000));
-		var latest = savedSizings.latestFor(UUID.fromString(opportunity));
+		var latest = savedSizings.latestFor(OpportunityId.of(opportunity));
 		assertThat(latest).hasValueSatisfying(brief -> {
 			assertThat(brief.id()).hasToString(newer);
 			assertThat(brief.architecture()).isEqualTo("5k");
@@ -114,7 +115,7 @@ class SavedSizingsApiTests {
 
 	@Test
 	void latestForAnOpportunityWithoutSavesIsEmpty() {
-		assertThat(savedSizings.latestFor(UUID.randomUUID())).isEmpty();
+		assertThat(savedSizings.latestFor(OpportunityId.random())).isEmpty();
 	}
 
 	@Test

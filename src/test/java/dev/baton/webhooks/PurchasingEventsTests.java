@@ -32,6 +32,7 @@ import dev.baton.DealFixtures;
 import dev.baton.Http;
 import dev.baton.MutableClock;
 import dev.baton.billing.BillingRun;
+import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Pipeline;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -162,7 +163,7 @@ class PurchasingEventsTests {
 		var secret = register(url, BILLING_TYPES).path("secret").asString();
 		var deal = new DealFixtures(port).opportunity(Map.of());
 		var paidAccount = deal.path("accountId").asString();
-		var paidAccountCrmId = pipeline.account(UUID.fromString(paidAccount)).externalId();
+		var paidAccountCrmId = pipeline.account(AccountId.of(paidAccount)).externalId();
 		subscribe(paidAccount, deal.path("id").asString(), 5);
 		var writtenOffAccount = newAccount();
 		subscribe(writtenOffAccount, null, 2);

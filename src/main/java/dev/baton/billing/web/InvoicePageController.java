@@ -20,6 +20,7 @@ import dev.baton.billing.Invoice;
 import dev.baton.billing.InvoiceId;
 import dev.baton.billing.InvoiceStatus;
 import dev.baton.billing.Invoices;
+import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 
@@ -110,7 +111,7 @@ class InvoicePageController {
 		var ids = new HashSet<UUID>();
 		list.forEach(i -> ids.add(i.invoiceOwnerAccountId()));
 		var names = new HashMap<UUID, String>();
-		pipeline.accounts(ids).forEach(a -> names.put(a.id(), a.name()));
+		pipeline.accounts(ids.stream().map(AccountId::of).toList()).forEach(a -> names.put(a.id(), a.name()));
 		return names;
 	}
 }

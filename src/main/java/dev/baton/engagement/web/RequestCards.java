@@ -27,6 +27,7 @@ import dev.baton.organisation.Person;
 import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.Account;
 import dev.baton.pipeline.Opportunity;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.Words;
 
@@ -109,7 +110,8 @@ class RequestCards {
 		}
 		var opportunities = new HashMap<UUID, Opportunity>();
 		var accounts = new HashMap<UUID, Account>();
-		pipeline.opportunitiesWithAccounts(rows.stream().map(BoardQuery.Row::opportunityId).collect(Collectors.toSet()))
+		pipeline.opportunitiesWithAccounts(rows.stream().map(BoardQuery.Row::opportunityId).map(OpportunityId::of)
+				.collect(Collectors.toSet()))
 				.forEach(sold -> {
 					opportunities.put(sold.opportunity().id(), sold.opportunity());
 					accounts.put(sold.account().id(), sold.account());

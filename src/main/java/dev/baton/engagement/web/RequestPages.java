@@ -48,7 +48,9 @@ import dev.baton.organisation.CircleId;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
 import dev.baton.organisation.PersonId;
+import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Opportunity;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Decision;
@@ -235,7 +237,8 @@ class RequestPages {
 	private List<OpportunityOption> opportunities(CallContext caller, String search, String chosen) {
 		var own = pipeline.opportunities(caller.personId(), null, null, new Page.Request(0, Page.MAX_SIZE)).items()
 				.stream().filter(o -> !o.stage().isClosed()).toList();
-		var accounts = pipeline.accounts(own.stream().map(Opportunity::accountId).collect(Collectors.toSet())).stream()
+		var accounts = pipeline.accounts(own.stream().map(Opportunity::accountId).map(AccountId::of)
+				.collect(Collectors.toSet())).stream()
 				.collect(Collectors.toMap(dev.baton.pipeline.Account::id, Function.identity()));
 		var needle = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
 		var options = new ArrayList<OpportunityOption>();
@@ -442,7 +445,7 @@ class RequestPages {
 				.orElseThrow(() -> BatonException.notFound("Circle", request.circleId()));
 		var board = organisation.board(request.boardKey());
 		var thread = page.thread();
-		var sold = pipeline.opportunitiesWithAccounts(List.of(request.opportunityId())).stream().findFirst()
+		var sold = pipeline.opportunitiesWithAccounts(List.of(OpportunityId.of(request.opportunityId()))).stream().findFirst()
 				.orElseThrow(() -> BatonException.notFound("Opportunity", request.opportunityId()));
 		var opportunity = sold.opportunity();
 		var zone = viewerZone(caller, board.calendar().zone());
@@ -467,7 +470,7 @@ class RequestPages {
 				.sorted(Comparator.comparing(OpportunityOption::label)).toList();
 
 		model.addAttribute("r", SaRequestController.SaRequestView.of(request,
-				sizings.latestFor(request.opportunityId()).orElse(null)));
+				sizings.latestFor(OpportunityId.of(request.opportunityId())).orElse(null)));
 		model.addAttribute("opportunity", opportunity);
 		model.addAttribute("account", sold.account());
 		model.addAttribute("plan", opportunity.commandPlan());

@@ -33,6 +33,7 @@ import dev.baton.engagement.domain.ApprovalGate;
 import dev.baton.engagement.domain.SaRequest;
 import dev.baton.engagement.jdbc.SaRequestRepository;
 import dev.baton.engagement.jdbc.TriageMetrics;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.platform.Page;
 import dev.baton.platform.Versions;
 import dev.baton.sizing.SavedSizing;
@@ -178,7 +179,7 @@ class SaRequestController {
 	@Operation(summary = "Read a request, with the sizing saved against its opportunity; the ETag is its version")
 	ResponseEntity<SaRequestView> get(@PathVariable SaRequestId id) {
 		var request = engagement.find(id);
-		var sizing = savedSizings.latestFor(request.opportunityId()).orElse(null);
+		var sizing = savedSizings.latestFor(OpportunityId.of(request.opportunityId())).orElse(null);
 		return ResponseEntity.ok().eTag(Versions.etag(request.version())).body(SaRequestView.of(request, sizing));
 	}
 

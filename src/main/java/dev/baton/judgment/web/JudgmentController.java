@@ -16,6 +16,7 @@ import dev.baton.judgment.JudgmentColor;
 import dev.baton.judgment.Judgments;
 import dev.baton.judgment.SaJudgment;
 import dev.baton.organisation.CallContexts;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.platform.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,7 +57,7 @@ class JudgmentController {
 	@PostMapping("/api/v1/opportunities/{id}/judgments")
 	@PreAuthorize("hasAnyRole('SA','SA_MANAGER')")
 	@Operation(summary = "Record an SA Judgment (RED, YELLOW or GREEN, a one-line comment and the checklist); append-only")
-	ResponseEntity<JudgmentView> record(@PathVariable UUID id, @RequestBody RecordJudgment body) {
+	ResponseEntity<JudgmentView> record(@PathVariable OpportunityId id, @RequestBody RecordJudgment body) {
 		var judgment = judgments.record(id, body.color(), body.comment(), body.checklist(), callers.person(ProblemType.NOT_PERMITTED));
 		return ResponseEntity.created(URI.create("/api/v1/opportunities/" + id + "/judgments"))
 				.body(JudgmentView.of(judgment));
@@ -64,9 +65,9 @@ class JudgmentController {
 
 	@GetMapping("/api/v1/opportunities/{id}/judgments")
 	@Operation(summary = "An opportunity's judgments, newest first, and whether the rule requires one")
-	History history(@PathVariable UUID id) {
+	History history(@PathVariable OpportunityId id) {
 		var requirement = judgments.requirement(id);
-		return new History(id, requirement.required(), requirement.reason(),
+		return new History(id.value(), requirement.required(), requirement.reason(),
 				judgments.history(id).stream().map(JudgmentView::of).toList());
 	}
 

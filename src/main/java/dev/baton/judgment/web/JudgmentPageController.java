@@ -1,7 +1,5 @@
 package dev.baton.judgment.web;
 
-import java.util.UUID;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,6 +14,7 @@ import dev.baton.judgment.SaJudgment;
 import dev.baton.judgment.domain.JudgmentPolicies;
 import dev.baton.organisation.CallContexts;
 import dev.baton.organisation.Organisation;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.pipeline.Stage;
 import dev.baton.platform.BatonException;
@@ -61,7 +60,7 @@ class JudgmentPageController {
 
 	@PostMapping("/governance/judgments")
 	@PreAuthorize("hasAnyRole('SA','SA_MANAGER')")
-	String recordJudgment(@RequestParam UUID opportunityId, @RequestParam(required = false) JudgmentColor color,
+	String recordJudgment(@RequestParam OpportunityId opportunityId, @RequestParam(required = false) JudgmentColor color,
 			@RequestParam(defaultValue = "") String comment,
 			@RequestParam(defaultValue = "false") boolean customerKnowledge,
 			@RequestParam(defaultValue = "false") boolean clearUseCases,

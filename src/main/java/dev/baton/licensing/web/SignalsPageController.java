@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.baton.licensing.Licensing;
 import dev.baton.licensing.UpsellSignalId;
 import dev.baton.organisation.CallContexts;
+import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 
@@ -49,7 +50,7 @@ class SignalsPageController {
 			var decision = licensing.mayOpenExpansion(s, caller);
 			var evidence = s.evidence().get("maxBillableUsers") + " users in use, " + s.evidence().get("seatsPaid")
 					+ " seats paid (" + s.evidence().get("periodStart") + " to " + s.evidence().get("periodEnd") + ")";
-			return new Row(s.id().value(), pipeline.account(s.accountId()).name(), s.cause().name(), s.period(), evidence,
+			return new Row(s.id().value(), pipeline.account(AccountId.of(s.accountId())).name(), s.cause().name(), s.period(), evidence,
 					s.expansionOpportunityId(), decision.isAllowed(), decision.reason().orElse(null),
 					s.id().value().equals(id));
 		}).toList();

@@ -36,6 +36,7 @@ import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
 import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.Opportunity;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.pipeline.Stage;
 import dev.baton.platform.BatonException;
@@ -107,7 +108,7 @@ class OnsitePageController {
 		var requests = onsites.list(null, null, new Page.Request(0, 100)).items().stream()
 				.map(OnsiteRequestController.OnsiteView::of).toList();
 		var opportunityNames = new HashMap<UUID, String>();
-		pipeline.opportunities(requests.stream().map(OnsiteRequestController.OnsiteView::opportunityId)
+		pipeline.opportunities(requests.stream().map(OnsiteRequestController.OnsiteView::opportunityId).map(OpportunityId::of)
 				.collect(Collectors.toSet())).forEach(o -> opportunityNames.put(o.id(), o.name()));
 		model.addAttribute("requests", requests);
 		model.addAttribute("opportunities", fileable(callers.current()));
@@ -193,7 +194,7 @@ class OnsitePageController {
 		model.addAttribute("r", OnsiteRequestController.OnsiteView.of(request));
 		model.addAttribute("attendees", String.join(", ", request.attendeeIds().stream()
 				.map(person -> names.getOrDefault(person, words.get("gov.someone"))).toList()));
-		model.addAttribute("opportunity", pipeline.opportunity(request.opportunityId()));
+		model.addAttribute("opportunity", pipeline.opportunity(OpportunityId.of(request.opportunityId())));
 		model.addAttribute("people", names);
 		model.addAttribute("mayApproveAsManager", OnsitePolicies.mayApprove(request, caller, Approver.SA_MANAGER));
 		model.addAttribute("mayApproveAsAsm", OnsitePolicies.mayApprove(request, caller, Approver.ASM));

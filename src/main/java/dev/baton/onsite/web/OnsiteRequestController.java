@@ -26,6 +26,7 @@ import dev.baton.onsite.OnsiteRequests;
 import dev.baton.onsite.OnsiteStatus;
 import dev.baton.onsite.domain.OnsiteRequest;
 import dev.baton.organisation.CallContexts;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Page;
 import dev.baton.platform.ProblemType;
@@ -106,7 +107,7 @@ class OnsiteRequestController {
 	@GetMapping
 	@Operation(summary = "On-site requests, newest first, optionally by status or opportunity")
 	Page<OnsiteView> list(@RequestParam(required = false) OnsiteStatus status,
-			@RequestParam(required = false) UUID opportunityId, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) OpportunityId opportunityId, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		return onsites.list(status, opportunityId, new Page.Request(page, size)).map(OnsiteView::of);
 	}

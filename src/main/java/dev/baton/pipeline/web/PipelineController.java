@@ -25,11 +25,13 @@ import org.springframework.web.multipart.MultipartFile;
 
 import dev.baton.organisation.Segment;
 import dev.baton.pipeline.Account;
+import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.BookedFigures;
 import dev.baton.pipeline.CommandPlan;
 import dev.baton.pipeline.Opportunity;
 import dev.baton.pipeline.OpportunityCsvImport;
 import dev.baton.pipeline.OpportunityField;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.OpportunityInput;
 import dev.baton.pipeline.OpportunitySync;
 import dev.baton.pipeline.Pipeline;
@@ -86,17 +88,17 @@ class PipelineController {
 
 	@GetMapping("/accounts/{id}")
 	@Operation(summary = "Read one account")
-	Account account(@PathVariable UUID id) {
+	Account account(@PathVariable AccountId id) {
 		return pipeline.account(id);
 	}
 
 	@GetMapping("/accounts/{id}/booked-figures")
 	@Operation(summary = "What the account has bought as finance counts it: subscription ARR per currency, the active "
 			+ "subscriptions and the next renewal, in total and per opportunity; the CRM receives the same (crm.account-summary)")
-	BookedFigures.Summary bookedFigures(@PathVariable UUID id) {
+	BookedFigures.Summary bookedFigures(@PathVariable AccountId id) {
 		pipeline.account(id);
 		return booked.ofAccount(id)
-				.orElseGet(() -> new BookedFigures.Summary(id, 0, java.time.LocalDate.now(clock), 0, null, List.of()));
+				.orElseGet(() -> new BookedFigures.Summary(id.value(), 0, java.time.LocalDate.now(clock), 0, null, List.of()));
 	}
 
 	@GetMapping("/opportunities")
@@ -118,7 +120,7 @@ class PipelineController {
 
 	@GetMapping("/opportunities/{id}")
 	@Operation(summary = "Read one opportunity with its command plan; the ETag is its version")
-	ResponseEntity<Opportunity> opportunity(@PathVariable UUID id) {
+	ResponseEntity<Opportunity> opportunity(@PathVariable OpportunityId id) {
 		var opportunity = pipeline.opportunity(id);
 		return ResponseEntity.ok().eTag(Versions.etag(opportunity.version())).body(opportunity);
 	}

@@ -334,7 +334,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
 			return "an ISO-8601 " + type.getSimpleName();
 		}
-		if (java.util.UUID.class == type) {
+		if (java.util.UUID.class == type || dev.baton.platform.Identifier.class.isAssignableFrom(type)) {
 			return "a UUID";
 		}
 		if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {

@@ -29,6 +29,7 @@ import dev.baton.catalog.PriceEntry;
 import dev.baton.catalog.Product;
 import dev.baton.catalog.ProductKind;
 import dev.baton.pipeline.Account;
+import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Money;
@@ -85,7 +86,7 @@ class PortalPageController {
 		var endCustomers = partner ? portal.endCustomers(caller.getName()) : List.<Account>of();
 		var names = new HashMap<UUID, String>();
 		endCustomers.forEach(a -> names.put(a.id(), a.name()));
-		model.addAttribute("account", pipeline.account(member.accountId()));
+		model.addAttribute("account", pipeline.account(AccountId.of(member.accountId())));
 		model.addAttribute("partner", partner);
 		model.addAttribute("subscriptions", subscriptions);
 		model.addAttribute("ownerNames", names);
@@ -106,7 +107,7 @@ class PortalPageController {
 		var currencies = version.map(PortalPageController::currencies).orElse(List.of());
 		var partner = member.kind() == Membership.Kind.PARTNER;
 		model.addAttribute("partner", partner);
-		model.addAttribute("account", pipeline.account(member.accountId()));
+		model.addAttribute("account", pipeline.account(AccountId.of(member.accountId())));
 		model.addAttribute("endCustomers", partner ? portal.endCustomers(caller.getName()) : List.of());
 		model.addAttribute("plans", options);
 		model.addAttribute("currencies", currencies);
@@ -161,7 +162,7 @@ class PortalPageController {
 		var product = catalog.product(plan.productCode());
 		model.addAttribute("s", subscription);
 		model.addAttribute("partner", member.kind() == Membership.Kind.PARTNER);
-		model.addAttribute("owner", pipeline.account(subscription.ownerAccountId()));
+		model.addAttribute("owner", pipeline.account(AccountId.of(subscription.ownerAccountId())));
 		model.addAttribute("plan", plan);
 		model.addAttribute("product", product);
 		model.addAttribute("planNames", planNames());
@@ -243,7 +244,7 @@ class PortalPageController {
 	@GetMapping("/portal/invoices")
 	String invoices(Authentication caller, Model model) {
 		var member = portal.membership(caller.getName());
-		model.addAttribute("account", pipeline.account(member.accountId()));
+		model.addAttribute("account", pipeline.account(AccountId.of(member.accountId())));
 		model.addAttribute("invoices", portal.invoices(caller.getName()));
 		return "portal/invoices";
 	}

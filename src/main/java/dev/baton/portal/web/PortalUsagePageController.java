@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.baton.catalog.Catalog;
 import dev.baton.catalog.ChargeModel;
+import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Money;
@@ -54,7 +55,7 @@ class PortalUsagePageController {
 	@GetMapping("/portal/usage")
 	String usage(Authentication caller, Model model) {
 		var member = portal.membership(caller.getName());
-		var account = pipeline.account(member.accountId());
+		var account = pipeline.account(AccountId.of(member.accountId()));
 		var overview = overviews.of(account.externalId());
 		var subscription = subscriptionOf(caller.getName(), overview);
 		var offers = new ArrayList<PackOffer>();
@@ -89,7 +90,7 @@ class PortalUsagePageController {
 			Authentication caller, Model model, RedirectAttributes redirect) {
 		try {
 			var member = portal.membership(caller.getName());
-			var overview = overviews.of(pipeline.account(member.accountId()).externalId());
+			var overview = overviews.of(pipeline.account(AccountId.of(member.accountId())).externalId());
 			var subscription = subscriptionOf(caller.getName(), overview);
 			if (subscription == null) {
 				throw BatonException.invalid("planCode", "needs a subscription that meters usage to add the pack to");

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.baton.organisation.CallContexts;
+import dev.baton.pipeline.AccountId;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.ProblemType;
 import dev.baton.postsales.CsmAlignment;
@@ -49,7 +50,7 @@ class AccountCareController {
 
 	@GetMapping("/csm")
 	@Operation(summary = "The CSM aligned to the account (404 when none)")
-	ResponseEntity<CsmAlignment> csm(@PathVariable UUID accountId) {
+	ResponseEntity<CsmAlignment> csm(@PathVariable AccountId accountId) {
 		return ResponseEntity.ok(csms.of(accountId).orElseThrow(() -> new BatonException(ProblemType.NOT_FOUND,
 				"Account " + accountId + " has no CSM aligned, or does not exist")));
 	}
@@ -57,14 +58,14 @@ class AccountCareController {
 	@PutMapping("/csm")
 	@PreAuthorize("hasAnyRole('ADMIN','ASM','CSM')")
 	@Operation(summary = "Align a CSM to the account (csmId is required; null removes the alignment)")
-	ResponseEntity<CsmAlignment> align(@PathVariable UUID accountId, @RequestBody AlignCsm body) {
+	ResponseEntity<CsmAlignment> align(@PathVariable AccountId accountId, @RequestBody AlignCsm body) {
 		var alignment = csms.align(accountId, body.csmId(), callers.current());
 		return alignment.map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
 	}
 
 	@GetMapping("/support-redirect")
 	@Operation(summary = "The after-close reply that redirects a customer to support, for the account (with or without its CSM)")
-	SupportRedirect supportRedirect(@PathVariable UUID accountId) {
+	SupportRedirect supportRedirect(@PathVariable AccountId accountId) {
 		return redirects.forAccount(accountId, callers.current());
 	}
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.baton.organisation.CallContexts;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.platform.ProblemType;
 import dev.baton.postsales.PostSalesTask;
 import dev.baton.postsales.TaskId;
@@ -49,7 +50,7 @@ class TaskController {
 
 	@GetMapping("/api/v1/opportunities/{id}/tasks")
 	@Operation(summary = "The post-sales tasks on an opportunity")
-	List<PostSalesTask> onOpportunity(@PathVariable UUID id) {
+	List<PostSalesTask> onOpportunity(@PathVariable OpportunityId id) {
 		return tasks.onOpportunity(id);
 	}
 

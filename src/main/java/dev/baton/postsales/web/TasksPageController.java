@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.baton.organisation.CallContexts;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Words;
@@ -51,6 +52,7 @@ class TasksPageController {
 		var mine = caller.person() == null ? List.<PostSalesTask>of() : tasks.of(caller.personId(), false, caller);
 		var names = new HashMap<UUID, String>();
 		pipeline.opportunities(mine.stream().map(PostSalesTask::opportunityId).filter(java.util.Objects::nonNull)
+				.map(OpportunityId::of)
 				.collect(java.util.stream.Collectors.toSet())).forEach(o -> names.put(o.id(), o.name()));
 		var rows = mine.stream()
 				.map(t -> {

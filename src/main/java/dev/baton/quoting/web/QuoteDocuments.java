@@ -21,6 +21,8 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 import dev.baton.catalog.Catalog;
+import dev.baton.pipeline.AccountId;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.PdfDocuments;
 import dev.baton.quoting.Quote;
@@ -83,9 +85,9 @@ class QuoteDocuments {
 		var model = new LinkedHashMap<String, Object>();
 		model.put("quote", quote);
 		model.put("rows", List.copyOf(rows));
-		model.put("opportunity", pipeline.opportunity(quote.opportunityId()));
-		model.put("owner", pipeline.account(quote.parties().ownerAccountId()));
-		model.put("invoiceOwner", quote.parties().isChannel() ? pipeline.account(quote.parties().invoiceOwnerAccountId())
+		model.put("opportunity", pipeline.opportunity(OpportunityId.of(quote.opportunityId())));
+		model.put("owner", pipeline.account(AccountId.of(quote.parties().ownerAccountId())));
+		model.put("invoiceOwner", quote.parties().isChannel() ? pipeline.account(AccountId.of(quote.parties().invoiceOwnerAccountId()))
 				: null);
 		model.put("expires", DateTimeFormatter.ofPattern(messages.getMessage("documents.date", null, locale), locale)
 				.format(quote.expiresOn()));

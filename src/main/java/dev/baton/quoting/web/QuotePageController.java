@@ -23,6 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.baton.catalog.Catalog;
 import dev.baton.catalog.ProductKind;
 import dev.baton.identity.Role;
+import dev.baton.pipeline.AccountId;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.ProblemType;
@@ -75,10 +77,10 @@ class QuotePageController {
 	String quote(@PathVariable QuoteId id, Authentication caller, Model model) {
 		var quote = quotes.quote(id);
 		model.addAttribute("quote", quote);
-		model.addAttribute("opportunity", pipeline.opportunity(quote.opportunityId()));
-		model.addAttribute("owner", pipeline.account(quote.parties().ownerAccountId()));
+		model.addAttribute("opportunity", pipeline.opportunity(OpportunityId.of(quote.opportunityId())));
+		model.addAttribute("owner", pipeline.account(AccountId.of(quote.parties().ownerAccountId())));
 		model.addAttribute("invoiceOwner", quote.parties().isChannel()
-				? pipeline.account(quote.parties().invoiceOwnerAccountId()) : null);
+				? pipeline.account(AccountId.of(quote.parties().invoiceOwnerAccountId())) : null);
 		model.addAttribute("planNames", planNames());
 		model.addAttribute("revisions", quotes.revisions(id));
 		model.addAttribute("choices", quotes.choices(id, caller.getName()));
@@ -103,10 +105,10 @@ class QuotePageController {
 
 	@GetMapping("/quotes/new")
 	@PreAuthorize("hasAnyRole('ADMIN','DEAL_DESK','AE')")
-	String newQuote(@RequestParam UUID opportunityId, Model model) {
+	String newQuote(@RequestParam OpportunityId opportunityId, Model model) {
 		var opportunity = pipeline.opportunity(opportunityId);
 		model.addAttribute("opportunity", opportunity);
-		model.addAttribute("account", pipeline.account(opportunity.accountId()));
+		model.addAttribute("account", pipeline.account(AccountId.of(opportunity.accountId())));
 		model.addAttribute("tiers", plans(true));
 		model.addAttribute("plans", plans(false));
 		model.addAttribute("lineCount", LINES);
@@ -145,7 +147,7 @@ class QuotePageController {
 			}).toList());
 			model.addAttribute("violations", e.properties().get("violations"));
 			model.addAttribute("form", form);
-			return newQuote(uuid(opportunityId), model);
+			return newQuote(OpportunityId.of(uuid(opportunityId)), model);
 		}
 	}
 
@@ -214,9 +216,9 @@ class QuotePageController {
 	private List<Row> rows(List<Quote> list) {
 		var opportunities = new HashMap<UUID, String>();
 		var accounts = new HashMap<UUID, String>();
-		pipeline.opportunities(list.stream().map(Quote::opportunityId).distinct().toList())
+		pipeline.opportunities(list.stream().map(Quote::opportunityId).map(OpportunityId::of).distinct().toList())
 				.forEach(o -> opportunities.put(o.id(), o.name()));
-		pipeline.accounts(list.stream().map(q -> q.parties().ownerAccountId()).distinct().toList())
+		pipeline.accounts(list.stream().map(q -> AccountId.of(q.parties().ownerAccountId())).distinct().toList())
 				.forEach(a -> accounts.put(a.id(), a.name()));
 		return list.stream().map(q -> new Row(q, opportunities.getOrDefault(q.opportunityId(), ""),
 				accounts.getOrDefault(q.parties().ownerAccountId(), ""))).toList();

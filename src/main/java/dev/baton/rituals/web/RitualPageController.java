@@ -20,6 +20,7 @@ import dev.baton.organisation.Circle;
 import dev.baton.organisation.CircleId;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.PersonId;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Decision;
@@ -90,7 +91,7 @@ class RitualPageController {
 				.collect(Collectors.toSet()))
 				.forEach(p -> names.put(p.id(), p.name()));
 		var deals = new HashMap<UUID, String>();
-		pipeline.opportunities(planned.stream().flatMap(r -> r.opportunityIds().stream()).collect(Collectors.toSet()))
+		pipeline.opportunities(planned.stream().flatMap(r -> r.opportunityIds().stream()).map(OpportunityId::of).collect(Collectors.toSet()))
 				.forEach(o -> deals.put(o.id(), o.name()));
 		return planned.stream().map((Ritual r) -> new RitualRow(r.day(),
 				r.kind().label(), String.join(" and ", r.presenterIds().stream()

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.baton.catalog.Catalog;
+import dev.baton.pipeline.AccountId;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.subscription.Subscription;
 import dev.baton.subscription.SubscriptionId;
@@ -77,7 +79,7 @@ class SubscriptionPageController {
 		model.addAttribute("timeline", timeline);
 		model.addAttribute("accounts", accountNames(List.of(subscription)));
 		model.addAttribute("opportunity", subscription.opportunityId() == null ? null
-				: pipeline.findOpportunity(subscription.opportunityId()).orElse(null));
+				: pipeline.findOpportunity(OpportunityId.of(subscription.opportunityId())).orElse(null));
 		model.addAttribute("planNames", planNames());
 		return "subscriptions/subscription";
 	}
@@ -92,7 +94,7 @@ class SubscriptionPageController {
 			}
 		}
 		var names = new HashMap<UUID, String>();
-		pipeline.accounts(ids).forEach(a -> names.put(a.id(), a.name()));
+		pipeline.accounts(ids.stream().map(AccountId::of).toList()).forEach(a -> names.put(a.id(), a.name()));
 		return names;
 	}
 
