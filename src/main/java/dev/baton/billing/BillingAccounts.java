@@ -43,8 +43,9 @@ public class BillingAccounts {
 
 	/** Sets where an account is billed; its lines computed from now on are taxed at that country's (and region's) rate. */
 	@Transactional
-	public BillTo putBillTo(UUID accountId, String country, String region, String taxId) {
-		pipeline.account(AccountId.of(accountId));
+	public BillTo putBillTo(AccountId account, String country, String region, String taxId) {
+		var accountId = account.value();
+		pipeline.account(account);
 		var c = country == null ? "" : country.strip().toUpperCase(Locale.ROOT);
 		var r = region == null || region.isBlank() ? null : region.strip().toUpperCase(Locale.ROOT);
 		Decision.check()
@@ -61,7 +62,8 @@ public class BillingAccounts {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<BillTo> billTo(UUID accountId) {
+	public Optional<BillTo> billTo(AccountId account) {
+		var accountId = account.value();
 		return billTo.find(accountId);
 	}
 

@@ -21,6 +21,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.baton.billing.DunningStepTaken.Action;
 import dev.baton.billing.jdbc.DunningRepository;
 import dev.baton.billing.jdbc.InvoiceRepository;
+import dev.baton.pipeline.AccountId;
 import dev.baton.platform.Money;
 
 /**
@@ -152,7 +153,7 @@ public class Dunning {
 	}
 
 	private String reminder(Invoice invoice) {
-		return payments.contact(invoice.invoiceOwnerAccountId()).map(c -> "the billing contact " + c.email() + " is reminded")
+		return payments.contact(AccountId.of(invoice.invoiceOwnerAccountId())).map(c -> "the billing contact " + c.email() + " is reminded")
 				.orElse("no billing contact is set, so nobody is reminded");
 	}
 

@@ -25,6 +25,7 @@ import dev.baton.billing.domain.TaxRate;
 import dev.baton.billing.jdbc.BillingScheduleRepository;
 import dev.baton.billing.jdbc.InvoiceRepository;
 import dev.baton.billing.jdbc.PaymentRepository;
+import dev.baton.pipeline.AccountId;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Decision;
 import dev.baton.platform.Money;
@@ -94,7 +95,8 @@ public class Invoices {
 
 	/** The invoices of an invoice owner, newest first, without their lines. */
 	@Transactional(readOnly = true)
-	public List<Invoice> ofAccount(UUID accountId) {
+	public List<Invoice> ofAccount(AccountId account) {
+		var accountId = account.value();
 		Objects.requireNonNull(accountId, "accountId");
 		return repository.ofAccount(accountId);
 	}

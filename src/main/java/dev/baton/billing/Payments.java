@@ -18,6 +18,7 @@ import dev.baton.billing.gateway.PaymentGateway;
 import dev.baton.billing.jdbc.DunningRepository;
 import dev.baton.billing.jdbc.InvoiceRepository;
 import dev.baton.billing.jdbc.PaymentRepository;
+import dev.baton.pipeline.AccountId;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Decision;
 import dev.baton.platform.Money;
@@ -284,7 +285,8 @@ public class Payments {
 
 	/** Keeps a card on file for the invoice owner, replacing the one before; dunning retries charge it. */
 	@Transactional
-	public StoredPaymentMethod keepCard(UUID accountId, String card) {
+	public StoredPaymentMethod keepCard(AccountId account, String card) {
+		var accountId = account.value();
 		var stored = store(card);
 		payments.replaceMethod(accountId, UUID.randomUUID(), gateway.name(), stored.token(), stored.label(),
 				clock.instant(), Invoices.currentUser());
@@ -293,18 +295,21 @@ public class Payments {
 	}
 
 	@Transactional(readOnly = true)
-	public java.util.Optional<StoredPaymentMethod> cardOnFile(UUID accountId) {
+	public java.util.Optional<StoredPaymentMethod> cardOnFile(AccountId account) {
+		var accountId = account.value();
 		return payments.currentMethod(accountId).map(PaymentRepository.MethodRow::method);
 	}
 
 	@Transactional(readOnly = true)
-	public AccountCredit credit(UUID accountId) {
+	public AccountCredit credit(AccountId account) {
+		var accountId = account.value();
 		return payments.credit(accountId);
 	}
 
 	/** Sets where the account's invoices, receipts and reminders are mailed. */
 	@Transactional
-	public PaymentRepository.Contact putContact(UUID accountId, String name, String email) {
+	public PaymentRepository.Contact putContact(AccountId account, String name, String email) {
+		var accountId = account.value();
 		var trimmedName = name == null ? "" : name.strip();
 		var trimmedEmail = email == null ? "" : email.strip();
 		Decision.check()
@@ -319,7 +324,8 @@ public class Payments {
 	}
 
 	@Transactional(readOnly = true)
-	public java.util.Optional<PaymentRepository.Contact> contact(UUID accountId) {
+	public java.util.Optional<PaymentRepository.Contact> contact(AccountId account) {
+		var accountId = account.value();
 		return payments.contact(accountId);
 	}
 

@@ -23,6 +23,7 @@ import dev.baton.catalog.Grandfathering;
 import dev.baton.catalog.MeteredPrice;
 import dev.baton.catalog.PriceEntry;
 import dev.baton.catalog.ProductKind;
+import dev.baton.pipeline.AccountId;
 
 /**
  * Loads the demo catalog into an empty catalog: the platform's Premium and Ultimate tiers for
@@ -162,12 +163,12 @@ class DemoCatalog implements ApplicationRunner {
 		var northwind = pipeline.accountByExternalId("CRM-ACC-3001")
 				.orElseGet(() -> pipeline.addAccount("CRM-ACC-3001", "Northwind Channel", "Reseller", "AMER", false));
 		try {
-			portal.link("customer", acme.get().id());
-			portal.link("partner", northwind.id());
+			portal.link("customer", AccountId.of(acme.get().id()));
+			portal.link("partner", AccountId.of(northwind.id()));
 			// the reseller's registered end customers, for which it orders in its portal
 			for (var endCustomer : List.of("CRM-ACC-1003", "CRM-ACC-1007")) {
 				pipeline.accountByExternalId(endCustomer)
-						.ifPresent(account -> portal.registerEndCustomer(northwind.id(), account.id(), "demo"));
+						.ifPresent(account -> portal.registerEndCustomer(AccountId.of(northwind.id()), AccountId.of(account.id()), "demo"));
 			}
 			// Acme runs its CI on the SaaS tier, metered (see DemoUsage), with a pack of minutes bought
 			var order = portal.order("customer", List.of(new dev.baton.subscription.SubscriptionChange.Create(

@@ -21,6 +21,7 @@ import dev.baton.billing.Payments;
 import dev.baton.catalog.Catalog;
 import dev.baton.finance.domain.RevenueSchedule;
 import dev.baton.finance.jdbc.LedgerRepository;
+import dev.baton.pipeline.AccountId;
 
 /**
  * Keeps finance's copy of one invoice true to billing: any billing event about an invoice refreshes
@@ -98,7 +99,7 @@ class FinanceLedger {
 		if (invoice.creditNotes().stream().noneMatch(n -> n.disposition() == CreditNote.Disposition.REFUND)) {
 			return refunds;
 		}
-		for (var entry : payments.credit(invoice.invoiceOwnerAccountId()).entries()) {
+		for (var entry : payments.credit(AccountId.of(invoice.invoiceOwnerAccountId())).entries()) {
 			if ("REFUNDED".equals(entry.kind()) && entry.creditNoteId() != null) {
 				refunds.merge(entry.creditNoteId(), entry.amount().negate(), BigDecimal::add);
 			}

@@ -20,6 +20,7 @@ import dev.baton.billing.InvoiceFinalized;
 import dev.baton.billing.InvoiceSettled;
 import dev.baton.billing.PaymentRecorded;
 import dev.baton.finance.jdbc.ArrRepository;
+import dev.baton.pipeline.AccountId;
 import dev.baton.subscription.SubscriptionChanged;
 import dev.baton.subscription.SubscriptionCreated;
 
@@ -87,7 +88,7 @@ class FinanceListeners {
 		var accounts = arr.accountsChangingBetween(today.minusDays(2), today);
 		int changed = 0;
 		for (var account : accounts) {
-			if (revenue.refreshAccount(account).isPresent()) {
+			if (revenue.refreshAccount(AccountId.of(account)).isPresent()) {
 				changed++;
 			}
 		}

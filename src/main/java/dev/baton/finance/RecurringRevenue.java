@@ -99,7 +99,7 @@ class RecurringRevenue {
 				b.before(), b.after(), b.delta(), b.renewed())).toList();
 		repository.replace(id.value(), current.parties().ownerAccountId(), current.version(), arr, bookings, now);
 		for (var owner : owners) {
-			refreshAccount(owner);
+			refreshAccount(AccountId.of(owner));
 		}
 	}
 
@@ -108,7 +108,8 @@ class RecurringRevenue {
 	 * tells the CRM when they changed.
 	 */
 	@Transactional
-	public Optional<BookedFigures.Summary> refreshAccount(UUID accountId) {
+	public Optional<BookedFigures.Summary> refreshAccount(AccountId account) {
+		var accountId = account.value();
 		repository.lockAccount(accountId);
 		var today = LocalDate.now(clock);
 		var holding = repository.holding(accountId, today);

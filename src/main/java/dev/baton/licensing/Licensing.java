@@ -241,13 +241,15 @@ public class Licensing {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<Licensee> licenseeOf(UUID accountId) {
+	public Optional<Licensee> licenseeOf(AccountId account) {
+		var accountId = account.value();
 		return repository.licensee(accountId).map(l -> new Licensee(l.accountId(), l.name(), l.email()));
 	}
 
 	/** Names who an account's licenses are made out to (the next license carries it). */
 	@Transactional
-	public Licensee name(UUID accountId, String name, String email, String by) {
+	public Licensee name(AccountId account, String name, String email, String by) {
+		var accountId = account.value();
 		Decision.check()
 				.refuseIf(name == null || name.isBlank() || name.length() > 200, LicensingRule.LICENSEE_NAME,
 						() -> "A licensee has a name of 1 to 200 characters")
@@ -527,8 +529,8 @@ public class Licensing {
 
 	/** The signals of an owner AE, an account or a subscription (any may be null), newest first. */
 	@Transactional(readOnly = true)
-	public List<UpsellSignal> signals(UUID ownerId, UUID accountId, SubscriptionId subscription) {
-		return repository.signals(ownerId, accountId, subscription, 500);
+	public List<UpsellSignal> signals(UUID ownerId, AccountId account, SubscriptionId subscription) {
+		return repository.signals(ownerId, account == null ? null : account.value(), subscription, 500);
 	}
 
 	@Transactional(readOnly = true)

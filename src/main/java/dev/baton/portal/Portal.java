@@ -92,7 +92,8 @@ public class Portal {
 
 	/** Makes a customer's or partner's login a member of an account (an administrator does this). */
 	@Transactional
-	public Membership link(String username, UUID accountId) {
+	public Membership link(String username, AccountId account) {
+		var accountId = account.value();
 		var user = users.findByUsername(username).orElseThrow(() -> BatonException.notFound("User", username));
 		pipeline.account(AccountId.of(accountId));
 		Membership.Kind kind;
@@ -124,9 +125,11 @@ public class Portal {
 	 * deal registration): the partner may then order for it. Registering it again changes nothing.
 	 */
 	@Transactional
-	public void registerEndCustomer(UUID partnerAccountId, UUID customerAccountId, String by) {
-		pipeline.account(AccountId.of(partnerAccountId));
-		pipeline.account(AccountId.of(customerAccountId));
+	public void registerEndCustomer(AccountId partner, AccountId customer, String by) {
+		var customerAccountId = customer.value();
+		var partnerAccountId = partner.value();
+		pipeline.account(partner);
+		pipeline.account(customer);
 		if (partnerAccountId.equals(customerAccountId)) {
 			throw BatonException.invalid("customerAccountId", "is the partner itself; a partner's end customer is another account");
 		}
@@ -152,7 +155,7 @@ public class Portal {
 
 	private Set<UUID> endCustomerIds(Membership partner) {
 		var ids = new LinkedHashSet<>(memberships.registeredEndCustomers(partner.accountId()));
-		ids.addAll(subscriptions.ownersInvoicedBy(partner.accountId()));
+		ids.addAll(subscriptions.ownersInvoicedBy(AccountId.of(partner.accountId())));
 		return ids;
 	}
 
@@ -160,7 +163,7 @@ public class Portal {
 	@Transactional(readOnly = true)
 	public List<PortalSubscription> subscriptions(String username) {
 		var member = membership(username);
-		return subscriptions.ofAccount(member.accountId()).stream().filter(s -> visible(s, member))
+		return subscriptions.ofAccount(AccountId.of(member.accountId())).stream().filter(s -> visible(s, member))
 				.map(s -> PortalSubscription.of(s, member.accountId())).toList();
 	}
 
@@ -276,7 +279,7 @@ public class Portal {
 	@Transactional(readOnly = true)
 	public List<PortalInvoice> invoices(String username) {
 		var member = membership(username);
-		return invoices.ofAccount(member.accountId()).stream().filter(i -> i.status() != InvoiceStatus.DRAFT)
+		return invoices.ofAccount(AccountId.of(member.accountId())).stream().filter(i -> i.status() != InvoiceStatus.DRAFT)
 				.map(PortalInvoice::of).toList();
 	}
 
@@ -352,7 +355,7 @@ public class Portal {
 	/** The quotes sent to the member's account, which it pays for. */
 	@Transactional(readOnly = true)
 	public List<Quote> quotes(String username) {
-		return quotes.sentTo(membership(username).accountId());
+		return quotes.sentTo(AccountId.of(membership(username).accountId()));
 	}
 
 	/**

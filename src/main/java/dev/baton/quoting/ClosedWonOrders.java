@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.OpportunityStageChanged;
 import dev.baton.pipeline.Stage;
 import dev.baton.platform.BatonException;
@@ -29,7 +30,7 @@ class ClosedWonOrders {
 		if (changed.stage() != Stage.CLOSED_WON) {
 			return;
 		}
-		quotes.acceptedOf(changed.opportunityId()).ifPresent(quote -> {
+		quotes.acceptedOf(OpportunityId.of(changed.opportunityId())).ifPresent(quote -> {
 			try {
 				var ordered = quotes.order(quote.id(), "system");
 				log.info("Opportunity {} closed won: quote {} became order {}", changed.externalId(), quote.number(),

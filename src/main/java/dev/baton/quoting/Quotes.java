@@ -78,8 +78,9 @@ public class Quotes {
 	}
 
 	@Transactional(readOnly = true)
-	public List<Quote> ofOpportunity(UUID opportunityId) {
-		pipeline.opportunity(OpportunityId.of(opportunityId));
+	public List<Quote> ofOpportunity(OpportunityId opportunity) {
+		var opportunityId = opportunity.value();
+		pipeline.opportunity(opportunity);
 		return repository.ofOpportunity(opportunityId).stream().map(this::shown).toList();
 	}
 
@@ -121,7 +122,8 @@ public class Quotes {
 
 	/** The quotes sent to an account that it pays for (approved, accepted or ordered), as its portal shows them. */
 	@Transactional(readOnly = true)
-	public List<Quote> sentTo(UUID accountId) {
+	public List<Quote> sentTo(AccountId account) {
+		var accountId = account.value();
 		return repository.sentTo(accountId).stream().map(this::shown).toList();
 	}
 
@@ -244,7 +246,8 @@ public class Quotes {
 
 	/** The accepted quote of an opportunity, if one is waiting to be ordered. */
 	@Transactional(readOnly = true)
-	public java.util.Optional<Quote> acceptedOf(UUID opportunityId) {
+	public java.util.Optional<Quote> acceptedOf(OpportunityId opportunity) {
+		var opportunityId = opportunity.value();
 		return repository.ofOpportunity(opportunityId).stream().filter(q -> q.status() == QuoteStatus.ACCEPTED).findFirst();
 	}
 

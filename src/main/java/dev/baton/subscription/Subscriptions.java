@@ -75,7 +75,8 @@ public class Subscriptions {
 
 	/** The subscriptions an account owns, or is the invoice owner of. */
 	@Transactional(readOnly = true)
-	public List<Subscription> ofAccount(UUID accountId) {
+	public List<Subscription> ofAccount(AccountId account) {
+		var accountId = account.value();
 		return repository.ofAccount(accountId);
 	}
 
@@ -94,7 +95,8 @@ public class Subscriptions {
 
 	/** The end customers (owners) of the subscriptions an account is the invoice owner of, as a reseller. */
 	@Transactional(readOnly = true)
-	public List<UUID> ownersInvoicedBy(UUID invoiceOwnerAccountId) {
+	public List<UUID> ownersInvoicedBy(AccountId invoiceOwner) {
+		var invoiceOwnerAccountId = invoiceOwner.value();
 		return repository.ownersInvoicedBy(invoiceOwnerAccountId);
 	}
 

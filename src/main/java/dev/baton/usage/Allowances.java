@@ -13,13 +13,14 @@ import org.springframework.stereotype.Component;
 
 import dev.baton.catalog.Catalog;
 import dev.baton.catalog.MeteredPrice;
+import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.subscription.Subscription;
 import dev.baton.subscription.SubscriptionEntry;
 import dev.baton.subscription.SubscriptionStatus;
 import dev.baton.subscription.Subscriptions;
-import dev.baton.usage.jdbc.UsageRatingRepository;
 import dev.baton.usage.jdbc.UsageRatingRepository.AllowanceRow;
+import dev.baton.usage.jdbc.UsageRatingRepository;
 
 /**
  * What a subject may use of a meter in a period before paying beyond: the allowance of the metered
@@ -88,7 +89,7 @@ class Allowances {
 			return meters;
 		}
 		var today = LocalDate.now(clock);
-		for (var s : subscriptions.ofAccount(account.get().id())) {
+		for (var s : subscriptions.ofAccount(AccountId.of(account.get().id()))) {
 			if (s.parties().ownerAccountId().equals(account.get().id()) && inForce(s, today)) {
 				catalog.meteredPrices(s.planCode(), s.currency(), today, s.priceBookVersionId())
 						.ifPresent(prices -> prices.prices().forEach(p -> meters.add(p.meterCode())));
@@ -109,7 +110,7 @@ class Allowances {
 		var last = day(UsagePeriods.next(periodStart)).minusDays(1);
 		var today = LocalDate.now(clock);
 		var day = last.isAfter(today) ? (today.isBefore(first) ? first : today) : last;
-		var owned = subscriptions.ofAccount(account.get().id()).stream()
+		var owned = subscriptions.ofAccount(AccountId.of(account.get().id())).stream()
 				.filter(s -> s.parties().ownerAccountId().equals(account.get().id()))
 				.sorted(Comparator.comparing(Subscription::number)).toList();
 		for (var subscription : owned) {

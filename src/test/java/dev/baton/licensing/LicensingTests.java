@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.baton.pipeline.AccountId;
 import dev.baton.BatonIntegrationTest;
 import dev.baton.Http;
 import dev.baton.MutableClock;
@@ -162,7 +163,7 @@ class LicensingTests {
 		assertThat(response.status()).isEqualTo(422);
 		assertThat(response.json().path("type").asString()).isEqualTo("/problems/licensing-rule");
 		assertThat(response.json().path("violations").get(0).path("rule").asString()).isEqualTo("licensee.email");
-		assertThat(licensing.licenseeOf(java.util.UUID.fromString(deal.path("accountId").asString()))).isEmpty();
+		assertThat(licensing.licenseeOf(AccountId.of(java.util.UUID.fromString(deal.path("accountId").asString())))).isEmpty();
 	}
 
 	@Test

@@ -3,7 +3,6 @@ package dev.baton.billing.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +26,7 @@ import dev.baton.billing.InvoiceLineId;
 import dev.baton.billing.Invoices;
 import dev.baton.billing.LineExplanation;
 import dev.baton.billing.UpcomingInvoice;
+import dev.baton.pipeline.AccountId;
 import dev.baton.platform.Versions;
 import dev.baton.subscription.SubscriptionId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,7 +55,7 @@ class InvoiceController {
 
 	@GetMapping("/api/v1/invoices")
 	@Operation(summary = "The invoices of an invoice owner (the customer, or the reseller for channel sales), newest first, without lines")
-	List<Invoice> ofAccount(@RequestParam UUID accountId) {
+	List<Invoice> ofAccount(@RequestParam AccountId accountId) {
 		return invoices.ofAccount(accountId);
 	}
 

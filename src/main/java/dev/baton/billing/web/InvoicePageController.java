@@ -62,7 +62,7 @@ class InvoicePageController {
 		List<Invoice> shown;
 		if (!query.isEmpty()) {
 			var account = pipeline.accountByExternalId(query);
-			shown = account.map(a -> invoices.ofAccount(a.id())).orElse(List.of());
+			shown = account.map(a -> invoices.ofAccount(AccountId.of(a.id()))).orElse(List.of());
 			model.addAttribute("foundAccount", account.orElse(null));
 		}
 		else {

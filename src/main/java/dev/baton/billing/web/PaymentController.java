@@ -5,7 +5,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,6 +31,7 @@ import dev.baton.billing.PaymentMethodType;
 import dev.baton.billing.PaymentStatus;
 import dev.baton.billing.Payments;
 import dev.baton.billing.StoredPaymentMethod;
+import dev.baton.pipeline.AccountId;
 import dev.baton.platform.BatonException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -152,19 +152,19 @@ class PaymentController {
 	@PutMapping("/api/v1/accounts/{accountId}/card")
 	@Operation(summary = "Keep a card on file for an invoice owner (a sandbox test card, or a Stripe payment method id); "
 			+ "finalized invoices and dunning retries charge it")
-	StoredPaymentMethod keepCard(@PathVariable UUID accountId, @RequestBody CardRequest request) {
+	StoredPaymentMethod keepCard(@PathVariable AccountId accountId, @RequestBody CardRequest request) {
 		return payments.keepCard(accountId, request.card());
 	}
 
 	@GetMapping("/api/v1/accounts/{accountId}/card")
 	@Operation(summary = "The card on file of an invoice owner; 404 when none")
-	StoredPaymentMethod card(@PathVariable UUID accountId) {
+	StoredPaymentMethod card(@PathVariable AccountId accountId) {
 		return payments.cardOnFile(accountId).orElseThrow(() -> BatonException.notFound("Card on file of account", accountId));
 	}
 
 	@PutMapping("/api/v1/accounts/{accountId}/billing-contact")
 	@Operation(summary = "Set where an account's invoices, receipts and payment reminders are mailed")
-	Map<String, String> putContact(@PathVariable UUID accountId, @RequestBody ContactRequest request) {
+	Map<String, String> putContact(@PathVariable AccountId accountId, @RequestBody ContactRequest request) {
 		var contact = payments.putContact(accountId, request.name(), request.email());
 		return Map.of("name", contact.name(), "email", contact.email());
 	}
@@ -172,21 +172,21 @@ class PaymentController {
 	@PutMapping("/api/v1/accounts/{accountId}/bill-to")
 	@Operation(summary = "Set where an invoice owner is billed: its country (ISO 3166-1 alpha-2), the region where the tax "
 			+ "rate table needs one, and its tax id; lines computed from now on are taxed at that rate")
-	BillTo putBillTo(@PathVariable UUID accountId, @RequestBody BillToRequest request) {
+	BillTo putBillTo(@PathVariable AccountId accountId, @RequestBody BillToRequest request) {
 		return accounts.putBillTo(accountId, request.country(), request.region(), request.taxId());
 	}
 
 	@GetMapping("/api/v1/accounts/{accountId}/bill-to")
 	@PreAuthorize("hasAnyRole('ADMIN','FINANCE','DEAL_DESK','AE','ASM')")
 	@Operation(summary = "Where an invoice owner is billed; 404 when not set (its lines are not taxed)")
-	BillTo billTo(@PathVariable UUID accountId) {
+	BillTo billTo(@PathVariable AccountId accountId) {
 		return accounts.billTo(accountId).orElseThrow(() -> BatonException.notFound("Bill-to of account", accountId));
 	}
 
 	@GetMapping("/api/v1/accounts/{accountId}/credit")
 	@PreAuthorize("hasAnyRole('ADMIN','FINANCE','DEAL_DESK','AE','ASM')")
 	@Operation(summary = "An account's credit: the balance per currency and the ledger entries, newest first")
-	AccountCredit credit(@PathVariable UUID accountId) {
+	AccountCredit credit(@PathVariable AccountId accountId) {
 		return payments.credit(accountId);
 	}
 }

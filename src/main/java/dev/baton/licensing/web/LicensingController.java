@@ -2,7 +2,6 @@ package dev.baton.licensing.web;
 
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +27,7 @@ import dev.baton.licensing.SeatReport;
 import dev.baton.licensing.UpsellSignal;
 import dev.baton.licensing.UpsellSignalId;
 import dev.baton.organisation.CallContexts;
+import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Opportunity;
 import dev.baton.platform.BatonException;
 import dev.baton.subscription.SubscriptionId;
@@ -149,14 +149,14 @@ class LicensingController {
 	@PutMapping("/accounts/{accountId}/licensee")
 	@PreAuthorize("hasAnyRole('ADMIN','DEAL_DESK')")
 	@Operation(summary = "Name who the account's licenses are made out to and mailed to (from the next license on)")
-	Licensing.Licensee licensee(@PathVariable UUID accountId, @RequestBody LicenseeRequest request, Authentication caller) {
+	Licensing.Licensee licensee(@PathVariable AccountId accountId, @RequestBody LicenseeRequest request, Authentication caller) {
 		return licensing.name(accountId, request.name(), request.email(), caller.getName());
 	}
 
 	@GetMapping("/signals")
 	@PreAuthorize(STAFF)
 	@Operation(summary = "Up-sell signals: the caller's own (mine=true, the default), or an account's")
-	List<UpsellSignal> signals(@RequestParam(required = false) UUID accountId,
+	List<UpsellSignal> signals(@RequestParam(required = false) AccountId accountId,
 			@RequestParam(defaultValue = "true") boolean mine) {
 		if (accountId != null) {
 			return licensing.signals(null, accountId, null);

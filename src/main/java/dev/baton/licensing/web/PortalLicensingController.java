@@ -18,6 +18,7 @@ import dev.baton.licensing.LicenseId;
 import dev.baton.licensing.Licensing;
 import dev.baton.licensing.Reconciliation;
 import dev.baton.licensing.SeatReconciliations;
+import dev.baton.pipeline.AccountId;
 import dev.baton.platform.BatonException;
 import dev.baton.portal.Portal;
 import dev.baton.subscription.SubscriptionId;
@@ -95,6 +96,6 @@ class PortalLicensingController {
 	@PreAuthorize("hasRole('CUSTOMER')")
 	Licensing.Licensee licensee(@RequestBody LicensingController.LicenseeRequest request, Authentication caller) {
 		var member = portal.membership(caller.getName());
-		return licensing.name(member.accountId(), request.name(), request.email(), caller.getName());
+		return licensing.name(AccountId.of(member.accountId()), request.name(), request.email(), caller.getName());
 	}
 }

@@ -29,9 +29,9 @@ import dev.baton.billing.PaymentStatus;
 import dev.baton.ordering.Order;
 import dev.baton.pipeline.Account;
 import dev.baton.pipeline.AccountId;
+import dev.baton.platform.BatonException;
 import dev.baton.portal.Membership;
 import dev.baton.portal.Portal;
-import dev.baton.platform.BatonException;
 import dev.baton.portal.PortalInvoice;
 import dev.baton.portal.PortalSubscription;
 import dev.baton.quoting.Quote;
@@ -66,7 +66,7 @@ class PortalController {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Link a customer's or partner's login to the account it acts for")
 	Membership link(@PathVariable String username, @RequestBody Link link) {
-		return portal.link(username, link.accountId());
+		return portal.link(username, AccountId.of(link.accountId()));
 	}
 
 	@PutMapping("/partners/{partnerAccountId}/end-customers/{customerAccountId}")
@@ -74,7 +74,7 @@ class PortalController {
 	@Operation(summary = "Register an end customer for a partner, which may then order for it (registering again changes nothing)")
 	ResponseEntity<Void> registerEndCustomer(@PathVariable AccountId partnerAccountId,
 			@PathVariable AccountId customerAccountId, Authentication caller) {
-		portal.registerEndCustomer(partnerAccountId.value(), customerAccountId.value(), caller.getName());
+		portal.registerEndCustomer(partnerAccountId, customerAccountId, caller.getName());
 		return ResponseEntity.noContent().build();
 	}
 

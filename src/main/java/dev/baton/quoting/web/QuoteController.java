@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.baton.audit.AuditLog;
 import dev.baton.identity.Role;
+import dev.baton.pipeline.OpportunityId;
 import dev.baton.platform.BatonException;
 import dev.baton.quoting.Quote;
 import dev.baton.quoting.QuoteId;
@@ -75,7 +76,7 @@ class QuoteController {
 
 	@GetMapping
 	@Operation(summary = "Every revision of every quote of an opportunity, newest first")
-	List<Quote> ofOpportunity(@RequestParam UUID opportunityId) {
+	List<Quote> ofOpportunity(@RequestParam OpportunityId opportunityId) {
 		return quotes.ofOpportunity(opportunityId);
 	}
 

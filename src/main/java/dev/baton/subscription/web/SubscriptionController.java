@@ -1,7 +1,6 @@
 package dev.baton.subscription.web;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -11,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.baton.pipeline.AccountId;
 import dev.baton.platform.Versions;
 import dev.baton.subscription.Subscription;
 import dev.baton.subscription.SubscriptionEntry;
@@ -37,7 +37,7 @@ class SubscriptionController {
 
 	@GetMapping
 	@Operation(summary = "The subscriptions an account owns or is the invoice owner of")
-	List<Subscription> ofAccount(@RequestParam UUID accountId) {
+	List<Subscription> ofAccount(@RequestParam AccountId accountId) {
 		return subscriptions.ofAccount(accountId);
 	}
 

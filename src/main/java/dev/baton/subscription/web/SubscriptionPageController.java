@@ -53,7 +53,7 @@ class SubscriptionPageController {
 				return "redirect:/subscriptions/" + byNumber.get().id();
 			}
 			var account = pipeline.accountByExternalId(query);
-			model.addAttribute("found", account.map(a -> subscriptions.ofAccount(a.id())).orElse(List.of()));
+			model.addAttribute("found", account.map(a -> subscriptions.ofAccount(AccountId.of(a.id()))).orElse(List.of()));
 			model.addAttribute("foundAccount", account.orElse(null));
 		}
 		var today = catalog.today();
