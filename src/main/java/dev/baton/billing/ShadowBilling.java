@@ -3,7 +3,6 @@ package dev.baton.billing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -93,13 +92,14 @@ public class ShadowBilling {
 	 * the scheduler once this commits.
 	 */
 	@Transactional
-	public ShadowBillingRun start(UUID priceBookVersionId, LocalDate on, String reason) {
+	public ShadowBillingRun start(PriceBookVersionId priceBook, LocalDate on, String reason) {
+		var priceBookVersionId = priceBook == null ? null : priceBook.value();
 		Decision.check().refuseIf(priceBookVersionId == null, BillingRule.SHADOW_VERSION,
 				() -> "A shadow billing run names the price book version it proposes (priceBookVersionId)")
 				.refuseIf(on == null, BillingRule.SHADOW_DAY,
 						() -> "A shadow billing run names the day whose billing periods it computes (on)")
 				.decide().orThrow(BillingProblems.RULE);
-		var version = catalog.version(PriceBookVersionId.of(priceBookVersionId));
+		var version = catalog.version(priceBook);
 		Decision.check().refuseIf(version.entries().isEmpty(), BillingRule.SHADOW_VERSION,
 				() -> "Price book version " + version.number() + " has no prices to propose").decide()
 				.orThrow(BillingProblems.RULE);
@@ -125,7 +125,8 @@ public class ShadowBilling {
 	 * force that day are left out; a charge the proposal has no price for keeps its current price and
 	 * is counted as unpriced.
 	 */
-	public ShadowBillingRun run(UUID id) {
+	public ShadowBillingRun run(ShadowBillingRunId runId) {
+		var id = runId.value();
 		var run = transactions.execute(status -> repository.find(id))
 				.orElseThrow(() -> BatonException.notFound("Shadow billing run", id));
 		try {
@@ -220,7 +221,8 @@ public class ShadowBilling {
 	}
 
 	@Transactional(readOnly = true)
-	public ShadowBillingRun.Report report(UUID id) {
+	public ShadowBillingRun.Report report(ShadowBillingRunId runId) {
+		var id = runId.value();
 		var run = repository.find(id).orElseThrow(() -> BatonException.notFound("Shadow billing run", id));
 		var movers = named(repository.movers(id, MOVERS));
 		return new ShadowBillingRun.Report(run, repository.totals(id), repository.distribution(id), movers);
@@ -233,7 +235,8 @@ public class ShadowBilling {
 
 	/** Writes a run's results per account as CSV, streamed: a cursor over the results, names read a batch at a time. */
 	@Transactional(readOnly = true)
-	public void csv(UUID id, Writer out) {
+	public void csv(ShadowBillingRunId runId, Writer out) {
+		var id = runId.value();
 		repository.find(id).orElseThrow(() -> BatonException.notFound("Shadow billing run", id));
 		try {
 			out.write("account_id,crm_id,account,currency,subscriptions,current,proposed,change,change_percent\n");
@@ -294,7 +297,7 @@ public class ShadowBilling {
 		@Bean
 		OneTimeTask<String> shadowBillingTask(ObjectProvider<ShadowBilling> shadow) {
 			return Tasks.oneTime(TASK, String.class)
-					.execute((instance, context) -> shadow.getObject().run(UUID.fromString(instance.getData())));
+					.execute((instance, context) -> shadow.getObject().run(ShadowBillingRunId.of(UUID.fromString(instance.getData()))));
 		}
 	}
 }

@@ -32,6 +32,7 @@ import dev.baton.organisation.BusinessCalendar;
 import dev.baton.organisation.Circle;
 import dev.baton.organisation.Organisation;
 import dev.baton.organisation.Person;
+import dev.baton.organisation.PersonId;
 import dev.baton.organisation.Region;
 import dev.baton.organisation.Segment;
 import dev.baton.organisation.Seniority;
@@ -235,10 +236,10 @@ class DemoDataLoader implements ApplicationRunner {
 		// post-sales and SA Judgment: Nora Quinn is the CSM of two accounts; Sam's judgment on Globex disagrees with its Commit
 		// forecast; Umbrella Pharma (EMEA, over 50K, stage 3) still lacks its required judgment
 		var nora = people.get("nora.quinn").id();
-		csms.alignTrusted(AccountId.of(acme.id()), nora, "demo");
-		csms.alignTrusted(AccountId.of(globex.id()), nora, "demo");
+		csms.alignTrusted(AccountId.of(acme.id()), PersonId.of(nora), "demo");
+		csms.alignTrusted(AccountId.of(globex.id()), PersonId.of(nora), "demo");
 		judgments.recordTrusted(OpportunityId.of(pipeline.opportunityByExternalId("CRM-OPP-2002").orElseThrow().id()),
-				people.get("sam.rivera").id(), JudgmentColor.YELLOW,
+				PersonId.of(people.get("sam.rivera").id()), JudgmentColor.YELLOW,
 				"Security review not scheduled yet; technical buyer engaged", SaJudgment.Checklist.firstMet(4));
 	}
 

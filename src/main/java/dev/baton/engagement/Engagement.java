@@ -26,6 +26,7 @@ import dev.baton.engagement.domain.TemplateRequirements;
 import dev.baton.engagement.domain.ThreadItems;
 import dev.baton.engagement.jdbc.SaRequestRepository;
 import dev.baton.identity.UserDirectory;
+import dev.baton.identity.UserId;
 import dev.baton.organisation.Board;
 import dev.baton.organisation.CallContext;
 import dev.baton.organisation.CallContexts;
@@ -596,7 +597,7 @@ public class Engagement {
 			return true;
 		}
 		try {
-			return users.find(person.userId()).enabled();
+			return users.find(UserId.of(person.userId())).enabled();
 		}
 		catch (BatonException e) {
 			return false;

@@ -82,10 +82,10 @@ public class EngagementFigures {
 
 	/**
 	 * Requests filed from {@code from} up to {@code to} that were declined or now wait on the requestor (SA Waiting:
-	 * the circle asked for a complete command plan), newest first.
+	 * the circle asked for a complete command plan), newest first; of every circle when {@code circle} is null.
 	 */
 	@Transactional(readOnly = true)
-	public List<Stalled> declinedOrWaiting(UUID circleId, Instant from, Instant to) {
-		return metrics.declinedOrWaiting(circleId, from, to);
+	public List<Stalled> declinedOrWaiting(CircleId circle, Instant from, Instant to) {
+		return metrics.declinedOrWaiting(circle == null ? null : circle.value(), from, to);
 	}
 }

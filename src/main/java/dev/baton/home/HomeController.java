@@ -72,7 +72,7 @@ class HomeController {
 		if (person.isPresent() && roles.contains(Role.AE)) {
 			// the AE: their open requests and what each waits on, and their opportunities
 			model.addAttribute("myRequests", worklists.openRequestsOf(PersonId.of(person.get().id()), zone));
-			var opportunities = pipeline.opportunities(person.get().id(), null, null, new Page.Request(0, 20)).items();
+			var opportunities = pipeline.opportunities(PersonId.of(person.get().id()), null, null, new Page.Request(0, 20)).items();
 			model.addAttribute("myOpportunities", opportunities);
 			model.addAttribute("accounts", pipeline.accounts(opportunities.stream().map(o -> AccountId.of(o.accountId()))
 					.collect(Collectors.toSet())).stream().collect(Collectors.toMap(Account::id, Function.identity())));

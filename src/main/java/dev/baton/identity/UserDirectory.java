@@ -113,9 +113,10 @@ public class UserDirectory {
 	}
 
 	@Transactional
-	public UserAccount update(UUID id, UserChange change, int expectedVersion) {
+	public UserAccount update(UserId userId, UserChange change, int expectedVersion) {
+		var id = userId.value();
 		SignedInAccount.forget();
-		var current = find(id);
+		var current = find(userId);
 		var errors = new ArrayList<FieldError>();
 		checkProfile(change.displayName(), change.email(), change.roles(), errors);
 		failIfAny(errors);
@@ -167,7 +168,8 @@ public class UserDirectory {
 	}
 
 	@Transactional(readOnly = true)
-	public UserAccount find(UUID id) {
+	public UserAccount find(UserId userId) {
+		var id = userId.value();
 		return accounts.findById(id).orElseThrow(() -> BatonException.notFound("User", id));
 	}
 

@@ -78,7 +78,7 @@ class UsersController {
 	@GetMapping("/users/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Read an account; the ETag is its version")
-	ResponseEntity<UserView> get(@PathVariable UUID id) {
+	ResponseEntity<UserView> get(@PathVariable UserId id) {
 		var account = users.find(id);
 		return ResponseEntity.ok().eTag(Versions.etag(account.version())).body(UserView.of(account));
 	}
@@ -86,7 +86,7 @@ class UsersController {
 	@PutMapping("/users/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Change name, e-mail, roles or enabled; needs If-Match")
-	ResponseEntity<UserView> update(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+	ResponseEntity<UserView> update(@PathVariable UserId id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestBody UpdateUser request) {
 		var expected = Versions.expectedVersion(ifMatch);
 		if (request.enabled() == null) {

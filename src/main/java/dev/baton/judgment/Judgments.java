@@ -116,8 +116,9 @@ public class Judgments {
 	 * trusted set-up. Audited like any other.
 	 */
 	@Transactional
-	public SaJudgment recordTrusted(OpportunityId opportunityId, UUID saId, JudgmentColor color, String comment,
+	public SaJudgment recordTrusted(OpportunityId opportunityId, PersonId sa, JudgmentColor color, String comment,
 			SaJudgment.Checklist checklist) {
+		var saId = sa.value();
 		return store(pipeline.opportunity(opportunityId), saId, color, comment, checklist);
 	}
 

@@ -41,6 +41,7 @@ import dev.baton.licensing.verifier.License;
 import dev.baton.licensing.verifier.SeatReports;
 import dev.baton.licensing.verifier.SignedDocument;
 import dev.baton.organisation.CallContext;
+import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Opportunity;
 import dev.baton.pipeline.OpportunityId;
@@ -529,8 +530,8 @@ public class Licensing {
 
 	/** The signals of an owner AE, an account or a subscription (any may be null), newest first. */
 	@Transactional(readOnly = true)
-	public List<UpsellSignal> signals(UUID ownerId, AccountId account, SubscriptionId subscription) {
-		return repository.signals(ownerId, account == null ? null : account.value(), subscription, 500);
+	public List<UpsellSignal> signals(PersonId owner, AccountId account, SubscriptionId subscription) {
+		return repository.signals(owner == null ? null : owner.value(), account == null ? null : account.value(), subscription, 500);
 	}
 
 	@Transactional(readOnly = true)

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.baton.identity.UserDirectory;
+import dev.baton.identity.UserId;
 import dev.baton.organisation.Organisation;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.Page;
@@ -45,7 +46,8 @@ class Inbox {
 	 * Read marks are the reader's own bookkeeping, not business data, so they are not audited.
 	 */
 	@Transactional
-	public void markRead(String username, UUID id) {
+	public void markRead(String username, NotificationId notificationId) {
+		var id = notificationId.value();
 		var person = personOf(username);
 		if (person.isEmpty() || !repository.markRead(person.get(), id, clock.instant())) {
 			throw BatonException.notFound("Notification", id);
@@ -54,7 +56,8 @@ class Inbox {
 
 	/** One of the user's own entries; empty for someone else's. */
 	@Transactional(readOnly = true)
-	public Optional<Notification> find(String username, UUID id) {
+	public Optional<Notification> find(String username, NotificationId notificationId) {
+		var id = notificationId.value();
 		return personOf(username).flatMap(person -> repository.find(person, id));
 	}
 
@@ -64,7 +67,7 @@ class Inbox {
 	}
 
 	private Optional<UUID> personOf(String username) {
-		return users.findByUsername(username).flatMap(account -> organisation.personForUser(account.id()))
+		return users.findByUsername(username).flatMap(account -> organisation.personForUser(UserId.of(account.id())))
 				.map(person -> person.id());
 	}
 }

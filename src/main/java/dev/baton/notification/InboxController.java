@@ -1,6 +1,5 @@
 package dev.baton.notification;
 
-import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,7 +39,7 @@ class InboxController {
 
 	@PostMapping("/{id}/read")
 	@Operation(summary = "Mark one of your notifications read")
-	ResponseEntity<Void> read(Authentication authentication, @PathVariable UUID id) {
+	ResponseEntity<Void> read(Authentication authentication, @PathVariable NotificationId id) {
 		inbox.markRead(authentication.getName(), id);
 		return ResponseEntity.noContent().build();
 	}

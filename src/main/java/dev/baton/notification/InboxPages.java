@@ -69,14 +69,14 @@ class InboxPages {
 
 	/** Opens a notification: marks it read and goes where it points. */
 	@PostMapping("/inbox/{id}/open")
-	String open(Authentication authentication, @PathVariable UUID id) {
+	String open(Authentication authentication, @PathVariable NotificationId id) {
 		inbox.markRead(authentication.getName(), id);
 		var link = inbox.find(authentication.getName(), id).map(n -> href(n, baseUrl)).orElse("/inbox");
 		return "redirect:" + link;
 	}
 
 	@PostMapping("/inbox/{id}/read")
-	String read(Authentication authentication, @PathVariable UUID id, @RequestParam(defaultValue = "false") boolean unread,
+	String read(Authentication authentication, @PathVariable NotificationId id, @RequestParam(defaultValue = "false") boolean unread,
 			RedirectAttributes redirect) {
 		inbox.markRead(authentication.getName(), id);
 		redirect.addFlashAttribute("flash", words.get("inbox.marked-one"));

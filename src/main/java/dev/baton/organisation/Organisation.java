@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 import dev.baton.identity.Role;
+import dev.baton.identity.UserId;
 
 /**
  * The organisation as other modules read it, in one place: a thin facade over {@link Regions},
@@ -94,8 +95,9 @@ public class Organisation {
 		return people.personByEmail(email);
 	}
 
-	public Optional<Person> personForUser(UUID userId) {
-		return people.personForUser(userId);
+	public Optional<Person> personForUser(UserId user) {
+		var userId = user.value();
+		return people.personForUser(UserId.of(userId));
 	}
 
 	/** The person behind a login, by its username, if one is linked. */

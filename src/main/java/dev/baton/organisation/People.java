@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.baton.audit.AuditLog;
 import dev.baton.identity.Role;
 import dev.baton.identity.UserDirectory;
+import dev.baton.identity.UserId;
 import dev.baton.organisation.domain.Violations;
 import dev.baton.organisation.jdbc.CircleRepository;
 import dev.baton.organisation.jdbc.PersonRepository;
@@ -170,7 +171,8 @@ public class People {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<Person> personForUser(UUID userId) {
+	public Optional<Person> personForUser(UserId user) {
+		var userId = user.value();
 		return repository.personByUser(userId);
 	}
 
@@ -208,7 +210,7 @@ public class People {
 
 	private boolean userExists(UUID userId) {
 		try {
-			users.find(userId);
+			users.find(UserId.of(userId));
 			return true;
 		} catch (BatonException e) {
 			// the refusal that follows rolls the transaction back, as the failed lookup asks for

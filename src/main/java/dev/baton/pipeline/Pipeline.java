@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.baton.audit.AuditLog;
+import dev.baton.organisation.PersonId;
 import dev.baton.organisation.Segment;
 import dev.baton.pipeline.jdbc.AccountRepository;
 import dev.baton.pipeline.jdbc.OpportunityRepository;
@@ -74,8 +75,8 @@ public class Pipeline {
 	}
 
 	@Transactional(readOnly = true)
-	public Page<Opportunity> opportunities(UUID ownerId, Stage stage, Segment segment, Page.Request page) {
-		var filter = new OpportunityRepository.Filter(ownerId, stage, segment);
+	public Page<Opportunity> opportunities(PersonId ownerId, Stage stage, Segment segment, Page.Request page) {
+		var filter = new OpportunityRepository.Filter(ownerId == null ? null : ownerId.value(), stage, segment);
 		return new Page<>(repository.opportunities(filter, page.offset(), page.size()), page.page(), page.size(),
 				repository.countOpportunities(filter));
 	}
@@ -127,9 +128,9 @@ public class Pipeline {
 	 * close date, at most {@code limit}: the deals a person or a circle works on.
 	 */
 	@Transactional(readOnly = true)
-	public List<Opportunity> openOpportunitiesOwnedBy(java.util.Collection<UUID> owners, Stage atLeast, int limit) {
+	public List<Opportunity> openOpportunitiesOwnedBy(java.util.Collection<PersonId> owners, Stage atLeast, int limit) {
 		var stages = java.util.Arrays.stream(Stage.values()).filter(s -> s.isAtLeast(atLeast)).map(Stage::name).toList();
-		return repository.opportunitiesOwnedBy(owners, stages, limit);
+		return repository.opportunitiesOwnedBy(owners.stream().map(PersonId::value).toList(), stages, limit);
 	}
 
 	/** Every opportunity, for reports over the whole pipeline. */

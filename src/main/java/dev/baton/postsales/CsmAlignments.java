@@ -55,7 +55,7 @@ public class CsmAlignments {
 
 	/** Aligns a CSM to an account, replacing any other; {@code csmId} null removes the alignment. */
 	@Transactional
-	public Optional<CsmAlignment> align(AccountId accountId, UUID csmId, CallContext caller) {
+	public Optional<CsmAlignment> align(AccountId accountId, PersonId csmId, CallContext caller) {
 		PostSalesPolicies.mayAlignCsm(caller).orThrow(ProblemType.NOT_PERMITTED);
 		pipeline.account(accountId);
 		if (csmId == null) {
@@ -66,17 +66,18 @@ public class CsmAlignments {
 			}
 			return Optional.empty();
 		}
-		var csm = organisation.findPerson(PersonId.of(csmId))
+		var csm = organisation.findPerson(csmId)
 				.orElseThrow(() -> BatonException.invalid("csmId", "is not a person: " + csmId));
 		if (csm.role() != Role.CSM) {
 			throw BatonException.invalid("csmId", csm.name() + " is not a Customer Success Manager");
 		}
-		return Optional.of(write(accountId.value(), csmId, csm.name(), caller.username()));
+		return Optional.of(write(accountId.value(), csmId.value(), csm.name(), caller.username()));
 	}
 
 	/** Aligns without asking who may, recorded as done by {@code by}: for the demo data and other trusted set-up. */
 	@Transactional
-	public CsmAlignment alignTrusted(AccountId accountId, UUID csmId, String by) {
+	public CsmAlignment alignTrusted(AccountId accountId, PersonId csm, String by) {
+		var csmId = csm.value();
 		return write(accountId.value(), csmId, organisation.person(PersonId.of(csmId)).name(), by);
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.baton.audit.AuditLog;
 import dev.baton.organisation.CallContext;
+import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.OpportunityId;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.ProblemType;
@@ -58,7 +59,8 @@ public class Tasks {
 
 	/** A person's tasks, open first, for themselves or for those who may read them. */
 	@Transactional(readOnly = true)
-	public List<PostSalesTask> of(UUID assigneeId, boolean openOnly, CallContext caller) {
+	public List<PostSalesTask> of(PersonId assignee, boolean openOnly, CallContext caller) {
+		var assigneeId = assignee.value();
 		PostSalesPolicies.mayReadTasksOf(assigneeId, caller).orThrow(ProblemType.NOT_PERMITTED);
 		return jdbc.sql("""
 				SELECT * FROM governance_task WHERE assignee_id = :assignee AND (NOT :open OR completed_at IS NULL)

@@ -22,6 +22,7 @@ import dev.baton.organisation.CallContext;
 import dev.baton.organisation.Circle;
 import dev.baton.organisation.CircleId;
 import dev.baton.organisation.Organisation;
+import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.Opportunity;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.pipeline.Stage;
@@ -125,7 +126,7 @@ public class Rituals {
 
 	/** Open opportunities (stage 2 or later) of the AEs the circle serves, through the owner index. */
 	private List<Opportunity> peerReviewCandidates(Circle circle) {
-		return pipeline.openOpportunitiesOwnedBy(circle.servedAeIds(), Stage.SCOPING, PEER_REVIEW_CANDIDATES);
+		return pipeline.openOpportunitiesOwnedBy(PersonId.ofAll(circle.servedAeIds()), Stage.SCOPING, PEER_REVIEW_CANDIDATES);
 	}
 
 	private static Instant start(LocalDate day, LocalTime time, ZoneId zone) {

@@ -73,26 +73,29 @@ public class UsageSources implements ServiceTokens {
 	}
 
 	@Transactional(readOnly = true)
-	public UsageSource source(UUID id) {
+	public UsageSource source(UsageSourceId sourceId) {
+		var id = sourceId.value();
 		return repository.source(id).orElseThrow(() -> BatonException.notFound("Usage source", id));
 	}
 
 	/** A new token for the source; the previous one stops working at once. */
 	@Transactional
-	public UsageSource.Registered rotate(UUID id) {
-		var source = source(id);
+	public UsageSource.Registered rotate(UsageSourceId sourceId) {
+		var id = sourceId.value();
+		var source = source(sourceId);
 		var token = newToken();
 		if (!repository.rotate(id, hash(token), token.substring(0, 12))) {
 			throw new BatonException(ProblemType.CONFLICT, "Source '" + source.source() + "' is revoked; register it anew");
 		}
 		audit.record("usage.source-rotated", "usage_source", id, null, Map.of("source", source.source()));
-		return new UsageSource.Registered(source(id), token);
+		return new UsageSource.Registered(source(sourceId), token);
 	}
 
 	/** The token stops working; the events it sent stay counted. */
 	@Transactional
-	public void revoke(UUID id) {
-		var source = source(id);
+	public void revoke(UsageSourceId sourceId) {
+		var id = sourceId.value();
+		var source = source(sourceId);
 		if (repository.revoke(id, clock.instant())) {
 			audit.record("usage.source-revoked", "usage_source", id, null, Map.of("source", source.source()));
 		}

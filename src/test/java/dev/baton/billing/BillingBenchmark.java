@@ -22,7 +22,6 @@ import dev.baton.BatonApplication;
 import dev.baton.MutableClock;
 import dev.baton.catalog.Catalog;
 import dev.baton.catalog.Grandfathering;
-import dev.baton.catalog.PriceBookVersionId;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
@@ -101,9 +100,9 @@ public final class BillingBenchmark {
 					new Catalog.NewPrice(new java.math.BigDecimal("382.80"), null, null, null), draft.version());
 			var proposal = draft.id();
 			var started = context.getBean(org.springframework.transaction.support.TransactionTemplate.class)
-					.execute(status -> shadow.start(proposal.value(), today, "benchmark"));
-			measure("shadow billing", postmaster, () -> shadow.run(started.id()));
-			var report = shadow.report(started.id());
+					.execute(status -> shadow.start(proposal, today, "benchmark"));
+			measure("shadow billing", postmaster, () -> shadow.run(ShadowBillingRunId.of(started.id())));
+			var report = shadow.report(ShadowBillingRunId.of(started.id()));
 			System.out.println("  " + report.totals() + "\n  " + report.distribution());
 			System.out.printf("heap peak %d MB (max %d MB); JVM resident peak %s; PostgreSQL shared_buffers %s%n",
 					heapPeak >> 20, Runtime.getRuntime().maxMemory() >> 20, status("VmHWM"),

@@ -22,6 +22,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import dev.baton.audit.AuditLog;
 import dev.baton.billing.ShadowBilling;
 import dev.baton.billing.ShadowBillingRun;
+import dev.baton.billing.ShadowBillingRunId;
+import dev.baton.catalog.PriceBookVersionId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -51,7 +53,8 @@ class ShadowBillingController {
 			+ "containing a day (201); it runs in the background and writes no invoice")
 	ResponseEntity<ShadowBillingRun> start(@RequestBody StartRequest request,
 			@RequestHeader(name = AuditLog.REASON_HEADER, required = false) String reason) {
-		var run = shadow.start(request.priceBookVersionId(), request.on(), reason);
+		var version = request.priceBookVersionId() == null ? null : PriceBookVersionId.of(request.priceBookVersionId());
+		var run = shadow.start(version, request.on(), reason);
 		return ResponseEntity.created(URI.create("/api/v1/shadow-billing-runs/" + run.id())).body(run);
 	}
 
@@ -64,7 +67,7 @@ class ShadowBillingController {
 	@GetMapping("/api/v1/shadow-billing-runs/{id}")
 	@Operation(summary = "A shadow billing run and, once done, its totals per currency, the distribution of changes per "
 			+ "account and the biggest movers")
-	ShadowBillingRun.Report report(@PathVariable UUID id) {
+	ShadowBillingRun.Report report(@PathVariable ShadowBillingRunId id) {
 		return shadow.report(id);
 	}
 
@@ -76,8 +79,8 @@ class ShadowBillingController {
 
 	static ResponseEntity<StreamingResponseBody> csvOf(ShadowBilling shadow, UUID id) {
 		// read before streaming, so an unknown run answers 404 rather than a broken download
-		shadow.report(id);
-		StreamingResponseBody body = out -> shadow.csv(id, new OutputStreamWriter(out, StandardCharsets.UTF_8));
+		shadow.report(ShadowBillingRunId.of(id));
+		StreamingResponseBody body = out -> shadow.csv(ShadowBillingRunId.of(id), new OutputStreamWriter(out, StandardCharsets.UTF_8));
 		return ResponseEntity.ok().contentType(CSV)
 				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"shadow-billing-" + id + ".csv\"").body(body);
 	}

@@ -15,7 +15,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.baton.billing.ShadowBilling;
+import dev.baton.billing.ShadowBillingRunId;
 import dev.baton.catalog.Catalog;
+import dev.baton.catalog.PriceBookVersionId;
 import dev.baton.platform.BatonException;
 
 /**
@@ -43,7 +45,7 @@ class ShadowBillingPageController {
 	}
 
 	@PostMapping("/shadow-billing")
-	String start(@RequestParam(required = false) UUID priceBookVersionId, @RequestParam(required = false) LocalDate on,
+	String start(@RequestParam(required = false) PriceBookVersionId priceBookVersionId, @RequestParam(required = false) LocalDate on,
 			RedirectAttributes redirect) {
 		try {
 			var run = shadow.start(priceBookVersionId, on, "Started on the shadow billing page");
@@ -59,7 +61,7 @@ class ShadowBillingPageController {
 	}
 
 	@GetMapping("/shadow-billing/{id}")
-	String run(@PathVariable UUID id, Model model) {
+	String run(@PathVariable ShadowBillingRunId id, Model model) {
 		model.addAttribute("report", shadow.report(id));
 		return "invoices/shadow-run";
 	}

@@ -235,7 +235,7 @@ class RequestPages {
 
 	/** The AE's own open opportunities, by close date, narrowed by the search text. */
 	private List<OpportunityOption> opportunities(CallContext caller, String search, String chosen) {
-		var own = pipeline.opportunities(caller.personId(), null, null, new Page.Request(0, Page.MAX_SIZE)).items()
+		var own = pipeline.opportunities(PersonId.of(caller.personId()), null, null, new Page.Request(0, Page.MAX_SIZE)).items()
 				.stream().filter(o -> !o.stage().isClosed()).toList();
 		var accounts = pipeline.accounts(own.stream().map(Opportunity::accountId).map(AccountId::of)
 				.collect(Collectors.toSet())).stream()

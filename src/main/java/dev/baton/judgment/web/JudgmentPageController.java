@@ -14,12 +14,13 @@ import dev.baton.judgment.SaJudgment;
 import dev.baton.judgment.domain.JudgmentPolicies;
 import dev.baton.organisation.CallContexts;
 import dev.baton.organisation.Organisation;
+import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.pipeline.Stage;
 import dev.baton.platform.BatonException;
-import dev.baton.platform.Words;
 import dev.baton.platform.ProblemType;
+import dev.baton.platform.Words;
 
 /**
  * The SA Judgment page: the recording form (offered as the recording policy decides) for the deals
@@ -48,7 +49,7 @@ class JudgmentPageController {
 	String judgments(Model model) {
 		// the deals the caller works on (their own, their circles' AEs'), not the whole pipeline
 		model.addAttribute("opportunities", pipeline.openOpportunitiesOwnedBy(
-				organisation.dealOwnersWorkedBy(callers.current()), Stage.PENDING_ACCEPTANCE, 500));
+				PersonId.ofAll(organisation.dealOwnersWorkedBy(callers.current())), Stage.PENDING_ACCEPTANCE, 500));
 		var overview = judgments.overview();
 		model.addAttribute("missing", overview.missing());
 		model.addAttribute("misaligned", overview.misaligned());

@@ -27,6 +27,7 @@ import dev.baton.licensing.SeatReport;
 import dev.baton.licensing.UpsellSignal;
 import dev.baton.licensing.UpsellSignalId;
 import dev.baton.organisation.CallContexts;
+import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Opportunity;
 import dev.baton.platform.BatonException;
@@ -165,7 +166,7 @@ class LicensingController {
 			throw BatonException.invalid("accountId", "names the account, unless mine=true");
 		}
 		var caller = callers.current();
-		return caller.person() == null ? List.of() : licensing.signals(caller.personId(), null, null);
+		return caller.person() == null ? List.of() : licensing.signals(PersonId.of(caller.personId()), null, null);
 	}
 
 	@GetMapping("/signals/{id}")

@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.baton.licensing.Licensing;
 import dev.baton.licensing.UpsellSignalId;
 import dev.baton.organisation.CallContexts;
+import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
@@ -45,7 +46,7 @@ class SignalsPageController {
 	String signals(@PathVariable(required = false) UUID id, Model model) {
 		var caller = callers.current();
 		var signals = caller.person() == null ? List.<dev.baton.licensing.UpsellSignal>of()
-				: licensing.signals(caller.personId(), null, null);
+				: licensing.signals(PersonId.of(caller.personId()), null, null);
 		var rows = signals.stream().map(s -> {
 			var decision = licensing.mayOpenExpansion(s, caller);
 			var evidence = s.evidence().get("maxBillableUsers") + " users in use, " + s.evidence().get("seatsPaid")

@@ -83,7 +83,7 @@ class OnsitePageController {
 	 * (themselves and those their circles serve), read through the owner index, not the whole pipeline.
 	 */
 	private List<Opportunity> fileable(CallContext caller) {
-		return pipeline.openOpportunitiesOwnedBy(organisation.dealOwnersWorkedBy(caller), Stage.PENDING_ACCEPTANCE,
+		return pipeline.openOpportunitiesOwnedBy(PersonId.ofAll(organisation.dealOwnersWorkedBy(caller)), Stage.PENDING_ACCEPTANCE,
 				FILEABLE_LIMIT);
 	}
 

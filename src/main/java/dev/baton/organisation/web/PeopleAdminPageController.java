@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.baton.identity.Role;
 import dev.baton.identity.UserAccount;
 import dev.baton.identity.UserDirectory;
+import dev.baton.identity.UserId;
 import dev.baton.organisation.People;
 import dev.baton.organisation.Person;
 import dev.baton.organisation.PersonId;
@@ -151,7 +152,7 @@ class PeopleAdminPageController {
 			throw BatonException.invalid("userId", "the person has no login");
 		}
 		try {
-			var account = users.find(person.userId());
+			var account = users.find(UserId.of(person.userId()));
 			var roles = EnumSet.noneOf(Role.class);
 			for (var name : form.getOrDefault("roles", List.of())) {
 				try {
@@ -163,7 +164,7 @@ class PeopleAdminPageController {
 			}
 			var loginVersion = form.getFirst("loginVersion");
 			var version = PageForms.version(Map.of("version", loginVersion == null ? "" : loginVersion));
-			users.update(account.id(), new dev.baton.identity.UserDirectory.UserChange(account.displayName(),
+			users.update(UserId.of(account.id()), new dev.baton.identity.UserDirectory.UserChange(account.displayName(),
 					account.email(), roles, account.enabled()), version);
 			redirect.addFlashAttribute("notice", words.get("admin.login-roles-saved"));
 			return "redirect:/admin/people/" + id;
@@ -262,7 +263,7 @@ class PeopleAdminPageController {
 			values.put("timeZone", person.timeZone() == null ? "" : person.timeZone().getId());
 			values.put("managerId", person.managerId() == null ? "" : person.managerId().toString());
 			if (person.userId() != null) {
-				login = users.find(person.userId());
+				login = users.find(UserId.of(person.userId()));
 				values.put("login", login.username());
 			}
 			person.skills().entrySet().stream().sorted(Map.Entry.comparingByKey())

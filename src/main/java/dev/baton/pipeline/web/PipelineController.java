@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import dev.baton.organisation.PersonId;
 import dev.baton.organisation.Segment;
 import dev.baton.pipeline.Account;
 import dev.baton.pipeline.AccountId;
@@ -103,7 +103,7 @@ class PipelineController {
 
 	@GetMapping("/opportunities")
 	@Operation(summary = "List opportunities by close date, filtered by owner, stage or segment, or find one by CRM id")
-	Page<Opportunity> opportunities(@RequestParam(required = false) UUID ownerId,
+	Page<Opportunity> opportunities(@RequestParam(required = false) PersonId ownerId,
 			@RequestParam(required = false) Stage stage, @RequestParam(required = false) Segment segment,
 			@RequestParam(required = false) String externalId,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {

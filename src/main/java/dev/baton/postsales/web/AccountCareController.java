@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.baton.organisation.CallContexts;
+import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.AccountId;
 import dev.baton.platform.BatonException;
 import dev.baton.platform.ProblemType;
@@ -59,7 +60,7 @@ class AccountCareController {
 	@PreAuthorize("hasAnyRole('ADMIN','ASM','CSM')")
 	@Operation(summary = "Align a CSM to the account (csmId is required; null removes the alignment)")
 	ResponseEntity<CsmAlignment> align(@PathVariable AccountId accountId, @RequestBody AlignCsm body) {
-		var alignment = csms.align(accountId, body.csmId(), callers.current());
+		var alignment = csms.align(accountId, PersonId.of(body.csmId()), callers.current());
 		return alignment.map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
 	}
 

@@ -1,7 +1,6 @@
 package dev.baton.postsales.web;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.baton.organisation.CallContexts;
+import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.OpportunityId;
 import dev.baton.platform.ProblemType;
 import dev.baton.postsales.PostSalesTask;
@@ -39,12 +39,12 @@ class TaskController {
 	@Operation(summary = "The caller's post-sales tasks, open first")
 	List<PostSalesTask> mine(@RequestParam(defaultValue = "false") boolean openOnly) {
 		var caller = callers.person(ProblemType.NOT_PERMITTED);
-		return tasks.of(caller.personId(), openOnly, caller);
+		return tasks.of(PersonId.of(caller.personId()), openOnly, caller);
 	}
 
 	@GetMapping("/api/v1/people/{id}/tasks")
 	@Operation(summary = "A person's post-sales tasks (the person, SA managers, ASMs and admins)")
-	List<PostSalesTask> of(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean openOnly) {
+	List<PostSalesTask> of(@PathVariable PersonId id, @RequestParam(defaultValue = "false") boolean openOnly) {
 		return tasks.of(id, openOnly, callers.current());
 	}
 

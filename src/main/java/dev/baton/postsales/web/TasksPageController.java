@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.baton.organisation.CallContexts;
+import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
@@ -49,7 +50,7 @@ class TasksPageController {
 	@GetMapping("/governance/tasks")
 	String tasks(Model model) {
 		var caller = callers.current();
-		var mine = caller.person() == null ? List.<PostSalesTask>of() : tasks.of(caller.personId(), false, caller);
+		var mine = caller.person() == null ? List.<PostSalesTask>of() : tasks.of(PersonId.of(caller.personId()), false, caller);
 		var names = new HashMap<UUID, String>();
 		pipeline.opportunities(mine.stream().map(PostSalesTask::opportunityId).filter(java.util.Objects::nonNull)
 				.map(OpportunityId::of)

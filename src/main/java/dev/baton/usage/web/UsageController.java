@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.baton.usage.Meter;
 import dev.baton.usage.Meters;
 import dev.baton.usage.UsageSource;
+import dev.baton.usage.UsageSourceId;
 import dev.baton.usage.UsageSources;
 import dev.baton.usage.UsageTotals;
 import io.swagger.v3.oas.annotations.Operation;
@@ -100,19 +100,19 @@ class UsageController {
 
 	@GetMapping("/sources/{id}")
 	@Operation(summary = "One source (without its token)")
-	UsageSource source(@PathVariable UUID id) {
+	UsageSource source(@PathVariable UsageSourceId id) {
 		return sources.source(id);
 	}
 
 	@PostMapping("/sources/{id}/token-rotation")
 	@Operation(summary = "A new token for the source, shown this once; the previous one stops working at once")
-	UsageSource.Registered rotate(@PathVariable UUID id) {
+	UsageSource.Registered rotate(@PathVariable UsageSourceId id) {
 		return sources.rotate(id);
 	}
 
 	@DeleteMapping("/sources/{id}")
 	@Operation(summary = "Revoke the source's token; the events it sent stay counted")
-	ResponseEntity<Map<String, String>> revoke(@PathVariable UUID id) {
+	ResponseEntity<Map<String, String>> revoke(@PathVariable UsageSourceId id) {
 		sources.revoke(id);
 		return ResponseEntity.noContent().build();
 	}

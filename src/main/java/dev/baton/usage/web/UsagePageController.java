@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -26,6 +25,7 @@ import dev.baton.platform.Words;
 import dev.baton.usage.Aggregation;
 import dev.baton.usage.Meter;
 import dev.baton.usage.Meters;
+import dev.baton.usage.UsageSourceId;
 import dev.baton.usage.UsageSources;
 import dev.baton.usage.UsageTotals;
 
@@ -100,13 +100,13 @@ class UsagePageController {
 	}
 
 	@PostMapping("/admin/usage/sources/{id}/rotate")
-	String rotate(@PathVariable UUID id, Model model) {
+	String rotate(@PathVariable UsageSourceId id, Model model) {
 		model.addAttribute("issued", sources.rotate(id));
 		return page(Map.of(), Map.of(), model);
 	}
 
 	@PostMapping("/admin/usage/sources/{id}/revoke")
-	String revoke(@PathVariable UUID id, RedirectAttributes redirect) {
+	String revoke(@PathVariable UsageSourceId id, RedirectAttributes redirect) {
 		sources.revoke(id);
 		redirect.addFlashAttribute("notice", words.get("admin.token-revoked"));
 		return "redirect:/admin/usage";
