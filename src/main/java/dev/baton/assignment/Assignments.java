@@ -111,44 +111,96 @@ public class Assignments {
 		return recommend(request, null);
 	}
 
-	/**
-	 * Recommendations for an open request on a circle, leaving out one person (who needs cover) if given.
-	 * What every circle on the board needs is read once, before the recommender asks for the home circle
-	 * and, if nobody there has room, for the others: the statements do not grow with the circles, their
-	 * people or their history.
-	 */
+	/** Recommendations for an open request on a circle, leaving out one person (who needs cover) if given. */
 	private Recommendations recommend(SaRequestSummary request, UUID without) {
 		var circle = organisation.circle(CircleId.of(request.circleId()));
-		var board = organisation.board(circle.boardKey());
+		return recommend(request, without, boardView(organisation.board(circle.boardKey()), List.of(request)));
+	}
+
+	/**
+	 * What recommending on one board reads, once for any number of its requests: the board's circles
+	 * and their people, everyone's open work, the circles' history and absences, the requests' and
+	 * the past requests' deals with their accounts, and the requesters' names.
+	 */
+	private record BoardView(Board board, Instant now, LocalDate today, List<Circle> circles, Map<UUID, Person> people,
+			Map<UUID, String> requesters, BoardWork work, Lookup lookup) {
+	}
+
+	/**
+	 * Reads a board for recommending on the given requests. What every circle on the board needs is
+	 * read once, before the recommender asks for the home circle and, if nobody there has room, for
+	 * the others: the statements do not grow with the circles, their people, their history or the
+	 * number of requests.
+	 */
+	private BoardView boardView(Board board, List<SaRequestSummary> requests) {
 		var now = clock.instant();
-		var today = LocalDate.ofInstant(now, board.calendar().zone());
+		var zone = board.calendar().zone();
+		var today = LocalDate.ofInstant(now, zone);
 		var boardCircles = organisation.circlesOnBoard(board.key());
-		var members = new LinkedHashMap<UUID, Set<UUID>>();
-		boardCircles.forEach(c -> members.put(c.id(), Set.copyOf(c.memberIds())));
 		var people = new HashMap<UUID, Person>();
 		organisation.peopleById(PersonId.ofAll(boardCircles.stream().flatMap(c -> c.memberIds().stream()).toList()))
 				.forEach(p -> people.put(p.id(), p));
-		var meetingDays = RequestFacts.meetingDays(request.details().preferredDates(), board.calendar().zone(), today);
+		var meetingDays = requests.stream()
+				.flatMap(r -> RequestFacts.meetingDays(r.details().preferredDates(), zone, today).stream()).distinct()
+				.toList();
 		var work = boardWork(boardCircles, board, now, today, meetingDays);
 		var lookup = new Lookup();
-		lookup.preload(request.opportunityId(), work.pastDeals(now.minus(properties.experienceWindow())));
+		lookup.preload(requests.stream().map(SaRequestSummary::opportunityId).toList(),
+				work.pastDeals(now.minus(properties.experienceWindow())));
+		var requesters = new HashMap<UUID, String>();
+		organisation.peopleById(PersonId.ofAll(requests.stream().map(SaRequestSummary::requesterId)
+				.filter(java.util.Objects::nonNull).distinct().toList())).forEach(p -> requesters.put(p.id(), p.name()));
+		return new BoardView(board, now, today, boardCircles, people, requesters, work, lookup);
+	}
+
+	/**
+	 * One view per board for the requests on a circle, by circle id: a coverage plan reads each board
+	 * once, however many requests the person holds there.
+	 */
+	private Map<UUID, BoardView> boardViews(List<SaRequestSummary> requests) {
+		var onCircles = requests.stream().filter(r -> r.circleId() != null).toList();
+		if (onCircles.isEmpty()) {
+			return Map.of();
+		}
+		var circles = organisation.circlesById(CircleId.ofAll(onCircles.stream().map(SaRequestSummary::circleId)
+				.distinct().toList()));
+		var boardOf = circles.stream().collect(Collectors.toMap(Circle::id, Circle::boardKey));
+		var views = new HashMap<UUID, BoardView>();
+		onCircles.stream().filter(r -> boardOf.containsKey(r.circleId()))
+				.collect(Collectors.groupingBy(r -> boardOf.get(r.circleId()), LinkedHashMap::new, Collectors.toList()))
+				.forEach((boardKey, onBoard) -> {
+					var view = boardView(organisation.board(boardKey), onBoard);
+					onBoard.forEach(r -> views.put(r.circleId(), view));
+				});
+		return views;
+	}
+
+	private Recommendations recommend(SaRequestSummary request, UUID without, BoardView view) {
+		if (view == null) {
+			return recommend(request, without);
+		}
+		var board = view.board();
+		var now = view.now();
+		var circle = view.circles().stream().filter(c -> c.id().equals(request.circleId())).findFirst()
+				.orElseGet(() -> organisation.circle(CircleId.of(request.circleId())));
+		var members = new LinkedHashMap<UUID, Set<UUID>>();
+		view.circles().forEach(c -> members.put(c.id(), Set.copyOf(c.memberIds())));
+		var lookup = view.lookup();
 		var opportunity = lookup.opportunity(request);
 		var account = lookup.account(opportunity.accountId());
 		var plan = opportunity.commandPlan();
-		var requester = organisation.findPerson(PersonId.of(request.requesterId())).map(Person::name).orElse(null);
 		var facts = new RequestFacts(request.id(), circle.id(), board.key(), board.calendar(),
-				request.requesterId(), requester, account.id(), account.name(), account.named(), account.industry(),
-				opportunity.segment(), opportunity.netArr(), request.details().requiredCapabilities(),
-				request.details().hosting(),
+				request.requesterId(), view.requesters().get(request.requesterId()), account.id(), account.name(),
+				account.named(), account.industry(), opportunity.segment(), opportunity.netArr(),
+				request.details().requiredCapabilities(), request.details().hosting(),
 				plan == null || plan.devOpsStack() == null ? List.of() : plan.devOpsStack().cloudVendors(),
-				plan == null ? List.of() : plan.competitors(), request.details().preferredDates(), members, today);
+				plan == null ? List.of() : plan.competitors(), request.details().preferredDates(), members, view.today());
 
-		var home = candidates(List.of(circle), false, facts, board, now, people, lookup, work).stream()
+		var home = candidates(List.of(circle), false, facts, view).stream()
 				.filter(c -> !c.personId().equals(without)).toList();
 		var outcome = recommender.recommend(facts, circle.name(), home,
-				() -> candidates(boardCircles.stream().filter(other -> !other.id().equals(circle.id())).toList(), true,
-						facts, board, now, people, lookup, work).stream().filter(c -> !c.personId().equals(without))
-						.toList(),
+				() -> candidates(view.circles().stream().filter(other -> !other.id().equals(circle.id())).toList(), true,
+						facts, view).stream().filter(c -> !c.personId().equals(without)).toList(),
 				properties.weightsFor(board.key()));
 		var strategic = new SeniorityScorer(properties.strategicNetArr()).strategic(facts).orElse(null);
 		return new Recommendations(request.id(), circle.id(), circle.name(), board.key(), now, strategic,
@@ -189,13 +241,14 @@ public class Assignments {
 		var covers = new ArrayList<Cover>();
 		var needed = decision.isRefused();
 		if (needed) {
+			var views = boardViews(held);
 			for (var request : held) {
 				if (request.circleId() == null) {
 					covers.add(new Cover(request.id(), request.title(), request.version(), null, List.of(),
 							"the request is on no circle's board"));
 					continue;
 				}
-				var ranked = recommend(request, personId);
+				var ranked = recommend(request, personId, views.get(request.circleId()));
 				var list = ranked.recommendations();
 				covers.add(new Cover(request.id(), request.title(), request.version(), list.isEmpty() ? null : list.get(0),
 						list.size() <= 1 ? List.of() : list.subList(1, Math.min(list.size(), 3)), ranked.note()));
@@ -327,8 +380,12 @@ public class Assignments {
 		}
 	}
 
-	private List<Candidate> candidates(List<Circle> circles, boolean otherCircle, RequestFacts facts, Board board,
-			Instant now, Map<UUID, Person> people, Lookup lookup, BoardWork boardWork) {
+	private List<Candidate> candidates(List<Circle> circles, boolean otherCircle, RequestFacts facts, BoardView view) {
+		var board = view.board();
+		var now = view.now();
+		var people = view.people();
+		var lookup = view.lookup();
+		var boardWork = view.work();
 		var open = boardWork.open().work();
 		var fairnessSince = now.minus(properties.fairnessWindow());
 		var experienceSince = now.minus(properties.experienceWindow());
@@ -416,10 +473,10 @@ public class Assignments {
 		private final Map<UUID, Opportunity> opportunities = new HashMap<>();
 		private final Map<UUID, Account> accounts = new HashMap<>();
 
-		/** Reads the request's own deal and those of the past requests, with their accounts, in one statement. */
-		void preload(UUID requestOpportunity, List<SaRequestSummary> past) {
+		/** Reads the requests' own deals and those of the past requests, with their accounts, in one statement. */
+		void preload(List<UUID> requestOpportunities, List<SaRequestSummary> past) {
 			var ids = new java.util.HashSet<UUID>();
-			ids.add(requestOpportunity);
+			requestOpportunities.stream().filter(java.util.Objects::nonNull).forEach(ids::add);
 			past.stream().map(SaRequestSummary::opportunityId).filter(java.util.Objects::nonNull).forEach(ids::add);
 			for (var found : pipeline.opportunitiesWithAccounts(ids.stream().map(OpportunityId::of).toList())) {
 				opportunities.put(found.opportunity().id(), found.opportunity());

@@ -38,6 +38,8 @@ class StatementBudgetTests {
 	// also reads the display names of its history's actors, in one statement
 	private static final int ASSIGNMENT_BUDGET = 10;
 	private static final int RECOMMENDATIONS_BUDGET = 12;
+	/** A coverage plan reads each board once, whatever the number of requests it finds covers for. */
+	private static final int COVERAGE_PLAN_BUDGET = 18;
 	private static final int REQUEST_PAGE_BUDGET = 13;
 	private static final int BOARD_PAGE_BUDGET = 9;
 	private static final int LIST_API_BUDGET = 8;
@@ -61,7 +63,8 @@ class StatementBudgetTests {
 	 * whole history instead (10,000 requests) would still break these.
 	 */
 	private static final Map<String, Long> MORE_ROWS_SHOWN = Map.of("My work", 600L, "circle page", 1_200L,
-			"reports page", 1_200L, "recommendations API", 7_000L);
+			"reports page", 1_200L, "recommendations API", 7_000L,
+			"coverage plan API", 7_000L);
 
 	@LocalServerPort
 	int port;
@@ -96,6 +99,7 @@ class StatementBudgetTests {
 		assertThat(small.get("API assignment")).as("API assignment").hasSizeLessThanOrEqualTo(ASSIGNMENT_BUDGET);
 		assertThat(small.get("recommendations API")).as("recommendations API")
 				.hasSizeLessThanOrEqualTo(RECOMMENDATIONS_BUDGET);
+		assertThat(small.get("coverage plan API")).as("coverage plan API").hasSizeLessThanOrEqualTo(COVERAGE_PLAN_BUDGET);
 		assertThat(small.get("request page")).as("request page").hasSizeLessThanOrEqualTo(REQUEST_PAGE_BUDGET);
 		assertThat(small.get("board page")).as("board page").hasSizeLessThanOrEqualTo(BOARD_PAGE_BUDGET);
 		assertThat(small.get("request list API")).as("request list API").hasSizeLessThanOrEqualTo(LIST_API_BUDGET);
@@ -140,6 +144,22 @@ class StatementBudgetTests {
 		counted.put("API assignment", statements.stop());
 		rows.put("API assignment", statements.rows());
 		assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
+
+		// three weeks away later on: the plan finds a cover for each request Sam holds, one the first time and
+		// a couple of hundred once the seed has added open work; the absence goes again before the pages
+		var away = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(40);
+		var booked = admin.post("/api/v1/people/" + sam + "/absences",
+				Http.json(Map.of("kind", "PTO", "startDate", away.toString(), "endDate", away.plusDays(20).toString())));
+		assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+		statements.start();
+		var plan = Http.to(port).as("sa-manager").get("/api/v1/people/" + sam + "/coverage-plan");
+		counted.put("coverage plan API", statements.stop());
+		rows.put("coverage plan API", statements.rows());
+		assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+		assertThat(plan.json().path("needed").asBoolean()).as(plan.body()).isTrue();
+		assertThat(plan.json().path("requests")).as(plan.body()).isNotEmpty();
+		var removed = admin.delete("/api/v1/people/" + sam + "/absences/" + booked.json().path("id").asString());
+		assertThat(removed.status()).as(removed.body()).isEqualTo(204);
 
 		statements.start();
 		var request = page.get("/requests/" + id);
