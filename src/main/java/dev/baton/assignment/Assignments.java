@@ -3,7 +3,10 @@ package dev.baton.assignment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +46,7 @@ import dev.baton.pipeline.Opportunity;
 import dev.baton.pipeline.OpportunityId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
+import dev.baton.platform.Decision;
 
 /**
  * Gathers what the policies need from engagement, organisation and pipeline, and answers with
@@ -225,37 +229,88 @@ public class Assignments {
 
 	@Transactional(readOnly = true)
 	public CoveragePlan coveragePlan(PersonId id) {
-		var personId = id.value();
-		var person = organisation.person(id);
-		var circle = organisation.circleOfMember(id).orElse(null);
-		var zone = circle == null ? person.timeZone() : organisation.board(circle.boardKey()).calendar().zone();
-		var today = LocalDate.ofInstant(clock.instant(), zone == null ? java.time.ZoneOffset.UTC : zone);
-		var upcoming = organisation.absencesOf(id, today, today.plusDays(ABSENCE_LOOKAHEAD_DAYS));
-		var held = requests.openFor(List.of(id)).stream().filter(r -> personId.equals(r.assigneeId())).toList();
-		var work = held.stream().map(r -> Workload.classify(r, personId)).toList();
-		if (upcoming.isEmpty()) {
-			return new CoveragePlan(personId, person.name(), null, false, List.of("no absence booked"), List.of());
+		return coveragePlans(List.of(id)).stream().findFirst().orElseThrow(() -> BatonException.notFound("Person", id));
+	}
+
+	/**
+	 * The coverage plans of several people (a circle's members who will be away), in the order asked;
+	 * an unknown id is left out. What the plans need is read together: the people, their circles,
+	 * absences and open work, then each board their requests are on once, so the statements do not
+	 * grow with the number of people or of the requests they hold.
+	 */
+	@Transactional(readOnly = true)
+	public List<CoveragePlan> coveragePlans(Collection<PersonId> ids) {
+		var byId = new HashMap<UUID, Person>();
+		organisation.peopleById(ids).forEach(p -> byId.put(p.id(), p));
+		var people = ids.stream().map(PersonId::value).distinct().filter(byId::containsKey).map(byId::get).toList();
+		if (people.isEmpty()) {
+			return List.of();
 		}
-		var absence = upcoming.get(0);
-		var decision = CoveragePolicy.decide(absence, work);
-		var covers = new ArrayList<Cover>();
-		var needed = decision.isRefused();
-		if (needed) {
-			var views = boardViews(held);
-			for (var request : held) {
-				if (request.circleId() == null) {
-					covers.add(new Cover(request.id(), request.title(), request.version(), null, List.of(),
-							"the request is on no circle's board"));
-					continue;
-				}
-				var ranked = recommend(request, personId, views.get(request.circleId()));
-				var list = ranked.recommendations();
-				covers.add(new Cover(request.id(), request.title(), request.version(), list.isEmpty() ? null : list.get(0),
-						list.size() <= 1 ? List.of() : list.subList(1, Math.min(list.size(), 3)), ranked.note()));
+		var personIds = people.stream().map(Person::id).toList();
+		var circleOf = new HashMap<UUID, Circle>();
+		organisation.circlesByIdOrMember(List.of(), PersonId.ofAll(personIds))
+				.forEach(c -> c.memberIds().forEach(member -> circleOf.put(member, c)));
+		var now = clock.instant();
+		var zones = new HashMap<String, ZoneId>();
+		var todayOf = new HashMap<UUID, LocalDate>();
+		for (var person : people) {
+			var circle = circleOf.get(person.id());
+			var zone = circle == null ? person.timeZone()
+					: zones.computeIfAbsent(circle.boardKey(), key -> organisation.board(key).calendar().zone());
+			todayOf.put(person.id(), LocalDate.ofInstant(now, zone == null ? java.time.ZoneOffset.UTC : zone));
+		}
+		var first = Collections.min(todayOf.values());
+		var away = organisation.absencesOf(PersonId.ofAll(personIds), first,
+				Collections.max(todayOf.values()).plusDays(ABSENCE_LOOKAHEAD_DAYS));
+		var held = requests.openFor(PersonId.ofAll(personIds)).stream().filter(r -> r.assigneeId() != null)
+				.collect(Collectors.groupingBy(SaRequestSummary::assigneeId));
+
+		var decided = new LinkedHashMap<Person, Decision>();
+		var next = new HashMap<UUID, Absence>();
+		for (var person : people) {
+			var today = todayOf.get(person.id());
+			var last = today.plusDays(ABSENCE_LOOKAHEAD_DAYS);
+			away.getOrDefault(person.id(), List.of()).stream()
+					.filter(a -> !a.endDate().isBefore(today) && !a.startDate().isAfter(last)).findFirst()
+					.ifPresent(absence -> {
+						next.put(person.id(), absence);
+						decided.put(person, CoveragePolicy.decide(absence, held.getOrDefault(person.id(), List.of())
+								.stream().map(r -> Workload.classify(r, person.id())).toList()));
+					});
+		}
+		var views = boardViews(decided.entrySet().stream().filter(e -> e.getValue().isRefused())
+				.flatMap(e -> held.getOrDefault(e.getKey().id(), List.of()).stream()).toList());
+
+		var plans = new ArrayList<CoveragePlan>();
+		for (var person : people) {
+			var absence = next.get(person.id());
+			if (absence == null) {
+				plans.add(new CoveragePlan(person.id(), person.name(), null, false, List.of("no absence booked"), List.of()));
+				continue;
 			}
+			var decision = decided.get(person);
+			var covers = new ArrayList<Cover>();
+			if (decision.isRefused()) {
+				for (var request : held.getOrDefault(person.id(), List.of())) {
+					covers.add(cover(request, person.id(), views));
+				}
+			}
+			plans.add(new CoveragePlan(person.id(), person.name(), absence, decision.isRefused(),
+					CoveragePolicy.reasons(decision, absence), covers));
 		}
-		return new CoveragePlan(personId, person.name(), absence, needed, CoveragePolicy.reasons(decision, absence),
-				covers);
+		return plans;
+	}
+
+	/** The best-ranked other SA for a request its holder leaves while away, and the next two. */
+	private Cover cover(SaRequestSummary request, UUID holder, Map<UUID, BoardView> views) {
+		if (request.circleId() == null) {
+			return new Cover(request.id(), request.title(), request.version(), null, List.of(),
+					"the request is on no circle's board");
+		}
+		var ranked = recommend(request, holder, views.get(request.circleId()));
+		var list = ranked.recommendations();
+		return new Cover(request.id(), request.title(), request.version(), list.isEmpty() ? null : list.get(0),
+				list.size() <= 1 ? List.of() : list.subList(1, Math.min(list.size(), 3)), ranked.note());
 	}
 
 	/** A request handed to its cover, with the note written on its thread. */

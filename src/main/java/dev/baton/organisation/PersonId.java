@@ -32,9 +32,12 @@ public record PersonId(@JsonValue UUID value) implements Identifier {
 		return new PersonId(UUID.randomUUID());
 	}
 
-	/** The typed ids of plain ones, in their order; for the UUIDs records carry. */
+	/**
+	 * The typed ids of the plain ones records carry, in their order, for a read by ids; a null (an
+	 * unassigned or system field) is left out, as such a read would find nothing for it.
+	 */
 	public static List<PersonId> ofAll(Collection<UUID> values) {
-		return values.stream().map(PersonId::of).toList();
+		return values.stream().filter(Objects::nonNull).map(PersonId::of).toList();
 	}
 
 	@Override

@@ -152,17 +152,13 @@ class CirclePageController {
 		model.addAttribute("days", days(board.calendar(), today));
 		model.addAttribute("calendar", calendar(members, board.calendar(), today));
 
-		var plans = new ArrayList<CoverageView>();
-		var soon = organisation.absencesOf(PersonId.ofAll(circle.memberIds()), today, today.plusDays(MyWorkPageController.ABSENCE_DAYS));
-		for (var member : members) {
-			if (!soon.get(member.id()).isEmpty()) {
-				var plan = CoverageView.of(assignments.coveragePlan(PersonId.of(member.id())));
-				if (plan.needed()) {
-					plans.add(plan);
-				}
-			}
-		}
-		model.addAttribute("plans", plans);
+		// the plans of everyone away soon, read together: one board read however many are away
+		var soon = organisation.absencesOf(PersonId.ofAll(circle.memberIds()), today,
+				today.plusDays(MyWorkPageController.ABSENCE_DAYS));
+		var awaySoon = members.stream().filter(member -> !soon.get(member.id()).isEmpty())
+				.map(member -> PersonId.of(member.id())).toList();
+		model.addAttribute("plans", awaySoon.isEmpty() ? List.of()
+				: assignments.coveragePlans(awaySoon).stream().map(CoverageView::of).filter(CoverageView::needed).toList());
 		return "circles/page";
 	}
 

@@ -60,7 +60,7 @@ class AccountCareController {
 	@PreAuthorize("hasAnyRole('ADMIN','ASM','CSM')")
 	@Operation(summary = "Align a CSM to the account (csmId is required; null removes the alignment)")
 	ResponseEntity<CsmAlignment> align(@PathVariable AccountId accountId, @RequestBody AlignCsm body) {
-		var alignment = csms.align(accountId, PersonId.of(body.csmId()), callers.current());
+		var alignment = csms.align(accountId, body.csmId() == null ? null : PersonId.of(body.csmId()), callers.current());
 		return alignment.map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
 	}
 
