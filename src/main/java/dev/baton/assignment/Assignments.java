@@ -285,7 +285,8 @@ public class Assignments {
 		for (var person : people) {
 			var absence = next.get(person.id());
 			if (absence == null) {
-				plans.add(new CoveragePlan(person.id(), person.name(), null, false, List.of("no absence booked"), List.of()));
+				plans.add(new CoveragePlan(person.id(), person.name(), null, false, List.of("no absence booked"),
+						List.of()));
 				continue;
 			}
 			var decision = decided.get(person);
@@ -407,7 +408,8 @@ public class Assignments {
 		var memberIds = circles.stream().flatMap(c -> c.memberIds().stream()).distinct().toList();
 		var window = properties.experienceWindow().compareTo(properties.fairnessWindow()) >= 0
 				? properties.experienceWindow() : properties.fairnessWindow();
-		var history = requests.filedSince(CircleId.ofAll(circles.stream().map(Circle::id).toList()), now.minus(window)).stream()
+		var history = requests.filedSince(CircleId.ofAll(circles.stream().map(Circle::id).toList()), now.minus(window))
+				.stream()
 				.collect(Collectors.groupingBy(SaRequestSummary::circleId));
 		var from = today;
 		var to = today.plusDays(properties.capacity().horizonDays() - 1);
@@ -448,7 +450,8 @@ public class Assignments {
 		for (var circle : circles) {
 			var circleHistory = boardWork.history().getOrDefault(circle.id(), List.of());
 			for (var memberId : circle.memberIds()) {
-				var person = people.containsKey(memberId) ? people.get(memberId) : organisation.findPerson(PersonId.of(memberId)).orElse(null);
+				var person = people.containsKey(memberId) ? people.get(memberId)
+						: organisation.findPerson(PersonId.of(memberId)).orElse(null);
 				if (person == null) {
 					continue;
 				}

@@ -37,7 +37,8 @@ public class SaRequests {
 	/** Requests of these circles filed since an instant, any status: recent history for fairness and experience. */
 	@Transactional(readOnly = true)
 	public List<SaRequestSummary> filedSince(java.util.Collection<CircleId> circleIds, Instant since) {
-		return requests.filedSince(circleIds.stream().map(CircleId::value).toList(), since).stream().map(SaRequestSummary::of).toList();
+		return requests.filedSince(circleIds.stream().map(CircleId::value).toList(), since).stream()
+				.map(SaRequestSummary::of).toList();
 	}
 
 	/**

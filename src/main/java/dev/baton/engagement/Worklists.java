@@ -71,7 +71,8 @@ public class Worklists {
 	/** The New requests of these circles, by triage due time: the first {@link #LIMIT} of them all. */
 	@Transactional(readOnly = true)
 	public List<WorkCard> needsTriage(Collection<CircleId> circleIds, ZoneId zone) {
-		return lines(query.openByDue(BoardQuery.Filter.ofCircles(circleIds.stream().map(CircleId::value).toList()), EnumSet.of(RequestStatus.NEW), LIMIT), zone);
+		var circles = BoardQuery.Filter.ofCircles(circleIds.stream().map(CircleId::value).toList());
+		return lines(query.openByDue(circles, EnumSet.of(RequestStatus.NEW), LIMIT), zone);
 	}
 
 	/** The open requests a person holds or assists, the soonest due first. */

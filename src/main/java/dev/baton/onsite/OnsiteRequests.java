@@ -149,7 +149,8 @@ public class OnsiteRequests {
 				request.proposedDates().toString()));
 		var opportunity = pipeline.opportunity(OpportunityId.of(request.opportunityId()));
 		var requester = caller.person();
-		var circle = organisation.circleOfMember(PersonId.of(requester.id())).or(() -> organisation.circleServing(PersonId.of(requester.id())))
+		var requesterId = PersonId.of(requester.id());
+		var circle = organisation.circleOfMember(requesterId).or(() -> organisation.circleServing(requesterId))
 				.or(() -> organisation.circleServing(PersonId.of(opportunity.ownerId())));
 		var asm = organisation.findPerson(PersonId.of(opportunity.ownerId())).map(Person::managerId).orElse(null);
 		events.publishEvent(new OnsiteRequestFiled(request.id(), opportunity.id(), opportunity.name(), requester.id(),

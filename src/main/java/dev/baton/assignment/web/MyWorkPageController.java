@@ -76,8 +76,8 @@ class MyWorkPageController {
 		var circle = organisation.circleOfMember(PersonId.of(me.id())).orElse(null);
 		model.addAttribute("circleName", circle == null ? null : circle.name());
 		if (circle != null) {
-			assignments.capacity(CircleId.of(circle.id())).members().stream().filter(m -> m.personId().equals(me.id())).findFirst()
-					.ifPresent(m -> model.addAttribute("capacity", m));
+			assignments.capacity(CircleId.of(circle.id())).members().stream().filter(m -> m.personId().equals(me.id()))
+					.findFirst().ifPresent(m -> model.addAttribute("capacity", m));
 		}
 		var today = LocalDate.ofInstant(now, zone);
 		var absences = organisation.absencesOf(PersonId.of(me.id()), today, today.plusDays(ABSENCE_DAYS));
