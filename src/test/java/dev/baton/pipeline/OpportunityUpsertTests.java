@@ -323,6 +323,14 @@ class OpportunityUpsertTests {
 		assertThat(found.path("items").get(0).path("externalId").asString()).isEqualTo(externalId);
 		assertThat(missing.path("totalItems").asLong()).isZero();
 		assertThat(missing.path("items").size()).isZero();
+
+		// narrowed by its owner: found for the owner, not for someone else
+		var owner = found.path("items").get(0).path("ownerId").asString();
+		var byOwner = Http.to(port).as("sa").get("/api/v1/opportunities?externalId=" + externalId + "&ownerId=" + owner).json();
+		var byOther = Http.to(port).as("sa")
+				.get("/api/v1/opportunities?externalId=" + externalId + "&ownerId=" + UUID.randomUUID()).json();
+		assertThat(byOwner.path("totalItems").asLong()).isEqualTo(1);
+		assertThat(byOther.path("totalItems").asLong()).isZero();
 	}
 
 	@ParameterizedTest(name = "PUT as {0} -> {1}")

@@ -110,7 +110,7 @@ class PipelineController {
 		var request = new Page.Request(page, size);
 		if (externalId != null) {
 			var found = pipeline.opportunityByExternalId(externalId.strip())
-					.filter(o -> ownerId == null || ownerId.equals(o.ownerId()))
+					.filter(o -> ownerId == null || ownerId.value().equals(o.ownerId()))
 					.filter(o -> stage == null || stage == o.stage())
 					.filter(o -> segment == null || segment == o.segment()).stream().toList();
 			return new Page<>(request.page() == 0 ? found : List.of(), request.page(), request.size(), found.size());
