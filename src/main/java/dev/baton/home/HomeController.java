@@ -105,11 +105,18 @@ class HomeController {
 		}
 		if (sections == 0) {
 			// other roles (admins, ASMs, deal desk, finance): the organisation at a glance
-			var people = organisation.people(null).stream().collect(Collectors.toMap(Person::id, Function.identity()));
-			model.addAttribute("people", people);
+			// the circles' managers and members, read by id: not the AEs and everyone else
+			var circles = organisation.circles();
+			var shown = new java.util.HashSet<UUID>();
+			circles.forEach(circle -> {
+				shown.addAll(circle.memberIds());
+				shown.add(circle.managerId());
+			});
+			model.addAttribute("people", organisation.peopleById(PersonId.ofAll(shown)).stream()
+					.collect(Collectors.toMap(Person::id, Function.identity())));
 			model.addAttribute("boards", organisation.boards());
 			model.addAttribute("today", java.time.LocalDate.now(clock));
-			model.addAttribute("circles", organisation.circles());
+			model.addAttribute("circles", circles);
 			model.addAttribute("overview", true);
 		}
 		return "home";

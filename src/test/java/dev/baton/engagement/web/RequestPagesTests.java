@@ -341,6 +341,9 @@ class RequestPagesTests {
 			assertThat(page.status()).as(path).isEqualTo(200);
 			assertThat(page.body()).as(path).contains("lang=\"de\"").doesNotContain("??");
 		}
+		// the administrator's home: the organisation at a glance
+		assertThat(german.get("/").body()).contains("lang=\"de\"").contains("Nächster Feiertag").contains("Manager: ")
+				.doesNotContain("Next holiday").doesNotContain("Time zone").doesNotContain("none known");
 	}
 
 	@Test
