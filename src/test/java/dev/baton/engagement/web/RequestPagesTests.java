@@ -344,6 +344,13 @@ class RequestPagesTests {
 		// the administrator's home: the organisation at a glance
 		assertThat(german.get("/").body()).contains("lang=\"de\"").contains("Nächster Feiertag").contains("Manager: ")
 				.doesNotContain("Next holiday").doesNotContain("Time zone").doesNotContain("none known");
+		// the AE's request form, its due preview and a template's fields
+		var ae = login("ae").header("Accept-Language", "de");
+		var form = ae.get("/requests/new").body();
+		assertThat(form).contains("lang=\"de\"").contains("Triage fällig").contains("Felder anzeigen")
+				.doesNotContain("Triage due").doesNotContain("??");
+		assertThat(ae.get("/requests/new/fields?template=SA_ACTIVITY").body()).contains("Das Treffen")
+				.doesNotContain("The meeting").doesNotContain("??");
 	}
 
 	@Test
