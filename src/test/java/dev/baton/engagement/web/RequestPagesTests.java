@@ -351,6 +351,10 @@ class RequestPagesTests {
 				.doesNotContain("Triage due").doesNotContain("??");
 		assertThat(ae.get("/requests/new/fields?template=SA_ACTIVITY").body()).contains("Das Treffen")
 				.doesNotContain("The meeting").doesNotContain("??");
+		assertThat(ae.get("/account/tokens").body()).contains("lang=\"de\"").contains("Token ausstellen")
+				.doesNotContain("Issue token").doesNotContain("??");
+		assertThat(ae.get("/licensing/signals").body()).contains("lang=\"de\"").contains("Up-Sell-Signale")
+				.doesNotContain("Evidence").doesNotContain("??");
 	}
 
 	@Test
