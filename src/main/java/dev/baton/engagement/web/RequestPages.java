@@ -257,7 +257,7 @@ class RequestPages {
 		var caller = actions.caller();
 		var circle = organisation.circleServing(PersonId.of(caller.personId()));
 		if (circle.isEmpty()) {
-			model.addAttribute("dueProblem", "No circle serves you yet: ask an admin to add you to the circle that serves you.");
+			model.addAttribute("dueProblem", words.get("new.due.no-circle"));
 			return;
 		}
 		var board = organisation.board(circle.get().boardKey());

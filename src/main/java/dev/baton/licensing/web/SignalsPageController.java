@@ -18,6 +18,7 @@ import dev.baton.organisation.PersonId;
 import dev.baton.pipeline.AccountId;
 import dev.baton.pipeline.Pipeline;
 import dev.baton.platform.BatonException;
+import dev.baton.platform.Words;
 
 /**
  * The owner AE's "Up-sell signals" page: each signal with its evidence, and "Open an expansion
@@ -30,11 +31,13 @@ class SignalsPageController {
 	private final Licensing licensing;
 	private final Pipeline pipeline;
 	private final CallContexts callers;
+	private final Words words;
 
-	SignalsPageController(Licensing licensing, Pipeline pipeline, CallContexts callers) {
+	SignalsPageController(Licensing licensing, Pipeline pipeline, CallContexts callers, Words words) {
 		this.licensing = licensing;
 		this.pipeline = pipeline;
 		this.callers = callers;
+		this.words = words;
 	}
 
 	/** A signal as the page lists it. */
@@ -49,9 +52,9 @@ class SignalsPageController {
 				: licensing.signals(PersonId.of(caller.personId()), null, null);
 		var rows = signals.stream().map(s -> {
 			var decision = licensing.mayOpenExpansion(s, caller);
-			var evidence = s.evidence().get("maxBillableUsers") + " users in use, " + s.evidence().get("seatsPaid")
-					+ " seats paid (" + s.evidence().get("periodStart") + " to " + s.evidence().get("periodEnd") + ")";
-			return new Row(s.id().value(), pipeline.account(AccountId.of(s.accountId())).name(), s.cause().name(), s.period(), evidence,
+			var evidence = words.get("signals.evidence.seats", s.evidence().get("maxBillableUsers"),
+					s.evidence().get("seatsPaid"), s.evidence().get("periodStart"), s.evidence().get("periodEnd"));
+			return new Row(s.id().value(), pipeline.account(AccountId.of(s.accountId())).name(), words.of(s.cause()), s.period(), evidence,
 					s.expansionOpportunityId(), decision.isAllowed(), decision.reason().orElse(null),
 					s.id().value().equals(id));
 		}).toList();
@@ -63,8 +66,8 @@ class SignalsPageController {
 	String open(@PathVariable UpsellSignalId id, RedirectAttributes redirect) {
 		try {
 			var expansion = licensing.openExpansion(id, callers.current());
-			redirect.addFlashAttribute("notice", "Expansion opportunity " + expansion.opportunity().name()
-					+ (expansion.created() ? " opened." : " was already open."));
+			redirect.addFlashAttribute("notice", words.get(expansion.created() ? "signals.expansion.opened"
+					: "signals.expansion.already-open", expansion.opportunity().name()));
 		}
 		catch (BatonException e) {
 			redirect.addFlashAttribute("error", e.getMessage());

@@ -336,14 +336,26 @@ class RequestPagesTests {
 		for (var path : java.util.List.of("/governance/onsite", "/governance/judgments", "/governance/tasks",
 				"/governance/rituals", "/governance/reports", "/usage/periods", "/catalog", "/finance", "/shadow-billing",
 				"/admin", "/admin/boards", "/admin/circles", "/admin/people", "/admin/people/new", "/admin/import",
-				"/admin/usage", "/admin/audit")) {
+				"/admin/usage", "/admin/audit", "/subscriptions")) {
 			var page = german.get(path);
 			assertThat(page.status()).as(path).isEqualTo(200);
 			assertThat(page.body()).as(path).contains("lang=\"de\"").doesNotContain("??");
 		}
+		assertThat(german.get("/admin/people/new").body()).contains(">Keine</option>").doesNotContain(">None</option>");
 		// the administrator's home: the organisation at a glance
 		assertThat(german.get("/").body()).contains("lang=\"de\"").contains("Nächster Feiertag").contains("Manager: ")
 				.doesNotContain("Next holiday").doesNotContain("Time zone").doesNotContain("none known");
+		// the AE's request form, its due preview and a template's fields
+		var ae = login("ae").header("Accept-Language", "de");
+		var form = ae.get("/requests/new").body();
+		assertThat(form).contains("lang=\"de\"").contains("Triage fällig").contains("Felder anzeigen")
+				.doesNotContain("Triage due").doesNotContain("??");
+		assertThat(ae.get("/requests/new/fields?template=SA_ACTIVITY").body()).contains("Das Treffen")
+				.doesNotContain("The meeting").doesNotContain("??");
+		assertThat(ae.get("/account/tokens").body()).contains("lang=\"de\"").contains("Token ausstellen")
+				.doesNotContain("Issue token").doesNotContain("??");
+		assertThat(ae.get("/licensing/signals").body()).contains("lang=\"de\"").contains("Up-Sell-Signale")
+				.doesNotContain("Evidence").doesNotContain("??");
 	}
 
 	@Test
